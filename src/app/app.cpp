@@ -1,0 +1,88 @@
+// The app's entry: runs what the command line asked for and returns the process exit code.
+#include "app/app.h"
+
+#include <iostream>
+
+#include "app/bench.h"
+#include "app/session.h"
+#include "core/version.h"
+#include "render/framebuffer.h"
+#include "storage/data_dir.h"
+#include "storage/png.h"
+
+namespace innerscape::app {
+namespace {
+
+// The person's own data folder; a demo never touches it.
+bool prepare_data_dir(const Options& options) {
+  if (options.demo) return true;
+  const auto dir = storage::resolve_data_dir(options.data_dir, storage::data_dir_env_from_process());
+  if (const std::string problem = storage::ensure_private_dir(dir); !problem.empty()) {
+    std::cerr << "innerscape: " << problem << "\n";
+    return false;
+  }
+  return true;
+}
+
+int run_interactive(const Options& options) {
+  std::string error;
+  auto session = Session::open({.size = {1280, 720}, .hidden = false, .vsync = true, .demo = options.demo}, error);
+  if (!session) {
+    std::cerr << "innerscape: " << error << "\n";
+    return 1;
+  }
+  run_loop(*session);
+  return 0;
+}
+
+int run_screenshot(const Options& options) {
+  std::string error;
+  auto session = Session::open({.size = options.size, .hidden = true, .vsync = false, .demo = options.demo}, error);
+  if (!session) {
+    std::cerr << "innerscape: " << error << "\n";
+    return 1;
+  }
+  render::Framebuffer target;
+  if (!target.create(options.size)) {
+    std::cerr << "innerscape: the graphics driver could not make a " << options.size.x << "x" << options.size.y
+              << " picture. Try a smaller --size.\n";
+    return 1;
+  }
+  // A fixed step, so the same command draws the same picture.
+  constexpr double step = 1.0 / 60.0;
+  for (int i = 0; i < options.frames; ++i) {
+    session->window().pump_events(0.0);
+    target.bind();
+    session->frame(step, session->window().now_s(), options.size, true);
+  }
+  const core::Image image = target.read_pixels();
+  if (const std::string problem = storage::write_png(options.screenshot_path, image); !problem.empty()) {
+    std::cerr << "innerscape: " << problem << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int run(const Options& options) {
+  switch (options.mode) {
+    case Mode::help:
+      std::cout << usage();
+      return 0;
+    case Mode::version:
+      std::cout << "innerscape " << core::version << "\n";
+      return 0;
+    case Mode::bench:
+      return run_bench(options);
+    case Mode::screenshot:
+      if (!prepare_data_dir(options)) return 1;
+      return run_screenshot(options);
+    case Mode::run:
+      if (!prepare_data_dir(options)) return 1;
+      return run_interactive(options);
+  }
+  return 2;
+}
+
+}  // namespace innerscape::app

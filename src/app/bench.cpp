@@ -1,0 +1,152 @@
+// innerscape --bench: measured frame cost and idle cost, in a hidden window, printed as a table or JSON.
+#include "app/bench.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#include "app/session.h"
+#include "render/framebuffer.h"
+#include "render/gl_loader.h"
+
+namespace innerscape::app {
+namespace {
+
+constexpr int warmup_frames = 30;
+constexpr int measured_frames = 240;
+constexpr double idle_seconds = 5.0;
+
+struct Result {
+  std::string name;
+  long frames = 0;
+  double p50_ms = 0.0;
+  double p99_ms = 0.0;
+  int draw_calls = 0;
+  double rss_mb = 0.0;
+  double ratio = 0.0;  // p50 over imgui_demo's p50, from the same run
+  double seconds = 0.0;  // for the idle scenario
+};
+
+double rss_mb() {
+  std::ifstream statm("/proc/self/statm");
+  long pages = 0, resident = 0;
+  statm >> pages >> resident;
+  return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+double percentile(std::vector<double> samples, double p) {
+  if (samples.empty()) return 0.0;
+  std::sort(samples.begin(), samples.end());
+  const auto index = static_cast<std::size_t>(p * static_cast<double>(samples.size() - 1) + 0.5);
+  return samples[std::min(index, samples.size() - 1)];
+}
+
+// Frames into an offscreen target, each finished on the GPU before the clock stops.
+Result measure_frames(Session& session, const std::string& name, glm::ivec2 size, render::Framebuffer& target) {
+  using clock = std::chrono::steady_clock;
+  std::vector<double> samples;
+  samples.reserve(measured_frames);
+  for (int i = 0; i < warmup_frames + measured_frames; ++i) {
+    session.window().pump_events(0.0);
+    core::note_input(session.pacer(), session.window().now_s());  // keep the ambient motion running
+    const auto start = clock::now();
+    target.bind();
+    session.frame(1.0 / 60.0, session.window().now_s(), size, true);
+    render::finish();
+    const auto end = clock::now();
+    if (i >= warmup_frames) samples.push_back(std::chrono::duration<double, std::milli>(end - start).count());
+  }
+  return {.name = name,
+          .frames = measured_frames,
+          .p50_ms = percentile(samples, 0.50),
+          .p99_ms = percentile(samples, 0.99),
+          .draw_calls = session.imgui_demo_only ? 0 : session.last_draw_calls(),
+          .rss_mb = rss_mb()};
+}
+
+// The real loop with nobody there and nothing animating: a calm app should draw nothing.
+Result measure_idle(Session& session) {
+  core::FramePacer& pacer = session.pacer();
+  const double now = session.window().now_s();
+  pacer.last_input_s = now - 1.0e6;  // long settled
+  pacer.frames_owed = 0;
+  const long frames = run_loop(session, now + idle_seconds);
+  return {.name = "idle", .frames = frames, .rss_mb = rss_mb(), .seconds = idle_seconds};
+}
+
+std::string json_escape(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_bench(const Options& options) {
+  std::string error;
+  auto session = Session::open({.size = options.size, .hidden = true, .vsync = false, .demo = true}, error);
+  if (!session) {
+    std::cerr << "innerscape: " << error << "\n";
+    return 1;
+  }
+  render::Framebuffer target;
+  if (!target.create(options.size)) {
+    std::cerr << "innerscape: could not make a " << options.size.x << "x" << options.size.y << " target.\n";
+    return 1;
+  }
+  const std::string renderer = render::gl_info().renderer;
+
+  std::vector<Result> results;
+  session->imgui_demo_only = true;
+  results.push_back(measure_frames(*session, "imgui_demo", options.size, target));
+  session->imgui_demo_only = false;
+  results.push_back(measure_frames(*session, "scene_demo", options.size, target));
+  const double yardstick = results.front().p50_ms;
+  for (Result& r : results) r.ratio = yardstick > 0.0 ? r.p50_ms / yardstick : 0.0;
+  results.push_back(measure_idle(*session));
+
+  if (options.json) {
+    std::cout << "{\"renderer\": \"" << json_escape(renderer) << "\", \"size\": \"" << options.size.x << "x"
+              << options.size.y << "\", \"scenarios\": [";
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      const Result& r = results[i];
+      char line[512];
+      if (r.name == "idle") {
+        std::snprintf(line, sizeof line, "{\"name\": \"%s\", \"seconds\": %.1f, \"frames\": %ld, \"rss_mb\": %.1f}",
+                      r.name.c_str(), r.seconds, r.frames, r.rss_mb);
+      } else {
+        std::snprintf(line, sizeof line,
+                      "{\"name\": \"%s\", \"frames\": %ld, \"frame_ms_p50\": %.3f, \"frame_ms_p99\": %.3f, "
+                      "\"draw_calls\": %d, \"rss_mb\": %.1f, \"ratio_to_imgui_demo\": %.2f}",
+                      r.name.c_str(), r.frames, r.p50_ms, r.p99_ms, r.draw_calls, r.rss_mb, r.ratio);
+      }
+      std::cout << (i ? ", " : "") << line;
+    }
+    std::cout << "]}\n";
+    return 0;
+  }
+
+  std::printf("renderer: %s, %dx%d, %d frames after %d warm-up\n\n", renderer.c_str(), options.size.x,
+              options.size.y, measured_frames, warmup_frames);
+  std::printf("%-12s %10s %10s %8s %8s %10s\n", "scenario", "p50 ms", "p99 ms", "x imgui", "draws", "rss MB");
+  for (const Result& r : results) {
+    if (r.name == "idle") {
+      std::printf("%-12s %ld frames drawn in %.0f s with no input and nothing animating\n", r.name.c_str(), r.frames,
+                  r.seconds);
+    } else {
+      std::printf("%-12s %10.2f %10.2f %8.2f %8d %10.1f\n", r.name.c_str(), r.p50_ms, r.p99_ms, r.ratio, r.draw_calls,
+                  r.rss_mb);
+    }
+  }
+  return 0;
+}
+
+}  // namespace innerscape::app

@@ -1,0 +1,163 @@
+// The command line: what a person (or a test) asked for, parsed without side effects.
+#include "app/cli.h"
+
+#include <charconv>
+#include <vector>
+
+namespace innerscape::app {
+namespace {
+
+constexpr int min_side = 16;
+constexpr int max_side = 8192;
+constexpr int max_frames = 100000;
+
+bool parse_int(std::string_view text, int& out) {
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, out);
+  return ec == std::errc() && ptr == end;
+}
+
+bool parse_size(std::string_view text, glm::ivec2& out) {
+  const auto x = text.find_first_of("xX");
+  if (x == std::string_view::npos) return false;
+  return parse_int(text.substr(0, x), out.x) && parse_int(text.substr(x + 1), out.y);
+}
+
+}  // namespace
+
+std::string usage() {
+  return "Usage: innerscape [OPTIONS]\n"
+         "\n"
+         "A calm, private map of your inner system, with the Self at its centre.\n"
+         "\n"
+         "Options:\n"
+         "  --demo                 open an example inner system; your own data is never touched\n"
+         "  --data-dir DIR         keep your data in DIR (default: $XDG_DATA_HOME/innerscape,\n"
+         "                         else ~/.local/share/innerscape)\n"
+         "  --screenshot FILE.png  draw the scene and overlay in a hidden window, save a PNG, exit\n"
+         "  --size WxH             picture size for --screenshot and --bench (default 1280x720)\n"
+         "  --frames N             frames to draw before the screenshot is taken (default 12)\n"
+         "  --bench                measure frame cost and idle cost, print a table and exit\n"
+         "  --json                 with --bench: print one JSON object instead of a table\n"
+         "  -h, --help             show this help and exit\n"
+         "  -V, --version          print the version and exit\n"
+         "\n"
+         "Keys: F11 toggles full screen. Tab and the arrow keys move through the overlay.\n"
+         "Innerscape works offline and never sends anything anywhere.\n";
+}
+
+CliResult parse_cli(std::span<const std::string_view> args) {
+  CliResult result;
+  Options& o = result.options;
+  bool size_given = false;
+  bool frames_given = false;
+  bool json_given = false;
+  std::vector<Mode> modes;
+
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string_view arg = args[i];
+    std::string_view inline_value;
+    bool has_inline = false;
+    if (arg.starts_with("--")) {
+      if (const auto eq = arg.find('='); eq != std::string_view::npos) {
+        inline_value = arg.substr(eq + 1);
+        arg = arg.substr(0, eq);
+        has_inline = true;
+      }
+    }
+    // Takes the flag's value, from "--flag=value" or the next argument.
+    auto value = [&](std::string_view& out, std::string_view what) -> bool {
+      if (has_inline) {
+        out = inline_value;
+      } else if (i + 1 < args.size() && !args[i + 1].starts_with("--")) {
+        out = args[++i];
+      } else {
+        result.error = std::string(arg) + " needs " + std::string(what) + ".";
+        return false;
+      }
+      if (out.empty()) {
+        result.error = std::string(arg) + " needs " + std::string(what) + ", but it was empty.";
+        return false;
+      }
+      return true;
+    };
+    auto no_value = [&]() -> bool {
+      if (!has_inline) return true;
+      result.error = std::string(arg) + " takes no value.";
+      return false;
+    };
+
+    std::string_view v;
+    if (arg == "-h" || arg == "--help") {
+      if (!no_value()) return result;
+      modes.push_back(Mode::help);
+    } else if (arg == "-V" || arg == "--version") {
+      if (!no_value()) return result;
+      modes.push_back(Mode::version);
+    } else if (arg == "--demo") {
+      if (!no_value()) return result;
+      o.demo = true;
+    } else if (arg == "--bench") {
+      if (!no_value()) return result;
+      modes.push_back(Mode::bench);
+    } else if (arg == "--json") {
+      if (!no_value()) return result;
+      o.json = json_given = true;
+    } else if (arg == "--data-dir") {
+      if (!value(v, "a folder, as in --data-dir ~/innerscape-data")) return result;
+      o.data_dir = std::filesystem::path(v);
+    } else if (arg == "--screenshot") {
+      if (!value(v, "a file name, as in --screenshot scene.png")) return result;
+      o.screenshot_path = std::filesystem::path(v);
+      modes.push_back(Mode::screenshot);
+    } else if (arg == "--size") {
+      if (!value(v, "a size, as in --size 1280x720")) return result;
+      if (!parse_size(v, o.size) || o.size.x < min_side || o.size.y < min_side || o.size.x > max_side ||
+          o.size.y > max_side) {
+        result.error = "--size '" + std::string(v) + "' is not a size from 16x16 to 8192x8192, as in --size 1280x720.";
+        return result;
+      }
+      size_given = true;
+    } else if (arg == "--frames") {
+      if (!value(v, "a number of frames, as in --frames 30")) return result;
+      if (!parse_int(v, o.frames) || o.frames < 1 || o.frames > max_frames) {
+        result.error = "--frames '" + std::string(v) + "' is not a whole number from 1 to 100000.";
+        return result;
+      }
+      frames_given = true;
+    } else if (arg.starts_with("-")) {
+      result.error = "unknown option '" + std::string(args[i]) + "'.";
+      return result;
+    } else {
+      result.error = "unexpected argument '" + std::string(arg) + "' (options start with --).";
+      return result;
+    }
+  }
+
+  if (modes.size() > 1) {
+    // --help wins over everything, as people expect; other modes do not combine.
+    for (Mode m : modes) {
+      if (m == Mode::help) {
+        o.mode = Mode::help;
+        return result;
+      }
+    }
+    result.error = "choose one of --screenshot, --bench and --version.";
+    return result;
+  }
+  if (!modes.empty()) o.mode = modes.front();
+
+  if (size_given && o.mode != Mode::screenshot && o.mode != Mode::bench) {
+    result.error = "--size only applies to --screenshot or --bench.";
+  } else if (frames_given && o.mode != Mode::screenshot) {
+    result.error = "--frames only applies to --screenshot.";
+  } else if (json_given && o.mode != Mode::bench) {
+    result.error = "--json only applies to --bench.";
+  } else if (o.mode == Mode::screenshot && o.screenshot_path.extension() != ".png" &&
+             o.screenshot_path.extension() != ".PNG") {
+    result.error = "--screenshot writes a PNG, so the file name should end in .png.";
+  }
+  return result;
+}
+
+}  // namespace innerscape::app

@@ -1,0 +1,37 @@
+// The command line: what a person (or a test) asked for, parsed without side effects.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include <glm/vec2.hpp>
+
+namespace innerscape::app {
+
+enum class Mode { run, help, version, screenshot, bench };
+
+struct Options {
+  Mode mode = Mode::run;
+  bool demo = false;
+  std::optional<std::filesystem::path> data_dir;
+  std::filesystem::path screenshot_path;
+  glm::ivec2 size{1280, 720};
+  int frames = 12;  // enough for the overlay to lay itself out and the scene to settle
+  bool json = false;
+};
+
+struct CliResult {
+  Options options;
+  std::string error;  // one line saying what is wrong; empty when the command line is fine
+};
+
+// args excludes the program name.
+CliResult parse_cli(std::span<const std::string_view> args);
+
+// The full help text, ending in a newline.
+std::string usage();
+
+}  // namespace innerscape::app

@@ -1,0 +1,47 @@
+// The camera over the inner space as plain data: where it looks, how close, and the screen it fills.
+#include "core/scene_view.h"
+
+#include <algorithm>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+namespace innerscape::core {
+namespace {
+
+float aspect(const SceneView& view) {
+  const float h = static_cast<float>(std::max(view.viewport.y, 1));
+  return static_cast<float>(std::max(view.viewport.x, 1)) / h;
+}
+
+float safe_zoom(const SceneView& view) { return std::max(view.zoom, 1.0e-4f); }
+
+}  // namespace
+
+glm::vec2 visible_half_extent(const SceneView& view) {
+  const float half_h = 1.0f / safe_zoom(view);
+  return {half_h * aspect(view), half_h};
+}
+
+glm::mat4 view_projection(const SceneView& view) {
+  const glm::vec2 half = visible_half_extent(view);
+  return glm::ortho(view.center.x - half.x, view.center.x + half.x, view.center.y - half.y,
+                    view.center.y + half.y, -1.0f, 1.0f);
+}
+
+float pixels_per_unit(const SceneView& view) {
+  return 0.5f * static_cast<float>(std::max(view.viewport.y, 1)) * safe_zoom(view);
+}
+
+glm::vec2 world_to_screen(const SceneView& view, glm::vec2 world) {
+  const float ppu = pixels_per_unit(view);
+  const glm::vec2 mid = glm::vec2(view.viewport) * 0.5f;
+  return {mid.x + (world.x - view.center.x) * ppu, mid.y - (world.y - view.center.y) * ppu};
+}
+
+glm::vec2 screen_to_world(const SceneView& view, glm::vec2 screen) {
+  const float ppu = pixels_per_unit(view);
+  const glm::vec2 mid = glm::vec2(view.viewport) * 0.5f;
+  return {view.center.x + (screen.x - mid.x) / ppu, view.center.y - (screen.y - mid.y) / ppu};
+}
+
+}  // namespace innerscape::core

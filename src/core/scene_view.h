@@ -1,0 +1,28 @@
+// The camera over the inner space as plain data: where it looks, how close, and the screen it fills.
+#pragma once
+
+#include <glm/mat4x4.hpp>
+#include <glm/vec2.hpp>
+
+namespace innerscape::core {
+
+struct SceneView {
+  glm::vec2 center{0.0f};            // world point at the middle of the screen (the Self sits at 0,0)
+  float zoom = 1.0f;                 // 1: the screen's height spans 2 world units
+  glm::ivec2 viewport{1280, 720};    // in pixels
+};
+
+// Half the width and height of the world the view shows.
+glm::vec2 visible_half_extent(const SceneView& view);
+
+// World to clip space, for shaders.
+glm::mat4 view_projection(const SceneView& view);
+
+// Pixel coordinates have their origin at the top left, y down, as SDL and ImGui report them.
+glm::vec2 world_to_screen(const SceneView& view, glm::vec2 world);
+glm::vec2 screen_to_world(const SceneView& view, glm::vec2 screen);
+
+// How many pixels one world unit covers.
+float pixels_per_unit(const SceneView& view);
+
+}  // namespace innerscape::core

@@ -1,0 +1,191 @@
+// The one place that talks to SDL: the window, its GL 3.3 core context, the event pump and ImGui's backends.
+#include "platform/window.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <SDL.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_sdl.h>
+#include <imgui.h>
+
+#include "render/gl_loader.h"
+
+namespace innerscape::platform {
+namespace {
+
+constexpr float standard_dpi = 96.0f;
+
+float display_scale(SDL_Window* window) {
+  float ddpi = 0.0f;
+  float scale = 1.0f;
+  const int display = std::max(SDL_GetWindowDisplayIndex(window), 0);
+  if (SDL_GetDisplayDPI(display, &ddpi, nullptr, nullptr) == 0 && ddpi > 0.0f) scale = ddpi / standard_dpi;
+  // Where the drawable is larger than the window (macOS-style high DPI), that ratio is the scale.
+  int w = 0, h = 0, dw = 0, dh = 0;
+  SDL_GetWindowSize(window, &w, &h);
+  SDL_GL_GetDrawableSize(window, &dw, &dh);
+  if (w > 0 && dw > w) scale = std::max(scale, static_cast<float>(dw) / static_cast<float>(w));
+  // Round to quarter steps so fonts rasterize crisply; clamp odd reports (Xvfb can claim anything).
+  return std::clamp(std::round(scale * 4.0f) / 4.0f, 1.0f, 3.0f);
+}
+
+bool is_person_input(const SDL_Event& event) {
+  switch (event.type) {
+    case SDL_KEYDOWN:
+    case SDL_KEYUP:
+    case SDL_TEXTINPUT:
+    case SDL_MOUSEMOTION:
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+    case SDL_MOUSEWHEEL:
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+    case SDL_FINGERMOTION:
+    case SDL_WINDOWEVENT:  // resize, expose, focus: the window needs drawing again
+    case SDL_DROPFILE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<Window> Window::create(const WindowDesc& desc, std::string& error) {
+  SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+    error = std::string("Could not start the display (SDL: ") + SDL_GetError() +
+            "). On a machine without a screen, run under xvfb-run.";
+    return nullptr;
+  }
+  // With no display SDL may fall back to drawing offscreen: fine for pictures, useless for a person.
+  const std::string driver = SDL_GetCurrentVideoDriver() != nullptr ? SDL_GetCurrentVideoDriver() : "";
+  if (!desc.hidden && (driver == "offscreen" || driver == "dummy")) {
+    error = "There is no display to open a window on. Run Innerscape in a desktop session, or render a "
+            "picture instead: xvfb-run -a innerscape --demo --screenshot scene.png";
+    SDL_Quit();
+    return nullptr;
+  }
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);  // a 2D scene drawn back to front
+  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+
+  Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+  flags |= desc.hidden ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN;
+
+  std::unique_ptr<Window> self(new Window());
+  self->window_ = SDL_CreateWindow(desc.title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, desc.size.x,
+                                   desc.size.y, flags);
+  if (self->window_ == nullptr) {
+    error = std::string("Could not open a window (SDL: ") + SDL_GetError() + ").";
+    return nullptr;
+  }
+  self->gl_context_ = SDL_GL_CreateContext(self->window_);
+  if (self->gl_context_ == nullptr) {
+    error = std::string("Could not create an OpenGL 3.3 core context (SDL: ") + SDL_GetError() +
+            "). Innerscape needs OpenGL 3.3; Mesa's llvmpipe provides it without a GPU.";
+    return nullptr;
+  }
+  SDL_GL_MakeCurrent(self->window_, self->gl_context_);
+  if (std::string gl_error = render::load_gl(&SDL_GL_GetProcAddress); !gl_error.empty()) {
+    error = gl_error;
+    return nullptr;
+  }
+  SDL_GL_SetSwapInterval(desc.vsync ? 1 : 0);
+  self->content_scale_ = display_scale(self->window_);
+
+  if (desc.imgui) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.IniFilename = nullptr;  // window layout is not kept yet; never write imgui.ini into the working folder
+    ImGui_ImplSDL2_InitForOpenGL(self->window_, self->gl_context_);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    self->imgui_ = true;
+  }
+  return self;
+}
+
+Window::~Window() {
+  if (imgui_) {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+  }
+  if (gl_context_ != nullptr) SDL_GL_DeleteContext(gl_context_);
+  if (window_ != nullptr) SDL_DestroyWindow(window_);
+  SDL_Quit();
+}
+
+FrameEvents Window::pump_events(double timeout_s) {
+  FrameEvents out;
+  SDL_Event event;
+  bool have = false;
+  if (timeout_s < 0.0) {
+    have = SDL_WaitEvent(&event) != 0;
+  } else if (timeout_s > 0.0) {
+    have = SDL_WaitEventTimeout(&event, static_cast<int>(std::ceil(timeout_s * 1000.0))) != 0;
+  } else {
+    have = SDL_PollEvent(&event) != 0;
+  }
+  while (have) {
+    if (imgui_) ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_QUIT) out.quit = true;
+    if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
+        event.window.windowID == SDL_GetWindowID(window_)) {
+      out.quit = true;
+    }
+    if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_F11 && event.key.repeat == 0) toggle_fullscreen();
+    out.input = out.input || is_person_input(event);
+    have = SDL_PollEvent(&event) != 0;
+  }
+  if (imgui_) {
+    const ImGuiIO& io = ImGui::GetIO();
+    out.ui_wants_mouse = io.WantCaptureMouse;
+    out.ui_wants_keyboard = io.WantCaptureKeyboard;
+  }
+  return out;
+}
+
+void Window::begin_ui_frame(std::optional<glm::ivec2> display_size) {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  if (display_size) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(display_size->x), static_cast<float>(display_size->y));
+    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+  }
+  ImGui::NewFrame();
+}
+
+void Window::render_ui() {
+  ImGui::Render();
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void Window::present() { SDL_GL_SwapWindow(window_); }
+
+void Window::toggle_fullscreen() {
+  fullscreen_ = !fullscreen_;
+  SDL_SetWindowFullscreen(window_, fullscreen_ ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+}
+
+glm::ivec2 Window::drawable_size() const {
+  int w = 0, h = 0;
+  SDL_GL_GetDrawableSize(window_, &w, &h);
+  return {w, h};
+}
+
+float Window::content_scale() const { return content_scale_; }
+
+double Window::now_s() const {
+  return static_cast<double>(SDL_GetPerformanceCounter()) / static_cast<double>(SDL_GetPerformanceFrequency());
+}
+
+}  // namespace innerscape::platform

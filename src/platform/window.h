@@ -1,0 +1,63 @@
+// The one place that talks to SDL: the window, its GL 3.3 core context, the event pump and ImGui's backends.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <glm/vec2.hpp>
+
+struct SDL_Window;
+
+namespace innerscape::platform {
+
+struct WindowDesc {
+  const char* title = "Innerscape";
+  glm::ivec2 size{1280, 720};  // in screen units
+  bool hidden = false;         // screenshots, benchmarks and GL tests draw without showing a window
+  bool vsync = true;
+  bool imgui = true;           // GL tests need only the context
+};
+
+// What happened since the last pump, reduced to what the app needs.
+struct FrameEvents {
+  bool quit = false;
+  bool input = false;          // a person did something, or the window needs drawing again
+  bool ui_wants_mouse = false;
+  bool ui_wants_keyboard = false;
+};
+
+class Window {
+ public:
+  // Opens the window, loads GL and (optionally) starts ImGui. On failure returns null and says why.
+  static std::unique_ptr<Window> create(const WindowDesc& desc, std::string& error);
+  ~Window();
+  Window(const Window&) = delete;
+  Window& operator=(const Window&) = delete;
+
+  // Waits up to timeout_s for the first event (negative: as long as it takes; 0: not at all),
+  // then takes every waiting event. ImGui sees each event first.
+  FrameEvents pump_events(double timeout_s);
+
+  // Starts an ImGui frame. display_size overrides the window's size (offscreen screenshots).
+  void begin_ui_frame(std::optional<glm::ivec2> display_size = std::nullopt);
+  // Builds the frame's UI draw lists and draws them into the bound framebuffer.
+  void render_ui();
+
+  void present();
+  void toggle_fullscreen();
+
+  glm::ivec2 drawable_size() const;  // in pixels
+  float content_scale() const;       // 1 on a standard display, 2 on a high-DPI one
+  double now_s() const;              // a steady clock, for pacing and animation
+
+ private:
+  Window() = default;
+  SDL_Window* window_ = nullptr;
+  void* gl_context_ = nullptr;
+  bool imgui_ = false;
+  bool fullscreen_ = false;
+  float content_scale_ = 1.0f;
+};
+
+}  // namespace innerscape::platform

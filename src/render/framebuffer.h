@@ -1,0 +1,50 @@
+// An offscreen colour target: screenshots, tests and benchmarks render here and read it back.
+#pragma once
+
+#include <glm/vec2.hpp>
+#include <glm/vec4.hpp>
+
+#include "core/image.h"
+
+namespace innerscape::render {
+
+class Framebuffer {
+ public:
+  Framebuffer() = default;
+  Framebuffer(const Framebuffer&) = delete;
+  Framebuffer& operator=(const Framebuffer&) = delete;
+  Framebuffer(Framebuffer&& other) noexcept;
+  Framebuffer& operator=(Framebuffer&& other) noexcept;
+  ~Framebuffer();
+
+  // An RGBA8 target of the given size; false if the driver refuses it.
+  bool create(glm::ivec2 size);
+  bool valid() const { return fbo_ != 0; }
+  glm::ivec2 size() const { return size_; }
+
+  // Makes this the draw target and sets the viewport to cover it.
+  void bind() const;
+
+  // The pixels, top row first (as images are stored), 8 bits a channel.
+  core::Image read_pixels() const;
+
+ private:
+  void release();
+  unsigned fbo_ = 0;
+  unsigned color_ = 0;
+  glm::ivec2 size_{0};
+};
+
+// Back to the window's own framebuffer, with the viewport set to the given size.
+void bind_window_framebuffer(glm::ivec2 size);
+
+// Clears whatever is bound to one colour (each channel 0..1).
+void clear(glm::vec4 rgba);
+
+// Clears a rectangle (origin at the bottom left, as GL counts) of whatever is bound.
+void clear_rect(glm::ivec2 origin, glm::ivec2 size, glm::vec4 rgba);
+
+// Waits until the GPU has finished everything asked of it (benchmarks count that work).
+void finish();
+
+}  // namespace innerscape::render

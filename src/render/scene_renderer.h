@@ -1,0 +1,64 @@
+// Draws the inner space: the living background, the drifting motes and the glowing Self.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/particles.h"
+#include "core/scene_view.h"
+#include "core/self_state.h"
+#include "render/shader.h"
+
+namespace innerscape::render {
+
+struct SceneRendererDesc {
+  std::filesystem::path shader_dir;  // holds background.*, self.*, particle.*
+  int particle_count = 0;            // 0: 140 motes
+  std::uint32_t seed = 0;            // 0: a fixed default, so every run looks the same
+};
+
+// Everything one frame shows, read-only: render never changes the model.
+struct SceneFrame {
+  core::SceneView view;
+  double scene_time_s = 0.0;  // the animation clock, not the wall clock
+  core::SelfState self;
+};
+
+struct DrawStats {
+  int draw_calls = 0;
+};
+
+class SceneRenderer {
+ public:
+  // Loads the shaders. Returns what failed (each shader's log), empty when all is well. A renderer
+  // with a failed shader still draws: it skips that layer, so the app keeps running.
+  std::string init(const SceneRendererDesc& desc);
+  SceneRenderer() = default;
+  SceneRenderer(const SceneRenderer&) = delete;
+  SceneRenderer& operator=(const SceneRenderer&) = delete;
+  ~SceneRenderer();
+
+  // Draws into the bound framebuffer, whose size is frame.view.viewport.
+  void render(const SceneFrame& frame);
+
+  const DrawStats& last_stats() const { return stats_; }
+
+ private:
+  Program background_;
+  Program self_;
+  Program particles_;
+  unsigned empty_vao_ = 0;
+  unsigned particle_vao_ = 0;
+  unsigned particle_vbo_ = 0;
+  std::vector<core::Particle> field_;
+  std::vector<float> particle_upload_;  // kept to avoid a new allocation each frame
+  glm::vec2 field_extent_{2.4f, 1.4f};
+  DrawStats stats_;
+};
+
+// The colour the scene clears to before the background: the deep night of the inner space.
+inline constexpr float scene_clear_rgb[3] = {0.035f, 0.043f, 0.086f};
+
+}  // namespace innerscape::render

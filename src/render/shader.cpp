@@ -1,0 +1,116 @@
+// GLSL programs: compiled from text or from shaders/NAME.vert + NAME.frag, with the driver's log on failure.
+#include "render/shader.h"
+
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+#include <glad/gl.h>
+
+namespace innerscape::render {
+namespace {
+
+std::string shader_log(GLuint shader) {
+  GLint length = 0;
+  glGetShaderiv(shader, GL_INFO_LOG_LENGTH, &length);
+  std::string log(static_cast<std::size_t>(length > 0 ? length : 0), '\0');
+  if (length > 0) glGetShaderInfoLog(shader, length, nullptr, log.data());
+  while (!log.empty() && (log.back() == '\0' || log.back() == '\n')) log.pop_back();
+  return log;
+}
+
+std::string program_log(GLuint program) {
+  GLint length = 0;
+  glGetProgramiv(program, GL_INFO_LOG_LENGTH, &length);
+  std::string log(static_cast<std::size_t>(length > 0 ? length : 0), '\0');
+  if (length > 0) glGetProgramInfoLog(program, length, nullptr, log.data());
+  while (!log.empty() && (log.back() == '\0' || log.back() == '\n')) log.pop_back();
+  return log;
+}
+
+GLuint compile_stage(GLenum stage, std::string_view source, std::string& log) {
+  const GLuint shader = glCreateShader(stage);
+  const char* text = source.data();
+  const auto length = static_cast<GLint>(source.size());
+  glShaderSource(shader, 1, &text, &length);
+  glCompileShader(shader);
+  GLint ok = GL_FALSE;
+  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+  if (ok != GL_TRUE) {
+    log = shader_log(shader);
+    glDeleteShader(shader);
+    return 0;
+  }
+  return shader;
+}
+
+bool read_text(const std::filesystem::path& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream text;
+  text << in.rdbuf();
+  out = text.str();
+  return true;
+}
+
+}  // namespace
+
+Program::Program(Program&& other) noexcept : id_(std::exchange(other.id_, 0)) {}
+
+Program& Program::operator=(Program&& other) noexcept {
+  if (this != &other) {
+    if (id_ != 0) glDeleteProgram(id_);
+    id_ = std::exchange(other.id_, 0);
+  }
+  return *this;
+}
+
+Program::~Program() {
+  if (id_ != 0) glDeleteProgram(id_);
+}
+
+int Program::uniform(const char* name) const { return id_ != 0 ? glGetUniformLocation(id_, name) : -1; }
+
+ProgramResult compile_program(std::string_view name, std::string_view vertex_source,
+                              std::string_view fragment_source) {
+  ProgramResult result;
+  std::string log;
+  const GLuint vs = compile_stage(GL_VERTEX_SHADER, vertex_source, log);
+  if (vs == 0) {
+    result.log = std::string(name) + ".vert did not compile:\n" + log;
+    return result;
+  }
+  const GLuint fs = compile_stage(GL_FRAGMENT_SHADER, fragment_source, log);
+  if (fs == 0) {
+    glDeleteShader(vs);
+    result.log = std::string(name) + ".frag did not compile:\n" + log;
+    return result;
+  }
+  const GLuint program = glCreateProgram();
+  glAttachShader(program, vs);
+  glAttachShader(program, fs);
+  glLinkProgram(program);
+  glDeleteShader(vs);
+  glDeleteShader(fs);
+  GLint linked = GL_FALSE;
+  glGetProgramiv(program, GL_LINK_STATUS, &linked);
+  if (linked != GL_TRUE) {
+    result.log = std::string(name) + " did not link:\n" + program_log(program);
+    glDeleteProgram(program);
+    return result;
+  }
+  result.program = Program(program);
+  return result;
+}
+
+ProgramResult load_program(const std::filesystem::path& dir, std::string_view name) {
+  std::string vertex_source;
+  std::string fragment_source;
+  const auto vert = dir / (std::string(name) + ".vert");
+  const auto frag = dir / (std::string(name) + ".frag");
+  if (!read_text(vert, vertex_source)) return {Program(), "Could not read the shader " + vert.string() + "."};
+  if (!read_text(frag, fragment_source)) return {Program(), "Could not read the shader " + frag.string() + "."};
+  return compile_program(name, vertex_source, fragment_source);
+}
+
+}  // namespace innerscape::render

@@ -1,0 +1,59 @@
+// Where a person's data lives, and making that folder private (0700) before anything is written.
+#include "storage/data_dir.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <system_error>
+
+namespace innerscape::storage {
+namespace {
+
+std::optional<std::string> non_empty_env(const char* name) {
+  const char* value = std::getenv(name);
+  if (value == nullptr || *value == '\0') return std::nullopt;
+  return std::string(value);
+}
+
+}  // namespace
+
+DataDirEnv data_dir_env_from_process() {
+  return {.xdg_data_home = non_empty_env("XDG_DATA_HOME"), .home = non_empty_env("HOME")};
+}
+
+std::filesystem::path resolve_data_dir(const std::optional<std::filesystem::path>& override_dir,
+                                       const DataDirEnv& env) {
+  if (override_dir && !override_dir->empty()) return *override_dir;
+  if (env.xdg_data_home) {
+    const std::filesystem::path xdg(*env.xdg_data_home);
+    if (xdg.is_absolute()) return xdg / "innerscape";  // the spec says to ignore relative values
+  }
+  if (env.home) return std::filesystem::path(*env.home) / ".local" / "share" / "innerscape";
+  return {};
+}
+
+std::string ensure_private_dir(const std::filesystem::path& dir) {
+  if (dir.empty()) {
+    return "No place for your data was found (neither HOME nor XDG_DATA_HOME is set). "
+           "Start Innerscape with --data-dir DIR to choose a folder.";
+  }
+  std::error_code ec;
+  if (std::filesystem::exists(dir, ec) && !std::filesystem::is_directory(dir, ec)) {
+    return dir.string() + " exists but is not a folder. Move it aside, or choose another with --data-dir DIR.";
+  }
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    return "Could not create the data folder " + dir.string() + ": " + ec.message() +
+           ". Check that its parent exists and is writable, or choose another with --data-dir DIR.";
+  }
+  // Only the person may read their inner map: owner-only, whatever the umask was.
+  if (::chmod(dir.c_str(), S_IRWXU) != 0) {
+    return "Could not make " + dir.string() + " private (" + std::strerror(errno) +
+           "). Check you own it, or choose another with --data-dir DIR.";
+  }
+  return {};
+}
+
+}  // namespace innerscape::storage

@@ -1,0 +1,44 @@
+// PNG files in and out (stb_image / stb_image_write from Debian's libstb).
+#include "storage/png.h"
+
+#include <cstring>
+#include <system_error>
+
+#include <stb_image.h>
+#include <stb_image_write.h>
+
+namespace innerscape::storage {
+
+std::string write_png(const std::filesystem::path& path, const core::Image& image) {
+  if (image.size.x <= 0 || image.size.y <= 0 ||
+      image.rgba.size() != static_cast<std::size_t>(image.size.x) * image.size.y * 4) {
+    return "There is no picture to save (the image is empty).";
+  }
+  const auto parent = path.parent_path();
+  std::error_code ec;
+  if (!parent.empty() && !std::filesystem::is_directory(parent, ec)) {
+    return "Cannot save " + path.string() + ": the folder " + parent.string() + " does not exist.";
+  }
+  const int ok = stbi_write_png(path.c_str(), image.size.x, image.size.y, 4, image.rgba.data(), image.size.x * 4);
+  if (ok == 0) {
+    return "Cannot write " + path.string() + ". Check the folder is writable and the disk has room.";
+  }
+  return {};
+}
+
+core::Image read_png(const std::filesystem::path& path, std::string* error) {
+  int w = 0;
+  int h = 0;
+  int channels = 0;
+  unsigned char* data = stbi_load(path.c_str(), &w, &h, &channels, 4);
+  if (data == nullptr) {
+    if (error != nullptr) *error = "Cannot read " + path.string() + " as an image: " + stbi_failure_reason() + ".";
+    return {};
+  }
+  core::Image image = core::make_image({w, h});
+  std::memcpy(image.rgba.data(), data, image.rgba.size());
+  stbi_image_free(data);
+  return image;
+}
+
+}  // namespace innerscape::storage

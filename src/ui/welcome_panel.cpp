@@ -1,0 +1,70 @@
+// The first thing a person reads: what this space is, a gentle word on what it is not, and calm settings.
+#include "ui/welcome_panel.h"
+
+#include <algorithm>
+
+#include <imgui.h>
+
+#include "ui/fonts.h"
+
+namespace innerscape::ui {
+
+void WelcomePanel::draw(const char* title, const WelcomeView& view, UiActions& actions) {
+  if (!open) return;
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + em * 1.2f, viewport->WorkPos.y + em * 1.2f), ImGuiCond_FirstUseEver);
+  // Never cover the Self: the panel keeps to the left part of the screen, however small it is.
+  const float width = std::min(em * 24.0f, viewport->WorkSize.x * 0.4f);
+  ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(em * 8.0f, em * 6.0f),
+                                      ImVec2(viewport->WorkSize.x * 0.45f, viewport->WorkSize.y - em * 2.4f));
+  if (!ImGui::Begin(title, &open, ImGuiWindowFlags_NoCollapse)) {
+    ImGui::End();
+    return;
+  }
+
+  push_heading_font();
+  ImGui::TextUnformatted("Welcome in");
+  pop_heading_font();
+  ImGui::Spacing();
+  ImGui::TextWrapped(
+      "The light at the centre is your Self: the steady, kind and curious presence that is always "
+      "there, even on days when worry hides it.");
+  ImGui::TextWrapped(
+      "Around it you will gather your parts: the Managers who plan and protect, the Firefighters "
+      "who rush in when it hurts, and the Exiles who carry old pain. Every one of them is welcome.");
+  if (view.demo) {
+    ImGui::Spacing();
+    ImGui::TextColored(ImVec4(0.98f, 0.76f, 0.42f, 1.0f), "This is an example system.");
+    ImGui::TextWrapped("Look around freely: nothing here is saved or mixed with your own map.");
+  }
+
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::Spacing();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped(
+      "Innerscape is a companion for your own reflection, not therapy and not a therapist. If you "
+      "are in crisis or may be unsafe, please reach out to your local emergency services now.");
+  ImGui::TextWrapped("Everything you make here stays on this computer. Nothing is sent anywhere.");
+  ImGui::PopStyleColor();
+
+  ImGui::Spacing();
+  bool motion = view.ambient_motion;
+  if (ImGui::Checkbox("Let the scene move", &motion)) actions.ambient_motion = motion;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Off keeps everything still, for comfort.");
+  if (motion) {
+    bool always = view.ambient_always;
+    if (ImGui::Checkbox("Keep moving while I rest", &always)) actions.ambient_always = always;
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("When off, the scene grows still after a while without input, which saves power.");
+    }
+  }
+
+  ImGui::Spacing();
+  if (ImGui::Button("Begin")) actions.dismiss_welcome = true;
+  ImGui::End();
+}
+
+}  // namespace innerscape::ui

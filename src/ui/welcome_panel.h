@@ -1,0 +1,21 @@
+// The first thing a person reads: what this space is, a gentle word on what it is not, and calm settings.
+#pragma once
+
+#include "ui/actions.h"
+
+namespace innerscape::ui {
+
+// What the panel shows; read-only.
+struct WelcomeView {
+  bool demo = false;
+  bool ambient_always = false;
+  bool ambient_motion = true;
+};
+
+struct WelcomePanel {
+  bool open = true;
+
+  void draw(const char* title, const WelcomeView& view, UiActions& actions);
+};
+
+}  // namespace innerscape::ui

@@ -1,0 +1,95 @@
+// The command line: every flag, every way it can be wrong, and a one-line reason when it is.
+#include <doctest/doctest.h>
+
+#include <string_view>
+#include <vector>
+
+#include "app/cli.h"
+
+using namespace innerscape::app;
+
+namespace {
+CliResult parse(std::vector<std::string_view> args) { return parse_cli(args); }
+}  // namespace
+
+TEST_CASE("no flags opens the app on the person's own data") {
+  const CliResult r = parse({});
+  CHECK(r.error.empty());
+  CHECK(r.options.mode == Mode::run);
+  CHECK_FALSE(r.options.demo);
+  CHECK_FALSE(r.options.data_dir.has_value());
+}
+
+TEST_CASE("help and version") {
+  CHECK(parse({"--help"}).options.mode == Mode::help);
+  CHECK(parse({"-h"}).options.mode == Mode::help);
+  CHECK(parse({"--version"}).options.mode == Mode::version);
+  CHECK(parse({"-V"}).options.mode == Mode::version);
+  CHECK(parse({"--version", "--help"}).options.mode == Mode::help);  // help always wins
+  CHECK(usage().find("--screenshot FILE.png") != std::string::npos);
+  CHECK(usage().back() == '\n');
+}
+
+TEST_CASE("screenshot with size and frames, in both spellings") {
+  const CliResult a = parse({"--screenshot", "out.png", "--size", "640x360", "--frames", "5", "--demo"});
+  REQUIRE(a.error.empty());
+  CHECK(a.options.mode == Mode::screenshot);
+  CHECK(a.options.screenshot_path == "out.png");
+  CHECK(a.options.size == glm::ivec2(640, 360));
+  CHECK(a.options.frames == 5);
+  CHECK(a.options.demo);
+
+  const CliResult b = parse({"--screenshot=shot.png", "--size=320x200", "--data-dir=/tmp/x"});
+  REQUIRE(b.error.empty());
+  CHECK(b.options.screenshot_path == "shot.png");
+  CHECK(b.options.size == glm::ivec2(320, 200));
+  CHECK(*b.options.data_dir == "/tmp/x");
+}
+
+TEST_CASE("screenshot defaults to 1280x720") {
+  const CliResult r = parse({"--screenshot", "s.png"});
+  REQUIRE(r.error.empty());
+  CHECK(r.options.size == glm::ivec2(1280, 720));
+  CHECK(r.options.frames > 1);
+}
+
+TEST_CASE("bench, with or without json") {
+  CHECK(parse({"--bench"}).options.mode == Mode::bench);
+  const CliResult r = parse({"--bench", "--json", "--size", "640x360"});
+  REQUIRE(r.error.empty());
+  CHECK(r.options.json);
+}
+
+TEST_CASE("wrong or incomplete flags are refused with a reason") {
+  struct Case {
+    std::vector<std::string_view> args;
+    std::string_view says;
+  };
+  const std::vector<Case> cases = {
+      {{"--bogus"}, "unknown option '--bogus'"},
+      {{"-x"}, "unknown option '-x'"},
+      {{"stray"}, "unexpected argument 'stray'"},
+      {{"--screenshot"}, "--screenshot needs a file name"},
+      {{"--screenshot", "--demo"}, "--screenshot needs a file name"},
+      {{"--screenshot="}, "was empty"},
+      {{"--screenshot", "shot.jpg"}, "should end in .png"},
+      {{"--screenshot", "s.png", "--size", "big"}, "is not a size"},
+      {{"--screenshot", "s.png", "--size", "10x10"}, "is not a size"},
+      {{"--screenshot", "s.png", "--size", "99999x720"}, "is not a size"},
+      {{"--screenshot", "s.png", "--size", "640x"}, "is not a size"},
+      {{"--screenshot", "s.png", "--frames", "0"}, "--frames '0'"},
+      {{"--screenshot", "s.png", "--frames", "3.5"}, "--frames '3.5'"},
+      {{"--size", "640x360"}, "--size only applies"},
+      {{"--frames", "4"}, "--frames only applies"},
+      {{"--json"}, "--json only applies"},
+      {{"--demo=yes"}, "--demo takes no value"},
+      {{"--data-dir"}, "--data-dir needs a folder"},
+      {{"--bench", "--screenshot", "a.png"}, "choose one of"},
+  };
+  for (const Case& c : cases) {
+    const CliResult r = parse(c.args);
+    INFO("args starting ", c.args.front());
+    CHECK(r.error.find(c.says) != std::string::npos);
+    CHECK(r.error.find('\n') == std::string::npos);  // one line
+  }
+}

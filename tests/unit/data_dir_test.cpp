@@ -1,0 +1,75 @@
+// The data folder: where it is by the XDG rules, and that it is made private.
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "storage/data_dir.h"
+
+using namespace innerscape::storage;
+namespace fs = std::filesystem;
+
+namespace {
+fs::path test_tmp(const char* name) {
+  const char* root = std::getenv("INNERSCAPE_TEST_TMP");
+  fs::path dir = fs::path(root != nullptr ? root : fs::temp_directory_path().string()) / name;
+  fs::remove_all(dir);
+  return dir;
+}
+
+unsigned mode_of(const fs::path& p) {
+  struct stat st {};
+  REQUIRE(::stat(p.c_str(), &st) == 0);
+  return st.st_mode & 07777;
+}
+}  // namespace
+
+TEST_CASE("--data-dir wins over everything") {
+  const DataDirEnv env{.xdg_data_home = "/xdg", .home = "/home/a"};
+  CHECK(resolve_data_dir(fs::path("/chosen"), env) == "/chosen");
+}
+
+TEST_CASE("XDG_DATA_HOME, then HOME") {
+  CHECK(resolve_data_dir(std::nullopt, {.xdg_data_home = "/xdg", .home = "/home/a"}) == "/xdg/innerscape");
+  CHECK(resolve_data_dir(std::nullopt, {.xdg_data_home = std::nullopt, .home = "/home/a"}) ==
+        "/home/a/.local/share/innerscape");
+  // A relative XDG_DATA_HOME is invalid by the spec and ignored.
+  CHECK(resolve_data_dir(std::nullopt, {.xdg_data_home = "rel/dir", .home = "/home/a"}) ==
+        "/home/a/.local/share/innerscape");
+  CHECK(resolve_data_dir(std::nullopt, {}).empty());
+}
+
+TEST_CASE("the folder is created with its parents and is private (0700)") {
+  const fs::path dir = test_tmp("data_dir_new") / "a" / "b";
+  ::umask(022);
+  CHECK(ensure_private_dir(dir).empty());
+  CHECK(fs::is_directory(dir));
+  CHECK(mode_of(dir) == 0700);
+}
+
+TEST_CASE("an existing folder that is too open is made private") {
+  const fs::path dir = test_tmp("data_dir_open");
+  fs::create_directories(dir);
+  ::chmod(dir.c_str(), 0777);
+  CHECK(ensure_private_dir(dir).empty());
+  CHECK(mode_of(dir) == 0700);
+}
+
+TEST_CASE("a file in the way, or no place at all, gets a message that says what to do") {
+  const fs::path root = test_tmp("data_dir_file");
+  fs::create_directories(root);
+  const fs::path file = root / "taken";
+  std::ofstream(file) << "not a folder";
+  const std::string problem = ensure_private_dir(file);
+  CHECK(problem.find("not a folder") != std::string::npos);
+  CHECK(problem.find("--data-dir") != std::string::npos);
+  CHECK(ensure_private_dir({}).find("--data-dir") != std::string::npos);
+  // The file is left as it was.
+  std::ifstream in(file);
+  std::string text;
+  std::getline(in, text);
+  CHECK(text == "not a folder");
+}

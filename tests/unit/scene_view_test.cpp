@@ -1,0 +1,55 @@
+// The camera's maths: the Self at the centre, round trips between world and screen, zoom.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <initializer_list>
+
+#include <glm/vec4.hpp>
+
+#include "core/scene_view.h"
+
+using namespace innerscape::core;
+
+TEST_CASE("the world's origin sits at the middle of the screen") {
+  const SceneView view{.viewport = {1280, 720}};
+  const glm::vec2 s = world_to_screen(view, {0.0f, 0.0f});
+  CHECK(s.x == doctest::Approx(640.0f));
+  CHECK(s.y == doctest::Approx(360.0f));
+}
+
+TEST_CASE("up in the world is up on the screen, and the height spans two units at zoom 1") {
+  const SceneView view{.viewport = {1280, 720}};
+  CHECK(world_to_screen(view, {0.0f, 1.0f}).y == doctest::Approx(0.0f));
+  CHECK(world_to_screen(view, {0.0f, -1.0f}).y == doctest::Approx(720.0f));
+  const glm::vec2 half = visible_half_extent(view);
+  CHECK(half.y == doctest::Approx(1.0f));
+  CHECK(half.x == doctest::Approx(1280.0f / 720.0f));
+}
+
+TEST_CASE("screen and world round-trip, panned and zoomed") {
+  const SceneView view{.center = {0.3f, -0.7f}, .zoom = 2.5f, .viewport = {800, 600}};
+  for (glm::vec2 p : {glm::vec2(0.0f), glm::vec2(0.25f, 0.1f), glm::vec2(-0.4f, -0.9f)}) {
+    const glm::vec2 back = screen_to_world(view, world_to_screen(view, p));
+    CHECK(back.x == doctest::Approx(p.x));
+    CHECK(back.y == doctest::Approx(p.y));
+  }
+  CHECK(pixels_per_unit(view) == doctest::Approx(750.0f));
+}
+
+TEST_CASE("the projection puts the visible edges on clip space's edges") {
+  const SceneView view{.center = {1.0f, 2.0f}, .zoom = 0.5f, .viewport = {400, 200}};
+  const glm::vec2 half = visible_half_extent(view);
+  const glm::vec4 right_top = view_projection(view) * glm::vec4(view.center + half, 0.0f, 1.0f);
+  CHECK(right_top.x == doctest::Approx(1.0f));
+  CHECK(right_top.y == doctest::Approx(1.0f));
+  const glm::vec4 middle = view_projection(view) * glm::vec4(view.center, 0.0f, 1.0f);
+  CHECK(middle.x == doctest::Approx(0.0f));
+  CHECK(middle.y == doctest::Approx(0.0f));
+}
+
+TEST_CASE("a degenerate viewport or zoom does not divide by zero") {
+  const SceneView view{.zoom = 0.0f, .viewport = {0, 0}};
+  const glm::vec2 half = visible_half_extent(view);
+  CHECK(std::isfinite(half.x));
+  CHECK(std::isfinite(half.y));
+}
