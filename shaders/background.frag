@@ -20,9 +20,11 @@ float dither(vec2 pixel) {
     return fract(52.9829189 * fract(dot(pixel, vec2(0.06711056, 0.00583715))));
 }
 
+// A pseudo-random direction per lattice cell, without trigonometry (cheap on a software renderer).
 vec2 gradient(vec2 cell) {
-    float a = 6.2831853 * hash(cell);
-    return vec2(cos(a), sin(a));
+    vec3 q = fract(vec3(cell.xyx) * vec3(0.1031, 0.1030, 0.0973));
+    q += dot(q, q.yzx + 33.33);
+    return fract((q.xx + q.yz) * q.zy) * 2.0 - 1.0;
 }
 
 // Gradient noise with a quintic fade: soft, round shapes with no square cells showing.

@@ -3,12 +3,15 @@
 
 uniform float u_time;  // scene seconds
 uniform float u_glow;  // 0..1
+uniform float u_radius; // world units the square spans from its centre
 
 in vec2 v_local;
 out vec4 frag_color;
 
 void main() {
-    float r = length(v_local);
+    // Shapes are designed in units where the light fades out at 1.1 world units; the square is
+    // kept smaller than that, since every pixel it covers is shaded.
+    float r = length(v_local) * u_radius / 1.1;
     float angle = atan(v_local.y, v_local.x);
 
     // A slow shimmer in the halo, several seconds a turn.
@@ -19,7 +22,7 @@ void main() {
     float orb = smoothstep(0.19, 0.12, r);                        // the round form, soft-edged
     float body = orb * (1.0 - 0.45 * smoothstep(0.0, 0.19, r));   // brighter inside
     float halo = exp(-r * 6.0) * (0.8 + 0.2 * shimmer);           // light spilling into the space
-    float fade = smoothstep(1.0, 0.85, r);                        // nothing at the square's edge
+    float fade = smoothstep(1.0, 0.55, length(v_local));          // nothing at the square's edge
 
     // Light is summed, then tone-mapped per channel, so the heart stays warm instead of clipping to white.
     float light = (heart * 1.6 + body * 1.3 + halo * 0.9) * 0.7 * glow;

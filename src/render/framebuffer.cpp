@@ -57,6 +57,20 @@ void Framebuffer::bind() const {
   glViewport(0, 0, size_.x, size_.y);
 }
 
+void Framebuffer::blit_to(unsigned target_fbo, glm::ivec2 target_size) const {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target_fbo);
+  glBlitFramebuffer(0, 0, size_.x, size_.y, 0, 0, target_size.x, target_size.y, GL_COLOR_BUFFER_BIT, GL_LINEAR);
+  glBindFramebuffer(GL_FRAMEBUFFER, target_fbo);
+  glViewport(0, 0, target_size.x, target_size.y);
+}
+
+unsigned bound_draw_framebuffer() {
+  GLint fbo = 0;
+  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &fbo);
+  return static_cast<unsigned>(fbo);
+}
+
 core::Image Framebuffer::read_pixels() const {
   core::Image image = core::make_image(size_);
   if (!valid()) return image;

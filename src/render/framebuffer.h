@@ -25,6 +25,10 @@ class Framebuffer {
   // Makes this the draw target and sets the viewport to cover it.
   void bind() const;
 
+  // Stretches this target over the whole of the framebuffer `target_fbo` (0: the window's),
+  // filtered linearly. Leaves `target_fbo` bound for drawing.
+  void blit_to(unsigned target_fbo, glm::ivec2 target_size) const;
+
   // The pixels, top row first (as images are stored), 8 bits a channel.
   core::Image read_pixels() const;
 
@@ -34,6 +38,9 @@ class Framebuffer {
   unsigned color_ = 0;
   glm::ivec2 size_{0};
 };
+
+// The framebuffer currently bound for drawing (0 is the window's), to restore after an offscreen pass.
+unsigned bound_draw_framebuffer();
 
 // Back to the window's own framebuffer, with the viewport set to the given size.
 void bind_window_framebuffer(glm::ivec2 size);

@@ -2,6 +2,7 @@
 #include "render/scene_renderer.h"
 
 #include <glad/gl.h>
+#include <glm/common.hpp>
 #include <glm/gtc/type_ptr.hpp>
 
 namespace innerscape::render {
@@ -10,7 +11,7 @@ namespace {
 constexpr int default_particle_count = 140;
 constexpr std::uint32_t default_seed = 20261129u;
 constexpr int floats_per_particle = 4;  // x, y, size, light
-constexpr float self_quad_radius = 1.1f;  // world units; the halo has faded to nothing by its edge
+constexpr float self_quad_radius = 0.75f;  // world units; the halo is faint by then, and fades to nothing
 
 void append_problem(std::string& problems, const std::string& log) {
   if (log.empty()) return;
@@ -37,6 +38,7 @@ std::string SceneRenderer::init(const SceneRendererDesc& desc) {
   background_ = std::move(background.program);
   self_ = std::move(self.program);
   particles_ = std::move(particles.program);
+  background_divisor_ = desc.background_divisor > 0 ? desc.background_divisor : 2;
 
   // Core profile needs a bound vertex array even for draws that make their vertices from gl_VertexID.
   if (empty_vao_ == 0) glGenVertexArrays(1, &empty_vao_);
@@ -73,22 +75,10 @@ void SceneRenderer::render(const SceneFrame& frame) {
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_CULL_FACE);
   glDisable(GL_SCISSOR_TEST);
-  glClearColor(scene_clear_rgb[0], scene_clear_rgb[1], scene_clear_rgb[2], 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-
-  // 1. The living background: one full-screen triangle, opaque.
-  if (background_.valid()) {
-    glDisable(GL_BLEND);
-    glUseProgram(background_.id());
-    glUniform2f(background_.uniform("u_resolution"), static_cast<float>(view.viewport.x),
-                static_cast<float>(view.viewport.y));
-    glUniform2f(background_.uniform("u_center"), view.center.x, view.center.y);
-    glUniform2f(background_.uniform("u_half_extent"), half.x, half.y);
-    glUniform1f(background_.uniform("u_time"), time);
-    glUniform1f(background_.uniform("u_glow"), glow);
-    glBindVertexArray(empty_vao_);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
-    ++stats_.draw_calls;
+  // 1. The living background, opaque; without it, the plain night colour.
+  if (!background_.valid() || !draw_background(frame, half)) {
+    glClearColor(scene_clear_rgb[0], scene_clear_rgb[1], scene_clear_rgb[2], 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
   }
 
   // Light adds up: premultiplied colour over what is there.
@@ -135,6 +125,31 @@ void SceneRenderer::render(const SceneFrame& frame) {
   glBindVertexArray(0);
   glUseProgram(0);
   glDisable(GL_BLEND);
+}
+
+bool SceneRenderer::draw_background(const SceneFrame& frame, glm::vec2 half_extent) {
+  const core::SceneView& view = frame.view;
+  // Shaded at reduced size into its own target, then stretched over the frame: the clouds are
+  // soft enough that nobody sees the difference, and a software renderer shades far fewer pixels.
+  const glm::ivec2 small = glm::max((view.viewport + (background_divisor_ - 1)) / background_divisor_, glm::ivec2(1));
+  if (background_target_.size() != small && !background_target_.create(small)) return false;
+  const unsigned frame_target = bound_draw_framebuffer();
+
+  background_target_.bind();
+  glDisable(GL_BLEND);
+  glUseProgram(background_.id());
+  glUniform2f(background_.uniform("u_resolution"), static_cast<float>(small.x), static_cast<float>(small.y));
+  glUniform2f(background_.uniform("u_center"), view.center.x, view.center.y);
+  glUniform2f(background_.uniform("u_half_extent"), half_extent.x, half_extent.y);
+  glUniform1f(background_.uniform("u_time"), static_cast<float>(frame.scene_time_s));
+  glUniform1f(background_.uniform("u_glow"), frame.self.glow);
+  glBindVertexArray(empty_vao_);
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+  ++stats_.draw_calls;
+
+  background_target_.blit_to(frame_target, view.viewport);
+  ++stats_.draw_calls;
+  return true;
 }
 
 }  // namespace innerscape::render

@@ -9,6 +9,7 @@
 #include "core/particles.h"
 #include "core/scene_view.h"
 #include "core/self_state.h"
+#include "render/framebuffer.h"
 #include "render/shader.h"
 
 namespace innerscape::render {
@@ -17,6 +18,8 @@ struct SceneRendererDesc {
   std::filesystem::path shader_dir;  // holds background.*, self.*, particle.*
   int particle_count = 0;            // 0: 140 motes
   std::uint32_t seed = 0;            // 0: a fixed default, so every run looks the same
+  int background_divisor = 0;        // 0: 2. The background is soft, so it is shaded at 1/N size
+                                     // and stretched: a quarter of the pixels at N = 2
 };
 
 // Everything one frame shows, read-only: render never changes the model.
@@ -46,7 +49,11 @@ class SceneRenderer {
   const DrawStats& last_stats() const { return stats_; }
 
  private:
+  bool draw_background(const SceneFrame& frame, glm::vec2 half_extent);
+
   Program background_;
+  Framebuffer background_target_;
+  int background_divisor_ = 2;
   Program self_;
   Program particles_;
   unsigned empty_vao_ = 0;

@@ -41,7 +41,7 @@ TEST_CASE_FIXTURE(Fixture, "the Self glows warm and bright at the centre of the 
   INFO("centre rgb ", int(centre[0]), " ", int(centre[1]), " ", int(centre[2]));
   CHECK(centre[0] > 220);               // bright
   CHECK(centre[0] > centre[2] + 30);    // warm: more red than blue
-  CHECK(renderer.last_stats().draw_calls == 3);  // background, motes, Self
+  CHECK(renderer.last_stats().draw_calls == 4);  // background, its stretch, motes, Self
 }
 
 TEST_CASE_FIXTURE(Fixture, "the corners are the deep night, far darker than the Self") {
