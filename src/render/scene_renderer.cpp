@@ -132,8 +132,11 @@ bool SceneRenderer::draw_background(const SceneFrame& frame, glm::vec2 half_exte
   // Shaded at reduced size into its own target, then stretched over the frame: the clouds are
   // soft enough that nobody sees the difference, and a software renderer shades far fewer pixels.
   const glm::ivec2 small = glm::max((view.viewport + (background_divisor_ - 1)) / background_divisor_, glm::ivec2(1));
-  if (background_target_.size() != small && !background_target_.create(small)) return false;
-  const unsigned frame_target = bound_draw_framebuffer();
+  const unsigned frame_target = bound_draw_framebuffer();  // before create(), which unbinds
+  if (background_target_.size() != small && !background_target_.create(small)) {
+    glBindFramebuffer(GL_FRAMEBUFFER, frame_target);
+    return false;
+  }
 
   background_target_.bind();
   glDisable(GL_BLEND);
