@@ -1,6 +1,7 @@
 // One open Innerscape: the window, the scene state, the renderer and the overlay, wired together.
 #include "app/session.h"
 
+#include <cmath>
 #include <iostream>
 
 #include <imgui.h>
@@ -51,6 +52,14 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
   return session;
 }
 
+void Session::apply_scene_input(const platform::SceneInput& input) {
+  constexpr float zoom_per_notch = 1.15f;
+  scene_.view.viewport = window_->drawable_size();
+  if (input.drag_px != glm::vec2(0.0f)) core::pan_by_pixels(scene_.view, input.drag_px);
+  if (input.wheel != 0.0f) core::zoom_about(scene_.view, input.pointer, std::pow(zoom_per_notch, input.wheel));
+  if (input.recenter) scene_.view = core::SceneView{.viewport = scene_.view.viewport};
+}
+
 void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool offscreen) {
   // Update: only the animation clock moves for now; the scene never changes while drawing.
   core::advance(scene_.clock, real_dt_s, core::ambient_speed(pacer_, now_s));
@@ -78,12 +87,20 @@ void Session::draw_overlay() {
                              .ambient_motion = pacer_.desc.ambient_motion};
   welcome_.draw(demo_ ? "Innerscape - example system" : "Innerscape", view, actions);
   problems_.draw("Something could not be drawn", render_problems_);
+  dock_.draw("##dock", {.welcome_open = welcome_.open, .fullscreen = window_->fullscreen()}, actions);
 
   // Apply what the overlay asked for, after it has drawn.
   if (actions.ambient_always) pacer_.desc.ambient_always = *actions.ambient_always;
   if (actions.ambient_motion) pacer_.desc.ambient_motion = *actions.ambient_motion;
   if (actions.dismiss_welcome) welcome_.open = false;
-  if (actions.ambient_always || actions.ambient_motion || actions.dismiss_welcome) core::request_frame(pacer_);
+  if (actions.toggle_welcome) welcome_.open = !welcome_.open;
+  if (actions.recenter) scene_.view = core::SceneView{.viewport = scene_.view.viewport};
+  if (actions.toggle_fullscreen) window_->toggle_fullscreen();
+  // Whatever changed is drawn in the next frame, even if no more input comes.
+  if (actions.ambient_always || actions.ambient_motion || actions.dismiss_welcome || actions.toggle_welcome ||
+      actions.recenter || actions.toggle_fullscreen) {
+    core::request_frame(pacer_);
+  }
 }
 
 long run_loop(Session& session, double deadline_s) {
@@ -103,6 +120,7 @@ long run_loop(Session& session, double deadline_s) {
     if (events.quit) break;
     const double now = window.now_s();
     if (events.input) core::note_input(pacer, now);
+    session.apply_scene_input(events.scene);
     if (core::next_wait(pacer, now, false).kind != core::Wait::Kind::draw_now) continue;
 
     session.frame(now - last_frame, now, window.drawable_size(), false);

@@ -12,6 +12,7 @@
 #include "core/self_state.h"
 #include "platform/window.h"
 #include "render/scene_renderer.h"
+#include "ui/dock_panel.h"
 #include "ui/problem_panel.h"
 #include "ui/welcome_panel.h"
 
@@ -34,6 +35,9 @@ struct SceneState {
 class Session {
  public:
   static std::unique_ptr<Session> open(const SessionDesc& desc, std::string& error);
+
+  // Update from what the person did to the scene (never to the overlay): pan, zoom, recentre.
+  void apply_scene_input(const platform::SceneInput& input);
 
   // One frame, in plain sections: update the scene on the animation clock, draw it, draw the
   // overlay on top, apply what the overlay asked for. Draws into the bound framebuffer of
@@ -60,6 +64,7 @@ class Session {
   SceneState scene_;
   ui::WelcomePanel welcome_;
   ui::ProblemPanel problems_;
+  ui::DockPanel dock_;
 };
 
 // The interactive loop: events, update, render, present, sleeping between frames as long as the

@@ -44,4 +44,17 @@ glm::vec2 screen_to_world(const SceneView& view, glm::vec2 screen) {
   return {view.center.x + (screen.x - mid.x) / ppu, view.center.y - (screen.y - mid.y) / ppu};
 }
 
+void pan_by_pixels(SceneView& view, glm::vec2 delta_px) {
+  const float ppu = pixels_per_unit(view);
+  view.center -= glm::vec2(delta_px.x, -delta_px.y) / ppu;
+}
+
+void zoom_about(SceneView& view, glm::vec2 screen_point, float factor) {
+  if (!(factor > 0.0f)) return;
+  const glm::vec2 anchor = screen_to_world(view, screen_point);
+  view.zoom = std::clamp(view.zoom * factor, min_zoom, max_zoom);
+  // Shift so the anchor is back under the same pixel.
+  view.center += anchor - screen_to_world(view, screen_point);
+}
+
 }  // namespace innerscape::core

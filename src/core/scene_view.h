@@ -25,4 +25,13 @@ glm::vec2 screen_to_world(const SceneView& view, glm::vec2 screen);
 // How many pixels one world unit covers.
 float pixels_per_unit(const SceneView& view);
 
+inline constexpr float min_zoom = 0.35f;  // the whole system and the space around it
+inline constexpr float max_zoom = 4.0f;   // close enough to read one part
+
+// Moves the view so the world follows a drag of delta pixels (y down, as the mouse moves).
+void pan_by_pixels(SceneView& view, glm::vec2 delta_px);
+
+// Zooms by factor (>1 closer) keeping the world point under screen_point where it is, within the limits.
+void zoom_about(SceneView& view, glm::vec2 screen_point, float factor);
+
 }  // namespace innerscape::core

@@ -134,21 +134,50 @@ FrameEvents Window::pump_events(double timeout_s) {
   } else {
     have = SDL_PollEvent(&event) != 0;
   }
+  // The overlay's wishes from the last frame decide who gets the pointer and keys (ImGui's rule).
+  const bool ui_mouse = imgui_ && ImGui::GetIO().WantCaptureMouse;
+  const bool ui_keys = imgui_ && ImGui::GetIO().WantCaptureKeyboard;
+  const glm::vec2 to_pixels = pixel_ratio();
   while (have) {
     if (imgui_) ImGui_ImplSDL2_ProcessEvent(&event);
-    if (event.type == SDL_QUIT) out.quit = true;
-    if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
-        event.window.windowID == SDL_GetWindowID(window_)) {
-      out.quit = true;
+    switch (event.type) {
+      case SDL_QUIT:
+        out.quit = true;
+        break;
+      case SDL_WINDOWEVENT:
+        if (event.window.event == SDL_WINDOWEVENT_CLOSE && event.window.windowID == SDL_GetWindowID(window_)) {
+          out.quit = true;
+        }
+        break;
+      case SDL_KEYDOWN:
+        if (event.key.keysym.sym == SDLK_F11 && event.key.repeat == 0) toggle_fullscreen();
+        if (!ui_keys && event.key.keysym.sym == SDLK_HOME) out.scene.recenter = true;
+        break;
+      case SDL_MOUSEBUTTONDOWN:
+        if (!ui_mouse) scene_drag_ = true;
+        break;
+      case SDL_MOUSEBUTTONUP:
+        scene_drag_ = false;
+        break;
+      case SDL_MOUSEMOTION:
+        out.scene.pointer = glm::vec2(static_cast<float>(event.motion.x), static_cast<float>(event.motion.y)) * to_pixels;
+        if (scene_drag_) {
+          out.scene.drag_px += glm::vec2(static_cast<float>(event.motion.xrel), static_cast<float>(event.motion.yrel)) * to_pixels;
+        }
+        break;
+      case SDL_MOUSEWHEEL:
+        if (!ui_mouse) out.scene.wheel += event.wheel.preciseY;
+        break;
+      default:
+        break;
     }
-    if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_F11 && event.key.repeat == 0) toggle_fullscreen();
     out.input = out.input || is_person_input(event);
     have = SDL_PollEvent(&event) != 0;
   }
-  if (imgui_) {
-    const ImGuiIO& io = ImGui::GetIO();
-    out.ui_wants_mouse = io.WantCaptureMouse;
-    out.ui_wants_keyboard = io.WantCaptureKeyboard;
+  if (out.scene.pointer == glm::vec2(0.0f)) {
+    int x = 0, y = 0;
+    SDL_GetMouseState(&x, &y);
+    out.scene.pointer = glm::vec2(static_cast<float>(x), static_cast<float>(y)) * to_pixels;
   }
   return out;
 }
@@ -183,6 +212,14 @@ glm::ivec2 Window::drawable_size() const {
 }
 
 float Window::content_scale() const { return content_scale_; }
+
+glm::vec2 Window::pixel_ratio() const {
+  int w = 0, h = 0;
+  SDL_GetWindowSize(window_, &w, &h);
+  const glm::ivec2 drawable = drawable_size();
+  if (w <= 0 || h <= 0) return glm::vec2(1.0f);
+  return {static_cast<float>(drawable.x) / static_cast<float>(w), static_cast<float>(drawable.y) / static_cast<float>(h)};
+}
 
 double Window::now_s() const {
   return static_cast<double>(SDL_GetPerformanceCounter()) / static_cast<double>(SDL_GetPerformanceFrequency());

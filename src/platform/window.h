@@ -19,12 +19,19 @@ struct WindowDesc {
   bool imgui = true;           // GL tests need only the context
 };
 
+// Pointer and keys meant for the scene: only what arrived while the overlay did not want it.
+struct SceneInput {
+  glm::vec2 pointer{0.0f};      // last pointer position, in drawable pixels
+  glm::vec2 drag_px{0.0f};      // movement while a button was held, in drawable pixels
+  float wheel = 0.0f;           // notches; positive is away from the person (zoom in)
+  bool recenter = false;        // Home: back to the Self
+};
+
 // What happened since the last pump, reduced to what the app needs.
 struct FrameEvents {
   bool quit = false;
-  bool input = false;          // a person did something, or the window needs drawing again
-  bool ui_wants_mouse = false;
-  bool ui_wants_keyboard = false;
+  bool input = false;           // a person did something, or the window needs drawing again
+  SceneInput scene;
 };
 
 class Window {
@@ -46,9 +53,11 @@ class Window {
 
   void present();
   void toggle_fullscreen();
+  bool fullscreen() const { return fullscreen_; }
 
   glm::ivec2 drawable_size() const;  // in pixels
   float content_scale() const;       // 1 on a standard display, 2 on a high-DPI one
+  glm::vec2 pixel_ratio() const;     // drawable pixels per window unit
   double now_s() const;              // a steady clock, for pacing and animation
 
  private:
@@ -57,6 +66,7 @@ class Window {
   void* gl_context_ = nullptr;
   bool imgui_ = false;
   bool fullscreen_ = false;
+  bool scene_drag_ = false;     // a drag that began on the scene stays with the scene
   float content_scale_ = 1.0f;
 };
 

@@ -9,6 +9,9 @@ struct UiActions {
   std::optional<bool> ambient_always;  // keep the background moving even when no one is here
   std::optional<bool> ambient_motion;  // false: a still scene (reduced motion)
   bool dismiss_welcome = false;
+  bool toggle_welcome = false;
+  bool recenter = false;               // the view back to the Self
+  bool toggle_fullscreen = false;
 };
 
 }  // namespace innerscape::ui

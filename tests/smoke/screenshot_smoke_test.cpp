@@ -3,7 +3,13 @@
 
 #include <sys/stat.h>
 
+#include <sys/wait.h>
+
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "smoke/run_process.h"
 #include "storage/png.h"
@@ -68,4 +74,58 @@ TEST_CASE("the person's data folder is created private; a demo never touches it"
                                 "XDG_DATA_HOME='" + xdg.string() + "'");
   REQUIRE(d.exit_code == 0);
   CHECK_FALSE(std::filesystem::exists(xdg / "innerscape"));
+}
+
+TEST_CASE("a clean run says nothing on stderr: every shader compiled and the font was found") {
+  const auto dir = fresh_dir("shot_quiet");
+  const auto r = run_innerscape("--demo --frames 2 --screenshot '" + (dir / "q.png").string() + "'");
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("a shader that does not compile is reported, and the app still draws the rest") {
+  namespace fs = std::filesystem;
+  const auto dir = fresh_dir("broken_shader");
+  // A copy of the app whose self.frag is broken: shaders are found beside the binary.
+  fs::copy_file(INNERSCAPE_BINARY, dir / "innerscape");
+  fs::create_directories(dir / "shaders");
+  for (const auto& entry : fs::directory_iterator(fs::path(INNERSCAPE_BINARY).parent_path() / "shaders")) {
+    fs::copy_file(entry.path(), dir / "shaders" / entry.path().filename());
+  }
+  {
+    std::ofstream broken(dir / "shaders" / "self.frag", std::ios::trunc);
+    broken << "#version 330 core\nout vec4 c;\nvoid main() { c = vec4(oops); }\n";
+  }
+  const auto shot = dir / "b.png";
+  const std::string cmd = "'" + (dir / "innerscape").string() + "' --demo --frames 3 --screenshot '" + shot.string() +
+                          "' 2>'" + (dir / "err").string() + "'";
+  const int status = std::system(cmd.c_str());
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  std::ifstream err_in(dir / "err");
+  const std::string err((std::istreambuf_iterator<char>(err_in)), std::istreambuf_iterator<char>());
+  CHECK(err.find("self.frag did not compile") != std::string::npos);
+
+  const core::Image image = storage::read_png(shot);
+  REQUIRE(image.size == glm::ivec2(1280, 720));
+  // No Self at the centre (its shader failed), but the background is still there.
+  const auto centre = core::pixel(image, 640, 360);
+  CHECK(centre[0] < 150);
+  CHECK(centre[0] + centre[1] + centre[2] > 0);
+}
+
+TEST_CASE("installed with cmake --install, the app finds its shaders under share/innerscape") {
+  const auto dir = fresh_dir("install");
+  const auto prefix = dir / "prefix";
+  const std::string install = "'" CMAKE_COMMAND "' --install '" INNERSCAPE_BUILD_DIR "' --prefix '" + prefix.string() +
+                              "' >/dev/null";
+  REQUIRE(std::system(install.c_str()) == 0);
+  CHECK(std::filesystem::exists(prefix / "bin" / "innerscape"));
+  CHECK(std::filesystem::exists(prefix / "share" / "innerscape" / "shaders" / "self.frag"));
+  const auto shot = dir / "i.png";
+  const std::string run = "cd / && '" + (prefix / "bin" / "innerscape").string() + "' --demo --frames 2 --screenshot '" +
+                          shot.string() + "' 2>'" + (dir / "err").string() + "'";
+  CHECK(std::system(run.c_str()) == 0);
+  CHECK(std::filesystem::file_size(dir / "err") == 0);
+  CHECK(storage::read_png(shot).size == glm::ivec2(1280, 720));
 }

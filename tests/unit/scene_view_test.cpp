@@ -53,3 +53,30 @@ TEST_CASE("a degenerate viewport or zoom does not divide by zero") {
   CHECK(std::isfinite(half.x));
   CHECK(std::isfinite(half.y));
 }
+
+TEST_CASE("dragging moves the world with the pointer") {
+  SceneView view{.viewport = {800, 600}};
+  const glm::vec2 before = world_to_screen(view, {0.2f, 0.3f});
+  pan_by_pixels(view, {40.0f, -25.0f});
+  const glm::vec2 after = world_to_screen(view, {0.2f, 0.3f});
+  CHECK(after.x == doctest::Approx(before.x + 40.0f));
+  CHECK(after.y == doctest::Approx(before.y - 25.0f));
+}
+
+TEST_CASE("zooming keeps the point under the pointer in place, within the limits") {
+  SceneView view{.center = {0.1f, 0.0f}, .viewport = {800, 600}};
+  const glm::vec2 cursor{620.0f, 150.0f};
+  const glm::vec2 anchor = screen_to_world(view, cursor);
+  zoom_about(view, cursor, 1.5f);
+  CHECK(view.zoom == doctest::Approx(1.5f));
+  const glm::vec2 still = screen_to_world(view, cursor);
+  CHECK(still.x == doctest::Approx(anchor.x));
+  CHECK(still.y == doctest::Approx(anchor.y));
+
+  zoom_about(view, cursor, 1000.0f);
+  CHECK(view.zoom == doctest::Approx(max_zoom));
+  zoom_about(view, cursor, 1.0e-6f);
+  CHECK(view.zoom == doctest::Approx(min_zoom));
+  zoom_about(view, cursor, 0.0f);  // ignored
+  CHECK(view.zoom == doctest::Approx(min_zoom));
+}
