@@ -21,14 +21,6 @@ std::string slurp(const std::filesystem::path& path) {
 
 }  // namespace
 
-std::filesystem::path fresh_dir(const std::string& name) {
-  const char* root = std::getenv("INNERSCAPE_TEST_TMP");
-  auto dir = std::filesystem::path(root != nullptr ? root : std::filesystem::temp_directory_path().string()) / name;
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
-
 ProcessResult run_innerscape(const std::string& args, const std::string& env_prefix) {
   // One folder per test process: ctest runs suites side by side.
   const auto io = fresh_dir("process_io_" + std::to_string(::getpid()));

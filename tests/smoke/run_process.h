@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <string>
 
+#include "test_tmp.h"
+
 namespace innerscape::test {
 
 struct ProcessResult {
@@ -14,8 +16,5 @@ struct ProcessResult {
 
 // Runs INNERSCAPE_BINARY with the given shell-quoted arguments (and optional VAR=value prefix).
 ProcessResult run_innerscape(const std::string& args, const std::string& env_prefix = {});
-
-// A fresh, empty folder for one test under the build's test tmp.
-std::filesystem::path fresh_dir(const std::string& name);
 
 }  // namespace innerscape::test

@@ -8,18 +8,13 @@
 #include <fstream>
 
 #include "storage/data_dir.h"
+#include "test_tmp.h"
 
+using namespace innerscape;
 using namespace innerscape::storage;
 namespace fs = std::filesystem;
 
 namespace {
-fs::path test_tmp(const char* name) {
-  const char* root = std::getenv("INNERSCAPE_TEST_TMP");
-  fs::path dir = fs::path(root != nullptr ? root : fs::temp_directory_path().string()) / name;
-  fs::remove_all(dir);
-  return dir;
-}
-
 unsigned mode_of(const fs::path& p) {
   struct stat st {};
   REQUIRE(::stat(p.c_str(), &st) == 0);
@@ -43,7 +38,7 @@ TEST_CASE("XDG_DATA_HOME, then HOME") {
 }
 
 TEST_CASE("the folder is created with its parents and is private (0700)") {
-  const fs::path dir = test_tmp("data_dir_new") / "a" / "b";
+  const fs::path dir = test::fresh_dir("data_dir_new") / "a" / "b";
   ::umask(022);
   CHECK(ensure_private_dir(dir).empty());
   CHECK(fs::is_directory(dir));
@@ -51,16 +46,14 @@ TEST_CASE("the folder is created with its parents and is private (0700)") {
 }
 
 TEST_CASE("an existing folder that is too open is made private") {
-  const fs::path dir = test_tmp("data_dir_open");
-  fs::create_directories(dir);
+  const fs::path dir = test::fresh_dir("data_dir_open");
   ::chmod(dir.c_str(), 0777);
   CHECK(ensure_private_dir(dir).empty());
   CHECK(mode_of(dir) == 0700);
 }
 
 TEST_CASE("a file in the way, or no place at all, gets a message that says what to do") {
-  const fs::path root = test_tmp("data_dir_file");
-  fs::create_directories(root);
+  const fs::path root = test::fresh_dir("data_dir_file");
   const fs::path file = root / "taken";
   std::ofstream(file) << "not a folder";
   const std::string problem = ensure_private_dir(file);

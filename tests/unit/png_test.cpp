@@ -5,24 +5,15 @@
 #include <filesystem>
 
 #include "storage/png.h"
+#include "test_tmp.h"
 
 using namespace innerscape;
 namespace fs = std::filesystem;
 
-namespace {
-fs::path test_tmp(const char* name) {
-  const char* root = std::getenv("INNERSCAPE_TEST_TMP");
-  fs::path dir = fs::path(root != nullptr ? root : fs::temp_directory_path().string()) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-}  // namespace
-
 TEST_CASE("an image written as PNG reads back byte for byte") {
   core::Image image = core::make_image({7, 5});
   for (std::size_t i = 0; i < image.rgba.size(); ++i) image.rgba[i] = static_cast<std::uint8_t>(i * 37 % 256);
-  const fs::path file = test_tmp("png") / "round.png";
+  const fs::path file = test::fresh_dir("png") / "round.png";
   REQUIRE(storage::write_png(file, image).empty());
   std::string error;
   const core::Image back = storage::read_png(file, &error);
@@ -35,7 +26,7 @@ TEST_CASE("writing into a missing folder, or an empty image, is refused with a r
   core::Image image = core::make_image({2, 2});
   const std::string missing = storage::write_png("/nonexistent-innerscape/dir/x.png", image);
   CHECK(missing.find("does not exist") != std::string::npos);
-  CHECK(storage::write_png(test_tmp("png_empty") / "e.png", core::Image{}).find("empty") != std::string::npos);
+  CHECK(storage::write_png(test::fresh_dir("png_empty") / "e.png", core::Image{}).find("empty") != std::string::npos);
 }
 
 TEST_CASE("reading something that is not a PNG fails cleanly") {
