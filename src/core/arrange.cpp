@@ -1,0 +1,62 @@
+// A gentle default layout: exiles on an inner ring near the Self, their protectors around them.
+#include "core/arrange.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace innerscape::core {
+namespace {
+
+constexpr float two_pi = 2.0f * std::numbers::pi_v<float>;
+
+glm::vec2 on_ring(float radius, float angle) { return {radius * std::cos(angle), radius * std::sin(angle)}; }
+
+// Spreads n items evenly round a circle, starting at the top.
+float even_angle(std::size_t i, std::size_t n) {
+  return std::numbers::pi_v<float> * 0.5f + two_pi * static_cast<float>(i) / static_cast<float>(std::max<std::size_t>(n, 1));
+}
+
+}  // namespace
+
+std::vector<std::pair<PartId, glm::vec2>> arranged_positions(const InnerSystem& system) {
+  std::vector<const Part*> exiles;
+  std::vector<const Part*> protectors;
+  for (const Part& p : system.parts) (p.kind == PartKind::exile ? exiles : protectors).push_back(&p);
+
+  std::vector<std::pair<PartId, glm::vec2>> out;
+  std::vector<std::pair<PartId, float>> exile_angles;
+  for (std::size_t i = 0; i < exiles.size(); ++i) {
+    const float angle = even_angle(i, exiles.size());
+    exile_angles.emplace_back(exiles[i]->id, angle);
+    out.emplace_back(exiles[i]->id, on_ring(exile_ring_radius, angle));
+  }
+
+  // Each protector wants to sit by the exile it guards; the rest keep their order round the ring.
+  std::vector<std::pair<float, const Part*>> wanted;
+  for (std::size_t i = 0; i < protectors.size(); ++i) {
+    float angle = even_angle(i, protectors.size());
+    for (const Relationship& r : system.relationships) {
+      if (r.kind != RelationKind::protects || r.from != protectors[i]->id) continue;
+      const auto it = std::find_if(exile_angles.begin(), exile_angles.end(), [&](const auto& e) { return e.first == r.to; });
+      if (it != exile_angles.end()) {
+        angle = it->second;
+        break;
+      }
+    }
+    wanted.emplace_back(std::fmod(angle + two_pi, two_pi), protectors[i]);
+  }
+  std::stable_sort(wanted.begin(), wanted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Evenly spaced, in the wanted order, turned so the group sits around where they asked to be.
+  const float start = wanted.empty() ? 0.0f : wanted.front().first;
+  const float step = two_pi / static_cast<float>(std::max<std::size_t>(wanted.size(), 1));
+  float offset = 0.0f;
+  for (std::size_t i = 0; i < wanted.size(); ++i) offset += wanted[i].first - (start + step * static_cast<float>(i));
+  offset = wanted.empty() ? 0.0f : offset / static_cast<float>(wanted.size());
+  for (std::size_t i = 0; i < wanted.size(); ++i) {
+    out.emplace_back(wanted[i].second->id, on_ring(protector_ring_radius, start + offset + step * static_cast<float>(i)));
+  }
+  return out;
+}
+
+}  // namespace innerscape::core

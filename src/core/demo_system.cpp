@@ -1,0 +1,65 @@
+// The example system --demo opens: an anxious-attachment system built from the archetypes.
+#include "core/demo_system.h"
+
+#include "core/archetypes.h"
+#include "core/arrange.h"
+#include "core/edits.h"
+
+namespace innerscape::core {
+namespace {
+
+constexpr std::int64_t demo_time = 1767225600;  // a fixed date, so the demo is the same every time
+
+PartId add(InnerSystem& system, std::string_view archetype, std::string name, int age, int trust, float size,
+           std::string fears = {}, std::string needs_to_hear = {}) {
+  Part part = part_from_archetype(*find_archetype(archetype), {0.0f, 0.0f});
+  part.name = std::move(name);
+  part.age = age;
+  part.trust = trust;
+  part.size = size;
+  part.fears = std::move(fears);
+  part.needs_to_hear = std::move(needs_to_hear);
+  const Edit edit = add_part(system, std::move(part), demo_time);
+  apply_edit(system, edit);
+  return std::get<AddPart>(edit.steps.front()).part.id;
+}
+
+void link(InnerSystem& system, PartId from, PartId to, RelationKind kind) {
+  apply_edit(system, relate(system, from, to, kind));
+}
+
+}  // namespace
+
+InnerSystem make_demo_system() {
+  InnerSystem s;
+  s.self.glow = 0.8f;
+  const PartId little = add(s, "rejected_young", "Little one by the window", 6, 30, 0.9f,
+                            "That nobody is coming back.", "I see you, and I am staying.");
+  const PartId unseen = add(s, "unseen", "The invisible girl", 9, 25, 0.8f, "Being too much, and not enough.",
+                            "You do not have to earn your place.");
+  const PartId longing = add(s, "craving_love", "The one who aches", 14, 40, 0.85f);
+  const PartId pleaser = add(s, "pleaser", "Sunny", 12, 55, 1.1f, "If they are unhappy, they will go.");
+  const PartId analyzer = add(s, "over_analyzer", "The Detective", 16, 45, 1.3f, "Missing the sign that it is over.");
+  const PartId critic = add(s, "self_critic", "The Judge", 13, 35, 1.2f, "That it is all my fault.");
+  const PartId reader = add(s, "people_reader", "Weather-watcher", 10, 60, 1.0f);
+  const PartId reaching = add(s, "reaching", "One more text", 15, 30, 1.4f, "The silence means goodbye.");
+  const PartId numbing = add(s, "numbing", "The blanket", 17, 50, 1.0f);
+  const PartId panic = add(s, "panicking", "The siren", 7, 20, 1.5f);
+
+  link(s, pleaser, little, RelationKind::protects);
+  link(s, analyzer, unseen, RelationKind::protects);
+  link(s, reader, little, RelationKind::protects);
+  link(s, critic, unseen, RelationKind::protects);
+  link(s, reaching, longing, RelationKind::protects);
+  link(s, numbing, longing, RelationKind::protects);
+  link(s, panic, little, RelationKind::protects);
+  link(s, reaching, numbing, RelationKind::polarized);
+  link(s, critic, pleaser, RelationKind::polarized);
+  link(s, analyzer, reader, RelationKind::allied);
+  link(s, pleaser, reader, RelationKind::allied);
+
+  apply_edit(s, move_parts(s, arranged_positions(s), demo_time));
+  return s;
+}
+
+}  // namespace innerscape::core

@@ -1,0 +1,212 @@
+// Every change to the inner system is an Edit: a small list of steps that can be applied and undone exactly.
+#include "core/edits.h"
+
+#include <algorithm>
+
+namespace innerscape::core {
+namespace {
+
+template <class... Ts>
+struct overloaded : Ts... {
+  using Ts::operator()...;
+};
+
+std::size_t relationship_index(const InnerSystem& s, const Relationship& r) {
+  return static_cast<std::size_t>(std::find(s.relationships.begin(), s.relationships.end(), r) - s.relationships.begin());
+}
+
+bool insert_part(InnerSystem& s, const Part& part, std::size_t index) {
+  if (part.id == 0 || find_part(s, part.id) != nullptr) return false;
+  const std::size_t at = std::min(index, s.parts.size());
+  s.parts.insert(s.parts.begin() + static_cast<std::ptrdiff_t>(at), part);
+  s.next_id = std::max(s.next_id, part.id + 1);
+  return true;
+}
+
+bool erase_part(InnerSystem& s, PartId id) {
+  const std::size_t i = part_index(s, id);
+  if (i >= s.parts.size()) return false;
+  s.parts.erase(s.parts.begin() + static_cast<std::ptrdiff_t>(i));
+  return true;
+}
+
+bool replace_part(InnerSystem& s, const Part& part) {
+  const std::size_t i = part_index(s, part.id);
+  if (i >= s.parts.size()) return false;
+  s.parts[i] = part;
+  return true;
+}
+
+bool insert_relationship(InnerSystem& s, const Relationship& r, std::size_t index) {
+  if (find_part(s, r.from) == nullptr || find_part(s, r.to) == nullptr) return false;
+  if (relationship_index(s, r) < s.relationships.size()) return false;
+  const std::size_t at = std::min(index, s.relationships.size());
+  s.relationships.insert(s.relationships.begin() + static_cast<std::ptrdiff_t>(at), r);
+  return true;
+}
+
+bool erase_relationship(InnerSystem& s, const Relationship& r) {
+  const std::size_t i = relationship_index(s, r);
+  if (i >= s.relationships.size()) return false;
+  s.relationships.erase(s.relationships.begin() + static_cast<std::ptrdiff_t>(i));
+  return true;
+}
+
+bool apply_step(InnerSystem& s, const Step& step) {
+  return std::visit(overloaded{
+                        [&](const AddPart& a) { return insert_part(s, a.part, a.index); },
+                        [&](const RemovePart& r) { return erase_part(s, r.part.id); },
+                        [&](const ReplacePart& r) { return replace_part(s, r.after); },
+                        [&](const AddRelationship& a) { return insert_relationship(s, a.relationship, a.index); },
+                        [&](const RemoveRelationship& r) { return erase_relationship(s, r.relationship); },
+                        [&](const SetSelf& set) {
+                          s.self = set.after;
+                          return true;
+                        },
+                    },
+                    step);
+}
+
+bool revert_step(InnerSystem& s, const Step& step) {
+  return std::visit(overloaded{
+                        [&](const AddPart& a) { return erase_part(s, a.part.id); },
+                        [&](const RemovePart& r) { return insert_part(s, r.part, r.index); },
+                        [&](const ReplacePart& r) { return replace_part(s, r.before); },
+                        [&](const AddRelationship& a) { return erase_relationship(s, a.relationship); },
+                        [&](const RemoveRelationship& r) { return insert_relationship(s, r.relationship, r.index); },
+                        [&](const SetSelf& set) {
+                          s.self = set.before;
+                          return true;
+                        },
+                    },
+                    step);
+}
+
+Edit single(std::string label, Step step) {
+  Edit edit{std::move(label), {}};
+  edit.steps.push_back(std::move(step));
+  return edit;
+}
+
+}  // namespace
+
+bool apply_edit(InnerSystem& system, const Edit& edit) {
+  InnerSystem trial = system;  // all or nothing: a step that does not fit leaves the system as it was
+  for (const Step& step : edit.steps) {
+    if (!apply_step(trial, step)) return false;
+  }
+  system = std::move(trial);
+  return true;
+}
+
+bool revert_edit(InnerSystem& system, const Edit& edit) {
+  InnerSystem trial = system;
+  for (auto it = edit.steps.rbegin(); it != edit.steps.rend(); ++it) {
+    if (!revert_step(trial, *it)) return false;
+  }
+  system = std::move(trial);
+  return true;
+}
+
+PartId peek_next_id(const InnerSystem& system) { return std::max<PartId>(system.next_id, 1); }
+
+Edit add_part(const InnerSystem& system, Part part, std::int64_t now) {
+  part.id = peek_next_id(system);
+  part.created_at = part.updated_at = now;
+  sanitize(part);
+  std::string label = "add " + part.name;
+  return single(std::move(label), AddPart{std::move(part)});
+}
+
+Edit update_part(const InnerSystem& system, Part changed, std::int64_t now) {
+  const Part* before = find_part(system, changed.id);
+  if (before == nullptr) return {};
+  sanitize(changed);
+  changed.created_at = before->created_at;
+  changed.updated_at = before->updated_at;
+  // Time stamps are equal here, so this compares what the person can change.
+  if (changed == *before) return {};
+  changed.updated_at = now;
+  return single("edit " + before->name, ReplacePart{*before, std::move(changed)});
+}
+
+Edit rename_part(const InnerSystem& system, PartId id, const std::string& name, std::int64_t now) {
+  const Part* part = find_part(system, id);
+  if (part == nullptr) return {};
+  Part changed = *part;
+  changed.name = name;
+  Edit edit = update_part(system, std::move(changed), now);
+  if (!edit.empty()) edit.label = "rename";
+  return edit;
+}
+
+Edit move_part(const InnerSystem& system, PartId id, glm::vec2 position, std::int64_t now) {
+  return move_parts(system, {{id, position}}, now, "move");
+}
+
+Edit move_parts(const InnerSystem& system, const std::vector<std::pair<PartId, glm::vec2>>& moves, std::int64_t now,
+                std::string label) {
+  Edit edit{std::move(label), {}};
+  for (const auto& [id, position] : moves) {
+    const Part* part = find_part(system, id);
+    if (part == nullptr) continue;
+    Part changed = *part;
+    changed.position = position;
+    sanitize(changed);
+    if (changed.position == part->position) continue;
+    changed.updated_at = now;
+    edit.steps.push_back(ReplacePart{*part, std::move(changed)});
+  }
+  if (edit.label == "move" && edit.steps.size() == 1) {
+    edit.label = "move " + std::get<ReplacePart>(edit.steps.front()).before.name;
+  }
+  return edit;
+}
+
+const Relationship* find_relationship(const InnerSystem& system, PartId a, PartId b) {
+  for (const Relationship& r : system.relationships) {
+    if ((r.from == a && r.to == b) || (r.from == b && r.to == a)) return &r;
+  }
+  return nullptr;
+}
+
+Edit relate(const InnerSystem& system, PartId from, PartId to, RelationKind kind) {
+  if (from == to || find_part(system, from) == nullptr || find_part(system, to) == nullptr) return {};
+  const Relationship wanted{from, to, kind};
+  Edit edit{"relate", {}};
+  // Two parts have one relationship at a time: a new kind replaces the old.
+  if (const Relationship* existing = find_relationship(system, from, to)) {
+    if (*existing == wanted) return {};
+    edit.steps.push_back(RemoveRelationship{*existing, relationship_index(system, *existing)});
+    edit.steps.push_back(AddRelationship{wanted, relationship_index(system, *existing)});
+  } else {
+    edit.steps.push_back(AddRelationship{wanted});
+  }
+  return edit;
+}
+
+Edit unrelate(const InnerSystem& system, PartId from, PartId to) {
+  const Relationship* existing = find_relationship(system, from, to);
+  if (existing == nullptr) return {};
+  return single("unrelate", RemoveRelationship{*existing, relationship_index(system, *existing)});
+}
+
+Edit delete_part(const InnerSystem& system, PartId id) {
+  const std::size_t index = part_index(system, id);
+  if (index >= system.parts.size()) return {};
+  Edit edit{"delete " + system.parts[index].name, {}};
+  // Its relationships go first, last to first, so undo puts each back at its own place.
+  for (std::size_t i = system.relationships.size(); i-- > 0;) {
+    const Relationship& r = system.relationships[i];
+    if (r.from == id || r.to == id) edit.steps.push_back(RemoveRelationship{r, i});
+  }
+  edit.steps.push_back(RemovePart{system.parts[index], index});
+  return edit;
+}
+
+Edit set_self(const InnerSystem& system, SelfState self) {
+  if (self.glow == system.self.glow) return {};
+  return single("change the Self's light", SetSelf{system.self, self});
+}
+
+}  // namespace innerscape::core

@@ -1,0 +1,73 @@
+// Every change to the inner system is an Edit: a small list of steps that can be applied and undone
+// exactly. The UI builds edits with the functions below and hands them to a History.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/inner_system.h"
+
+namespace innerscape::core {
+
+struct AddPart {
+  Part part;
+  std::size_t index = SIZE_MAX;  // where it goes in drawing order; SIZE_MAX: at the end
+};
+struct RemovePart {
+  Part part;
+  std::size_t index = 0;
+};
+struct ReplacePart {  // rename, move, and every field edit
+  Part before;
+  Part after;
+};
+struct AddRelationship {
+  Relationship relationship;
+  std::size_t index = SIZE_MAX;
+};
+struct RemoveRelationship {
+  Relationship relationship;
+  std::size_t index = 0;
+};
+struct SetSelf {
+  SelfState before;
+  SelfState after;
+};
+
+using Step = std::variant<AddPart, RemovePart, ReplacePart, AddRelationship, RemoveRelationship, SetSelf>;
+
+struct Edit {
+  std::string label;  // what the undo button says: "Undo rename"
+  std::vector<Step> steps;
+  bool empty() const { return steps.empty(); }
+};
+
+// Applying an edit that does not fit the system (a part that is gone, say) changes nothing and
+// returns false. Undoing applies the inverse steps in reverse order.
+bool apply_edit(InnerSystem& system, const Edit& edit);
+bool revert_edit(InnerSystem& system, const Edit& edit);
+
+// Builders. Each reads the system, validates, and returns the edit (empty when there is nothing to
+// do, or the request does not make sense: a missing part, a part related to itself). `now` is the
+// time stamped on what changes, in seconds since 1970.
+Edit add_part(const InnerSystem& system, Part part, std::int64_t now);
+Edit rename_part(const InnerSystem& system, PartId id, const std::string& name, std::int64_t now);
+Edit move_part(const InnerSystem& system, PartId id, glm::vec2 position, std::int64_t now);
+Edit move_parts(const InnerSystem& system, const std::vector<std::pair<PartId, glm::vec2>>& moves, std::int64_t now,
+                std::string label = "arrange");
+Edit update_part(const InnerSystem& system, Part changed, std::int64_t now);  // any fields; id picks the part
+Edit relate(const InnerSystem& system, PartId from, PartId to, RelationKind kind);
+Edit unrelate(const InnerSystem& system, PartId from, PartId to);
+Edit delete_part(const InnerSystem& system, PartId id);
+Edit set_self(const InnerSystem& system, SelfState self);
+
+// The relationship between two parts, either way round, if there is one.
+const Relationship* find_relationship(const InnerSystem& system, PartId a, PartId b);
+
+// The id the next added part will get (add_part assigns it).
+PartId peek_next_id(const InnerSystem& system);
+
+}  // namespace innerscape::core
