@@ -6,9 +6,11 @@
 
 #include <imgui.h>
 
+#include "core/demo_system.h"
 #include "platform/paths.h"
 #include "render/framebuffer.h"
 #include "ui/fonts.h"
+#include "ui/scene_labels.h"
 #include "ui/theme.h"
 
 namespace innerscape::app {
@@ -48,8 +50,17 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
   if (!session->render_problems_.empty()) std::cerr << "innerscape: " << session->render_problems_ << "\n";
 
   session->pacer_ = core::make_frame_pacer({}, session->window_->now_s());
-  session->scene_.self.glow = desc.demo ? 0.85f : 0.75f;
+  if (desc.demo) session->scene_.system = core::make_demo_system();
+  session->scene_.view = session->frame_all_view(desc.size);
   return session;
+}
+
+core::SceneView Session::frame_all_view(glm::ivec2 viewport) const {
+  std::vector<glm::vec2> centres;
+  for (const core::Part& p : scene_.system.parts) centres.push_back(p.position);
+  // Room for each part's form, its trust ring and the label underneath.
+  constexpr float part_room = 0.2f;
+  return core::framed(core::SceneView{.viewport = viewport}, centres, part_room);
 }
 
 void Session::apply_scene_input(const platform::SceneInput& input) {
@@ -57,7 +68,7 @@ void Session::apply_scene_input(const platform::SceneInput& input) {
   scene_.view.viewport = window_->drawable_size();
   if (input.drag_px != glm::vec2(0.0f)) core::pan_by_pixels(scene_.view, input.drag_px);
   if (input.wheel != 0.0f) core::zoom_about(scene_.view, input.pointer, std::pow(zoom_per_notch, input.wheel));
-  if (input.recenter) scene_.view = core::SceneView{.viewport = scene_.view.viewport};
+  if (input.recenter) scene_.view = frame_all_view(scene_.view.viewport);
 }
 
 void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool offscreen) {
@@ -69,7 +80,11 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
   if (imgui_demo_only) {
     render::clear({0.10f, 0.10f, 0.12f, 1.0f});
   } else {
-    renderer_.render({.view = scene_.view, .scene_time_s = scene_.clock.scene_seconds, .self = scene_.self});
+    renderer_.render({.view = scene_.view,
+                      .scene_time_s = scene_.clock.scene_seconds,
+                      .self = scene_.system.self,
+                      .system = {.system = &scene_.system},
+                      .ambient = static_cast<float>(core::ambient_speed(pacer_, now_s))});
   }
   window_->begin_ui_frame(offscreen ? std::optional<glm::ivec2>(target_size) : std::nullopt);
   if (imgui_demo_only) {
@@ -81,6 +96,7 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
 }
 
 void Session::draw_overlay() {
+  ui::draw_scene_labels({.system = &scene_.system, .view = scene_.view});
   ui::UiActions actions;
   const ui::WelcomeView view{.demo = demo_,
                              .ambient_always = pacer_.desc.ambient_always,
@@ -94,7 +110,7 @@ void Session::draw_overlay() {
   if (actions.ambient_motion) pacer_.desc.ambient_motion = *actions.ambient_motion;
   if (actions.dismiss_welcome) welcome_.open = false;
   if (actions.toggle_welcome) welcome_.open = !welcome_.open;
-  if (actions.recenter) scene_.view = core::SceneView{.viewport = scene_.view.viewport};
+  if (actions.recenter) scene_.view = frame_all_view(scene_.view.viewport);
   if (actions.toggle_fullscreen) window_->toggle_fullscreen();
   // Whatever changed is drawn in the next frame, even if no more input comes.
   if (actions.ambient_always || actions.ambient_motion || actions.dismiss_welcome || actions.toggle_welcome ||

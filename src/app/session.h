@@ -8,6 +8,8 @@
 
 #include "core/animation_clock.h"
 #include "core/frame_pacer.h"
+#include "core/history.h"
+#include "core/inner_system.h"
 #include "core/scene_view.h"
 #include "core/self_state.h"
 #include "platform/window.h"
@@ -29,7 +31,8 @@ struct SessionDesc {
 struct SceneState {
   core::SceneView view;
   core::AnimationClock clock;
-  core::SelfState self;
+  core::InnerSystem system;
+  core::History history;
 };
 
 class Session {
@@ -55,6 +58,7 @@ class Session {
 
  private:
   void draw_overlay();
+  core::SceneView frame_all_view(glm::ivec2 viewport) const;
 
   std::unique_ptr<platform::Window> window_;
   render::SceneRenderer renderer_;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include <glm/common.hpp>
 #include <glm/gtc/matrix_transform.hpp>
 
 namespace innerscape::core {
@@ -42,6 +43,23 @@ glm::vec2 screen_to_world(const SceneView& view, glm::vec2 screen) {
   const float ppu = pixels_per_unit(view);
   const glm::vec2 mid = glm::vec2(view.viewport) * 0.5f;
   return {view.center.x + (screen.x - mid.x) / ppu, view.center.y - (screen.y - mid.y) / ppu};
+}
+
+SceneView framed(const SceneView& view, const std::vector<glm::vec2>& centres, float radius) {
+  SceneView out{.viewport = view.viewport};
+  if (centres.empty()) return out;
+  glm::vec2 lo(-0.2f), hi(0.2f);  // the Self is always in the picture
+  for (const glm::vec2& c : centres) {
+    lo = glm::min(lo, c - radius);
+    hi = glm::max(hi, c + radius);
+  }
+  out.center = (lo + hi) * 0.5f;
+  const glm::vec2 half_needed = (hi - lo) * 0.5f * 1.1f;  // a tenth more, so nothing touches the edge
+  const glm::vec2 half_at_zoom1 = visible_half_extent(SceneView{.viewport = view.viewport});
+  const float zoom = std::min(half_at_zoom1.x / half_needed.x, half_at_zoom1.y / half_needed.y);
+  constexpr float closest = 1.25f;  // a small system is framed, not magnified
+  out.zoom = std::clamp(zoom, min_zoom, closest);
+  return out;
 }
 
 void pan_by_pixels(SceneView& view, glm::vec2 delta_px) {

@@ -4,6 +4,8 @@
 #include <glm/mat4x4.hpp>
 #include <glm/vec2.hpp>
 
+#include <vector>
+
 namespace innerscape::core {
 
 struct SceneView {
@@ -27,6 +29,10 @@ float pixels_per_unit(const SceneView& view);
 
 inline constexpr float min_zoom = 0.35f;  // the whole system and the space around it
 inline constexpr float max_zoom = 4.0f;   // close enough to read one part
+
+// A view of the same viewport that shows every point within `radius` of each centre (and the
+// Self), with a margin, centred on them. With no points, the Self at the middle at zoom 1.
+SceneView framed(const SceneView& view, const std::vector<glm::vec2>& centres, float radius);
 
 // Moves the view so the world follows a drag of delta pixels (y down, as the mouse moves).
 void pan_by_pixels(SceneView& view, glm::vec2 delta_px);

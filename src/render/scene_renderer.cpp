@@ -1,4 +1,4 @@
-// Draws the inner space: the living background, the drifting motes and the glowing Self.
+// Draws the inner space: the living background, the drifting motes, the glowing Self and the parts.
 #include "render/scene_renderer.h"
 
 #include <glad/gl.h>
@@ -38,6 +38,7 @@ std::string SceneRenderer::init(const SceneRendererDesc& desc) {
   background_ = std::move(background.program);
   self_ = std::move(self.program);
   particles_ = std::move(particles.program);
+  append_problem(problems, system_.init(desc.shader_dir));
   background_divisor_ = desc.background_divisor > 0 ? desc.background_divisor : 2;
 
   // Core profile needs a bound vertex array even for draws that make their vertices from gl_VertexID.
@@ -109,7 +110,10 @@ void SceneRenderer::render(const SceneFrame& frame) {
     glDisable(GL_PROGRAM_POINT_SIZE);
   }
 
-  // 3. The Self at the centre of the world, on top of everything.
+  // 3. The lines between parts, under everything that glows.
+  system_.draw_relationships(frame.system, view_proj, core::pixels_per_unit(view), time, stats_.draw_calls);
+
+  // 4. The Self at the centre of the world.
   if (self_.valid()) {
     glUseProgram(self_.id());
     glUniformMatrix4fv(self_.uniform("u_view_proj"), 1, GL_FALSE, glm::value_ptr(view_proj));
@@ -121,6 +125,10 @@ void SceneRenderer::render(const SceneFrame& frame) {
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     ++stats_.draw_calls;
   }
+
+  // 5. The parts, deepest first. A part blended with the Self covers it, as blending feels.
+  constexpr float float_amount = 0.008f;  // world units of gentle up-and-down drift
+  system_.draw_parts(frame.system, view_proj, time, float_amount * frame.ambient, stats_.draw_calls);
 
   glBindVertexArray(0);
   glUseProgram(0);

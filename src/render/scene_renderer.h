@@ -1,4 +1,4 @@
-// Draws the inner space: the living background, the drifting motes and the glowing Self.
+// Draws the inner space: the living background, the drifting motes, the glowing Self and the parts.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +11,7 @@
 #include "core/self_state.h"
 #include "render/framebuffer.h"
 #include "render/shader.h"
+#include "render/system_renderer.h"
 
 namespace innerscape::render {
 
@@ -27,6 +28,8 @@ struct SceneFrame {
   core::SceneView view;
   double scene_time_s = 0.0;  // the animation clock, not the wall clock
   core::SelfState self;
+  SystemFrame system;          // the parts and their relationships; empty shows only the Self
+  float ambient = 1.0f;        // 0 for a still scene: parts stop floating
 };
 
 struct DrawStats {
@@ -56,6 +59,7 @@ class SceneRenderer {
   int background_divisor_ = 2;
   Program self_;
   Program particles_;
+  SystemRenderer system_;
   unsigned empty_vao_ = 0;
   unsigned particle_vao_ = 0;
   unsigned particle_vbo_ = 0;

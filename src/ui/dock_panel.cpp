@@ -20,8 +20,8 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
   }
   if (ImGui::Button(view.welcome_open ? "Hide welcome" : "Welcome")) actions.toggle_welcome = true;
   ImGui::SameLine();
-  if (ImGui::Button("Back to the Self")) actions.recenter = true;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Centre the view on the Self again (Home)");
+  if (ImGui::Button("Show everything")) actions.recenter = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Frame the Self and all the parts (Home)");
   ImGui::SameLine();
   if (ImGui::Button(view.fullscreen ? "Leave full screen" : "Full screen")) actions.toggle_fullscreen = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("F11");

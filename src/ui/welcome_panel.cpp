@@ -15,7 +15,7 @@ void WelcomePanel::draw(const char* title, const WelcomeView& view, UiActions& a
   const float em = ImGui::GetFontSize();
   ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + em * 1.2f, viewport->WorkPos.y + em * 1.2f), ImGuiCond_FirstUseEver);
   // Never cover the Self: the panel keeps to the left part of the screen, however small it is.
-  const float width = std::min(em * 24.0f, viewport->WorkSize.x * 0.4f);
+  const float width = std::min(em * 21.0f, viewport->WorkSize.x * 0.4f);
   ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSizeConstraints(ImVec2(em * 8.0f, em * 6.0f),
                                       ImVec2(viewport->WorkSize.x * 0.45f, viewport->WorkSize.y - em * 2.4f));

@@ -80,3 +80,22 @@ TEST_CASE("zooming keeps the point under the pointer in place, within the limits
   zoom_about(view, cursor, 0.0f);  // ignored
   CHECK(view.zoom == doctest::Approx(min_zoom));
 }
+
+TEST_CASE("framing shows every point with a margin, and the Self") {
+  const SceneView view{.viewport = {1280, 720}};
+  const std::vector<glm::vec2> points = {{-0.8f, 0.1f}, {0.9f, -0.85f}, {0.2f, 0.8f}};
+  const SceneView f = framed(view, points, 0.2f);
+  const glm::vec2 half = visible_half_extent(f);
+  for (glm::vec2 p : points) {
+    for (glm::vec2 corner : {p + 0.2f, p - 0.2f}) {
+      CHECK(std::abs(corner.x - f.center.x) < half.x);
+      CHECK(std::abs(corner.y - f.center.y) < half.y);
+    }
+  }
+  CHECK(f.zoom < 1.0f);  // these points need more than the default view
+  const SceneView empty = framed(view, {}, 0.2f);
+  CHECK(empty.center == glm::vec2(0.0f));
+  CHECK(empty.zoom == 1.0f);
+  CHECK(framed(view, {{0.1f, 0.0f}}, 0.1f).zoom <= 1.25f);  // a small system is not magnified
+  CHECK(framed(view, {{500.0f, 0.0f}}, 0.1f).zoom == doctest::Approx(min_zoom));
+}

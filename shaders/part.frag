@@ -1,0 +1,57 @@
+// A part's soft glowing form. Each kind has its own shape, so kinds differ without colour:
+// Managers a steady rounded square, Firefighters a pointed diamond, Exiles a small round circle.
+#version 330 core
+
+in vec2 v_local;
+flat in float v_kind;
+in vec4 v_color;
+flat in float v_trust;
+flat in float v_mark;
+
+out vec4 frag_color;
+
+float sd_round_box(vec2 p, vec2 half_size, float r) {
+    vec2 q = abs(p) - half_size + r;
+    return length(max(q, 0.0)) + min(max(q.x, q.y), 0.0) - r;
+}
+
+float sd_shape(vec2 p, float kind) {
+    if (kind < 0.5) return sd_round_box(p, vec2(0.86), 0.3);                        // Manager
+    if (kind < 1.5) return (abs(p.x) * 0.9 + abs(p.y)) * 0.7071 - 0.78 + 0.0;       // Firefighter
+    return length(p) - 0.92;                                                         // Exile
+}
+
+void main() {
+    vec2 p = v_local;
+    float d = sd_shape(p, v_kind);
+    float aa = fwidth(d) * 1.2;
+
+    float body = smoothstep(aa, -aa, d);
+    float inner = clamp(-d / 0.9, 0.0, 1.0);                 // 0 at the rim, 1 deep inside
+    float edge = smoothstep(1.9, 1.6, length(p));          // nothing at the square's edge
+    float glow = exp(-max(d, 0.0) * 3.2) * 0.55 * (1.0 - body) * edge;
+
+    vec3 rim_color = v_color.rgb * 0.85;
+    vec3 heart_color = mix(v_color.rgb, vec3(1.0), 0.45);
+    vec3 color = mix(rim_color, heart_color, smoothstep(0.0, 0.9, inner)) * body + v_color.rgb * glow;
+    // Only the form covers what is behind it; glow and ring add light without darkening the space.
+    float alpha = body * 0.92;
+
+    // Trust in the Self: a soft arc around the part, fuller as trust grows, over a faint track.
+    float r = length(p);
+    float ring = smoothstep(0.09, 0.0, abs(r - 1.45));
+    float turn = fract(atan(p.x, p.y) / 6.2831853 + 1.0);  // 0 at the top, clockwise
+    float filled = step(turn, v_trust);
+    vec3 ring_color = vec3(1.0, 0.86, 0.6);
+    color += ring_color * ring * mix(0.10, 0.75, filled);
+
+    // Hover brightens; selection adds a warm outline.
+    if (v_mark > 0.5) color *= 1.18;
+    if (v_mark > 1.5) {
+        float outline = smoothstep(0.07, 0.0, abs(d - 0.16));
+        color += vec3(1.0, 0.82, 0.45) * outline;
+    }
+
+    alpha = clamp(alpha, 0.0, 1.0) * v_color.a;
+    frag_color = vec4(color * v_color.a, alpha);  // premultiplied; light beyond the form is additive
+}

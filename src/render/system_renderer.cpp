@@ -1,0 +1,130 @@
+// Draws the parts and the lines between them, each set in one instanced draw, whatever their number.
+#include "render/system_renderer.h"
+
+#include <glad/gl.h>
+#include <glm/gtc/type_ptr.hpp>
+
+#include "core/picking.h"
+
+namespace innerscape::render {
+namespace {
+
+constexpr int part_floats = 12;      // see part.vert: three vec4 per instance
+constexpr int relation_floats = 8;   // see relation.vert: two vec4 per instance
+
+void set_instance_layout(int vec4_count) {
+  const auto stride = static_cast<GLsizei>(vec4_count * 4 * sizeof(float));
+  for (int i = 0; i < vec4_count; ++i) {
+    const auto index = static_cast<GLuint>(i);
+    glEnableVertexAttribArray(index);
+    glVertexAttribPointer(index, 4, GL_FLOAT, GL_FALSE, stride,
+                          reinterpret_cast<const void*>(static_cast<std::size_t>(i) * 4 * sizeof(float)));
+    glVertexAttribDivisor(index, 1);
+  }
+}
+
+glm::vec3 rgb(std::uint32_t packed) {
+  return {static_cast<float>((packed >> 16) & 0xFF) / 255.0f, static_cast<float>((packed >> 8) & 0xFF) / 255.0f,
+          static_cast<float>(packed & 0xFF) / 255.0f};
+}
+
+glm::vec2 shown_position(const SystemFrame& frame, std::size_t index) {
+  return index < frame.positions.size() ? frame.positions[index] : frame.system->parts[index].position;
+}
+
+}  // namespace
+
+SystemRenderer::~SystemRenderer() {
+  for (InstanceBuffer* b : {&part_instances_, &relation_instances_}) {
+    if (b->vbo != 0) glDeleteBuffers(1, &b->vbo);
+    if (b->vao != 0) glDeleteVertexArrays(1, &b->vao);
+  }
+}
+
+std::string SystemRenderer::init(const std::filesystem::path& shader_dir) {
+  auto parts = load_program(shader_dir, "part");
+  auto relations = load_program(shader_dir, "relation");
+  std::string problems = parts.log;
+  if (!relations.log.empty()) problems += (problems.empty() ? "" : "\n\n") + relations.log;
+  parts_ = std::move(parts.program);
+  relations_ = std::move(relations.program);
+
+  for (auto [buffer, vec4s] : {std::pair{&part_instances_, part_floats / 4}, std::pair{&relation_instances_, relation_floats / 4}}) {
+    if (buffer->vao != 0) continue;
+    glGenVertexArrays(1, &buffer->vao);
+    glGenBuffers(1, &buffer->vbo);
+    glBindVertexArray(buffer->vao);
+    glBindBuffer(GL_ARRAY_BUFFER, buffer->vbo);
+    set_instance_layout(vec4s);
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+  }
+  return problems;
+}
+
+void SystemRenderer::upload(InstanceBuffer& buffer, const std::vector<float>& data) {
+  glBindBuffer(GL_ARRAY_BUFFER, buffer.vbo);
+  const auto bytes = static_cast<GLsizeiptr>(data.size() * sizeof(float));
+  if (data.size() > buffer.capacity) {
+    buffer.capacity = data.size() * 2;  // grow with room, so a growing map does not reallocate every frame
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(buffer.capacity * sizeof(float)), nullptr, GL_STREAM_DRAW);
+  }
+  glBufferSubData(GL_ARRAY_BUFFER, 0, bytes, data.data());
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+}
+
+void SystemRenderer::draw_relationships(const SystemFrame& frame, const glm::mat4& view_proj, float pixels_per_unit,
+                                        float time_s, int& draw_calls) {
+  if (!relations_.valid() || frame.system == nullptr || frame.system->relationships.empty()) return;
+  const core::InnerSystem& system = *frame.system;
+  scratch_.clear();
+  for (std::size_t i = 0; i < system.relationships.size(); ++i) {
+    const core::Relationship& r = system.relationships[i];
+    const std::size_t a = core::part_index(system, r.from);
+    const std::size_t b = core::part_index(system, r.to);
+    if (a >= system.parts.size() || b >= system.parts.size()) continue;
+    const glm::vec2 pa = shown_position(frame, a);
+    const glm::vec2 pb = shown_position(frame, b);
+    const bool marked = frame.hovered_relationship == i || frame.selected == r.from || frame.selected == r.to;
+    scratch_.insert(scratch_.end(), {pa.x, pa.y, pb.x, pb.y, core::part_radius(system.parts[a]),
+                                     core::part_radius(system.parts[b]), static_cast<float>(r.kind), marked ? 1.0f : 0.0f});
+  }
+  if (scratch_.empty()) return;
+  upload(relation_instances_, scratch_);
+  glUseProgram(relations_.id());
+  glUniformMatrix4fv(relations_.uniform("u_view_proj"), 1, GL_FALSE, glm::value_ptr(view_proj));
+  glUniform1f(relations_.uniform("u_time"), time_s);
+  // Lines keep a readable width on screen at every zoom: about 14 px wide, within limits in world units.
+  const float half_width = glm::clamp(7.0f / pixels_per_unit, 0.008f, 0.05f);
+  glUniform1f(relations_.uniform("u_half_width"), half_width);
+  glBindVertexArray(relation_instances_.vao);
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(scratch_.size() / relation_floats));
+  ++draw_calls;
+}
+
+void SystemRenderer::draw_parts(const SystemFrame& frame, const glm::mat4& view_proj, float time_s, float float_amount,
+                                int& draw_calls) {
+  if (!parts_.valid() || frame.system == nullptr || frame.system->parts.empty()) return;
+  const core::InnerSystem& system = *frame.system;
+  scratch_.clear();
+  for (std::size_t index : core::draw_order(system)) {
+    const core::Part& part = system.parts[index];
+    const glm::vec2 p = shown_position(frame, index);
+    const glm::vec3 c = rgb(core::display_color(part));
+    const float alpha = 1.0f - 0.5f * part.depth;  // deeper parts are fainter
+    const float mark = part.id == frame.selected ? 2.0f : part.id == frame.hovered ? 1.0f : 0.0f;
+    const float phase = static_cast<float>(part.id % 97) * 0.61f;  // each part floats on its own beat
+    scratch_.insert(scratch_.end(), {p.x, p.y, core::part_radius(part), static_cast<float>(part.kind), c.r, c.g, c.b,
+                                     alpha, static_cast<float>(part.trust) / 100.0f, mark, phase, 0.0f});
+  }
+  upload(part_instances_, scratch_);
+  glUseProgram(parts_.id());
+  glUniformMatrix4fv(parts_.uniform("u_view_proj"), 1, GL_FALSE, glm::value_ptr(view_proj));
+  glUniform1f(parts_.uniform("u_time"), time_s);
+  glUniform1f(parts_.uniform("u_float_amount"), float_amount);
+  glBindVertexArray(part_instances_.vao);
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(scratch_.size() / part_floats));
+  ++draw_calls;
+}
+
+}  // namespace innerscape::render

@@ -1,0 +1,55 @@
+// Draws the parts and the lines between them, each set in one instanced draw, whatever their number.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <glm/mat4x4.hpp>
+
+#include "core/inner_system.h"
+#include "render/shader.h"
+
+namespace innerscape::render {
+
+// What the system looks like this frame; read-only.
+struct SystemFrame {
+  const core::InnerSystem* system = nullptr;
+  std::span<const glm::vec2> positions;  // where each part is shown (eased, or under a drag); empty: the model's
+  core::PartId hovered = 0;
+  core::PartId selected = 0;
+  std::optional<std::size_t> hovered_relationship;
+};
+
+class SystemRenderer {
+ public:
+  SystemRenderer() = default;
+  SystemRenderer(const SystemRenderer&) = delete;
+  SystemRenderer& operator=(const SystemRenderer&) = delete;
+  ~SystemRenderer();
+
+  // Loads part.* and relation.*; returns their logs, empty when all is well.
+  std::string init(const std::filesystem::path& shader_dir);
+
+  void draw_relationships(const SystemFrame& frame, const glm::mat4& view_proj, float pixels_per_unit, float time_s,
+                          int& draw_calls);
+  void draw_parts(const SystemFrame& frame, const glm::mat4& view_proj, float time_s, float float_amount, int& draw_calls);
+
+ private:
+  struct InstanceBuffer {
+    unsigned vao = 0;
+    unsigned vbo = 0;
+    std::size_t capacity = 0;  // in floats
+  };
+  void upload(InstanceBuffer& buffer, const std::vector<float>& data);
+
+  Program parts_;
+  Program relations_;
+  InstanceBuffer part_instances_;
+  InstanceBuffer relation_instances_;
+  std::vector<float> scratch_;  // reused each frame
+};
+
+}  // namespace innerscape::render

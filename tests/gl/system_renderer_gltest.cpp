@@ -1,0 +1,152 @@
+// Parts and lines as shaded: each kind in its colour and shape at the right pixel, lines between them,
+// and the same number of draw calls for ten parts as for a thousand.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "core/archetypes.h"
+#include "core/edits.h"
+#include "gl/gl_context.h"
+#include "render/framebuffer.h"
+#include "render/scene_renderer.h"
+
+using namespace innerscape;
+
+namespace {
+
+constexpr glm::ivec2 size{320, 180};  // at zoom 1: 90 pixels per world unit, origin at (160, 90)
+
+struct Fixture {
+  render::SceneRenderer renderer;
+  Fixture() {
+    test::gl_window();
+    const std::string problems = renderer.init({.shader_dir = INNERSCAPE_SHADER_DIR});
+    INFO(problems);
+    REQUIRE(problems.empty());
+  }
+  core::Image draw(const core::InnerSystem& system, core::PartId selected = 0) {
+    render::Framebuffer fb;
+    REQUIRE(fb.create(size));
+    fb.bind();
+    renderer.render({.view = {.viewport = size},
+                     .scene_time_s = 0.0,
+                     .self = system.self,
+                     .system = {.system = &system, .selected = selected},
+                     .ambient = 0.0f});  // still: no floating, so pixels are exactly where the model says
+    return fb.read_pixels();
+  }
+};
+
+core::PartId add(core::InnerSystem& s, core::PartKind kind, glm::vec2 at, float size_factor = 1.5f) {
+  core::Part p = core::blank_part(kind, at);
+  p.depth = 0.0f;
+  p.size = size_factor;
+  p.trust = 0;
+  REQUIRE(core::apply_edit(s, core::add_part(s, p, 0)));
+  return s.parts.back().id;
+}
+
+glm::ivec2 pixel_of(glm::vec2 world) {
+  return {static_cast<int>(std::lround(size.x * 0.5f + world.x * size.y * 0.5f)),
+          static_cast<int>(std::lround(size.y * 0.5f - world.y * size.y * 0.5f))};
+}
+
+// The hue family of a pixel: which of r, g, b leads.
+bool reads_as(const std::array<std::uint8_t, 4>& p, std::uint32_t color) {
+  const int r = (color >> 16) & 0xFF, g = (color >> 8) & 0xFF, b = color & 0xFF;
+  // The form lightens toward its heart, so compare the order of channels, not exact values.
+  auto order = [](int x, int y, int z) { return (x >= y) * 4 + (y >= z) * 2 + (x >= z); };
+  return order(p[0], p[1], p[2]) == order(r, g, b);
+}
+
+}  // namespace
+
+TEST_CASE_FIXTURE(Fixture, "a part appears at its world position, in its kind's colour") {
+  for (core::PartKind kind : {core::PartKind::manager, core::PartKind::firefighter, core::PartKind::exile}) {
+    core::InnerSystem s;
+    const glm::vec2 at{1.2f, 0.5f};
+    add(s, kind, at);
+    const core::Image image = draw(s);
+    // Just off the heart (which is lightened toward white), inside the form.
+    const glm::ivec2 px = pixel_of(at) + glm::ivec2(0, 4);
+    const auto p = core::pixel(image, px.x, px.y);
+    INFO(core::kind_name(kind), " at ", px.x, ",", px.y, ": ", int(p[0]), " ", int(p[1]), " ", int(p[2]));
+    CHECK(reads_as(p, core::kind_color(kind)));
+    CHECK(p[0] + p[1] + p[2] > 250);  // bright against the night
+    // The mirrored spot, with no part, is dark.
+    const glm::ivec2 empty = pixel_of({-1.2f, -0.5f});
+    const auto q = core::pixel(image, empty.x, empty.y);
+    CHECK(q[0] + q[1] + q[2] < 150);
+  }
+}
+
+TEST_CASE_FIXTURE(Fixture, "kinds differ by shape: a Manager's square reaches its corners, a Firefighter's diamond its points") {
+  core::InnerSystem s;
+  const glm::vec2 manager_at{-1.0f, 0.0f};
+  const glm::vec2 firefighter_at{1.0f, 0.0f};
+  add(s, core::PartKind::manager, manager_at, 2.0f);  // radius 0.15 world units
+  add(s, core::PartKind::firefighter, firefighter_at, 2.0f);
+  const core::Image image = draw(s);
+  auto light = [&](glm::vec2 world) {
+    const glm::ivec2 px = pixel_of(world);
+    const auto p = core::pixel(image, px.x, px.y);
+    return p[0] + p[1] + p[2];
+  };
+  // Out along the diagonal (0.7 radii each way): inside the square, outside the diamond (only its glow).
+  const glm::vec2 diagonal{0.105f, 0.105f};
+  // Out along the side (1.05 radii): beyond the square's edge, still inside the diamond's point.
+  const glm::vec2 side{0.1575f, 0.0f};
+  INFO("diagonal: manager ", light(manager_at + diagonal), ", firefighter ", light(firefighter_at + diagonal));
+  INFO("side: manager ", light(manager_at + side), ", firefighter ", light(firefighter_at + side));
+  CHECK(light(manager_at + diagonal) > light(firefighter_at + diagonal) * 13 / 10);
+  CHECK(light(firefighter_at + side) > light(manager_at + side) * 13 / 10);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a protects line is drawn between two parts, and not elsewhere") {
+  core::InnerSystem s;
+  const core::PartId guard = add(s, core::PartKind::manager, {-1.2f, -0.6f}, 1.0f);
+  const core::PartId little = add(s, core::PartKind::exile, {1.2f, -0.6f}, 1.0f);
+  const core::Image without = draw(s);
+  REQUIRE(core::apply_edit(s, core::relate(s, guard, little, core::RelationKind::protects)));
+  const core::Image with = draw(s);
+  // Halfway along the line, the pixel is brighter than without it.
+  const glm::ivec2 mid = pixel_of({0.0f, -0.6f});
+  const auto a = core::pixel(without, mid.x, mid.y);
+  const auto b = core::pixel(with, mid.x, mid.y);
+  INFO("without ", int(a[0]), "; with ", int(b[0]));
+  CHECK(b[0] > a[0] + 60);
+  // Well above the line, nothing changed.
+  const glm::ivec2 above = pixel_of({0.0f, -0.3f});
+  CHECK(core::pixel(without, above.x, above.y) == core::pixel(with, above.x, above.y));
+}
+
+TEST_CASE_FIXTURE(Fixture, "draw calls are the same for ten parts and for a thousand") {
+  auto build = [](int n) {
+    core::InnerSystem s;
+    for (int i = 0; i < n; ++i) {
+      const float angle = static_cast<float>(i) * 0.37f;
+      const float radius = 0.3f + 0.6f * static_cast<float>(i % 17) / 17.0f;
+      add(s, static_cast<core::PartKind>(i % 3), {radius * std::cos(angle), radius * std::sin(angle)}, 1.0f);
+    }
+    for (int i = 1; i < n; ++i) {
+      core::apply_edit(s, core::relate(s, s.parts[i - 1].id, s.parts[i].id, static_cast<core::RelationKind>(i % 3)));
+    }
+    return s;
+  };
+  draw(build(10));
+  const int ten = renderer.last_stats().draw_calls;
+  draw(build(1000));
+  const int thousand = renderer.last_stats().draw_calls;
+  CHECK(ten == thousand);
+  CHECK(ten == 6);  // background, its stretch, motes, lines, Self, parts
+}
+
+TEST_CASE_FIXTURE(Fixture, "a selected part wears a warm outline") {
+  core::InnerSystem s;
+  const core::PartId id = add(s, core::PartKind::exile, {0.8f, 0.0f}, 1.5f);
+  const core::Image plain = draw(s);
+  const core::Image chosen = draw(s, id);
+  long differ = 0;
+  for (std::size_t i = 0; i < plain.rgba.size(); i += 4) differ += std::abs(int(plain.rgba[i]) - int(chosen.rgba[i])) > 10;
+  CHECK(differ > 30);
+}
