@@ -2,13 +2,17 @@
 #include "app/session.h"
 
 #include <cmath>
+#include <cstdlib>
+#include <ctime>
 #include <iostream>
 
 #include <imgui.h>
 
+#include "core/arrange.h"
 #include "core/demo_system.h"
 #include "platform/paths.h"
 #include "render/framebuffer.h"
+#include "storage/png.h"
 #include "ui/fonts.h"
 #include "ui/scene_labels.h"
 #include "ui/theme.h"
@@ -22,6 +26,14 @@ std::filesystem::path find_shader_dir() {
   const auto candidates = platform::resource_candidates(platform::executable_dir(), INNERSCAPE_INSTALL_DATADIR);
   const auto root = platform::find_resource_root(candidates, "shaders/background.frag");
   return root.empty() ? std::filesystem::path() : root / "shaders";
+}
+
+std::int64_t wall_clock_now() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+std::string default_picture_path() {
+  const char* home = std::getenv("HOME");
+  const std::filesystem::path dir = home != nullptr ? std::filesystem::path(home) : std::filesystem::current_path();
+  return (dir / "innerscape-map.png").string();
 }
 
 }  // namespace
@@ -50,9 +62,16 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
   if (!session->render_problems_.empty()) std::cerr << "innerscape: " << session->render_problems_ << "\n";
 
   session->pacer_ = core::make_frame_pacer({}, session->window_->now_s());
-  if (desc.demo) session->scene_.system = core::make_demo_system();
+  session->load_system(desc.demo ? core::make_demo_system() : core::InnerSystem{});
   session->scene_.view = session->frame_all_view(desc.size);
   return session;
+}
+
+void Session::load_system(core::InnerSystem system) {
+  scene_.system = std::move(system);
+  scene_.history = {};
+  overlay_.selected = 0;
+  overlay_.controller = {};
 }
 
 core::SceneView Session::frame_all_view(glm::ivec2 viewport) const {
@@ -63,60 +82,155 @@ core::SceneView Session::frame_all_view(glm::ivec2 viewport) const {
   return core::framed(core::SceneView{.viewport = viewport}, centres, part_room);
 }
 
-void Session::apply_scene_input(const platform::SceneInput& input) {
-  constexpr float zoom_per_notch = 1.15f;
+void Session::handle_events(const platform::FrameEvents& events, double now_s) {
+  if (events.input) core::note_input(pacer_, now_s);
   scene_.view.viewport = window_->drawable_size();
-  if (input.drag_px != glm::vec2(0.0f)) core::pan_by_pixels(scene_.view, input.drag_px);
-  if (input.wheel != 0.0f) core::zoom_about(scene_.view, input.pointer, std::pow(zoom_per_notch, input.wheel));
-  if (input.recenter) scene_.view = frame_all_view(scene_.view.viewport);
+  ui::UiActions actions;
+  ui::handle_scene_input(overlay_.controller,
+                         {.system = scene_.system, .view = scene_.view, .selected = overlay_.selected, .now = wall_clock_now()},
+                         events.scene, actions);
+  apply(actions);
+}
+
+void Session::update_shown_positions() {
+  shown_positions_.resize(scene_.system.parts.size());
+  for (std::size_t i = 0; i < scene_.system.parts.size(); ++i) {
+    shown_positions_[i] = ui::shown_position(overlay_.controller, scene_.system.parts[i]);
+  }
 }
 
 void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool offscreen) {
-  // Update: only the animation clock moves for now; the scene never changes while drawing.
+  // Update: the animation clock, and where each part is shown. The model does not change while drawing.
   core::advance(scene_.clock, real_dt_s, core::ambient_speed(pacer_, now_s));
   scene_.view.viewport = target_size;
+  update_shown_positions();
 
   // Render the scene, then the overlay on top of it.
   if (imgui_demo_only) {
     render::clear({0.10f, 0.10f, 0.12f, 1.0f});
   } else {
+    const ui::SceneController& c = overlay_.controller;
     renderer_.render({.view = scene_.view,
                       .scene_time_s = scene_.clock.scene_seconds,
                       .self = scene_.system.self,
-                      .system = {.system = &scene_.system},
+                      .system = {.system = &scene_.system,
+                                 .positions = shown_positions_,
+                                 .hovered = c.hovered,
+                                 .selected = overlay_.selected,
+                                 .hovered_relationship = c.hovered_relationship},
                       .ambient = static_cast<float>(core::ambient_speed(pacer_, now_s))});
   }
   window_->begin_ui_frame(offscreen ? std::optional<glm::ivec2>(target_size) : std::nullopt);
   if (imgui_demo_only) {
     ImGui::ShowDemoWindow();
   } else {
-    draw_overlay();
+    draw_overlay(target_size);
   }
   window_->render_ui();
 }
 
-void Session::draw_overlay() {
-  ui::draw_scene_labels({.system = &scene_.system, .view = scene_.view});
+void Session::draw_overlay(glm::ivec2 target_size) {
+  OverlayState& o = overlay_;
+  const std::int64_t now = wall_clock_now();
   ui::UiActions actions;
-  const ui::WelcomeView view{.demo = demo_,
-                             .ambient_always = pacer_.desc.ambient_always,
-                             .ambient_motion = pacer_.desc.ambient_motion};
-  welcome_.draw(demo_ ? "Innerscape - example system" : "Innerscape", view, actions);
-  problems_.draw("Something could not be drawn", render_problems_);
-  dock_.draw("##dock", {.welcome_open = welcome_.open, .fullscreen = window_->fullscreen()}, actions);
+
+  ui::draw_scene_labels({.system = &scene_.system,
+                         .positions = shown_positions_,
+                         .view = scene_.view,
+                         .selected = o.selected,
+                         .skip = o.name_field.part});
+  o.welcome.draw(demo_ ? "Innerscape - example system" : "Innerscape",
+                 {.demo = demo_, .ambient_always = pacer_.desc.ambient_always, .ambient_motion = pacer_.desc.ambient_motion},
+                 actions);
+  o.palette.draw("Parts", {.placing = o.controller.placing.has_value()}, actions);
+  o.inspector.draw("About this part", scene_.system, now, actions);
+  if (const core::Part* naming = core::find_part(scene_.system, o.name_field.part)) {
+    const std::size_t i = core::part_index(scene_.system, naming->id);
+    const glm::vec2 under = core::world_to_screen(scene_.view, shown_positions_[i]) +
+                            glm::vec2(0.0f, core::part_radius(*naming) * core::pixels_per_unit(scene_.view) * 1.6f);
+    o.name_field.draw(scene_.system, under, now, actions);
+  } else {
+    o.name_field.part = 0;
+  }
+  o.context_menu.draw(scene_.system, actions);
+  o.notice.draw();
+  o.dock.draw("##dock",
+              {.welcome_open = o.welcome.open,
+               .palette_open = o.palette.open,
+               .fullscreen = window_->fullscreen(),
+               .undo_label = core::undo_label(scene_.history),
+               .redo_label = core::redo_label(scene_.history),
+               .default_picture_path = default_picture_path()},
+              actions);
+  o.problems.draw("Something could not be drawn", render_problems_);
+  (void)target_size;
 
   // Apply what the overlay asked for, after it has drawn.
-  if (actions.ambient_always) pacer_.desc.ambient_always = *actions.ambient_always;
-  if (actions.ambient_motion) pacer_.desc.ambient_motion = *actions.ambient_motion;
-  if (actions.dismiss_welcome) welcome_.open = false;
-  if (actions.toggle_welcome) welcome_.open = !welcome_.open;
-  if (actions.recenter) scene_.view = frame_all_view(scene_.view.viewport);
-  if (actions.toggle_fullscreen) window_->toggle_fullscreen();
-  // Whatever changed is drawn in the next frame, even if no more input comes.
-  if (actions.ambient_always || actions.ambient_motion || actions.dismiss_welcome || actions.toggle_welcome ||
-      actions.recenter || actions.toggle_fullscreen) {
-    core::request_frame(pacer_);
+  apply(actions);
+}
+
+void Session::apply(ui::UiActions& a) {
+  OverlayState& o = overlay_;
+  const std::uint64_t revision = scene_.history.revision;
+  bool changed = false;
+
+  for (core::Edit& edit : a.edits) core::perform(scene_.system, scene_.history, std::move(edit));
+  for (int i = 0; i < a.undo; ++i) core::undo(scene_.system, scene_.history);
+  for (int i = 0; i < a.redo; ++i) core::redo(scene_.system, scene_.history);
+  if (a.arrange) {
+    core::perform(scene_.system, scene_.history,
+                  core::move_parts(scene_.system, core::arranged_positions(scene_.system), wall_clock_now()));
   }
+
+  if (a.select) o.selected = *a.select;
+  if (a.inspect) o.inspector.show(*a.inspect);
+  if (a.name_in_place) {
+    if (const core::Part* p = core::find_part(scene_.system, *a.name_in_place)) o.name_field.open(*p);
+  }
+  if (a.start_placing) o.controller.placing = std::move(a.start_placing);
+  if (a.cancel_placing) o.controller.placing.reset();
+  if (a.context_part) o.context_menu.open_for_part(*a.context_part);
+  if (a.context_relationship) o.context_menu.open_for_relationship(*a.context_relationship);
+  if (!a.notice.empty()) o.notice.text = a.notice;
+  if (o.selected != 0 && core::find_part(scene_.system, o.selected) == nullptr) o.selected = 0;
+
+  if (a.ambient_always) pacer_.desc.ambient_always = *a.ambient_always;
+  if (a.ambient_motion) pacer_.desc.ambient_motion = *a.ambient_motion;
+  if (a.dismiss_welcome) o.welcome.open = false;
+  if (a.toggle_welcome) o.welcome.open = !o.welcome.open;
+  if (a.toggle_palette) o.palette.open = !o.palette.open;
+  if (a.frame_all) scene_.view = frame_all_view(scene_.view.viewport);
+  if (a.toggle_fullscreen) window_->toggle_fullscreen();
+  if (a.save_picture) pending_picture_ = std::filesystem::path(*a.save_picture);
+
+  changed = scene_.history.revision != revision || a.select || a.inspect || a.name_in_place || a.start_placing ||
+            a.cancel_placing || a.context_part || a.context_relationship || !a.notice.empty() || a.ambient_always ||
+            a.ambient_motion || a.dismiss_welcome || a.toggle_welcome || a.toggle_palette || a.frame_all ||
+            a.toggle_fullscreen || a.save_picture;
+  // Whatever changed is drawn in the next frame, even if no more input comes.
+  if (changed) core::request_frame(pacer_);
+}
+
+std::string Session::save_picture(const std::filesystem::path& path, glm::ivec2 size) {
+  render::Framebuffer target;
+  if (!target.create(size)) return "The graphics driver could not make a picture of that size.";
+  const unsigned window_target = render::bound_draw_framebuffer();
+  target.bind();
+  frame(0.0, window_->now_s(), size, true);
+  const core::Image image = target.read_pixels();
+  render::bind_window_framebuffer(window_->drawable_size());
+  (void)window_target;
+  return storage::write_png(path, image);
+}
+
+void Session::step(double real_dt_s) {
+  const platform::FrameEvents events = window_->pump_events(0.0);
+  const double now = window_->now_s();
+  handle_events(events, now);
+  render::bind_window_framebuffer(window_->drawable_size());
+  frame(real_dt_s, now, window_->drawable_size(), false);
+  window_->present();
+  core::note_frame(pacer_, now);
 }
 
 long run_loop(Session& session, double deadline_s) {
@@ -135,8 +249,7 @@ long run_loop(Session& session, double deadline_s) {
     const platform::FrameEvents events = window.pump_events(timeout);
     if (events.quit) break;
     const double now = window.now_s();
-    if (events.input) core::note_input(pacer, now);
-    session.apply_scene_input(events.scene);
+    session.handle_events(events, now);
     if (core::next_wait(pacer, now, false).kind != core::Wait::Kind::draw_now) continue;
 
     session.frame(now - last_frame, now, window.drawable_size(), false);

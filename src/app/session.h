@@ -1,21 +1,28 @@
 // One open Innerscape: the window, the scene state, the renderer and the overlay, wired together.
-// The interactive loop, screenshots and benchmarks all drive the same session.
+// The interactive loop, screenshots, benchmarks and end-to-end tests all drive the same session.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/animation_clock.h"
 #include "core/frame_pacer.h"
 #include "core/history.h"
 #include "core/inner_system.h"
 #include "core/scene_view.h"
-#include "core/self_state.h"
 #include "platform/window.h"
 #include "render/scene_renderer.h"
+#include "ui/context_menu.h"
 #include "ui/dock_panel.h"
+#include "ui/name_field.h"
+#include "ui/notice_panel.h"
+#include "ui/palette_panel.h"
+#include "ui/part_inspector.h"
 #include "ui/problem_panel.h"
+#include "ui/scene_controller.h"
 #include "ui/welcome_panel.h"
 
 namespace innerscape::app {
@@ -35,30 +42,56 @@ struct SceneState {
   core::History history;
 };
 
+// The overlay's own state: panels, the scene controller, what is selected.
+struct OverlayState {
+  ui::SceneController controller;
+  core::PartId selected = 0;
+  ui::WelcomePanel welcome;
+  ui::PalettePanel palette;
+  ui::PartInspector inspector;
+  ui::NameField name_field;
+  ui::ContextMenu context_menu;
+  ui::NoticePanel notice;
+  ui::DockPanel dock;
+  ui::ProblemPanel problems;
+};
+
 class Session {
  public:
   static std::unique_ptr<Session> open(const SessionDesc& desc, std::string& error);
 
-  // Update from what the person did to the scene (never to the overlay): pan, zoom, recentre.
-  void apply_scene_input(const platform::SceneInput& input);
+  // Events: what the person did, given to the scene (ImGui has already seen them).
+  void handle_events(const platform::FrameEvents& events, double now_s);
 
   // One frame, in plain sections: update the scene on the animation clock, draw it, draw the
   // overlay on top, apply what the overlay asked for. Draws into the bound framebuffer of
-  // target_size (the window's, or an offscreen one when display_override is set).
+  // target_size (the window's, or an offscreen one when `offscreen`).
   void frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool offscreen);
+
+  // One turn of the interactive loop without waiting: events, update, draw, present. For tests.
+  void step(double real_dt_s);
+
+  // Renders one frame of the scene and overlay into a picture and writes it as PNG. Empty on success.
+  std::string save_picture(const std::filesystem::path& path, glm::ivec2 size);
 
   platform::Window& window() { return *window_; }
   core::FramePacer& pacer() { return pacer_; }
   const SceneState& scene() const { return scene_; }
+  const OverlayState& overlay() const { return overlay_; }
   const std::string& render_problems() const { return render_problems_; }
   int last_draw_calls() const { return renderer_.last_stats().draw_calls; }
+
+  // Replaces the whole system (benchmarks and tests load large ones); clears the history.
+  void load_system(core::InnerSystem system);
 
   // Benchmarks swap the scene for ImGui's own demo window, the yardstick for frame cost.
   bool imgui_demo_only = false;
 
  private:
-  void draw_overlay();
+  void draw_overlay(glm::ivec2 target_size);
+  void apply(ui::UiActions& actions);
   core::SceneView frame_all_view(glm::ivec2 viewport) const;
+  void update_shown_positions();
 
   std::unique_ptr<platform::Window> window_;
   render::SceneRenderer renderer_;
@@ -66,9 +99,9 @@ class Session {
   bool demo_ = false;
   core::FramePacer pacer_;
   SceneState scene_;
-  ui::WelcomePanel welcome_;
-  ui::ProblemPanel problems_;
-  ui::DockPanel dock_;
+  OverlayState overlay_;
+  std::vector<glm::vec2> shown_positions_;  // per part: where it is drawn this frame
+  std::optional<std::filesystem::path> pending_picture_;
 };
 
 // The interactive loop: events, update, render, present, sleeping between frames as long as the

@@ -2,12 +2,14 @@
 #include "platform/window.h"
 
 #include <algorithm>
+#include <vector>
 #include <cmath>
 
 #include <SDL.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // window rectangles, to route each pointer event by where it lands
 
 #include "render/gl_loader.h"
 
@@ -48,6 +50,19 @@ bool is_person_input(const SDL_Event& event) {
     default:
       return false;
   }
+}
+
+// Whether the overlay owns a pointer event at pos (window units): it is over a panel drawn last
+// frame, a popup is open, or a widget is being used. Deciding per event, rather than by the last
+// frame's WantCaptureMouse, keeps a quick move-and-click from going to the wrong place.
+bool ui_owns_point(glm::vec2 pos) {
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (g.OpenPopupStack.Size > 0 || ImGui::IsAnyItemActive()) return true;
+  for (const ImGuiWindow* w : g.Windows) {
+    if (!w->WasActive || w->Hidden || (w->Flags & ImGuiWindowFlags_NoMouseInputs) != 0) continue;
+    if (w->OuterRectClipped.Contains(ImVec2(pos.x, pos.y))) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -126,19 +141,41 @@ Window::~Window() {
 FrameEvents Window::pump_events(double timeout_s) {
   FrameEvents out;
   SDL_Event event;
-  bool have = false;
-  if (timeout_s < 0.0) {
-    have = SDL_WaitEvent(&event) != 0;
-  } else if (timeout_s > 0.0) {
-    have = SDL_WaitEventTimeout(&event, static_cast<int>(std::ceil(timeout_s * 1000.0))) != 0;
-  } else {
-    have = SDL_PollEvent(&event) != 0;
-  }
+  // Takes the next event: first what was carried over, then SDL's queue.
+  auto next = [&](bool wait_first) {
+    if (!carried_.empty()) {
+      event = carried_.front();
+      carried_.pop_front();
+      return true;
+    }
+    if (!wait_first) return SDL_PollEvent(&event) != 0;
+    if (timeout_s < 0.0) return SDL_WaitEvent(&event) != 0;
+    if (timeout_s > 0.0) return SDL_WaitEventTimeout(&event, static_cast<int>(std::ceil(timeout_s * 1000.0))) != 0;
+    return SDL_PollEvent(&event) != 0;
+  };
+  bool have = next(true);
+  std::vector<SDL_Keycode> pressed_now;
   // The overlay's wishes from the last frame decide who gets the pointer and keys (ImGui's rule).
-  const bool ui_mouse = imgui_ && ImGui::GetIO().WantCaptureMouse;
-  const bool ui_keys = imgui_ && ImGui::GetIO().WantCaptureKeyboard;
+  // Shortcuts reach the scene unless a text field is taking typing, even with a panel focused.
+  const bool ui_typing = imgui_ && ImGui::GetIO().WantTextInput;
   const glm::vec2 to_pixels = pixel_ratio();
+  using ui::PointerEvent;
+  auto button_of = [](Uint8 b) {
+    return b == SDL_BUTTON_LEFT     ? PointerEvent::Button::left
+           : b == SDL_BUTTON_MIDDLE ? PointerEvent::Button::middle
+           : b == SDL_BUTTON_RIGHT  ? PointerEvent::Button::right
+                                    : PointerEvent::Button::none;
+  };
+  auto at = [&](int x, int y) { return glm::vec2(static_cast<float>(x), static_cast<float>(y)) * to_pixels; };
   while (have) {
+    if (event.type == SDL_KEYUP &&
+        std::find(pressed_now.begin(), pressed_now.end(), event.key.keysym.sym) != pressed_now.end()) {
+      // Pressed and released within one batch: hold the release and the rest for the next frame.
+      carried_.push_back(event);
+      while (SDL_PollEvent(&event) != 0) carried_.push_back(event);
+      break;
+    }
+    if (event.type == SDL_KEYDOWN) pressed_now.push_back(event.key.keysym.sym);
     if (imgui_) ImGui_ImplSDL2_ProcessEvent(&event);
     switch (event.type) {
       case SDL_QUIT:
@@ -148,36 +185,58 @@ FrameEvents Window::pump_events(double timeout_s) {
         if (event.window.event == SDL_WINDOWEVENT_CLOSE && event.window.windowID == SDL_GetWindowID(window_)) {
           out.quit = true;
         }
+        if (event.window.event == SDL_WINDOWEVENT_LEAVE) out.scene.pointer_gone = true;
         break;
-      case SDL_KEYDOWN:
-        if (event.key.keysym.sym == SDLK_F11 && event.key.repeat == 0) toggle_fullscreen();
-        if (!ui_keys && event.key.keysym.sym == SDLK_HOME) out.scene.recenter = true;
+      case SDL_KEYDOWN: {
+        const SDL_Keycode key = event.key.keysym.sym;
+        const bool ctrl = (event.key.keysym.mod & KMOD_CTRL) != 0;
+        const bool shift = (event.key.keysym.mod & KMOD_SHIFT) != 0;
+        if (key == SDLK_F11 && event.key.repeat == 0) toggle_fullscreen();
+        if (ui_typing) break;
+        if (ctrl && key == SDLK_z) out.scene.keys.push_back(shift ? ui::SceneKey::redo : ui::SceneKey::undo);
+        if (ctrl && key == SDLK_y) out.scene.keys.push_back(ui::SceneKey::redo);
+        if (!ctrl && (key == SDLK_DELETE || key == SDLK_BACKSPACE)) out.scene.keys.push_back(ui::SceneKey::remove);
+        if (key == SDLK_HOME) out.scene.keys.push_back(ui::SceneKey::frame_all);
+        if (key == SDLK_ESCAPE) out.scene.keys.push_back(ui::SceneKey::cancel);
         break;
+      }
       case SDL_MOUSEBUTTONDOWN:
-        if (!ui_mouse) scene_drag_ = true;
+        if (imgui_ && ui_owns_point({static_cast<float>(event.button.x), static_cast<float>(event.button.y)})) break;
+        scene_drag_ = true;
+        out.scene.pointer.push_back({.type = PointerEvent::Type::press,
+                                     .button = button_of(event.button.button),
+                                     .position = at(event.button.x, event.button.y),
+                                     .clicks = event.button.clicks});
         break;
       case SDL_MOUSEBUTTONUP:
-        scene_drag_ = false;
+        if (!scene_drag_) break;
+        scene_drag_ = (SDL_GetMouseState(nullptr, nullptr) & ~SDL_BUTTON(event.button.button)) != 0;
+        out.scene.pointer.push_back({.type = PointerEvent::Type::release,
+                                     .button = button_of(event.button.button),
+                                     .position = at(event.button.x, event.button.y)});
         break;
       case SDL_MOUSEMOTION:
-        out.scene.pointer = glm::vec2(static_cast<float>(event.motion.x), static_cast<float>(event.motion.y)) * to_pixels;
-        if (scene_drag_) {
-          out.scene.drag_px += glm::vec2(static_cast<float>(event.motion.xrel), static_cast<float>(event.motion.yrel)) * to_pixels;
+        if (scene_drag_ || !imgui_ || !ui_owns_point({static_cast<float>(event.motion.x), static_cast<float>(event.motion.y)})) {
+          out.scene.pointer_moved = true;
+          out.scene.pointer_gone = false;
+          out.scene.pointer_position = at(event.motion.x, event.motion.y);
+          out.scene.pointer.push_back({.type = PointerEvent::Type::move, .position = out.scene.pointer_position});
+        } else {
+          out.scene.pointer_gone = true;
         }
         break;
-      case SDL_MOUSEWHEEL:
-        if (!ui_mouse) out.scene.wheel += event.wheel.preciseY;
+      case SDL_MOUSEWHEEL: {
+        int x = 0, y = 0;
+        SDL_GetMouseState(&x, &y);
+        if (imgui_ && ui_owns_point({static_cast<float>(x), static_cast<float>(y)})) break;
+        out.scene.pointer.push_back({.type = PointerEvent::Type::wheel, .position = at(x, y), .wheel = event.wheel.preciseY});
         break;
+      }
       default:
         break;
     }
     out.input = out.input || is_person_input(event);
-    have = SDL_PollEvent(&event) != 0;
-  }
-  if (out.scene.pointer == glm::vec2(0.0f)) {
-    int x = 0, y = 0;
-    SDL_GetMouseState(&x, &y);
-    out.scene.pointer = glm::vec2(static_cast<float>(x), static_cast<float>(y)) * to_pixels;
+    have = next(false);
   }
   return out;
 }

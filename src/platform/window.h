@@ -1,13 +1,17 @@
 // The one place that talks to SDL: the window, its GL 3.3 core context, the event pump and ImGui's backends.
 #pragma once
 
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include <glm/vec2.hpp>
 
+#include "ui/scene_input.h"
+
 struct SDL_Window;
+union SDL_Event;
 
 namespace innerscape::platform {
 
@@ -19,19 +23,11 @@ struct WindowDesc {
   bool imgui = true;           // GL tests need only the context
 };
 
-// Pointer and keys meant for the scene: only what arrived while the overlay did not want it.
-struct SceneInput {
-  glm::vec2 pointer{0.0f};      // last pointer position, in drawable pixels
-  glm::vec2 drag_px{0.0f};      // movement while a button was held, in drawable pixels
-  float wheel = 0.0f;           // notches; positive is away from the person (zoom in)
-  bool recenter = false;        // Home: back to the Self
-};
-
 // What happened since the last pump, reduced to what the app needs.
 struct FrameEvents {
   bool quit = false;
   bool input = false;           // a person did something, or the window needs drawing again
-  SceneInput scene;
+  ui::SceneInput scene;          // only what arrived while the overlay did not want it
 };
 
 class Window {
@@ -66,7 +62,10 @@ class Window {
   void* gl_context_ = nullptr;
   bool imgui_ = false;
   bool fullscreen_ = false;
-  bool scene_drag_ = false;     // a drag that began on the scene stays with the scene
+  // Events held over to the next pump: ImGui 1.86 reads key state once a frame, so a key released
+  // in the same batch it was pressed in would be missed. The release, and all after it, wait a frame.
+  std::deque<SDL_Event> carried_;
+  bool scene_drag_ = false;     // a press that began on the scene keeps the pointer until release
   float content_scale_ = 1.0f;
 };
 

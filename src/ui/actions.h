@@ -1,17 +1,41 @@
-// What the overlay asks the app to do this frame. Panels never change the model themselves.
+// What the overlay and the scene controller ask the app to do this frame. Panels never change the
+// model themselves: they build edits (core/edits.h) and the app performs them, so each can be undone.
 #pragma once
 
 #include <optional>
+#include <string>
+#include <vector>
+
+#include "core/edits.h"
 
 namespace innerscape::ui {
 
 struct UiActions {
+  // Settings and view.
   std::optional<bool> ambient_always;  // keep the background moving even when no one is here
   std::optional<bool> ambient_motion;  // false: a still scene (reduced motion)
   bool dismiss_welcome = false;
   bool toggle_welcome = false;
-  bool recenter = false;               // the view back to the Self
+  bool toggle_palette = false;
+  bool frame_all = false;              // frame the Self and every part
   bool toggle_fullscreen = false;
+
+  // The map.
+  std::vector<core::Edit> edits;       // performed in order, each its own undo step
+  int undo = 0;
+  int redo = 0;
+  bool arrange = false;                // exiles near the Self, protectors around them (one edit)
+  std::optional<core::PartId> select;  // 0 clears the selection
+  std::optional<core::PartId> inspect; // open the inspector on this part
+  std::optional<core::PartId> name_in_place;  // a text field under the part, focused
+  std::optional<core::Part> start_placing;    // a part from the palette, placed by the next click
+  bool cancel_placing = false;
+  std::optional<core::PartId> context_part;   // open the scene's context menu on a part
+  std::optional<std::size_t> context_relationship;
+  std::string notice;                  // a gentle word to show (blending and unblending)
+
+  // Files.
+  std::optional<std::string> save_picture;  // a PNG of the scene and overlay at this path
 };
 
 }  // namespace innerscape::ui

@@ -1,7 +1,8 @@
-// A small, quiet bar in the corner: the way back to the welcome words and the view's few controls.
+// A small, quiet bar in the corner: undo and redo, arranging, a picture of the map, and the view.
 #include "ui/dock_panel.h"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 namespace innerscape::ui {
 
@@ -18,13 +19,50 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
     ImGui::End();
     return;
   }
-  if (ImGui::Button(view.welcome_open ? "Hide welcome" : "Welcome")) actions.toggle_welcome = true;
+  ImGui::BeginDisabled(view.undo_label.empty());
+  if (ImGui::Button("Undo")) ++actions.undo;
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && !view.undo_label.empty()) {
+    ImGui::SetTooltip("Undo %s (Ctrl+Z)", view.undo_label.c_str());
+  }
   ImGui::SameLine();
-  if (ImGui::Button("Show everything")) actions.recenter = true;
+  ImGui::BeginDisabled(view.redo_label.empty());
+  if (ImGui::Button("Redo")) ++actions.redo;
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && !view.redo_label.empty()) {
+    ImGui::SetTooltip("Redo %s (Ctrl+Shift+Z)", view.redo_label.c_str());
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Arrange")) actions.arrange = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Exiles close to the Self, their protectors around them");
+  ImGui::SameLine();
+  if (ImGui::Button("Show everything")) actions.frame_all = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Frame the Self and all the parts (Home)");
+  ImGui::SameLine();
+  if (ImGui::Button("Save a picture")) {
+    if (picture_path.empty()) picture_path = view.default_picture_path;
+    ImGui::OpenPopup("save_picture");
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(view.palette_open ? "Hide parts" : "Parts")) actions.toggle_palette = true;
+  ImGui::SameLine();
+  if (ImGui::Button(view.welcome_open ? "Hide welcome" : "Welcome")) actions.toggle_welcome = true;
   ImGui::SameLine();
   if (ImGui::Button(view.fullscreen ? "Leave full screen" : "Full screen")) actions.toggle_fullscreen = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("F11");
+
+  if (ImGui::BeginPopup("save_picture")) {
+    ImGui::TextUnformatted("Save the map as a PNG picture:");
+    ImGui::SetNextItemWidth(em * 24.0f);
+    const bool enter = ImGui::InputText("##path", &picture_path, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::Button("Save") || enter) {
+      actions.save_picture = picture_path;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
   ImGui::End();
 }
 

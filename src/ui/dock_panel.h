@@ -1,5 +1,7 @@
-// A small, quiet bar in the corner: the way back to the welcome words and the view's few controls.
+// A small, quiet bar in the corner: undo and redo, arranging, a picture of the map, and the view.
 #pragma once
+
+#include <string>
 
 #include "ui/actions.h"
 
@@ -7,10 +9,16 @@ namespace innerscape::ui {
 
 struct DockView {
   bool welcome_open = false;
+  bool palette_open = false;
   bool fullscreen = false;
+  std::string undo_label;  // empty: nothing to undo
+  std::string redo_label;
+  std::string default_picture_path;
 };
 
 struct DockPanel {
+  std::string picture_path;  // as typed in the "save a picture" field
+
   void draw(const char* title, const DockView& view, UiActions& actions);
 };
 

@@ -1,0 +1,46 @@
+// Naming a part right where it was placed: a small text field under it, focused, Enter to keep.
+#include "ui/name_field.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "core/edits.h"
+
+namespace innerscape::ui {
+
+void NameField::open(const core::Part& p) {
+  part = p.id;
+  text = p.name == core::placeholder_name(p.kind) ? std::string() : p.name;
+  focus = true;
+}
+
+void NameField::draw(const core::InnerSystem& system, glm::vec2 at, std::int64_t now, UiActions& actions) {
+  if (part == 0) return;
+  if (core::find_part(system, part) == nullptr) {  // undone or deleted meanwhile
+    part = 0;
+    return;
+  }
+  const float em = ImGui::GetFontSize();
+  const float width = em * 12.0f;
+  ImGui::SetNextWindowPos(ImVec2(at.x, at.y), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+  ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
+  constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove;
+  ImGui::Begin("##name_in_place", nullptr, flags);
+  ImGui::TextDisabled("What would you like to call it?");
+  if (focus) {
+    ImGui::SetKeyboardFocusHere();
+    focus = false;
+  }
+  ImGui::SetNextItemWidth(-1.0f);
+  const bool enter = ImGui::InputText("##name", &text, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+  // Enter keeps the name; so does clicking elsewhere, so nothing typed is lost. Escape in the field
+  // puts its text back as it was, which keeps the old name.
+  if (enter || ImGui::IsItemDeactivated()) {
+    actions.edits.push_back(core::rename_part(system, part, text, now));
+    part = 0;
+  }
+  ImGui::End();
+}
+
+}  // namespace innerscape::ui

@@ -1,0 +1,84 @@
+// The parts palette: the guide's archetypes by kind, and a blank part of each kind, ready to place.
+#include "ui/palette_panel.h"
+
+#include <imgui.h>
+
+#include "core/archetypes.h"
+
+namespace innerscape::ui {
+namespace {
+
+constexpr const char* kind_intro[core::part_kind_count] = {
+    "Planners and guardians: they try to keep hurt from ever happening.",
+    "Quick responders: when the hurt arrives, they rush to put it out.",
+    "Younger parts who carry old pain, often kept out of sight.",
+};
+
+ImVec4 kind_tint(core::PartKind kind) {
+  const std::uint32_t c = core::kind_color(kind);
+  return ImVec4(static_cast<float>((c >> 16) & 0xFF) / 255.0f, static_cast<float>((c >> 8) & 0xFF) / 255.0f,
+                static_cast<float>(c & 0xFF) / 255.0f, 1.0f);
+}
+
+}  // namespace
+
+void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& actions) {
+  item_rects.clear();
+  if (!open) return;
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - em * 1.2f, viewport->WorkPos.y + em * 1.2f),
+                          ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
+  ImGui::SetNextWindowSize(ImVec2(em * 15.0f, em * 24.0f), ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin(title, &open)) {
+    ImGui::End();
+    return;
+  }
+  auto remember = [&](const char* label) {
+    const ImVec2 lo = ImGui::GetItemRectMin();
+    const ImVec2 hi = ImGui::GetItemRectMax();
+    item_rects.emplace_back(label, glm::vec4(lo.x, lo.y, hi.x, hi.y));
+  };
+
+  if (view.placing) {
+    ImGui::TextColored(ImVec4(0.98f, 0.76f, 0.42f, 1.0f), "Click in the space where it lives.");
+    if (ImGui::SmallButton("Not now")) actions.cancel_placing = true;
+    ImGui::Separator();
+  } else {
+    ImGui::TextWrapped("Choose a part, then click where it lives.");
+  }
+
+  for (int k = 0; k < core::part_kind_count; ++k) {
+    const auto kind = static_cast<core::PartKind>(k);
+    ImGui::PushStyleColor(ImGuiCol_Text, kind_tint(kind));
+    const bool expanded = ImGui::CollapsingHeader(std::string(core::kind_plural(kind)).c_str(), ImGuiTreeNodeFlags_DefaultOpen);
+    ImGui::PopStyleColor();
+    if (!expanded) continue;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", kind_intro[k]);
+    ImGui::PopStyleColor();
+    for (const core::Archetype& a : core::archetypes()) {
+      if (a.kind != kind) continue;
+      const std::string label(a.name);
+      if (ImGui::Selectable(label.c_str())) actions.start_placing = core::part_from_archetype(a, {});
+      remember(label.c_str());
+      if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(em * 20.0f);
+        ImGui::TextUnformatted(a.description.data(), a.description.data() + a.description.size());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+      }
+    }
+    const std::string blank = "A new " + std::string(core::kind_name(kind)) + ", named freely";
+    if (ImGui::Selectable(blank.c_str())) {
+      core::Part part = core::blank_part(kind, {});
+      part.name.clear();  // named in place; an empty name becomes a gentle placeholder
+      actions.start_placing = part;
+    }
+    remember(blank.c_str());
+  }
+  ImGui::End();
+}
+
+}  // namespace innerscape::ui

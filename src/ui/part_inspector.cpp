@@ -1,0 +1,158 @@
+// Everything about one part, and "Meet this part": the guide's gentle questions, answered and kept.
+#include "ui/part_inspector.h"
+
+#include <string>
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "core/archetypes.h"
+#include "core/edits.h"
+
+namespace innerscape::ui {
+namespace {
+
+// A multi-line answer that commits when the person leaves the field.
+bool answer(const char* label, const char* hint, std::string* text, bool& active) {
+  ImGui::TextUnformatted(label);
+  if (hint != nullptr && hint[0] != '\0') {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", hint);
+    ImGui::PopStyleColor();
+  }
+  ImGui::PushID(label);
+  ImGui::InputTextMultiline("##answer", text, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3.2f));
+  ImGui::PopID();
+  active = active || ImGui::IsItemActive();
+  return ImGui::IsItemDeactivatedAfterEdit();
+}
+
+}  // namespace
+
+void PartInspector::draw(const char* title, const core::InnerSystem& system, std::int64_t now, UiActions& actions) {
+  if (!open) return;
+  const core::Part* current = core::find_part(system, part);
+  if (current == nullptr) {
+    open = false;
+    return;
+  }
+  if (!editing) draft = *current;  // follow undo, redo and drags while nothing is being typed
+
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - em * 17.5f, viewport->WorkPos.y + em * 1.2f),
+                          ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
+  ImGui::SetNextWindowSize(ImVec2(em * 22.0f, viewport->WorkSize.y * 0.8f), ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin(title, &open)) {
+    ImGui::End();
+    return;
+  }
+
+  bool commit = false;
+  bool active = false;
+  auto track = [&]() {
+    active = active || ImGui::IsItemActive();
+    commit = commit || ImGui::IsItemDeactivatedAfterEdit();
+  };
+
+  ImGui::SetNextItemWidth(-1.0f);
+  ImGui::InputTextWithHint("##name", "Its name", &draft.name);
+  track();
+
+  int kind = static_cast<int>(draft.kind);
+  const char* kinds[] = {"Manager", "Firefighter", "Exile"};
+  ImGui::SetNextItemWidth(em * 9.0f);
+  if (ImGui::Combo("Kind", &kind, kinds, IM_ARRAYSIZE(kinds))) {
+    draft.kind = static_cast<core::PartKind>(kind);
+    commit = true;
+  }
+  if (const core::Archetype* a = core::find_archetype(draft.archetype)) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", std::string(a->description).c_str());
+    ImGui::PopStyleColor();
+  }
+
+  bool has_age = draft.age.has_value();
+  if (ImGui::Checkbox("I know how old it feels", &has_age)) {
+    draft.age = has_age ? std::optional<int>(10) : std::nullopt;
+    commit = true;
+  }
+  if (draft.age) {
+    int age = *draft.age;
+    ImGui::SetNextItemWidth(em * 7.0f);
+    if (ImGui::InputInt("years old", &age)) draft.age = age;
+    track();
+  }
+
+  float color[3] = {static_cast<float>((core::display_color(draft) >> 16) & 0xFF) / 255.0f,
+                    static_cast<float>((core::display_color(draft) >> 8) & 0xFF) / 255.0f,
+                    static_cast<float>(core::display_color(draft) & 0xFF) / 255.0f};
+  if (ImGui::ColorEdit3("Colour", color, ImGuiColorEditFlags_NoInputs)) {
+    draft.color = (static_cast<std::uint32_t>(color[0] * 255.0f + 0.5f) << 16) |
+                  (static_cast<std::uint32_t>(color[1] * 255.0f + 0.5f) << 8) | static_cast<std::uint32_t>(color[2] * 255.0f + 0.5f);
+  }
+  track();
+
+  ImGui::Separator();
+  ImGui::TextUnformatted("Right now");
+  ImGui::SetNextItemWidth(-em * 8.0f);
+  ImGui::SliderFloat("how stirred up", &draft.size, core::min_part_size, core::max_part_size, "%.1f");
+  track();
+  ImGui::SetNextItemWidth(-em * 8.0f);
+  ImGui::SliderFloat("how deep inside", &draft.depth, 0.0f, 1.0f, "%.1f");
+  track();
+  ImGui::SetNextItemWidth(-em * 8.0f);
+  ImGui::SliderInt("trust in the Self", &draft.trust, 0, 100, "%d%%");
+  track();
+
+  ImGui::Spacing();
+  if (ImGui::CollapsingHeader("Meet this part", ImGuiTreeNodeFlags_DefaultOpen)) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Take a breath. Turn toward this part with curiosity, and listen for what it says.");
+    ImGui::PopStyleColor();
+    commit |= answer("What is it feeling?", "", &draft.feeling, active);
+    commit |= answer("What does it need in order to feel safe?", "Often it is safety, under the wish for reassurance.",
+                     &draft.needs_to_feel_safe, active);
+    commit |= answer("What does it need to hear from you?", "", &draft.needs_to_hear, active);
+    commit |= answer("What would comfort it?", "", &draft.comfort, active);
+  }
+  if (ImGui::CollapsingHeader("Its job and its fears")) {
+    commit |= answer("What does it do to protect you?", "", &draft.job, active);
+    commit |= answer("What is it afraid would happen if it stopped?", "", &draft.fears, active);
+    commit |= answer("Where do you feel it in your body?", "", &draft.body, active);
+    commit |= answer("Notes", "", &draft.notes, active);
+  }
+
+  if (ImGui::CollapsingHeader("How it relates")) {
+    for (const core::Relationship& r : system.relationships) {
+      if (r.from != part && r.to != part) continue;
+      const core::Part* other = core::find_part(system, r.from == part ? r.to : r.from);
+      if (other == nullptr) continue;
+      std::string line;
+      if (r.kind == core::RelationKind::protects) {
+        line = r.from == part ? "protects " + other->name : "is protected by " + other->name;
+      } else {
+        line = std::string(core::relation_name(r.kind)) + " " + other->name;
+      }
+      ImGui::PushID(static_cast<int>(other->id));
+      ImGui::BulletText("%s", line.c_str());
+      ImGui::SameLine();
+      if (ImGui::SmallButton("let go")) actions.edits.push_back(core::unrelate(system, r.from, r.to));
+      ImGui::PopID();
+    }
+    ImGui::TextDisabled("Right-click a part in the space to relate it to another.");
+  }
+
+  ImGui::Spacing();
+  if (ImGui::Button("Remove this part")) actions.edits.push_back(core::delete_part(system, part));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("You can undo this (Ctrl+Z).");
+
+  editing = active;
+  if (commit) {
+    actions.edits.push_back(core::update_part(system, draft, now));
+    editing = false;
+  }
+  ImGui::End();
+}
+
+}  // namespace innerscape::ui

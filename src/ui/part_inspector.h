@@ -1,0 +1,23 @@
+// Everything about one part, and "Meet this part": the guide's gentle questions, answered and kept.
+#pragma once
+
+#include "core/inner_system.h"
+#include "ui/actions.h"
+
+namespace innerscape::ui {
+
+struct PartInspector {
+  bool open = false;
+  core::PartId part = 0;
+  core::Part draft;      // the fields as being edited; committed as one edit when a field is left
+  bool editing = false;  // a field is active: keep the draft even if the model changes underneath
+
+  void show(core::PartId id) {
+    open = true;
+    part = id;
+    editing = false;
+  }
+  void draw(const char* title, const core::InnerSystem& system, std::int64_t now, UiActions& actions);
+};
+
+}  // namespace innerscape::ui

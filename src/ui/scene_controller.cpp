@@ -1,0 +1,173 @@
+// Turns what a person does to the scene (pointer, wheel, a few keys) into view changes and edits.
+#include "ui/scene_controller.h"
+
+#include <cmath>
+#include <string>
+
+#include <glm/geometric.hpp>
+
+#include "core/picking.h"
+
+namespace innerscape::ui {
+namespace {
+
+constexpr float drag_threshold_px = 4.0f;
+constexpr float pick_slack_px = 4.0f;      // a little grace around each form
+constexpr float line_tolerance_px = 6.0f;
+constexpr float zoom_per_notch = 1.15f;
+
+void update_hover(SceneController& c, const SceneContext& ctx, glm::vec2 px) {
+  const glm::vec2 world = core::screen_to_world(ctx.view, px);
+  const float ppu = core::pixels_per_unit(ctx.view);
+  c.hovered = core::pick_part(ctx.system, world, pick_slack_px / ppu);
+  c.hovered_relationship.reset();
+  if (c.hovered == 0) c.hovered_relationship = core::pick_relationship(ctx.system, world, line_tolerance_px / ppu);
+}
+
+void press(SceneController& c, const SceneContext& ctx, const PointerEvent& e, UiActions& actions) {
+  using Button = PointerEvent::Button;
+  c.press_px = c.last_px = e.position;
+  c.moved = false;
+  const glm::vec2 world = core::screen_to_world(ctx.view, e.position);
+  update_hover(c, ctx, e.position);
+
+  if (e.button == Button::middle) {
+    c.drag = SceneController::Drag::pan;
+    return;
+  }
+  if (e.button == Button::right) {
+    c.placing.reset();
+    if (c.hovered != 0) {
+      actions.select = c.hovered;
+      actions.context_part = c.hovered;
+    } else if (c.hovered_relationship) {
+      actions.context_relationship = c.hovered_relationship;
+    }
+    return;
+  }
+  if (e.button != Button::left) return;
+
+  if (c.placing) {
+    core::Part part = *c.placing;
+    part.position = world;
+    const core::PartId id = core::peek_next_id(ctx.system);
+    actions.edits.push_back(core::add_part(ctx.system, std::move(part), ctx.now));
+    actions.select = id;
+    actions.name_in_place = id;
+    c.placing.reset();
+    return;
+  }
+  if (c.hovered != 0) {
+    const core::Part* part = core::find_part(ctx.system, c.hovered);
+    actions.select = c.hovered;
+    if (e.clicks >= 2) {
+      actions.inspect = c.hovered;
+      return;
+    }
+    c.drag = SceneController::Drag::part;
+    c.dragged = c.hovered;
+    c.grab_offset = part->position - world;
+    c.drag_position = part->position;
+    return;
+  }
+  actions.select = core::PartId{0};
+  c.drag = SceneController::Drag::pan;
+}
+
+void release(SceneController& c, const SceneContext& ctx, UiActions& actions) {
+  if (c.drag == SceneController::Drag::part && c.moved) {
+    if (const core::Part* part = core::find_part(ctx.system, c.dragged)) {
+      core::Part moved = *part;
+      moved.position = c.drag_position;
+      const bool was = core::is_blended(*part);
+      const bool now = core::is_blended(moved);
+      if (!was && now) {
+        actions.notice = part->name + " has moved into the Self's place, and is blended with it. Its feelings may "
+                         "feel like all of you right now. When you are ready, you could kindly ask it to step back "
+                         "a little, so you can be with it.";
+      } else if (was && !now) {
+        actions.notice = part->name + " has stepped back. Thank it for trusting you with a little space.";
+      }
+      actions.edits.push_back(core::move_part(ctx.system, c.dragged, c.drag_position, ctx.now));
+    }
+  }
+  c.drag = SceneController::Drag::none;
+  c.dragged = 0;
+}
+
+void move(SceneController& c, const SceneContext& ctx, const PointerEvent& e) {
+  const glm::vec2 delta = e.position - c.last_px;
+  c.last_px = e.position;
+  if (c.drag != SceneController::Drag::none && glm::length(e.position - c.press_px) > drag_threshold_px) c.moved = true;
+  switch (c.drag) {
+    case SceneController::Drag::pan:
+      core::pan_by_pixels(ctx.view, delta);
+      break;
+    case SceneController::Drag::part:
+      if (c.moved) c.drag_position = core::screen_to_world(ctx.view, e.position) + c.grab_offset;
+      break;
+    case SceneController::Drag::none:
+      update_hover(c, ctx, e.position);
+      break;
+  }
+}
+
+}  // namespace
+
+void handle_scene_input(SceneController& c, SceneContext ctx, const SceneInput& input, UiActions& actions) {
+  // A part removed under a drag (by undo, say) ends the drag.
+  if (c.drag == SceneController::Drag::part && core::find_part(ctx.system, c.dragged) == nullptr) {
+    c.drag = SceneController::Drag::none;
+  }
+  for (const PointerEvent& e : input.pointer) {
+    switch (e.type) {
+      case PointerEvent::Type::press:
+        press(c, ctx, e, actions);
+        break;
+      case PointerEvent::Type::release:
+        release(c, ctx, actions);
+        break;
+      case PointerEvent::Type::move:
+        move(c, ctx, e);
+        break;
+      case PointerEvent::Type::wheel:
+        core::zoom_about(ctx.view, e.position, std::pow(zoom_per_notch, e.wheel));
+        break;
+    }
+  }
+  if (input.pointer_gone && c.drag == SceneController::Drag::none) {
+    c.hovered = 0;
+    c.hovered_relationship.reset();
+  }
+  for (SceneKey key : input.keys) {
+    switch (key) {
+      case SceneKey::undo:
+        ++actions.undo;
+        break;
+      case SceneKey::redo:
+        ++actions.redo;
+        break;
+      case SceneKey::remove:
+        if (ctx.selected != 0) actions.edits.push_back(core::delete_part(ctx.system, ctx.selected));
+        break;
+      case SceneKey::frame_all:
+        actions.frame_all = true;
+        break;
+      case SceneKey::cancel:
+        if (c.placing) {
+          c.placing.reset();
+        } else if (c.drag == SceneController::Drag::part) {
+          c.drag = SceneController::Drag::none;  // the part goes back where it was
+        } else {
+          actions.select = core::PartId{0};
+        }
+        break;
+    }
+  }
+}
+
+glm::vec2 shown_position(const SceneController& c, const core::Part& part) {
+  return c.drag == SceneController::Drag::part && c.moved && c.dragged == part.id ? c.drag_position : part.position;
+}
+
+}  // namespace innerscape::ui
