@@ -50,7 +50,7 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
   if (!font.message.empty()) std::cerr << "innerscape: " << font.message << "\n";
   ui::apply_calm_theme(scale);
 
-  const auto shader_dir = find_shader_dir();
+  const auto shader_dir = desc.shader_dir.empty() ? find_shader_dir() : desc.shader_dir;
   if (shader_dir.empty()) {
     session->render_problems_ =
         "The shaders folder was not found beside the program or under share/innerscape. "

@@ -32,6 +32,7 @@ struct SessionDesc {
   bool hidden = false;
   bool vsync = true;
   bool demo = false;
+  std::filesystem::path shader_dir;  // empty: found beside the binary or in the install prefix
 };
 
 // What the scene shows; updated by the app, read by render and ui.

@@ -29,7 +29,7 @@ void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& a
   const float em = ImGui::GetFontSize();
   ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - em * 1.2f, viewport->WorkPos.y + em * 1.2f),
                           ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
-  ImGui::SetNextWindowSize(ImVec2(em * 15.0f, em * 24.0f), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(em * 17.0f, 0.0f), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin(title, &open)) {
     ImGui::End();
     return;
@@ -48,35 +48,42 @@ void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& a
     ImGui::TextWrapped("Choose a part, then click where it lives.");
   }
 
-  for (int k = 0; k < core::part_kind_count; ++k) {
-    const auto kind = static_cast<core::PartKind>(k);
-    ImGui::PushStyleColor(ImGuiCol_Text, kind_tint(kind));
-    const bool expanded = ImGui::CollapsingHeader(std::string(core::kind_plural(kind)).c_str(), ImGuiTreeNodeFlags_DefaultOpen);
-    ImGui::PopStyleColor();
-    if (!expanded) continue;
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", kind_intro[k]);
-    ImGui::PopStyleColor();
-    for (const core::Archetype& a : core::archetypes()) {
-      if (a.kind != kind) continue;
-      const std::string label(a.name);
-      if (ImGui::Selectable(label.c_str())) actions.start_placing = core::part_from_archetype(a, {});
-      remember(label.c_str());
-      if (ImGui::IsItemHovered()) {
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(em * 20.0f);
-        ImGui::TextUnformatted(a.description.data(), a.description.data() + a.description.size());
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
+  if (ImGui::BeginTabBar("kinds")) {
+    for (int k = 0; k < core::part_kind_count; ++k) {
+      const auto kind = static_cast<core::PartKind>(k);
+      const std::string tab(core::kind_plural(kind));
+      ImGui::PushStyleColor(ImGuiCol_Text, kind_tint(kind));
+      const bool selected = ImGui::BeginTabItem(tab.c_str());
+      ImGui::PopStyleColor();
+      remember(tab.c_str());
+      if (!selected) continue;
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      ImGui::TextWrapped("%s", kind_intro[k]);
+      ImGui::PopStyleColor();
+      ImGui::Spacing();
+      for (const core::Archetype& a : core::archetypes()) {
+        if (a.kind != kind) continue;
+        const std::string label(a.name);
+        if (ImGui::Selectable(label.c_str())) actions.start_placing = core::part_from_archetype(a, {});
+        remember(label.c_str());
+        if (ImGui::IsItemHovered()) {
+          ImGui::BeginTooltip();
+          ImGui::PushTextWrapPos(em * 20.0f);
+          ImGui::TextUnformatted(a.description.data(), a.description.data() + a.description.size());
+          ImGui::PopTextWrapPos();
+          ImGui::EndTooltip();
+        }
       }
+      const std::string blank = "A new " + std::string(core::kind_name(kind)) + ", named freely";
+      if (ImGui::Selectable(blank.c_str())) {
+        core::Part part = core::blank_part(kind, {});
+        part.name.clear();  // named in place; an empty name becomes a gentle placeholder
+        actions.start_placing = part;
+      }
+      remember(blank.c_str());
+      ImGui::EndTabItem();
     }
-    const std::string blank = "A new " + std::string(core::kind_name(kind)) + ", named freely";
-    if (ImGui::Selectable(blank.c_str())) {
-      core::Part part = core::blank_part(kind, {});
-      part.name.clear();  // named in place; an empty name becomes a gentle placeholder
-      actions.start_placing = part;
-    }
-    remember(blank.c_str());
+    ImGui::EndTabBar();
   }
   ImGui::End();
 }
