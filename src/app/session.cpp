@@ -46,7 +46,8 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
   session->demo_ = desc.demo;
 
   const float scale = session->window_->content_scale();
-  const ui::FontResult font = ui::load_fonts(platform::ui_font_candidates(), base_font_px * scale);
+  session->font_px_ = base_font_px * scale;
+  const ui::FontResult font = ui::load_fonts(platform::ui_font_candidates(), session->font_px_);
   if (!font.message.empty()) std::cerr << "innerscape: " << font.message << "\n";
   ui::apply_calm_theme(scale);
 
@@ -79,7 +80,8 @@ core::SceneView Session::frame_all_view(glm::ivec2 viewport) const {
   for (const core::Part& p : scene_.system.parts) centres.push_back(p.position);
   // Room for each part's form, its trust ring and the label underneath.
   constexpr float part_room = 0.2f;
-  return core::framed(core::SceneView{.viewport = viewport}, centres, part_room);
+  const float dock_px = font_px_ * 4.0f;  // the dock is about four lines tall
+  return core::framed(core::SceneView{.viewport = viewport}, centres, part_room, dock_px);
 }
 
 void Session::handle_events(const platform::FrameEvents& events, double now_s) {

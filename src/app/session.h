@@ -98,6 +98,7 @@ class Session {
   render::SceneRenderer renderer_;
   std::string render_problems_;
   bool demo_ = false;
+  float font_px_ = 17.0f;
   core::FramePacer pacer_;
   SceneState scene_;
   OverlayState overlay_;

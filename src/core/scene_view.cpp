@@ -45,7 +45,7 @@ glm::vec2 screen_to_world(const SceneView& view, glm::vec2 screen) {
   return {view.center.x + (screen.x - mid.x) / ppu, view.center.y - (screen.y - mid.y) / ppu};
 }
 
-SceneView framed(const SceneView& view, const std::vector<glm::vec2>& centres, float radius) {
+SceneView framed(const SceneView& view, const std::vector<glm::vec2>& centres, float radius, float bottom_inset_px) {
   SceneView out{.viewport = view.viewport};
   if (centres.empty()) return out;
   glm::vec2 lo(-0.2f), hi(0.2f);  // the Self is always in the picture
@@ -53,12 +53,17 @@ SceneView framed(const SceneView& view, const std::vector<glm::vec2>& centres, f
     lo = glm::min(lo, c - radius);
     hi = glm::max(hi, c + radius);
   }
-  out.center = (lo + hi) * 0.5f;
+  // Fit into the part of the screen above the inset, then move the centre so that part is what shows.
+  const float inset = std::clamp(bottom_inset_px, 0.0f, static_cast<float>(view.viewport.y) * 0.5f);
+  const SceneView usable{.viewport = {view.viewport.x, std::max(1, view.viewport.y - static_cast<int>(inset))}};
   const glm::vec2 half_needed = (hi - lo) * 0.5f * 1.1f;  // a tenth more, so nothing touches the edge
-  const glm::vec2 half_at_zoom1 = visible_half_extent(SceneView{.viewport = view.viewport});
+  const glm::vec2 half_at_zoom1 = visible_half_extent(usable);
   const float zoom = std::min(half_at_zoom1.x / half_needed.x, half_at_zoom1.y / half_needed.y);
   constexpr float closest = 1.25f;  // a small system is framed, not magnified
-  out.zoom = std::clamp(zoom, min_zoom, closest);
+  out.zoom = std::clamp(zoom * static_cast<float>(usable.viewport.y) / static_cast<float>(std::max(view.viewport.y, 1)),
+                        min_zoom, closest);
+  out.center = (lo + hi) * 0.5f;
+  out.center.y -= inset * 0.5f / pixels_per_unit(out);
   return out;
 }
 

@@ -31,8 +31,9 @@ inline constexpr float min_zoom = 0.35f;  // the whole system and the space arou
 inline constexpr float max_zoom = 4.0f;   // close enough to read one part
 
 // A view of the same viewport that shows every point within `radius` of each centre (and the
-// Self), with a margin, centred on them. With no points, the Self at the middle at zoom 1.
-SceneView framed(const SceneView& view, const std::vector<glm::vec2>& centres, float radius);
+// Self), with a margin, centred on them, keeping clear of `bottom_inset_px` at the bottom (where a
+// bar of buttons sits). With no points, the Self at the middle at zoom 1.
+SceneView framed(const SceneView& view, const std::vector<glm::vec2>& centres, float radius, float bottom_inset_px = 0.0f);
 
 // Moves the view so the world follows a drag of delta pixels (y down, as the mouse moves).
 void pan_by_pixels(SceneView& view, glm::vec2 delta_px);

@@ -43,8 +43,11 @@ void draw_scene_labels(const LabelsView& labels) {
     const ImVec2 pos(at.x - size.x * 0.5f, at.y);
     const float fade = 1.0f - 0.35f * part.depth;
     const ImU32 ink = ImGui::GetColorU32(ImVec4(0.96f, 0.94f, 0.90f, fade));
-    const ImU32 shadow = ImGui::GetColorU32(ImVec4(0.02f, 0.02f, 0.06f, 0.75f * fade));
-    draw->AddText(ImVec2(pos.x + 1.0f, pos.y + 1.0f), shadow, name.c_str());
+    // A soft backing keeps the words readable over lines and glow, at every zoom.
+    const float pad = em * 0.3f;
+    const float height = size.y + (part.age ? ImGui::GetTextLineHeight() * 0.9f : 0.0f);
+    draw->AddRectFilled(ImVec2(pos.x - pad, pos.y - pad * 0.3f), ImVec2(pos.x + size.x + pad, pos.y + height + pad * 0.3f),
+                        ImGui::GetColorU32(ImVec4(0.03f, 0.035f, 0.08f, 0.45f * fade)), em * 0.4f);
     draw->AddText(pos, part.id == labels.selected ? ImGui::GetColorU32(ImVec4(1.0f, 0.85f, 0.55f, 1.0f)) : ink, name.c_str());
     if (part.age) {
       const std::string age = "age " + std::to_string(*part.age);

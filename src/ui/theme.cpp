@@ -55,6 +55,11 @@ void apply_calm_theme(float scale) {
   c[ImGuiCol_HeaderActive] = lilac_active;
   c[ImGuiCol_Separator] = ImVec4(0.98f, 0.85f, 0.65f, 0.16f);
   c[ImGuiCol_NavHighlight] = gold;
+  c[ImGuiCol_Tab] = ImVec4(0.16f, 0.16f, 0.26f, 0.80f);
+  c[ImGuiCol_TabHovered] = lilac_hover;
+  c[ImGuiCol_TabActive] = ImVec4(0.28f, 0.26f, 0.42f, 1.00f);
+  c[ImGuiCol_TabUnfocused] = ImVec4(0.16f, 0.16f, 0.26f, 0.80f);
+  c[ImGuiCol_TabUnfocusedActive] = ImVec4(0.24f, 0.22f, 0.36f, 1.00f);
   c[ImGuiCol_ResizeGrip] = ImVec4(0.98f, 0.85f, 0.65f, 0.10f);
   c[ImGuiCol_ResizeGripHovered] = gold_soft;
   c[ImGuiCol_ResizeGripActive] = gold;

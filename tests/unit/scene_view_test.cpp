@@ -99,3 +99,12 @@ TEST_CASE("framing shows every point with a margin, and the Self") {
   CHECK(framed(view, {{0.1f, 0.0f}}, 0.1f).zoom <= 1.25f);  // a small system is not magnified
   CHECK(framed(view, {{500.0f, 0.0f}}, 0.1f).zoom == doctest::Approx(min_zoom));
 }
+
+TEST_CASE("framing keeps clear of a bar at the bottom of the screen") {
+  const SceneView view{.viewport = {1280, 720}};
+  const std::vector<glm::vec2> points = {{0.0f, -0.9f}, {0.0f, 0.9f}};
+  const SceneView f = framed(view, points, 0.1f, 100.0f);
+  // The lowest point's bottom edge stays above the bar.
+  CHECK(world_to_screen(f, {0.0f, -1.0f}).y < 720.0f - 100.0f);
+  CHECK(world_to_screen(f, {0.0f, 1.0f}).y > 0.0f);
+}
