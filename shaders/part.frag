@@ -28,7 +28,7 @@ void main() {
 
     float body = smoothstep(aa, -aa, d);
     float inner = clamp(-d / 0.9, 0.0, 1.0);                 // 0 at the rim, 1 deep inside
-    float edge = smoothstep(1.9, 1.6, length(p));          // nothing at the square's edge
+    float edge = smoothstep(1.6, 1.3, length(p));          // nothing at the square's edge
     float glow = exp(-max(d, 0.0) * 3.2) * 0.55 * (1.0 - body) * edge;
 
     vec3 rim_color = v_color.rgb * 0.85;
@@ -40,10 +40,11 @@ void main() {
     // Trust in the Self: a soft arc around the part, fuller as trust grows, over a faint track.
     float r = length(p);
     float ring = smoothstep(0.09, 0.0, abs(r - 1.45));
-    float turn = fract(atan(p.x, p.y) / 6.2831853 + 1.0);  // 0 at the top, clockwise
-    float filled = step(turn, v_trust);
-    vec3 ring_color = vec3(1.0, 0.86, 0.6);
-    color += ring_color * ring * mix(0.10, 0.75, filled);
+    if (ring > 0.0) {  // only pixels on the ring pay for the angle
+        float turn = fract(atan(p.x, p.y) / 6.2831853 + 1.0);  // 0 at the top, clockwise
+        float filled = step(turn, v_trust);
+        color += vec3(1.0, 0.86, 0.6) * ring * mix(0.10, 0.75, filled);
+    }
 
     // Hover brightens; selection adds a warm outline.
     if (v_mark > 0.5) color *= 1.18;

@@ -15,7 +15,7 @@ out vec4 v_color;
 flat out float v_trust;
 flat out float v_mark;
 
-const float extent = 1.9;  // the square reaches this many radii from the centre
+const float extent = 1.6;  // the square reaches this many radii from the centre: just past the trust ring
 
 void main() {
     vec2 corner = vec2(float(gl_VertexID & 1), float((gl_VertexID >> 1) & 1)) * 2.0 - 1.0;

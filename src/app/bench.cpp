@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/session.h"
+#include "core/demo_system.h"
 #include "render/framebuffer.h"
 #include "render/gl_loader.h"
 
@@ -109,6 +110,9 @@ int run_bench(const Options& options) {
   results.push_back(measure_frames(*session, "imgui_demo", options.size, target));
   session->imgui_demo_only = false;
   results.push_back(measure_frames(*session, "scene_demo", options.size, target));
+  session->load_system(core::make_large_system(1000, 2000));
+  results.push_back(measure_frames(*session, "scene_1000_parts", options.size, target));
+  session->load_system(core::make_demo_system());
   const double yardstick = results.front().p50_ms;
   for (Result& r : results) r.ratio = yardstick > 0.0 ? r.p50_ms / yardstick : 0.0;
   results.push_back(measure_idle(*session));
@@ -136,13 +140,13 @@ int run_bench(const Options& options) {
 
   std::printf("renderer: %s, %dx%d, %d frames after %d warm-up\n\n", renderer.c_str(), options.size.x,
               options.size.y, measured_frames, warmup_frames);
-  std::printf("%-12s %10s %10s %8s %8s %10s\n", "scenario", "p50 ms", "p99 ms", "x imgui", "draws", "rss MB");
+  std::printf("%-18s %10s %10s %8s %8s %10s\n", "scenario", "p50 ms", "p99 ms", "x imgui", "draws", "rss MB");
   for (const Result& r : results) {
     if (r.name == "idle") {
-      std::printf("%-12s %ld frames drawn in %.0f s with no input and nothing animating\n", r.name.c_str(), r.frames,
+      std::printf("%-18s %ld frames drawn in %.0f s with no input and nothing animating\n", r.name.c_str(), r.frames,
                   r.seconds);
     } else {
-      std::printf("%-12s %10.2f %10.2f %8.2f %8d %10.1f\n", r.name.c_str(), r.p50_ms, r.p99_ms, r.ratio, r.draw_calls,
+      std::printf("%-18s %10.2f %10.2f %8.2f %8d %10.1f\n", r.name.c_str(), r.p50_ms, r.p99_ms, r.ratio, r.draw_calls,
                   r.rss_mb);
     }
   }

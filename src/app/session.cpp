@@ -63,8 +63,8 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
   if (!session->render_problems_.empty()) std::cerr << "innerscape: " << session->render_problems_ << "\n";
 
   session->pacer_ = core::make_frame_pacer({}, session->window_->now_s());
+  session->scene_.view.viewport = desc.size;
   session->load_system(desc.demo ? core::make_demo_system() : core::InnerSystem{});
-  session->scene_.view = session->frame_all_view(desc.size);
   return session;
 }
 
@@ -73,6 +73,7 @@ void Session::load_system(core::InnerSystem system) {
   scene_.history = {};
   overlay_.selected = 0;
   overlay_.controller = {};
+  scene_.view = frame_all_view(scene_.view.viewport);  // a system just opened is seen whole
 }
 
 core::SceneView Session::frame_all_view(glm::ivec2 viewport) const {

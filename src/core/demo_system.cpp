@@ -1,6 +1,10 @@
 // The example system --demo opens: an anxious-attachment system built from the archetypes.
 #include "core/demo_system.h"
 
+#include <algorithm>
+#include <cmath>
+#include <string>
+
 #include "core/archetypes.h"
 #include "core/arrange.h"
 #include "core/edits.h"
@@ -59,6 +63,33 @@ InnerSystem make_demo_system() {
   link(s, pleaser, reader, RelationKind::allied);
 
   apply_edit(s, move_parts(s, arranged_positions(s), demo_time));
+  return s;
+}
+
+InnerSystem make_large_system(int parts, int relationships) {
+  InnerSystem s;
+  s.parts.reserve(static_cast<std::size_t>(std::max(parts, 0)));
+  for (int i = 0; i < parts; ++i) {
+    // A golden-angle spiral: even coverage, no overlaps to speak of, the same every time.
+    const float angle = static_cast<float>(i) * 2.39996323f;
+    const float radius = 0.3f + 2.2f * std::sqrt(static_cast<float>(i) / static_cast<float>(std::max(parts, 1)));
+    Part p = blank_part(static_cast<PartKind>(i % part_kind_count), {radius * std::cos(angle), radius * std::sin(angle)});
+    p.id = static_cast<PartId>(i + 1);
+    p.name = std::string(kind_name(p.kind)) + " " + std::to_string(i + 1);
+    p.trust = (i * 37) % 101;
+    p.size = 0.7f + 0.1f * static_cast<float>(i % 7);
+    s.parts.push_back(std::move(p));
+  }
+  s.next_id = static_cast<PartId>(parts + 1);
+  for (int r = 0; r < relationships && parts > 1; ++r) {
+    // On a golden-angle spiral, indices 21 and 34 apart (Fibonacci numbers) are close neighbours in
+    // space, as related parts usually are on a real map. Pairs never repeat for r < 2 * parts.
+    const int a = r % parts;
+    const int b = (a + ((r / parts) % 2 == 0 ? 21 : 34)) % parts;
+    if (a == b) continue;
+    s.relationships.push_back({s.parts[static_cast<std::size_t>(a)].id, s.parts[static_cast<std::size_t>(b)].id,
+                               static_cast<RelationKind>(r % relation_kind_count)});
+  }
   return s;
 }
 

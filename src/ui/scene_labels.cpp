@@ -1,7 +1,9 @@
 // Names (and ages) under the parts, drawn by ImGui behind every panel, the same size at every zoom.
 #include "ui/scene_labels.h"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -31,7 +33,35 @@ void draw_scene_labels(const LabelsView& labels) {
   const glm::vec2 screen = glm::vec2(labels.view.viewport);
   const float ppu = core::pixels_per_unit(labels.view);
   const auto& parts = labels.system->parts;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
+
+  // Labels must not pile on top of each other: the selected part's first, then larger parts before
+  // smaller ones, and a label that would cover one already placed waits until the view is closer.
+  std::vector<std::size_t> order(parts.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const bool sa = parts[a].id == labels.selected, sb = parts[b].id == labels.selected;
+    if (sa != sb) return sa;
+    return parts[a].size > parts[b].size;
+  });
+  std::vector<ImVec4> placed;  // label boxes already drawn (min x, min y, max x, max y)
+  const float cell = em * 6.0f;  // a coarse grid keeps the overlap test near constant time
+  const int cols = std::max(1, static_cast<int>(screen.x / cell) + 3);
+  const int rows = std::max(1, static_cast<int>(screen.y / cell) + 3);
+  std::vector<std::vector<int>> grid(static_cast<std::size_t>(cols * rows));
+  auto cells = [&](const ImVec4& box, auto&& visit) {
+    const int x0 = std::clamp(static_cast<int>(box.x / cell) + 1, 0, cols - 1);
+    const int x1 = std::clamp(static_cast<int>(box.z / cell) + 1, 0, cols - 1);
+    const int y0 = std::clamp(static_cast<int>(box.y / cell) + 1, 0, rows - 1);
+    const int y1 = std::clamp(static_cast<int>(box.w / cell) + 1, 0, rows - 1);
+    for (int y = y0; y <= y1; ++y) {
+      for (int x = x0; x <= x1; ++x) {
+        if (visit(grid[static_cast<std::size_t>(y * cols + x)])) return true;
+      }
+    }
+    return false;
+  };
+
+  for (std::size_t i : order) {
     const core::Part& part = parts[i];
     if (part.id == labels.skip) continue;
     const glm::vec2 world = i < labels.positions.size() ? labels.positions[i] : part.position;
@@ -40,20 +70,36 @@ void draw_scene_labels(const LabelsView& labels) {
 
     const std::string name = fit(part.name, em * max_label_em);
     const ImVec2 size = ImGui::CalcTextSize(name.c_str());
+    const std::string age = part.age ? "age " + std::to_string(*part.age) : std::string();
+    const float height = size.y + (part.age ? ImGui::GetTextLineHeight() * 0.9f : 0.0f);
+    const float pad = em * 0.3f;
+    const ImVec4 box(at.x - size.x * 0.5f - pad, at.y - pad * 0.3f, at.x + size.x * 0.5f + pad, at.y + height + pad * 0.3f);
+    const bool covered = cells(box, [&](const std::vector<int>& bucket) {
+      for (int k : bucket) {
+        const ImVec4& o = placed[static_cast<std::size_t>(k)];
+        if (box.x < o.z && o.x < box.z && box.y < o.w && o.y < box.w) return true;
+      }
+      return false;
+    });
+    if (covered) continue;
+    cells(box, [&](std::vector<int>& bucket) {
+      bucket.push_back(static_cast<int>(placed.size()));
+      return false;
+    });
+    placed.push_back(box);
+
     const ImVec2 pos(at.x - size.x * 0.5f, at.y);
     const float fade = 1.0f - 0.35f * part.depth;
-    const ImU32 ink = ImGui::GetColorU32(ImVec4(0.96f, 0.94f, 0.90f, fade));
     // A soft backing keeps the words readable over lines and glow, at every zoom.
-    const float pad = em * 0.3f;
-    const float height = size.y + (part.age ? ImGui::GetTextLineHeight() * 0.9f : 0.0f);
-    draw->AddRectFilled(ImVec2(pos.x - pad, pos.y - pad * 0.3f), ImVec2(pos.x + size.x + pad, pos.y + height + pad * 0.3f),
+    draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.z, box.w),
                         ImGui::GetColorU32(ImVec4(0.03f, 0.035f, 0.08f, 0.45f * fade)), em * 0.4f);
-    draw->AddText(pos, part.id == labels.selected ? ImGui::GetColorU32(ImVec4(1.0f, 0.85f, 0.55f, 1.0f)) : ink, name.c_str());
-    if (part.age) {
-      const std::string age = "age " + std::to_string(*part.age);
+    const ImU32 ink = part.id == labels.selected ? ImGui::GetColorU32(ImVec4(1.0f, 0.85f, 0.55f, 1.0f))
+                                                 : ImGui::GetColorU32(ImVec4(0.96f, 0.94f, 0.90f, fade));
+    draw->AddText(pos, ink, name.c_str());
+    if (!age.empty()) {
       const ImVec2 age_size = ImGui::CalcTextSize(age.c_str());
-      const ImVec2 age_pos(at.x - age_size.x * 0.5f, at.y + size.y);
-      draw->AddText(age_pos, ImGui::GetColorU32(ImVec4(0.75f, 0.74f, 0.80f, 0.85f * fade)), age.c_str());
+      draw->AddText(ImVec2(at.x - age_size.x * 0.5f, at.y + size.y), ImGui::GetColorU32(ImVec4(0.75f, 0.74f, 0.80f, 0.85f * fade)),
+                    age.c_str());
     }
   }
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/archetypes.h"
+#include "core/demo_system.h"
 #include "core/edits.h"
 #include "gl/gl_context.h"
 #include "render/framebuffer.h"
@@ -121,21 +122,9 @@ TEST_CASE_FIXTURE(Fixture, "a protects line is drawn between two parts, and not 
 }
 
 TEST_CASE_FIXTURE(Fixture, "draw calls are the same for ten parts and for a thousand") {
-  auto build = [](int n) {
-    core::InnerSystem s;
-    for (int i = 0; i < n; ++i) {
-      const float angle = static_cast<float>(i) * 0.37f;
-      const float radius = 0.3f + 0.6f * static_cast<float>(i % 17) / 17.0f;
-      add(s, static_cast<core::PartKind>(i % 3), {radius * std::cos(angle), radius * std::sin(angle)}, 1.0f);
-    }
-    for (int i = 1; i < n; ++i) {
-      core::apply_edit(s, core::relate(s, s.parts[i - 1].id, s.parts[i].id, static_cast<core::RelationKind>(i % 3)));
-    }
-    return s;
-  };
-  draw(build(10));
+  draw(core::make_large_system(10, 20));
   const int ten = renderer.last_stats().draw_calls;
-  draw(build(1000));
+  draw(core::make_large_system(1000, 2000));
   const int thousand = renderer.last_stats().draw_calls;
   CHECK(ten == thousand);
   CHECK(ten == 6);  // background, its stretch, motes, lines, Self, parts

@@ -70,3 +70,15 @@ TEST_CASE("arranging puts exiles on the inner ring and protectors on the outer o
     for (std::size_t j = i + 1; j < placed.size(); ++j) CHECK(glm::length(placed[i].second - placed[j].second) > 0.1f);
   }
 }
+
+TEST_CASE("the large benchmark system has what it promises, with no duplicate pairs") {
+  const InnerSystem s = make_large_system(1000, 2000);
+  CHECK(s.parts.size() == 1000);
+  CHECK(s.relationships.size() == 2000);
+  std::set<std::pair<PartId, PartId>> pairs;
+  for (const Relationship& r : s.relationships) {
+    CHECK(r.from != r.to);
+    CHECK(pairs.insert({std::min(r.from, r.to), std::max(r.from, r.to)}).second);
+  }
+  CHECK(find_part(s, s.next_id - 1) != nullptr);
+}
