@@ -88,17 +88,28 @@ core::SceneView Session::frame_all_view(glm::ivec2 viewport) const {
 void Session::handle_events(const platform::FrameEvents& events, double now_s) {
   if (events.input) core::note_input(pacer_, now_s);
   scene_.view.viewport = window_->drawable_size();
+  const core::SceneView before = scene_.view;
   ui::UiActions actions;
   ui::handle_scene_input(overlay_.controller,
                          {.system = scene_.system, .view = scene_.view, .selected = overlay_.selected, .now = wall_clock_now()},
                          events.scene, actions);
+  if (!core::same_view(before, scene_.view)) scene_.view_goal.reset();  // the person's own pan or zoom wins
   apply(actions);
 }
 
-void Session::update_shown_positions() {
-  shown_positions_.resize(scene_.system.parts.size());
+void Session::update_motion(double dt) {
+  const bool still = !pacer_.desc.ambient_motion;  // reduced motion: everything arrives at once
+  gliding_ = core::advance_glide(glide_, scene_.system, dt, still, shown_positions_);
   for (std::size_t i = 0; i < scene_.system.parts.size(); ++i) {
-    shown_positions_[i] = ui::shown_position(overlay_.controller, scene_.system.parts[i]);
+    const core::Part& part = scene_.system.parts[i];
+    // A part under the pointer is where the pointer is; when let go, it glides on from there.
+    const glm::vec2 dragged = ui::shown_position(overlay_.controller, part);
+    if (dragged != part.position) shown_positions_[i] = glide_.shown[part.id] = dragged;
+  }
+  if (scene_.view_goal) {
+    scene_.view_goal->viewport = scene_.view.viewport;
+    scene_.view = still ? *scene_.view_goal : core::ease_view(scene_.view, *scene_.view_goal, dt);
+    if (core::same_view(scene_.view, *scene_.view_goal)) scene_.view_goal.reset();
   }
 }
 
@@ -106,7 +117,7 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
   // Update: the animation clock, and where each part is shown. The model does not change while drawing.
   core::advance(scene_.clock, real_dt_s, core::ambient_speed(pacer_, now_s));
   scene_.view.viewport = target_size;
-  update_shown_positions();
+  update_motion(real_dt_s);
 
   // Render the scene, then the overlay on top of it.
   if (imgui_demo_only) {
@@ -202,7 +213,7 @@ void Session::apply(ui::UiActions& a) {
   if (a.dismiss_welcome) o.welcome.open = false;
   if (a.toggle_welcome) o.welcome.open = !o.welcome.open;
   if (a.toggle_palette) o.palette.open = !o.palette.open;
-  if (a.frame_all) scene_.view = frame_all_view(scene_.view.viewport);
+  if (a.frame_all) scene_.view_goal = frame_all_view(scene_.view.viewport);
   if (a.toggle_fullscreen) window_->toggle_fullscreen();
   if (a.save_picture) pending_picture_ = std::filesystem::path(*a.save_picture);
 
@@ -244,7 +255,7 @@ long run_loop(Session& session, double deadline_s) {
   for (;;) {
     const double before = window.now_s();
     if (deadline_s >= 0.0 && before >= deadline_s) break;
-    const core::Wait wait = core::next_wait(pacer, before, false);
+    const core::Wait wait = core::next_wait(pacer, before, session.animating());
     double timeout = wait.kind == core::Wait::Kind::until_event     ? -1.0
                      : wait.kind == core::Wait::Kind::sleep_then_draw ? wait.seconds
                                                                       : 0.0;
@@ -253,7 +264,7 @@ long run_loop(Session& session, double deadline_s) {
     if (events.quit) break;
     const double now = window.now_s();
     session.handle_events(events, now);
-    if (core::next_wait(pacer, now, false).kind != core::Wait::Kind::draw_now) continue;
+    if (core::next_wait(pacer, now, session.animating()).kind != core::Wait::Kind::draw_now) continue;
 
     session.frame(now - last_frame, now, window.drawable_size(), false);
     window.present();

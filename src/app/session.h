@@ -10,6 +10,7 @@
 
 #include "core/animation_clock.h"
 #include "core/frame_pacer.h"
+#include "core/glide.h"
 #include "core/history.h"
 #include "core/inner_system.h"
 #include "core/scene_view.h"
@@ -37,7 +38,8 @@ struct SessionDesc {
 
 // What the scene shows; updated by the app, read by render and ui.
 struct SceneState {
-  core::SceneView view;
+  core::SceneView view;                     // what is shown
+  std::optional<core::SceneView> view_goal;  // where the camera is easing to (frame all)
   core::AnimationClock clock;
   core::InnerSystem system;
   core::History history;
@@ -82,6 +84,9 @@ class Session {
   const std::string& render_problems() const { return render_problems_; }
   int last_draw_calls() const { return renderer_.last_stats().draw_calls; }
 
+  // Whether something is in motion that needs frames even with nobody there (a glide, the camera).
+  bool animating() const { return gliding_ || scene_.view_goal.has_value(); }
+
   // Replaces the whole system (benchmarks and tests load large ones); clears the history.
   void load_system(core::InnerSystem system);
 
@@ -92,7 +97,7 @@ class Session {
   void draw_overlay(glm::ivec2 target_size);
   void apply(ui::UiActions& actions);
   core::SceneView frame_all_view(glm::ivec2 viewport) const;
-  void update_shown_positions();
+  void update_motion(double real_dt_s);
 
   std::unique_ptr<platform::Window> window_;
   render::SceneRenderer renderer_;
@@ -103,6 +108,8 @@ class Session {
   SceneState scene_;
   OverlayState overlay_;
   std::vector<glm::vec2> shown_positions_;  // per part: where it is drawn this frame
+  core::Glide glide_;
+  bool gliding_ = false;
   std::optional<std::filesystem::path> pending_picture_;
 };
 
