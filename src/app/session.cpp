@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
+#include <utility>
 
 #include <imgui.h>
 
@@ -29,6 +30,14 @@ std::filesystem::path find_shader_dir() {
 }
 
 std::int64_t wall_clock_now() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+// "~/pictures/map.png" means the home folder, as people type it.
+std::filesystem::path expand_home(const std::filesystem::path& path) {
+  const std::string text = path.string();
+  const char* home = std::getenv("HOME");
+  if (home != nullptr && (text == "~" || text.starts_with("~/"))) return std::filesystem::path(home) / text.substr(text == "~" ? 1 : 2);
+  return path;
+}
 
 std::string default_picture_path() {
   const char* home = std::getenv("HOME");
@@ -114,6 +123,12 @@ void Session::update_motion(double dt) {
 }
 
 void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool offscreen) {
+  // A picture asked for in the last frame is taken first, as its own full frame.
+  if (pending_picture_) {
+    const std::filesystem::path path = expand_home(*std::exchange(pending_picture_, std::nullopt));
+    const std::string problem = save_picture(path, target_size);
+    overlay_.notice.text = problem.empty() ? "The picture is saved: " + path.string() : problem;
+  }
   // Update: the animation clock, and where each part is shown. The model does not change while drawing.
   core::advance(scene_.clock, real_dt_s, core::ambient_speed(pacer_, now_s));
   scene_.view.viewport = target_size;
@@ -228,12 +243,13 @@ void Session::apply(ui::UiActions& a) {
 std::string Session::save_picture(const std::filesystem::path& path, glm::ivec2 size) {
   render::Framebuffer target;
   if (!target.create(size)) return "The graphics driver could not make a picture of that size.";
-  const unsigned window_target = render::bound_draw_framebuffer();
+  const unsigned previous = render::bound_draw_framebuffer();
+  const core::SceneView view = scene_.view;
   target.bind();
-  frame(0.0, window_->now_s(), size, true);
+  frame(0.0, window_->now_s(), size, true);  // the same path as --screenshot: scene and overlay
   const core::Image image = target.read_pixels();
-  render::bind_window_framebuffer(window_->drawable_size());
-  (void)window_target;
+  scene_.view = view;
+  render::bind_framebuffer(previous, view.viewport);
   return storage::write_png(path, image);
 }
 

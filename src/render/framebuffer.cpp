@@ -88,8 +88,10 @@ core::Image Framebuffer::read_pixels() const {
   return image;
 }
 
-void bind_window_framebuffer(glm::ivec2 size) {
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+void bind_window_framebuffer(glm::ivec2 size) { bind_framebuffer(0, size); }
+
+void bind_framebuffer(unsigned fbo, glm::ivec2 size) {
+  glBindFramebuffer(GL_FRAMEBUFFER, fbo);
   glViewport(0, 0, size.x, size.y);
 }
 

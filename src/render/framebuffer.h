@@ -45,6 +45,9 @@ unsigned bound_draw_framebuffer();
 // Back to the window's own framebuffer, with the viewport set to the given size.
 void bind_window_framebuffer(glm::ivec2 size);
 
+// Back to a framebuffer remembered with bound_draw_framebuffer(), with the viewport set to size.
+void bind_framebuffer(unsigned fbo, glm::ivec2 size);
+
 // Clears whatever is bound to one colour (each channel 0..1).
 void clear(glm::vec4 rgba);
 

@@ -15,10 +15,16 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
   constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                      ImGuiWindowFlags_NoMove;
+  item_rects.clear();
   if (!ImGui::Begin(title, nullptr, flags)) {
     ImGui::End();
     return;
   }
+  auto remember = [&](const char* label) {
+    const ImVec2 lo = ImGui::GetItemRectMin();
+    const ImVec2 hi = ImGui::GetItemRectMax();
+    item_rects.emplace_back(label, glm::vec4(lo.x, lo.y, hi.x, hi.y));
+  };
   ImGui::BeginDisabled(view.undo_label.empty());
   if (ImGui::Button("Undo")) ++actions.undo;
   ImGui::EndDisabled();
@@ -43,6 +49,7 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
     if (picture_path.empty()) picture_path = view.default_picture_path;
     ImGui::OpenPopup("save_picture");
   }
+  remember("Save a picture");
   ImGui::SameLine();
   if (ImGui::Button(view.palette_open ? "Hide parts" : "Parts")) actions.toggle_palette = true;
   ImGui::SameLine();
@@ -54,7 +61,9 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
   if (ImGui::BeginPopup("save_picture")) {
     ImGui::TextUnformatted("Save the map as a PNG picture:");
     ImGui::SetNextItemWidth(em * 24.0f);
-    const bool enter = ImGui::InputText("##path", &picture_path, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    const bool enter =
+        ImGui::InputText("##path", &picture_path, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     if (ImGui::Button("Save") || enter) {
       actions.save_picture = picture_path;
       ImGui::CloseCurrentPopup();

@@ -2,6 +2,10 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
+
+#include <glm/vec4.hpp>
 
 #include "ui/actions.h"
 
@@ -18,6 +22,8 @@ struct DockView {
 
 struct DockPanel {
   std::string picture_path;  // as typed in the "save a picture" field
+  // Where each button was drawn last frame (label, min x, min y, max x, max y), for tests and tours.
+  std::vector<std::pair<std::string, glm::vec4>> item_rects;
 
   void draw(const char* title, const DockView& view, UiActions& actions);
 };

@@ -4,10 +4,16 @@
 
 #include <SDL.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
 #include "app/session.h"
+#include "storage/png.h"
+
+#include <unistd.h>
+
+#include <filesystem>
 
 using namespace innerscape;
 
@@ -54,12 +60,19 @@ struct Driver {
     frames(2);
   }
 
-  void type(const char* text) {
-    SDL_Event e{};
-    e.type = SDL_TEXTINPUT;
-    e.text.windowID = SDL_GetWindowID(SDL_GL_GetCurrentWindow());
-    std::strncpy(e.text.text, text, sizeof e.text.text - 1);
-    SDL_PushEvent(&e);
+  // SDL carries typed text in pieces of at most 31 bytes, split on character boundaries.
+  void type(const std::string& text) {
+    std::size_t at = 0;
+    while (at < text.size()) {
+      std::size_t n = std::min<std::size_t>(text.size() - at, sizeof(SDL_TextInputEvent::text) - 1);
+      while (n > 0 && at + n < text.size() && (static_cast<unsigned char>(text[at + n]) & 0xC0) == 0x80) --n;
+      SDL_Event e{};
+      e.type = SDL_TEXTINPUT;
+      e.text.windowID = SDL_GetWindowID(SDL_GL_GetCurrentWindow());
+      std::memcpy(e.text.text, text.data() + at, n);
+      SDL_PushEvent(&e);
+      at += n;
+    }
     frames(2);
   }
 
@@ -75,6 +88,14 @@ struct Driver {
       SDL_PushEvent(&e);  // both at once, as a quick tap arrives: the app must not lose the press
     }
     frames(3);
+  }
+
+  glm::vec2 dock_button(const std::string& label) {
+    for (const auto& [name, rect] : session->overlay().dock.item_rects) {
+      if (name == label) return {(rect.x + rect.z) * 0.5f, (rect.y + rect.w) * 0.5f};
+    }
+    FAIL("the dock has no button '" << label << "'");
+    return {};
   }
 
   glm::vec2 palette_entry(const std::string& label) {
@@ -171,4 +192,22 @@ TEST_CASE("drag a part to move it; Delete removes it; both undo") {
   CHECK(d.session->scene().system.parts.front().position == after);
   d.key(SDLK_z, KMOD_LCTRL);
   CHECK(d.session->scene().system.parts.front().position == before);
+}
+
+TEST_CASE("Save a picture: the dock's button, a path, Enter, and a PNG of the map is on disk") {
+  Driver d;
+  const auto dir = std::filesystem::temp_directory_path() / ("innerscape-e2e-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto file = dir / "map.png";
+
+  d.click(d.dock_button("Save a picture"));
+  d.type(file.string());  // the suggested path is selected: typing replaces it
+  d.key(SDLK_RETURN);
+  d.frames(2);
+  REQUIRE(std::filesystem::exists(file));
+  const core::Image image = storage::read_png(file);
+  CHECK(image.size == glm::ivec2(1280, 720));
+  CHECK(d.session->overlay().notice.text.find("saved") != std::string::npos);
+  std::filesystem::remove_all(dir);
 }
