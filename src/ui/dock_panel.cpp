@@ -20,11 +20,6 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
     ImGui::End();
     return;
   }
-  auto remember = [&](const char* label) {
-    const ImVec2 lo = ImGui::GetItemRectMin();
-    const ImVec2 hi = ImGui::GetItemRectMax();
-    item_rects.emplace_back(label, glm::vec4(lo.x, lo.y, hi.x, hi.y));
-  };
   ImGui::BeginDisabled(view.undo_label.empty());
   if (ImGui::Button("Undo")) ++actions.undo;
   ImGui::EndDisabled();
@@ -49,7 +44,7 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
     if (picture_path.empty()) picture_path = view.default_picture_path;
     ImGui::OpenPopup("save_picture");
   }
-  remember("Save a picture");
+  item_rects.remember("Save a picture");
   ImGui::SameLine();
   if (ImGui::Button(view.palette_open ? "Hide parts" : "Parts")) actions.toggle_palette = true;
   ImGui::SameLine();

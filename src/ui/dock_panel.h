@@ -8,6 +8,7 @@
 #include <glm/vec4.hpp>
 
 #include "ui/actions.h"
+#include "ui/item_rects.h"
 
 namespace innerscape::ui {
 
@@ -22,8 +23,7 @@ struct DockView {
 
 struct DockPanel {
   std::string picture_path;  // as typed in the "save a picture" field
-  // Where each button was drawn last frame (label, min x, min y, max x, max y), for tests and tours.
-  std::vector<std::pair<std::string, glm::vec4>> item_rects;
+  ItemRects item_rects;  // where each entry was drawn last frame, by label
 
   void draw(const char* title, const DockView& view, UiActions& actions);
 };

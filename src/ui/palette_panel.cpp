@@ -34,11 +34,6 @@ void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& a
     ImGui::End();
     return;
   }
-  auto remember = [&](const char* label) {
-    const ImVec2 lo = ImGui::GetItemRectMin();
-    const ImVec2 hi = ImGui::GetItemRectMax();
-    item_rects.emplace_back(label, glm::vec4(lo.x, lo.y, hi.x, hi.y));
-  };
 
   if (view.placing) {
     ImGui::TextColored(ImVec4(0.98f, 0.76f, 0.42f, 1.0f), "Click in the space where it lives.");
@@ -55,7 +50,7 @@ void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& a
       ImGui::PushStyleColor(ImGuiCol_Text, kind_tint(kind));
       const bool selected = ImGui::BeginTabItem(tab.c_str());
       ImGui::PopStyleColor();
-      remember(tab.c_str());
+      item_rects.remember(tab.c_str());
       if (!selected) continue;
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
       ImGui::TextWrapped("%s", kind_intro[k]);
@@ -65,7 +60,7 @@ void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& a
         if (a.kind != kind) continue;
         const std::string label(a.name);
         if (ImGui::Selectable(label.c_str())) actions.start_placing = core::part_from_archetype(a, {});
-        remember(label.c_str());
+        item_rects.remember(label.c_str());
         if (ImGui::IsItemHovered()) {
           ImGui::BeginTooltip();
           ImGui::PushTextWrapPos(em * 20.0f);
@@ -80,7 +75,7 @@ void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& a
         part.name.clear();  // named in place; an empty name becomes a gentle placeholder
         actions.start_placing = part;
       }
-      remember(blank.c_str());
+      item_rects.remember(blank.c_str());
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

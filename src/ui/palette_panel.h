@@ -7,6 +7,7 @@
 #include <glm/vec4.hpp>
 
 #include "ui/actions.h"
+#include "ui/item_rects.h"
 
 namespace innerscape::ui {
 
@@ -16,9 +17,7 @@ struct PaletteView {
 
 struct PalettePanel {
   bool open = true;
-  // Where each entry was drawn last frame (label, min x, min y, max x, max y): UI state that lets
-  // tests, and later a guided tour, point at an entry.
-  std::vector<std::pair<std::string, glm::vec4>> item_rects;
+  ItemRects item_rects;  // where each entry was drawn last frame, by label
 
   void draw(const char* title, const PaletteView& view, UiActions& actions);
 };

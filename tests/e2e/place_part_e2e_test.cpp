@@ -90,21 +90,13 @@ struct Driver {
     frames(3);
   }
 
-  glm::vec2 dock_button(const std::string& label) {
-    for (const auto& [name, rect] : session->overlay().dock.item_rects) {
-      if (name == label) return {(rect.x + rect.z) * 0.5f, (rect.y + rect.w) * 0.5f};
-    }
-    FAIL("the dock has no button '" << label << "'");
-    return {};
+  static glm::vec2 centre(const ui::ItemRects& rects, const std::string& label) {
+    glm::vec2 at{0.0f};
+    if (!rects.centre_of(label, at)) FAIL("no entry '" << label << "' was drawn");
+    return at;
   }
-
-  glm::vec2 palette_entry(const std::string& label) {
-    for (const auto& [name, rect] : session->overlay().palette.item_rects) {
-      if (name == label) return {(rect.x + rect.z) * 0.5f, (rect.y + rect.w) * 0.5f};
-    }
-    FAIL("the palette has no entry '" << label << "'");
-    return {};
-  }
+  glm::vec2 dock_button(const std::string& label) { return centre(session->overlay().dock.item_rects, label); }
+  glm::vec2 palette_entry(const std::string& label) { return centre(session->overlay().palette.item_rects, label); }
 };
 
 }  // namespace

@@ -25,6 +25,13 @@ platform::Window& gl_window() {
   return *window;
 }
 
+SceneFixture::SceneFixture() {
+  gl_window();
+  const std::string problems = renderer.init({.shader_dir = INNERSCAPE_SHADER_DIR});
+  INFO(problems);
+  REQUIRE(problems.empty());
+}
+
 bool near(const std::array<std::uint8_t, 4>& pixel, std::array<int, 4> expected, int tolerance) {
   for (int i = 0; i < 4; ++i) {
     if (std::abs(static_cast<int>(pixel[static_cast<std::size_t>(i)]) - expected[static_cast<std::size_t>(i)]) >

@@ -23,15 +23,7 @@ core::Image render_scene(render::SceneRenderer& renderer, float glow, double t, 
 
 int luma(const std::array<std::uint8_t, 4>& p) { return (p[0] * 3 + p[1] * 6 + p[2]) / 10; }
 
-struct Fixture {
-  render::SceneRenderer renderer;
-  Fixture() {
-    test::gl_window();
-    const std::string problems = renderer.init({.shader_dir = INNERSCAPE_SHADER_DIR});
-    INFO(problems);
-    REQUIRE(problems.empty());
-  }
-};
+using Fixture = test::SceneFixture;
 
 }  // namespace
 

@@ -17,14 +17,7 @@ namespace {
 
 constexpr glm::ivec2 size{320, 180};  // at zoom 1: 90 pixels per world unit, origin at (160, 90)
 
-struct Fixture {
-  render::SceneRenderer renderer;
-  Fixture() {
-    test::gl_window();
-    const std::string problems = renderer.init({.shader_dir = INNERSCAPE_SHADER_DIR});
-    INFO(problems);
-    REQUIRE(problems.empty());
-  }
+struct Fixture : test::SceneFixture {
   core::Image draw(const core::InnerSystem& system, core::PartId selected = 0) {
     render::Framebuffer fb;
     REQUIRE(fb.create(size));
