@@ -13,7 +13,7 @@ namespace innerscape::ui {
 namespace {
 
 // A multi-line answer that commits when the person leaves the field.
-bool answer(const char* label, const char* hint, std::string* text, bool& active) {
+bool answer(const char* label, const char* hint, std::string* text, bool& active, ItemRects& rects) {
   ImGui::TextUnformatted(label);
   if (hint != nullptr && hint[0] != '\0') {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -23,6 +23,7 @@ bool answer(const char* label, const char* hint, std::string* text, bool& active
   ImGui::PushID(label);
   ImGui::InputTextMultiline("##answer", text, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3.2f));
   ImGui::PopID();
+  rects.remember(label);
   active = active || ImGui::IsItemActive();
   return ImGui::IsItemDeactivatedAfterEdit();
 }
@@ -40,9 +41,10 @@ void PartInspector::draw(const char* title, const core::InnerSystem& system, std
 
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - em * 17.5f, viewport->WorkPos.y + em * 1.2f),
-                          ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
-  ImGui::SetNextWindowSize(ImVec2(em * 22.0f, viewport->WorkSize.y * 0.8f), ImGuiCond_FirstUseEver);
+  // On the left, where the welcome was: the palette stays in view on the right.
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + em * 1.2f, viewport->WorkPos.y + em * 1.2f), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(em * 21.0f, viewport->WorkSize.y - em * 6.5f), ImGuiCond_FirstUseEver);
+  item_rects.clear();
   if (!ImGui::Begin(title, &open)) {
     ImGui::End();
     return;
@@ -58,6 +60,7 @@ void PartInspector::draw(const char* title, const core::InnerSystem& system, std
   ImGui::SetNextItemWidth(-1.0f);
   ImGui::InputTextWithHint("##name", "Its name", &draft.name);
   track();
+  item_rects.remember("name");
 
   int kind = static_cast<int>(draft.kind);
   const char* kinds[] = {"Manager", "Firefighter", "Exile"};
@@ -110,17 +113,17 @@ void PartInspector::draw(const char* title, const core::InnerSystem& system, std
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("Take a breath. Turn toward this part with curiosity, and listen for what it says.");
     ImGui::PopStyleColor();
-    commit |= answer("What is it feeling?", "", &draft.feeling, active);
+    commit |= answer("What is it feeling?", "", &draft.feeling, active, item_rects);
     commit |= answer("What does it need in order to feel safe?", "Often it is safety, under the wish for reassurance.",
-                     &draft.needs_to_feel_safe, active);
-    commit |= answer("What does it need to hear from you?", "", &draft.needs_to_hear, active);
-    commit |= answer("What would comfort it?", "", &draft.comfort, active);
+                     &draft.needs_to_feel_safe, active, item_rects);
+    commit |= answer("What does it need to hear from you?", "", &draft.needs_to_hear, active, item_rects);
+    commit |= answer("What would comfort it?", "", &draft.comfort, active, item_rects);
   }
   if (ImGui::CollapsingHeader("Its job and its fears")) {
-    commit |= answer("What does it do to protect you?", "", &draft.job, active);
-    commit |= answer("What is it afraid would happen if it stopped?", "", &draft.fears, active);
-    commit |= answer("Where do you feel it in your body?", "", &draft.body, active);
-    commit |= answer("Notes", "", &draft.notes, active);
+    commit |= answer("What does it do to protect you?", "", &draft.job, active, item_rects);
+    commit |= answer("What is it afraid would happen if it stopped?", "", &draft.fears, active, item_rects);
+    commit |= answer("Where do you feel it in your body?", "", &draft.body, active, item_rects);
+    commit |= answer("Notes", "", &draft.notes, active, item_rects);
   }
 
   if (ImGui::CollapsingHeader("How it relates")) {

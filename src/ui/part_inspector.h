@@ -3,6 +3,7 @@
 
 #include "core/inner_system.h"
 #include "ui/actions.h"
+#include "ui/item_rects.h"
 
 namespace innerscape::ui {
 
@@ -11,6 +12,7 @@ struct PartInspector {
   core::PartId part = 0;
   core::Part draft;      // the fields as being edited; committed as one edit when a field is left
   bool editing = false;  // a field is active: keep the draft even if the model changes underneath
+  ItemRects item_rects;  // where each field was drawn last frame, by its question
 
   void show(core::PartId id) {
     open = true;

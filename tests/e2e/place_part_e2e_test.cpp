@@ -42,7 +42,7 @@ struct Driver {
     frames(2);
   }
 
-  void click(glm::vec2 p) {
+  void click(glm::vec2 p, int clicks = 1) {
     move_to(p);
     SDL_Window* w = SDL_GL_GetCurrentWindow();
     for (Uint32 type : {SDL_MOUSEBUTTONDOWN, SDL_MOUSEBUTTONUP}) {
@@ -51,7 +51,7 @@ struct Driver {
       e.button.windowID = SDL_GetWindowID(w);
       e.button.button = SDL_BUTTON_LEFT;
       e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
-      e.button.clicks = 1;
+      e.button.clicks = static_cast<Uint8>(clicks);
       e.button.x = static_cast<Sint32>(p.x);
       e.button.y = static_cast<Sint32>(p.y);
       SDL_PushEvent(&e);
@@ -97,6 +97,7 @@ struct Driver {
   }
   glm::vec2 dock_button(const std::string& label) { return centre(session->overlay().dock.item_rects, label); }
   glm::vec2 palette_entry(const std::string& label) { return centre(session->overlay().palette.item_rects, label); }
+  glm::vec2 inspector_field(const std::string& label) { return centre(session->overlay().inspector.item_rects, label); }
 };
 
 }  // namespace
@@ -202,4 +203,27 @@ TEST_CASE("Save a picture: the dock's button, a path, Enter, and a PNG of the ma
   CHECK(image.size == glm::ivec2(1280, 720));
   CHECK(d.session->overlay().notice.text.find("saved") != std::string::npos);
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("double-click a part, answer a question of Meet this part, click away: the answer is kept, and undoes") {
+  Driver d;
+  d.click(d.palette_entry("The Clinger"));
+  const glm::vec2 spot{820.0f, 500.0f};
+  d.click(spot);
+  d.key(SDLK_RETURN);
+  REQUIRE(d.session->scene().system.parts.size() == 1);
+  const core::PartId id = d.session->scene().system.parts.front().id;
+
+  d.click(spot, 2);
+  REQUIRE(d.session->overlay().inspector.open);
+  CHECK(d.session->overlay().inspector.part == id);
+
+  d.click(d.inspector_field("What is it feeling?"));  // the first question, in view without scrolling
+  d.type("Scared that they will leave.");
+  CHECK(d.session->scene().system.parts.front().feeling.empty());  // still being typed
+  d.click({700.0f, 120.0f});  // elsewhere in the space: the field is left, the answer kept
+  CHECK(d.session->scene().system.parts.front().feeling == "Scared that they will leave.");
+
+  d.key(SDLK_z, KMOD_LCTRL);
+  CHECK(d.session->scene().system.parts.front().feeling.empty());
 }
