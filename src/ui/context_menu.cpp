@@ -21,6 +21,7 @@ void ContextMenu::draw(const core::InnerSystem& system, UiActions& actions) {
     ImGui::OpenPopup(id);
     pending = false;
   }
+  item_rects.clear();
   if (!ImGui::BeginPopup(id)) return;
 
   if (const core::Part* p = core::find_part(system, part)) {
@@ -28,16 +29,21 @@ void ContextMenu::draw(const core::InnerSystem& system, UiActions& actions) {
     ImGui::Separator();
     if (ImGui::MenuItem("About this part...")) actions.inspect = p->id;
     if (ImGui::MenuItem("Rename")) actions.name_in_place = p->id;
-    if (ImGui::BeginMenu("Relate to")) {
+    const bool relate_open = ImGui::BeginMenu("Relate to");
+    item_rects.remember("Relate to");
+    if (relate_open) {
       bool any = false;
       for (const core::Part& other : system.parts) {
         if (other.id == p->id) continue;
         any = true;
         ImGui::PushID(static_cast<int>(other.id));
-        if (ImGui::BeginMenu(other.name.c_str())) {
+        const bool other_open = ImGui::BeginMenu(other.name.c_str());
+        item_rects.remember(other.name.c_str());
+        if (other_open) {
           for (core::RelationKind kind : relation_kinds) {
             const std::string label = p->name + " " + std::string(core::relation_name(kind)) + " " + other.name;
             if (ImGui::MenuItem(label.c_str())) actions.edits.push_back(core::relate(system, p->id, other.id, kind));
+            item_rects.remember(label.c_str());
           }
           ImGui::EndMenu();
         }

@@ -5,6 +5,7 @@
 
 #include "core/inner_system.h"
 #include "ui/actions.h"
+#include "ui/item_rects.h"
 
 namespace innerscape::ui {
 
@@ -12,6 +13,7 @@ struct ContextMenu {
   core::PartId part = 0;
   std::optional<std::size_t> relationship;
   bool pending = false;  // open at the next frame
+  ItemRects item_rects;  // where each entry was drawn last frame, by label
 
   void open_for_part(core::PartId id) {
     part = id;

@@ -42,14 +42,14 @@ struct Driver {
     frames(2);
   }
 
-  void click(glm::vec2 p, int clicks = 1) {
+  void click(glm::vec2 p, int clicks = 1, Uint8 which = SDL_BUTTON_LEFT) {
     move_to(p);
     SDL_Window* w = SDL_GL_GetCurrentWindow();
     for (Uint32 type : {SDL_MOUSEBUTTONDOWN, SDL_MOUSEBUTTONUP}) {
       SDL_Event e{};
       e.type = type;
       e.button.windowID = SDL_GetWindowID(w);
-      e.button.button = SDL_BUTTON_LEFT;
+      e.button.button = which;
       e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
       e.button.clicks = static_cast<Uint8>(clicks);
       e.button.x = static_cast<Sint32>(p.x);
@@ -97,6 +97,7 @@ struct Driver {
   }
   glm::vec2 dock_button(const std::string& label) { return centre(session->overlay().dock.item_rects, label); }
   glm::vec2 palette_entry(const std::string& label) { return centre(session->overlay().palette.item_rects, label); }
+  glm::vec2 menu_entry(const std::string& label) { return centre(session->overlay().context_menu.item_rects, label); }
   glm::vec2 inspector_field(const std::string& label) { return centre(session->overlay().inspector.item_rects, label); }
 };
 
@@ -226,4 +227,28 @@ TEST_CASE("double-click a part, answer a question of Meet this part, click away:
 
   d.key(SDLK_z, KMOD_LCTRL);
   CHECK(d.session->scene().system.parts.front().feeling.empty());
+}
+
+TEST_CASE("right-click a part, Relate to, another part, a kind: the relationship exists") {
+  Driver d;
+  d.click(d.palette_entry("The Pleaser"));
+  d.click({820.0f, 450.0f});
+  d.key(SDLK_RETURN);
+  d.click(d.palette_entry("Exiles"));
+  d.click(d.palette_entry("The helpless one"));
+  d.click({820.0f, 250.0f});
+  d.key(SDLK_RETURN);
+  REQUIRE(d.session->scene().system.parts.size() == 2);
+  const core::PartId pleaser = d.session->scene().system.parts[0].id;
+  const core::PartId helpless = d.session->scene().system.parts[1].id;
+
+  d.click({820.0f, 450.0f}, 1, SDL_BUTTON_RIGHT);
+  d.move_to(d.menu_entry("Relate to"));
+  d.frames(3);
+  d.move_to(d.menu_entry("The helpless one"));
+  d.frames(3);
+  d.click(d.menu_entry("The Pleaser protects The helpless one"));
+  REQUIRE(d.session->scene().system.relationships.size() == 1);
+  CHECK(d.session->scene().system.relationships[0] ==
+        core::Relationship{pleaser, helpless, core::RelationKind::protects});
 }
