@@ -185,7 +185,10 @@ FrameEvents Window::pump_events(double timeout_s) {
         if (event.window.event == SDL_WINDOWEVENT_CLOSE && event.window.windowID == SDL_GetWindowID(window_)) {
           out.quit = true;
         }
-        if (event.window.event == SDL_WINDOWEVENT_LEAVE) out.scene.pointer_gone = true;
+        if (event.window.event == SDL_WINDOWEVENT_LEAVE) {
+          out.scene.pointer_gone = true;
+          if (!scene_drag_) pointer_.reset();
+        }
         break;
       case SDL_KEYDOWN: {
         const SDL_Keycode key = event.key.keysym.sym;
@@ -201,6 +204,7 @@ FrameEvents Window::pump_events(double timeout_s) {
         break;
       }
       case SDL_MOUSEBUTTONDOWN:
+        pointer_ = glm::vec2(static_cast<float>(event.button.x), static_cast<float>(event.button.y));
         if (imgui_ && ui_owns_point({static_cast<float>(event.button.x), static_cast<float>(event.button.y)})) break;
         scene_drag_ = true;
         out.scene.pointer.push_back({.type = PointerEvent::Type::press,
@@ -216,6 +220,7 @@ FrameEvents Window::pump_events(double timeout_s) {
                                      .position = at(event.button.x, event.button.y)});
         break;
       case SDL_MOUSEMOTION:
+        pointer_ = glm::vec2(static_cast<float>(event.motion.x), static_cast<float>(event.motion.y));
         if (scene_drag_ || !imgui_ || !ui_owns_point({static_cast<float>(event.motion.x), static_cast<float>(event.motion.y)})) {
           out.scene.pointer_moved = true;
           out.scene.pointer_gone = false;
@@ -244,6 +249,9 @@ FrameEvents Window::pump_events(double timeout_s) {
 void Window::begin_ui_frame(std::optional<glm::ivec2> display_size) {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
+  if (pointer_) {
+    ImGui::GetIO().MousePos = ImVec2(pointer_->x, pointer_->y);
+  }
   if (display_size) {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(display_size->x), static_cast<float>(display_size->y));

@@ -65,7 +65,10 @@ class Window {
   // Events held over to the next pump: ImGui 1.86 reads key state once a frame, so a key released
   // in the same batch it was pressed in would be missed. The release, and all after it, wait a frame.
   std::deque<SDL_Event> carried_;
-  bool scene_drag_ = false;     // a press that began on the scene keeps the pointer until release
+  bool scene_drag_ = false;
+  // The pointer as SDL's events last placed it (window units). ImGui is given this position, so it
+  // and the scene always agree on where the pointer is, and pushed events move it too.
+  std::optional<glm::vec2> pointer_;     // a press that began on the scene keeps the pointer until release
   float content_scale_ = 1.0f;
 };
 

@@ -16,6 +16,21 @@ constexpr core::RelationKind relation_kinds[] = {core::RelationKind::protects, c
 }  // namespace
 
 void ContextMenu::draw(const core::InnerSystem& system, UiActions& actions) {
+  // The menu belongs to the scene, so it is hosted by an invisible window that covers the scene and
+  // takes no input itself: a popup opened outside any window would hang off ImGui's debug window.
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  constexpr ImGuiWindowFlags host_flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground |
+                                          ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoSavedSettings |
+                                          ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                          ImGuiWindowFlags_NoNav;
+  ImGui::Begin("##scene_menus", nullptr, host_flags);
+  draw_menu(system, actions);
+  ImGui::End();
+}
+
+void ContextMenu::draw_menu(const core::InnerSystem& system, UiActions& actions) {
   constexpr const char* id = "scene_context";
   if (pending) {
     ImGui::OpenPopup(id);

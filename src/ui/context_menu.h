@@ -10,6 +10,7 @@
 namespace innerscape::ui {
 
 struct ContextMenu {
+ public:
   core::PartId part = 0;
   std::optional<std::size_t> relationship;
   bool pending = false;  // open at the next frame
@@ -26,6 +27,9 @@ struct ContextMenu {
     pending = true;
   }
   void draw(const core::InnerSystem& system, UiActions& actions);
+
+ private:
+  void draw_menu(const core::InnerSystem& system, UiActions& actions);
 };
 
 }  // namespace innerscape::ui

@@ -36,7 +36,7 @@ void apply_calm_theme(float scale) {
   c[ImGuiCol_TextDisabled] = muted;
   c[ImGuiCol_WindowBg] = night;
   c[ImGuiCol_ChildBg] = ImVec4(0.0f, 0.0f, 0.0f, 0.0f);
-  c[ImGuiCol_PopupBg] = ImVec4(0.07f, 0.08f, 0.14f, 0.96f);
+  c[ImGuiCol_PopupBg] = ImVec4(0.07f, 0.08f, 0.14f, 1.00f);  // menus are read quickly: no show-through
   c[ImGuiCol_Border] = ImVec4(0.98f, 0.85f, 0.65f, 0.14f);
   c[ImGuiCol_FrameBg] = ImVec4(0.16f, 0.16f, 0.26f, 0.70f);
   c[ImGuiCol_FrameBgHovered] = ImVec4(0.22f, 0.21f, 0.34f, 0.80f);
