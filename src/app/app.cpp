@@ -1,7 +1,9 @@
 // The app's entry: runs what the command line asked for and returns the process exit code.
 #include "app/app.h"
 
+#include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "app/bench.h"
 #include "app/session.h"
@@ -13,20 +15,21 @@
 namespace innerscape::app {
 namespace {
 
-// The person's own data folder; a demo never touches it.
-bool prepare_data_dir(const Options& options) {
-  if (options.demo) return true;
+// The person's own data folder, made private; a demo never touches it (empty path).
+std::optional<std::filesystem::path> prepare_data_dir(const Options& options) {
+  if (options.demo) return std::filesystem::path();
   const auto dir = storage::resolve_data_dir(options.data_dir, storage::data_dir_env_from_process());
   if (const std::string problem = storage::ensure_private_dir(dir); !problem.empty()) {
     std::cerr << "innerscape: " << problem << "\n";
-    return false;
+    return std::nullopt;
   }
-  return true;
+  return dir;
 }
 
-int run_interactive(const Options& options) {
+int run_interactive(const Options& options, const std::filesystem::path& data_dir) {
   std::string error;
-  auto session = Session::open({.size = {1280, 720}, .hidden = false, .vsync = true, .demo = options.demo}, error);
+  auto session = Session::open(
+      {.size = {1280, 720}, .hidden = false, .vsync = true, .demo = options.demo, .data_dir = data_dir}, error);
   if (!session) {
     std::cerr << "innerscape: " << error << "\n";
     return 1;
@@ -35,9 +38,10 @@ int run_interactive(const Options& options) {
   return 0;
 }
 
-int run_screenshot(const Options& options) {
+int run_screenshot(const Options& options, const std::filesystem::path& data_dir) {
   std::string error;
-  auto session = Session::open({.size = options.size, .hidden = true, .vsync = false, .demo = options.demo}, error);
+  auto session = Session::open(
+      {.size = options.size, .hidden = true, .vsync = false, .demo = options.demo, .data_dir = data_dir}, error);
   if (!session) {
     std::cerr << "innerscape: " << error << "\n";
     return 1;
@@ -75,12 +79,14 @@ int run(const Options& options) {
       return 0;
     case Mode::bench:
       return run_bench(options);
-    case Mode::screenshot:
-      if (!prepare_data_dir(options)) return 1;
-      return run_screenshot(options);
-    case Mode::run:
-      if (!prepare_data_dir(options)) return 1;
-      return run_interactive(options);
+    case Mode::screenshot: {
+      const auto dir = prepare_data_dir(options);
+      return dir ? run_screenshot(options, *dir) : 1;
+    }
+    case Mode::run: {
+      const auto dir = prepare_data_dir(options);
+      return dir ? run_interactive(options, *dir) : 1;
+    }
   }
   return 2;
 }

@@ -14,6 +14,7 @@
 #include "platform/paths.h"
 #include "render/framebuffer.h"
 #include "storage/png.h"
+#include "storage/store.h"
 #include "ui/fonts.h"
 #include "ui/scene_labels.h"
 #include "ui/theme.h"
@@ -73,8 +74,64 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
 
   session->pacer_ = core::make_frame_pacer({}, session->window_->now_s());
   session->scene_.view.viewport = desc.size;
-  session->load_system(desc.demo ? core::make_demo_system() : core::InnerSystem{});
+  if (desc.data_dir.empty()) {
+    session->load_system(desc.demo ? core::make_demo_system() : core::InnerSystem{});
+  } else {
+    storage::OpenedStore store = storage::open_store(desc.data_dir);
+    if (!store.error.empty()) {
+      error = store.error;
+      return nullptr;
+    }
+    storage::Snapshot& loaded = store.loaded.snapshot;
+    session->load_system(loaded.system);
+    if (store.loaded.had_view) {
+      session->scene_.view.center = loaded.view.center;
+      session->scene_.view.zoom = loaded.view.zoom;
+    }
+    session->settings_ = loaded.settings;
+    session->pacer_.desc.ambient_motion = loaded.settings.ambient_motion;
+    session->pacer_.desc.ambient_always = loaded.settings.ambient_always;
+    session->overlay_.welcome.open = !loaded.settings.welcome_seen;
+    if (!store.notice.empty()) {
+      session->overlay_.notice.text = store.notice;
+      std::cerr << "innerscape: " << store.notice << "\n";
+    }
+    session->autosaver_ = std::make_unique<storage::Autosaver>(std::move(store.db), session->snapshot());
+  }
   return session;
+}
+
+Session::~Session() {
+  if (autosaver_ == nullptr) return;
+  if (const std::string problem = save_now(); !problem.empty()) {
+    std::cerr << "innerscape: your last changes could not be saved: " << problem << "\n";
+  }
+}
+
+storage::Snapshot Session::snapshot() const {
+  storage::Snapshot s{.system = scene_.system, .view = scene_.view, .settings = settings_};
+  s.settings.ambient_motion = pacer_.desc.ambient_motion;
+  s.settings.ambient_always = pacer_.desc.ambient_always;
+  return s;
+}
+
+void Session::mark_dirty(double now_s, double delay_s) {
+  if (autosaver_ == nullptr) return;
+  const double due = now_s + delay_s;
+  save_due_s_ = save_due_s_ < 0.0 ? due : std::min(save_due_s_, due);
+}
+
+void Session::submit_if_due(double now_s) {
+  if (autosaver_ == nullptr || save_due_s_ < 0.0 || now_s < save_due_s_) return;
+  autosaver_->submit(snapshot());
+  save_due_s_ = -1.0;
+}
+
+std::string Session::save_now() {
+  if (autosaver_ == nullptr) return {};
+  autosaver_->submit(snapshot());
+  save_due_s_ = -1.0;
+  return autosaver_->flush();
 }
 
 void Session::load_system(core::InnerSystem system) {
@@ -102,8 +159,12 @@ void Session::handle_events(const platform::FrameEvents& events, double now_s) {
   ui::handle_scene_input(overlay_.controller,
                          {.system = scene_.system, .view = scene_.view, .selected = overlay_.selected, .now = wall_clock_now()},
                          events.scene, actions);
-  if (!core::same_view(before, scene_.view)) scene_.view_goal.reset();  // the person's own pan or zoom wins
+  if (!core::same_view(before, scene_.view)) {
+    scene_.view_goal.reset();  // the person's own pan or zoom wins
+    mark_dirty(now_s, 0.5);    // views are saved after a short pause, not on every move
+  }
   apply(actions);
+  submit_if_due(now_s);
 }
 
 void Session::update_motion(double dt) {
@@ -133,6 +194,7 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
   core::advance(scene_.clock, real_dt_s, core::ambient_speed(pacer_, now_s));
   scene_.view.viewport = target_size;
   update_motion(real_dt_s);
+  submit_if_due(now_s);
 
   // Render the scene, then the overlay on top of it.
   if (imgui_demo_only) {
@@ -223,12 +285,21 @@ void Session::apply(ui::UiActions& a) {
   if (!a.notice.empty()) o.notice.text = a.notice;
   if (o.selected != 0 && core::find_part(scene_.system, o.selected) == nullptr) o.selected = 0;
 
+  if (scene_.history.revision != saved_revision_) {
+    saved_revision_ = scene_.history.revision;
+    mark_dirty(window_->now_s(), 0.0);  // an edit goes to the store at once
+  }
+  if (a.ambient_always || a.ambient_motion || a.dismiss_welcome) mark_dirty(window_->now_s(), 0.0);
+  if (a.dismiss_welcome) settings_.welcome_seen = true;
   if (a.ambient_always) pacer_.desc.ambient_always = *a.ambient_always;
   if (a.ambient_motion) pacer_.desc.ambient_motion = *a.ambient_motion;
   if (a.dismiss_welcome) o.welcome.open = false;
   if (a.toggle_welcome) o.welcome.open = !o.welcome.open;
   if (a.toggle_palette) o.palette.open = !o.palette.open;
-  if (a.frame_all) scene_.view_goal = frame_all_view(scene_.view.viewport);
+  if (a.frame_all) {
+    scene_.view_goal = frame_all_view(scene_.view.viewport);
+    mark_dirty(window_->now_s(), 1.0);
+  }
   if (a.toggle_fullscreen) window_->toggle_fullscreen();
   if (a.save_picture) pending_picture_ = std::filesystem::path(*a.save_picture);
 

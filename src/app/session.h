@@ -16,6 +16,7 @@
 #include "core/scene_view.h"
 #include "platform/window.h"
 #include "render/scene_renderer.h"
+#include "storage/autosaver.h"
 #include "ui/context_menu.h"
 #include "ui/dock_panel.h"
 #include "ui/name_field.h"
@@ -34,6 +35,7 @@ struct SessionDesc {
   bool vsync = true;
   bool demo = false;
   std::filesystem::path shader_dir;  // empty: found beside the binary or in the install prefix
+  std::filesystem::path data_dir;    // the person's store; empty: nothing is read or saved (a demo)
 };
 
 // What the scene shows; updated by the app, read by render and ui.
@@ -62,6 +64,7 @@ struct OverlayState {
 class Session {
  public:
   static std::unique_ptr<Session> open(const SessionDesc& desc, std::string& error);
+  ~Session();  // hands the last changes to the store and waits until they are on disk
 
   // Events: what the person did, given to the scene (ImGui has already seen them).
   void handle_events(const platform::FrameEvents& events, double now_s);
@@ -84,8 +87,13 @@ class Session {
   const std::string& render_problems() const { return render_problems_; }
   int last_draw_calls() const { return renderer_.last_stats().draw_calls; }
 
-  // Whether something is in motion that needs frames even with nobody there (a glide, the camera).
-  bool animating() const { return gliding_ || scene_.view_goal.has_value(); }
+  // Whether something needs frames even with nobody there: a glide, the camera, a save coming due.
+  bool animating() const { return gliding_ || scene_.view_goal.has_value() || save_due_s_ >= 0.0; }
+
+  // Hands the current state to the store now, if anything changed, and waits until it is on disk.
+  // Empty on success, else why it could not be written (the changes are kept and retried).
+  std::string save_now();
+  bool saving() const { return autosaver_ != nullptr; }
 
   // Replaces the whole system (benchmarks and tests load large ones); clears the history.
   void load_system(core::InnerSystem system);
@@ -111,6 +119,16 @@ class Session {
   core::Glide glide_;
   bool gliding_ = false;
   std::optional<std::filesystem::path> pending_picture_;
+
+  // Saving: changes are handed to the autosaver soon after they happen (edits at once, pans and
+  // zooms after a short pause), never on every mouse move.
+  void mark_dirty(double now_s, double delay_s);
+  void submit_if_due(double now_s);
+  storage::Snapshot snapshot() const;
+  std::unique_ptr<storage::Autosaver> autosaver_;
+  core::Settings settings_;
+  double save_due_s_ = -1.0;
+  std::uint64_t saved_revision_ = 0;
 };
 
 // The interactive loop: events, update, render, present, sleeping between frames as long as the

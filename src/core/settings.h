@@ -1,0 +1,14 @@
+// The person's own choices that outlive a session, as plain data.
+#pragma once
+
+namespace innerscape::core {
+
+struct Settings {
+  bool ambient_motion = true;   // false: a still scene (reduced motion)
+  bool ambient_always = false;  // keep moving even when nobody is there (costs power)
+  bool welcome_seen = false;    // the welcome words were read and put away
+
+  bool operator==(const Settings&) const = default;
+};
+
+}  // namespace innerscape::core

@@ -1,0 +1,105 @@
+// A small, safe face on SQLite (the SQLCipher build): open, run, prepare, bind, step, and transactions
+// that roll back unless committed. Errors come back as text a person or a log can act on.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace innerscape::storage {
+
+class Statement {
+ public:
+  Statement() = default;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&& other) noexcept;
+  ~Statement();
+
+  bool valid() const { return stmt_ != nullptr; }
+
+  // Binding is by 1-based index, as in SQL's ?1, ?2...
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+  Statement& bind(int index, double value);
+  Statement& bind(int index, std::string_view text);
+  Statement& bind_null(int index);
+  template <class T>
+  Statement& bind(int index, const std::optional<T>& value) {
+    return value ? bind(index, *value) : bind_null(index);
+  }
+
+  // Steps once: true while a row is ready. A failure is kept in error().
+  bool step();
+  // Runs to completion (for statements that return no rows); false on failure.
+  bool run();
+  void reset();
+
+  std::int64_t column_int(int index) const;
+  double column_double(int index) const;
+  std::string column_text(int index) const;
+  bool column_is_null(int index) const;
+
+  const std::string& error() const { return error_; }
+
+ private:
+  friend class Database;
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* stmt_ = nullptr;
+  std::string error_;
+};
+
+class Database {
+ public:
+  // Opens (creating if needed) a database file, or ":memory:". File databases get WAL, foreign keys
+  // on, and owner-only permissions (0600). Returns null with a message on failure.
+  static std::unique_ptr<Database> open(const std::filesystem::path& path, std::string& error);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Runs one or more statements with no results. Empty on success, else SQLite's message.
+  std::string exec(std::string_view sql);
+  Statement prepare(std::string_view sql, std::string* error = nullptr);
+
+  int user_version();
+  std::string set_user_version(int version);
+
+  // "ok" when the file is sound, else SQLite's findings.
+  std::string quick_check();
+
+  sqlite3* handle() { return db_; }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  Database() = default;
+  sqlite3* db_ = nullptr;
+  std::filesystem::path path_;
+};
+
+// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() succeeded.
+class Transaction {
+ public:
+  explicit Transaction(Database& db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  const std::string& error() const { return error_; }  // why BEGIN failed, if it did
+  std::string commit();
+
+ private:
+  Database& db_;
+  bool open_ = false;
+  std::string error_;
+};
+
+}  // namespace innerscape::storage

@@ -1,0 +1,34 @@
+// The inner map in the database: load it whole, and save only what changed since the last save,
+// in one transaction, so a save is small and either all there or not at all.
+#pragma once
+
+#include <string>
+
+#include "core/inner_system.h"
+#include "core/scene_view.h"
+#include "core/settings.h"
+#include "storage/database.h"
+
+namespace innerscape::storage {
+
+// Everything about the map that outlives a session.
+struct Snapshot {
+  core::InnerSystem system;
+  core::SceneView view;  // center and zoom are kept; the viewport is the window's
+  core::Settings settings;
+};
+
+struct LoadResult {
+  Snapshot snapshot;
+  bool had_view = false;  // a first start has no saved view: frame the map instead
+  std::string error;
+};
+
+// Reads the map from a migrated database.
+LoadResult load_snapshot(Database& db);
+
+// Writes the difference between `saved` (what the database holds) and `current`. On success
+// returns empty and the database holds `current`; on failure nothing changed.
+std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& current);
+
+}  // namespace innerscape::storage

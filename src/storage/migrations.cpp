@@ -1,0 +1,86 @@
+// The database's schema, as numbered steps. SQL here must run on SQLite 3.15.2 (Debian's SQLCipher):
+// no UPSERT, window functions, RETURNING or DROP COLUMN.
+#include "storage/migrations.h"
+
+namespace innerscape::storage {
+
+const std::vector<std::string_view>& migration_steps() {
+  static const std::vector<std::string_view> steps = {
+      // 1: the inner system, the view, and settings.
+      R"sql(
+        CREATE TABLE parts (
+          id INTEGER PRIMARY KEY,
+          sort INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('manager', 'firefighter', 'exile')),
+          archetype TEXT NOT NULL DEFAULT '',
+          age INTEGER,
+          job TEXT NOT NULL DEFAULT '',
+          fears TEXT NOT NULL DEFAULT '',
+          needs_to_feel_safe TEXT NOT NULL DEFAULT '',
+          needs_to_hear TEXT NOT NULL DEFAULT '',
+          body TEXT NOT NULL DEFAULT '',
+          feeling TEXT NOT NULL DEFAULT '',
+          comfort TEXT NOT NULL DEFAULT '',
+          notes TEXT NOT NULL DEFAULT '',
+          color INTEGER NOT NULL DEFAULT 0,
+          x REAL NOT NULL DEFAULT 0,
+          y REAL NOT NULL DEFAULT 0,
+          size REAL NOT NULL DEFAULT 1,
+          depth REAL NOT NULL DEFAULT 0,
+          trust INTEGER NOT NULL DEFAULT 50,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE relationships (
+          from_part INTEGER NOT NULL REFERENCES parts (id) ON DELETE CASCADE,
+          to_part INTEGER NOT NULL REFERENCES parts (id) ON DELETE CASCADE,
+          kind TEXT NOT NULL CHECK (kind IN ('protects', 'polarized', 'allied')),
+          sort INTEGER NOT NULL,
+          PRIMARY KEY (from_part, to_part)
+        );
+        CREATE INDEX relationships_to ON relationships (to_part);
+        CREATE TABLE self_state (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          glow REAL NOT NULL,
+          next_part_id INTEGER NOT NULL
+        );
+        CREATE TABLE view_state (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          center_x REAL NOT NULL,
+          center_y REAL NOT NULL,
+          zoom REAL NOT NULL
+        );
+        CREATE TABLE settings (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        );
+      )sql",
+  };
+  return steps;
+}
+
+int latest_schema_version() { return static_cast<int>(migration_steps().size()); }
+
+std::string migrate_to(Database& db, int version) {
+  const int current = db.user_version();
+  if (current < 0) return "Could not read the database's schema version.";
+  if (current > latest_schema_version()) {
+    return "This data was written by a newer Innerscape (schema " + std::to_string(current) +
+           "). Please update Innerscape to open it; nothing was changed.";
+  }
+  for (int v = current; v < version; ++v) {
+    Transaction tx(db);
+    if (!tx.error().empty()) return "Could not start updating the data: " + tx.error();
+    if (std::string e = db.exec(migration_steps()[static_cast<std::size_t>(v)]); !e.empty()) {
+      return "Updating the data to schema " + std::to_string(v + 1) + " failed: " + e;
+    }
+    if (std::string e = db.set_user_version(v + 1); !e.empty()) return e;
+    if (std::string e = tx.commit(); !e.empty()) return "Could not finish updating the data: " + e;
+  }
+  return {};
+}
+
+std::string migrate(Database& db) { return migrate_to(db, latest_schema_version()); }
+
+}  // namespace innerscape::storage

@@ -1,0 +1,88 @@
+// Opening the person's own store in their data folder.
+#include "storage/store.h"
+
+#include <ctime>
+#include <system_error>
+
+#include "storage/migrations.h"
+
+namespace innerscape::storage {
+
+std::filesystem::path corrupt_path_for(const std::filesystem::path& db_path) {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+  std::filesystem::path out = db_path;
+  out += std::string(".corrupt-") + stamp;
+  // Never overwrite an earlier one set aside in the same second.
+  for (int n = 2; std::filesystem::exists(out); ++n) {
+    out = db_path;
+    out += std::string(".corrupt-") + stamp + "-" + std::to_string(n);
+  }
+  return out;
+}
+
+namespace {
+
+// Moves the damaged file (and its WAL and shared-memory files) aside. Empty on success.
+std::string set_aside(const std::filesystem::path& db_path, std::filesystem::path& moved_to) {
+  moved_to = corrupt_path_for(db_path);
+  std::error_code ec;
+  std::filesystem::rename(db_path, moved_to, ec);
+  if (ec) return ec.message();
+  for (const char* suffix : {"-wal", "-shm"}) {
+    std::filesystem::path side = db_path;
+    side += suffix;
+    if (std::filesystem::exists(side, ec)) {
+      std::filesystem::path side_to = moved_to;
+      side_to += suffix;
+      std::filesystem::rename(side, side_to, ec);
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+OpenedStore open_store(const std::filesystem::path& data_dir) {
+  OpenedStore out;
+  const std::filesystem::path path = data_dir / database_file_name;
+  std::string error;
+  out.db = Database::open(path, error);
+  std::string damage = error;
+  if (out.db && damage.empty()) {
+    const std::string check = out.db->quick_check();
+    if (check != "ok") damage = "its integrity check failed (" + check + ")";
+  }
+  if (!damage.empty() && std::filesystem::exists(path)) {
+    out.db.reset();
+    std::filesystem::path moved_to;
+    if (const std::string e = set_aside(path, moved_to); !e.empty()) {
+      out.error = "Your data file " + path.string() + " could not be read (" + damage +
+                  "), and could not be moved aside (" + e + "). Nothing was changed. Please copy the file somewhere safe.";
+      return out;
+    }
+    out.notice = "Your data file could not be read, so it was set aside, untouched, as " + moved_to.string() +
+                 ". Innerscape has started a new, empty map. Nothing in the old file was changed or deleted.";
+    out.db = Database::open(path, error);
+  }
+  if (!out.db) {
+    out.error = error.empty() ? "Could not open " + path.string() : error;
+    return out;
+  }
+  if (const std::string e = migrate(*out.db); !e.empty()) {
+    out.error = e;
+    out.db.reset();
+    return out;
+  }
+  out.loaded = load_snapshot(*out.db);
+  if (!out.loaded.error.empty()) {
+    out.error = out.loaded.error;
+    out.db.reset();
+  }
+  return out;
+}
+
+}  // namespace innerscape::storage

@@ -1,0 +1,28 @@
+// Opening the person's own store in their data folder: the database, brought up to date and read,
+// with a damaged file moved aside (never overwritten) and the person told plainly.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "storage/database.h"
+#include "storage/map_store.h"
+
+namespace innerscape::storage {
+
+inline constexpr const char* database_file_name = "innerscape.db";
+
+struct OpenedStore {
+  std::unique_ptr<Database> db;  // null when the store could not be opened at all (see error)
+  LoadResult loaded;
+  std::string notice;  // something the person should know (a damaged file was set aside)
+  std::string error;   // why nothing could be opened; the app must not pretend to save
+};
+
+OpenedStore open_store(const std::filesystem::path& data_dir);
+
+// Where a damaged database is moved: innerscape.db.corrupt-YYYYMMDD-HHMMSS beside it.
+std::filesystem::path corrupt_path_for(const std::filesystem::path& db_path);
+
+}  // namespace innerscape::storage
