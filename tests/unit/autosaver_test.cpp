@@ -1,0 +1,50 @@
+// The autosaver: what is submitted reaches the disk in the background, batches coalesce, and the
+// last state is there after the saver is gone.
+#include <doctest/doctest.h>
+
+#include "core/archetypes.h"
+#include "core/demo_system.h"
+#include "core/edits.h"
+#include "storage/autosaver.h"
+#include "storage/store.h"
+#include "test_tmp.h"
+
+using namespace innerscape;
+
+TEST_CASE("submitted states reach the disk, and the newest wins") {
+  const auto dir = test::fresh_dir("autosave");
+  storage::Snapshot state;
+  {
+    storage::OpenedStore store = storage::open_store(dir);
+    REQUIRE(store.error.empty());
+    storage::Autosaver saver(std::move(store.db), store.loaded.snapshot);
+    for (int i = 0; i < 50; ++i) {
+      core::Part p = core::blank_part(core::PartKind::manager, {0.01f * static_cast<float>(i), 0.0f});
+      p.name = "part " + std::to_string(i);
+      core::apply_edit(state.system, core::add_part(state.system, p, i));
+      saver.submit(state);
+    }
+    CHECK(saver.flush().empty());
+    CHECK(saver.problem().empty());
+    CHECK(saver.commits() >= 1);
+    CHECK(saver.commits() <= 50);  // submissions that arrive while writing are batched together
+  }
+  storage::OpenedStore again = storage::open_store(dir);
+  REQUIRE(again.error.empty());
+  CHECK(again.loaded.snapshot.system.parts == state.system.parts);
+}
+
+TEST_CASE("destroying the saver flushes what was submitted last") {
+  const auto dir = test::fresh_dir("autosave_exit");
+  const core::InnerSystem demo = core::make_demo_system();
+  {
+    storage::OpenedStore store = storage::open_store(dir);
+    REQUIRE(store.error.empty());
+    storage::Autosaver saver(std::move(store.db), store.loaded.snapshot);
+    saver.submit({.system = demo});
+  }
+  storage::OpenedStore again = storage::open_store(dir);
+  REQUIRE(again.error.empty());
+  CHECK(again.loaded.snapshot.system.parts == demo.parts);
+  CHECK(again.loaded.snapshot.system.relationships == demo.relationships);
+}
