@@ -10,7 +10,10 @@
 #include "core/version.h"
 #include "render/framebuffer.h"
 #include "storage/data_dir.h"
+#include "storage/database.h"
+#include "storage/map_store.h"
 #include "storage/png.h"
+#include "storage/store.h"
 
 namespace innerscape::app {
 namespace {
@@ -67,6 +70,29 @@ int run_screenshot(const Options& options, const std::filesystem::path& data_dir
   return 0;
 }
 
+// `innerscape check`: reads the person's data without changing it and gives a plain verdict.
+int run_check(const Options& options) {
+  const auto dir = storage::resolve_data_dir(options.data_dir, storage::data_dir_env_from_process());
+  const auto path = dir / storage::database_file_name;
+  if (!std::filesystem::exists(path)) {
+    std::cout << "No data yet at " << path.string() << ": nothing to check.\n";
+    return 0;
+  }
+  std::string error;
+  auto db = storage::Database::open(path, error);
+  const std::string verdict = db ? db->quick_check() : error;
+  if (verdict == "ok") {
+    const storage::LoadResult loaded = storage::load_snapshot(*db);
+    std::cout << "Your data is sound: " << path.string() << " (" << loaded.snapshot.system.parts.size() << " parts, "
+              << loaded.snapshot.system.relationships.size() << " relationships).\n";
+    return 0;
+  }
+  std::cout << "Your data file has a problem: " << path.string() << "\n  " << verdict
+            << "\nNothing was changed. Starting Innerscape will set the file aside, untouched, and begin a new map;\n"
+               "keep a copy of the file somewhere safe first.\n";
+  return 1;
+}
+
 }  // namespace
 
 int run(const Options& options) {
@@ -79,6 +105,8 @@ int run(const Options& options) {
       return 0;
     case Mode::bench:
       return run_bench(options);
+    case Mode::check:
+      return run_check(options);
     case Mode::screenshot: {
       const auto dir = prepare_data_dir(options);
       return dir ? run_screenshot(options, *dir) : 1;

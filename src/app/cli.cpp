@@ -27,8 +27,12 @@ bool parse_size(std::string_view text, glm::ivec2& out) {
 
 std::string usage() {
   return "Usage: innerscape [OPTIONS]\n"
+         "       innerscape [--data-dir DIR] check\n"
          "\n"
          "A calm, private map of your inner system, with the Self at its centre.\n"
+         "\n"
+         "Commands (no window is opened):\n"
+         "  check                  check that your data file is sound; exit 0 if it is, 1 if not\n"
          "\n"
          "Options:\n"
          "  --demo                 open an example inner system; your own data is never touched\n"
@@ -128,6 +132,8 @@ CliResult parse_cli(std::span<const std::string_view> args) {
     } else if (arg.starts_with("-")) {
       result.error = "unknown option '" + std::string(args[i]) + "'.";
       return result;
+    } else if (arg == "check") {
+      modes.push_back(Mode::check);
     } else {
       result.error = "unexpected argument '" + std::string(arg) + "' (options start with --).";
       return result;
@@ -142,7 +148,7 @@ CliResult parse_cli(std::span<const std::string_view> args) {
         return result;
       }
     }
-    result.error = "choose one of --screenshot, --bench and --version.";
+    result.error = "choose one of check, --screenshot, --bench and --version.";
     return result;
   }
   if (!modes.empty()) o.mode = modes.front();

@@ -11,7 +11,7 @@
 
 namespace innerscape::app {
 
-enum class Mode { run, help, version, screenshot, bench };
+enum class Mode { run, help, version, screenshot, bench, check };
 
 struct Options {
   Mode mode = Mode::run;

@@ -16,6 +16,7 @@
 #include "storage/png.h"
 #include "storage/store.h"
 #include "ui/fonts.h"
+#include "ui/save_banner.h"
 #include "ui/scene_labels.h"
 #include "ui/theme.h"
 
@@ -96,7 +97,8 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
       session->overlay_.notice.text = store.notice;
       std::cerr << "innerscape: " << store.notice << "\n";
     }
-    session->autosaver_ = std::make_unique<storage::Autosaver>(std::move(store.db), session->snapshot());
+    session->autosaver_ =
+        std::make_unique<storage::Autosaver>(std::move(store.db), session->snapshot(), [] { platform::Window::wake(); });
   }
   return session;
 }
@@ -153,6 +155,7 @@ core::SceneView Session::frame_all_view(glm::ivec2 viewport) const {
 
 void Session::handle_events(const platform::FrameEvents& events, double now_s) {
   if (events.input) core::note_input(pacer_, now_s);
+  if (events.woken) core::request_frame(pacer_);  // a save finished or failed: show how it went
   scene_.view.viewport = window_->drawable_size();
   const core::SceneView before = scene_.view;
   ui::UiActions actions;
@@ -254,6 +257,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
                .default_picture_path = default_picture_path()},
               actions);
   o.problems.draw("Something could not be drawn", render_problems_);
+  if (autosaver_ != nullptr) ui::draw_save_banner(autosaver_->problem());
   (void)target_size;
 
   // Apply what the overlay asked for, after it has drawn.

@@ -181,6 +181,9 @@ FrameEvents Window::pump_events(double timeout_s) {
       case SDL_QUIT:
         out.quit = true;
         break;
+      case SDL_USEREVENT:
+        out.woken = true;
+        break;
       case SDL_WINDOWEVENT:
         if (event.window.event == SDL_WINDOWEVENT_CLOSE && event.window.windowID == SDL_GetWindowID(window_)) {
           out.quit = true;
@@ -266,6 +269,12 @@ void Window::render_ui() {
 }
 
 void Window::present() { SDL_GL_SwapWindow(window_); }
+
+void Window::wake() {
+  SDL_Event event{};
+  event.type = SDL_USEREVENT;
+  SDL_PushEvent(&event);  // thread-safe by SDL's contract
+}
 
 void Window::toggle_fullscreen() {
   fullscreen_ = !fullscreen_;

@@ -27,6 +27,7 @@ struct WindowDesc {
 struct FrameEvents {
   bool quit = false;
   bool input = false;           // a person did something, or the window needs drawing again
+  bool woken = false;           // another thread asked for a frame (wake())
   ui::SceneInput scene;          // only what arrived while the overlay did not want it
 };
 
@@ -48,6 +49,9 @@ class Window {
   void render_ui();
 
   void present();
+
+  // Wakes the loop from any thread, for one more frame (a save finished, say).
+  static void wake();
   void toggle_fullscreen();
   bool fullscreen() const { return fullscreen_; }
 

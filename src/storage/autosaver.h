@@ -5,7 +5,9 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -19,8 +21,9 @@ namespace innerscape::storage {
 
 class Autosaver {
  public:
-  // Takes the open, migrated database and what it holds now.
-  Autosaver(std::unique_ptr<Database> db, Snapshot on_disk);
+  // Takes the open, migrated database and what it holds now. `on_attempt`, if given, is called on
+  // the writer's thread after every write attempt (to wake the app so it can show the outcome).
+  Autosaver(std::unique_ptr<Database> db, Snapshot on_disk, std::function<void()> on_attempt = {});
   ~Autosaver();  // flushes, then stops
   Autosaver(const Autosaver&) = delete;
   Autosaver& operator=(const Autosaver&) = delete;
@@ -36,16 +39,26 @@ class Autosaver {
   // How many transactions have committed, for tests and the benchmark.
   long commits() const;
 
+  // Runs `task` on the writer's thread with its database, between writes, and returns its result:
+  // backups and checks use the same connection the saves do.
+  std::string call(const std::function<std::string(Database&)>& task);
+
  private:
   void run();
 
   std::unique_ptr<Database> db_;
-  Snapshot on_disk_;  // only the writer thread touches this and db_ after start
+  Snapshot on_disk_;
+  std::function<void()> on_attempt_;  // only the writer thread touches this and db_ after start
 
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::condition_variable idle_;
   std::optional<Snapshot> pending_;
+  std::uint64_t submitted_ = 0;  // how many states were handed over
+  std::uint64_t pending_seq_ = 0;
+  std::uint64_t attempted_ = 0;  // the newest submission a write was tried for
+  const std::function<std::string(Database&)>* task_ = nullptr;
+  std::string task_result_;
   bool writing_ = false;
   bool stop_ = false;
   std::string problem_;

@@ -3,6 +3,9 @@
 
 #include "smoke/run_process.h"
 
+#include <fstream>
+#include <iterator>
+
 using innerscape::test::run_innerscape;
 
 TEST_CASE("--version prints the name and an X.Y.Z version") {
@@ -35,4 +38,25 @@ TEST_CASE("an incomplete flag exits 2 and says what it needs") {
   const auto s = run_innerscape("--screenshot x.png --size 5x5");
   CHECK(s.exit_code == 2);
   CHECK(s.err.find("is not a size") != std::string::npos);
+}
+
+TEST_CASE("check says a sound store is sound, and a damaged one is not, changing nothing") {
+  const auto dir = innerscape::test::fresh_dir("check_cmd");
+  const auto empty = run_innerscape("--data-dir '" + dir.string() + "' check");
+  CHECK(empty.exit_code == 0);
+  CHECK(empty.out.find("nothing to check") != std::string::npos);
+
+  const auto shot = run_innerscape("--frames 1 --data-dir '" + dir.string() + "' --screenshot '" + (dir / "s.png").string() + "'");
+  REQUIRE(shot.exit_code == 0);
+  const auto sound = run_innerscape("--data-dir '" + dir.string() + "' check");
+  CHECK(sound.exit_code == 0);
+  CHECK(sound.out.find("sound") != std::string::npos);
+
+  { std::ofstream(dir / "innerscape.db", std::ios::binary | std::ios::trunc) << std::string(5000, 'z'); }
+  const auto damaged = run_innerscape("--data-dir '" + dir.string() + "' check");
+  CHECK(damaged.exit_code == 1);
+  CHECK(damaged.out.find("has a problem") != std::string::npos);
+  std::ifstream in(dir / "innerscape.db", std::ios::binary);
+  const std::string after((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(after == std::string(5000, 'z'));  // check changed nothing
 }

@@ -48,3 +48,35 @@ TEST_CASE("destroying the saver flushes what was submitted last") {
   CHECK(again.loaded.snapshot.system.parts == demo.parts);
   CHECK(again.loaded.snapshot.system.relationships == demo.relationships);
 }
+
+TEST_CASE("a full disk keeps the changes in memory, says so, and saves them once there is room") {
+  const auto dir = test::fresh_dir("autosave_full");
+  storage::Snapshot state;
+  {
+    storage::OpenedStore store = storage::open_store(dir);
+    REQUIRE(store.error.empty());
+    storage::Autosaver saver(std::move(store.db), store.loaded.snapshot);
+    // SQLite's own size limit stands in for a full disk: writes fail with SQLITE_FULL.
+    CHECK(saver.call([](storage::Database& db) { return db.exec("PRAGMA max_page_count = 8"); }).empty());
+    for (int i = 0; i < 40; ++i) {
+      core::Part p = core::blank_part(core::PartKind::exile, {0.0f, 0.0f});
+      p.name = "kept " + std::to_string(i);
+      p.notes = std::string(2000, 'w');
+      core::apply_edit(state.system, core::add_part(state.system, p, i));
+    }
+    saver.submit(state);
+    const std::string problem = saver.flush();
+    CHECK(problem.find("full") != std::string::npos);
+    CHECK(saver.problem() == problem);
+
+    // Room again: the retry saves everything that was waiting.
+    CHECK(saver.call([](storage::Database& db) { return db.exec("PRAGMA max_page_count = 1000000"); }).empty());
+    saver.submit(state);
+    CHECK(saver.flush().empty());
+    CHECK(saver.problem().empty());
+  }
+  storage::OpenedStore again = storage::open_store(dir);
+  REQUIRE(again.error.empty());
+  CHECK(again.loaded.snapshot.system.parts == state.system.parts);
+  CHECK(again.db->quick_check() == "ok");
+}

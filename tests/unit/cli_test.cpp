@@ -53,6 +53,15 @@ TEST_CASE("screenshot defaults to 1280x720") {
   CHECK(r.options.frames > 1);
 }
 
+TEST_CASE("check is a command, with or without a data folder") {
+  CHECK(parse({"check"}).options.mode == Mode::check);
+  const CliResult r = parse({"--data-dir", "/tmp/d", "check"});
+  REQUIRE(r.error.empty());
+  CHECK(r.options.mode == Mode::check);
+  CHECK(*r.options.data_dir == "/tmp/d");
+  CHECK(parse({"check", "--bench"}).error.find("choose one of") != std::string::npos);
+}
+
 TEST_CASE("bench, with or without json") {
   CHECK(parse({"--bench"}).options.mode == Mode::bench);
   const CliResult r = parse({"--bench", "--json", "--size", "640x360"});
