@@ -4,6 +4,7 @@
 #include <ctime>
 #include <system_error>
 
+#include "storage/backup.h"
 #include "storage/migrations.h"
 
 namespace innerscape::storage {
@@ -81,6 +82,11 @@ OpenedStore open_store(const std::filesystem::path& data_dir) {
   if (!out.loaded.error.empty()) {
     out.error = out.loaded.error;
     out.db.reset();
+    return out;
+  }
+  // A day's backup, taken from a database that just opened and read cleanly.
+  if (const std::string e = rolling_backup(*out.db, data_dir, std::time(nullptr)); !e.empty()) {
+    out.notice += (out.notice.empty() ? "" : " ") + std::string("Today's backup could not be made: ") + e;
   }
   return out;
 }

@@ -11,6 +11,7 @@
 #include "core/demo_system.h"
 #include "core/edits.h"
 #include "core/history.h"
+#include "storage/backup.h"
 #include "storage/database.h"
 #include "storage/map_store.h"
 #include "storage/migrations.h"
@@ -198,4 +199,32 @@ TEST_CASE("a damaged database is set aside untouched, the person is told, and a 
   }
   CHECK(set_aside == 1);
   CHECK(store.db->quick_check() == "ok");
+}
+
+TEST_CASE("backups: one a day, the last seven kept, private, and each opens with the map in it") {
+  const fs::path dir = test::fresh_dir("backups");
+  storage::OpenedStore store = storage::open_store(dir);  // the first start makes the first backup
+  REQUIRE(store.error.empty());
+  REQUIRE(storage::save_changes(*store.db, {}, {.system = core::make_demo_system()}).empty());
+  CHECK(storage::list_backups(dir).size() == 1);
+
+  const std::time_t day = storage::backup_interval_s;
+  std::time_t t = std::time(nullptr);
+  CHECK(storage::rolling_backup(*store.db, dir, t).empty());  // not a day yet: nothing new
+  CHECK(storage::list_backups(dir).size() == 1);
+  for (int i = 1; i <= 9; ++i) {
+    // Pretend the newest backup is older than a day, then ask again.
+    const auto newest = storage::list_backups(dir).front();
+    fs::last_write_time(newest, fs::last_write_time(newest) - std::chrono::hours(25));
+    t += day + i;
+    CHECK(storage::rolling_backup(*store.db, dir, t).empty());
+  }
+  const auto kept = storage::list_backups(dir);
+  CHECK(kept.size() == static_cast<std::size_t>(storage::backups_kept));
+  std::string error;
+  auto newest = storage::Database::open(kept.front(), error);
+  REQUIRE(newest != nullptr);
+  CHECK(mode_of(kept.front()) == 0600);
+  CHECK(newest->quick_check() == "ok");
+  CHECK(storage::load_snapshot(*newest).snapshot.system.parts == core::make_demo_system().parts);
 }
