@@ -1,7 +1,12 @@
 // The app's entry: runs what the command line asked for and returns the process exit code.
 #include "app/app.h"
 
+#include <sys/stat.h>
+
+#include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <iostream>
 #include <optional>
 
@@ -11,6 +16,8 @@
 #include "render/framebuffer.h"
 #include "storage/data_dir.h"
 #include "storage/database.h"
+#include "storage/json_format.h"
+#include "storage/markdown_export.h"
 #include "storage/map_store.h"
 #include "storage/png.h"
 #include "storage/store.h"
@@ -93,6 +100,90 @@ int run_check(const Options& options) {
   return 1;
 }
 
+// Opens the person's store for a command without a window; prints why when it cannot.
+std::unique_ptr<storage::Database> open_for_command(const Options& options, storage::LoadResult& loaded) {
+  const auto dir = storage::resolve_data_dir(options.data_dir, storage::data_dir_env_from_process());
+  if (const std::string problem = storage::ensure_private_dir(dir); !problem.empty()) {
+    std::cerr << "innerscape: " << problem << "\n";
+    return nullptr;
+  }
+  storage::OpenedStore store = storage::open_store(dir);
+  if (!store.notice.empty()) std::cerr << "innerscape: " << store.notice << "\n";
+  if (!store.error.empty()) {
+    std::cerr << "innerscape: " << store.error << "\n";
+    return nullptr;
+  }
+  loaded = std::move(store.loaded);
+  return std::move(store.db);
+}
+
+int run_export(const Options& options) {
+  storage::LoadResult loaded;
+  if (open_for_command(options, loaded) == nullptr) return 1;
+  std::string problem;
+  if (options.export_format == "json") {
+    const std::string text = storage::to_json(loaded.snapshot, static_cast<std::int64_t>(std::time(nullptr)));
+    std::filesystem::path tmp = options.out;
+    tmp += ".tmp";
+    {
+      const mode_t old_mask = ::umask(077);  // what a person wrote stays theirs: the export is 0600
+      std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+      ::umask(old_mask);
+      file << text;
+      file.flush();
+      if (!file) problem = "Could not write " + options.out.string() + ". Check the folder exists, is writable, and the disk has room.";
+    }
+    std::error_code ec;
+    if (problem.empty()) std::filesystem::rename(tmp, options.out, ec);
+    if (ec) problem = "Could not write " + options.out.string() + ": " + ec.message();
+    if (!problem.empty()) std::filesystem::remove(tmp, ec);
+  } else {
+    problem = storage::export_markdown(loaded.snapshot, options.out);
+  }
+  if (!problem.empty()) {
+    std::cerr << "innerscape: " << problem << "\n";
+    return 1;
+  }
+  std::cout << "Exported " << loaded.snapshot.system.parts.size() << " parts and "
+            << loaded.snapshot.system.relationships.size() << " relationships to " << options.out.string()
+            << ". It is not encrypted: keep it somewhere private.\n";
+  return 0;
+}
+
+int run_import(const Options& options) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(options.import_file, ec);
+  if (ec) {
+    std::cerr << "innerscape: cannot read " << options.import_file.string() << ": " << ec.message() << ". Nothing was changed.\n";
+    return 1;
+  }
+  if (size > storage::json_max_bytes) {
+    std::cerr << "innerscape: import refused: " << options.import_file.string()
+              << " is larger than 64 MB, far more than an Innerscape export. Nothing was changed.\n";
+    return 1;
+  }
+  std::ifstream in(options.import_file, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const storage::JsonImport imported = storage::from_json(text);
+  if (!imported.error.empty()) {
+    std::cerr << "innerscape: import refused: " << imported.error << ". Nothing was changed.\n";
+    return 1;
+  }
+  storage::LoadResult loaded;
+  auto db = open_for_command(options, loaded);
+  if (db == nullptr) return 1;
+  const storage::Snapshot merged = storage::merge_import(loaded.snapshot, imported.snapshot);
+  if (const std::string e = storage::save_changes(*db, loaded.snapshot, merged); !e.empty()) {
+    std::cerr << "innerscape: the import could not be saved: " << e << ". Nothing was changed.\n";
+    return 1;
+  }
+  std::cout << "Imported " << imported.snapshot.system.parts.size() << " parts and "
+            << imported.snapshot.system.relationships.size() << " relationships";
+  if (imported.parts_placed > 0) std::cout << " (" << imported.parts_placed << " placed by Arrange)";
+  std::cout << ".\n";
+  return 0;
+}
+
 }  // namespace
 
 int run(const Options& options) {
@@ -107,6 +198,10 @@ int run(const Options& options) {
       return run_bench(options);
     case Mode::check:
       return run_check(options);
+    case Mode::export_data:
+      return run_export(options);
+    case Mode::import_data:
+      return run_import(options);
     case Mode::screenshot: {
       const auto dir = prepare_data_dir(options);
       return dir ? run_screenshot(options, *dir) : 1;

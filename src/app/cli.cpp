@@ -27,12 +27,17 @@ bool parse_size(std::string_view text, glm::ivec2& out) {
 
 std::string usage() {
   return "Usage: innerscape [OPTIONS]\n"
-         "       innerscape [--data-dir DIR] check\n"
+         "       innerscape [--data-dir DIR] check | export --format json|md --out PATH | import FILE\n"
          "\n"
          "A calm, private map of your inner system, with the Self at its centre.\n"
          "\n"
          "Commands (no window is opened):\n"
          "  check                  check that your data file is sound; exit 0 if it is, 1 if not\n"
+         "  export --format json --out FILE\n"
+         "                         everything, as JSON (the format is in docs/json-format.md)\n"
+         "  export --format md --out FOLDER\n"
+         "                         readable Markdown notes, one per part, for keeping or a notes app\n"
+         "  import FILE.json       add a JSON export to your map; a file with any problem changes nothing\n"
          "\n"
          "Options:\n"
          "  --demo                 open an example inner system; your own data is never touched\n"
@@ -129,11 +134,30 @@ CliResult parse_cli(std::span<const std::string_view> args) {
         return result;
       }
       frames_given = true;
+    } else if (arg == "--format") {
+      if (!value(v, "json or md, as in --format json")) return result;
+      if (v != "json" && v != "md") {
+        result.error = "--format '" + std::string(v) + "' is not json or md.";
+        return result;
+      }
+      o.export_format = std::string(v);
+    } else if (arg == "--out") {
+      if (!value(v, "a file or folder, as in --out my-map.json")) return result;
+      o.out = std::filesystem::path(v);
     } else if (arg.starts_with("-")) {
       result.error = "unknown option '" + std::string(args[i]) + "'.";
       return result;
     } else if (arg == "check") {
       modes.push_back(Mode::check);
+    } else if (arg == "export") {
+      modes.push_back(Mode::export_data);
+    } else if (arg == "import") {
+      modes.push_back(Mode::import_data);
+      if (i + 1 >= args.size() || args[i + 1].starts_with("-")) {
+        result.error = "import needs a file, as in: innerscape import my-map.json";
+        return result;
+      }
+      o.import_file = std::filesystem::path(args[++i]);
     } else {
       result.error = "unexpected argument '" + std::string(arg) + "' (options start with --).";
       return result;
@@ -148,7 +172,7 @@ CliResult parse_cli(std::span<const std::string_view> args) {
         return result;
       }
     }
-    result.error = "choose one of check, --screenshot, --bench and --version.";
+    result.error = "choose one of check, export, import, --screenshot, --bench and --version.";
     return result;
   }
   if (!modes.empty()) o.mode = modes.front();
@@ -159,6 +183,10 @@ CliResult parse_cli(std::span<const std::string_view> args) {
     result.error = "--frames only applies to --screenshot.";
   } else if (json_given && o.mode != Mode::bench) {
     result.error = "--json only applies to --bench.";
+  } else if (o.mode == Mode::export_data && (o.export_format.empty() || o.out.empty())) {
+    result.error = "export needs --format json --out FILE, or --format md --out FOLDER.";
+  } else if (o.mode != Mode::export_data && (!o.export_format.empty() || !o.out.empty())) {
+    result.error = "--format and --out only apply to export.";
   } else if (o.mode == Mode::screenshot && o.screenshot_path.extension() != ".png" &&
              o.screenshot_path.extension() != ".PNG") {
     result.error = "--screenshot writes a PNG, so the file name should end in .png.";

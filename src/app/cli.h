@@ -11,7 +11,7 @@
 
 namespace innerscape::app {
 
-enum class Mode { run, help, version, screenshot, bench, check };
+enum class Mode { run, help, version, screenshot, bench, check, export_data, import_data };
 
 struct Options {
   Mode mode = Mode::run;
@@ -21,6 +21,9 @@ struct Options {
   glm::ivec2 size{1280, 720};
   int frames = 12;  // enough for the overlay to lay itself out and the scene to settle
   bool json = false;
+  std::string export_format;           // "json" or "md"
+  std::filesystem::path out;           // export: the file (json) or folder (md)
+  std::filesystem::path import_file;
 };
 
 struct CliResult {

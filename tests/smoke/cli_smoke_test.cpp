@@ -60,3 +60,49 @@ TEST_CASE("check says a sound store is sound, and a damaged one is not, changing
   const std::string after((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   CHECK(after == std::string(5000, 'z'));  // check changed nothing
 }
+
+TEST_CASE("export, import into an empty folder, export again: identical; a bad import changes nothing") {
+  const auto root = innerscape::test::fresh_dir("export_import");
+  const auto a = root / "a";
+  const auto b = root / "b";
+  // Fill folder a from a hand-written file (the demo-like map), through the real binary.
+  {
+    std::ofstream f(root / "start.json");
+    f << R"({"format": "innerscape", "version": 1,
+      "parts": [{"id": "1", "name": "Little one", "kind": "exile", "age": 6},
+                {"id": "2", "name": "Sunny", "kind": "manager", "needs_to_hear": "You are enough."}],
+      "relationships": [{"from": "2", "to": "1", "kind": "protects"}]})";
+  }
+  REQUIRE(run_innerscape("--data-dir '" + a.string() + "' import '" + (root / "start.json").string() + "'").exit_code == 0);
+  const auto first = run_innerscape("--data-dir '" + a.string() + "' export --format json --out '" + (root / "one.json").string() + "'");
+  REQUIRE(first.exit_code == 0);
+  REQUIRE(run_innerscape("--data-dir '" + b.string() + "' import '" + (root / "one.json").string() + "'").exit_code == 0);
+  REQUIRE(run_innerscape("--data-dir '" + b.string() + "' export --format json --out '" + (root / "two.json").string() + "'").exit_code == 0);
+  auto without_time = [](const std::filesystem::path& p) {
+    std::ifstream in(p);
+    std::string text, line;
+    while (std::getline(in, line)) {
+      if (line.find("exported_at") == std::string::npos) text += line + "\n";
+    }
+    return text;
+  };
+  CHECK(without_time(root / "one.json") == without_time(root / "two.json"));
+  CHECK(without_time(root / "one.json").find("You are enough.") != std::string::npos);
+
+  {
+    std::ofstream f(root / "bad.json");
+    f << R"({"format": "innerscape", "version": 1, "parts": [{"id": "x", "name": "New", "kind": "exile"}],
+            "relationships": [{"from": "x", "to": "nobody", "kind": "allied"}]})";
+  }
+  const auto bad = run_innerscape("--data-dir '" + b.string() + "' import '" + (root / "bad.json").string() + "'");
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("relationships[0].to: no part has the id \"nobody\"") != std::string::npos);
+  CHECK(bad.err.find("Nothing was changed") != std::string::npos);
+  REQUIRE(run_innerscape("--data-dir '" + b.string() + "' export --format json --out '" + (root / "three.json").string() + "'").exit_code == 0);
+  CHECK(without_time(root / "three.json") == without_time(root / "two.json"));
+
+  const auto md = run_innerscape("--data-dir '" + b.string() + "' export --format md --out '" + (root / "notes").string() + "'");
+  CHECK(md.exit_code == 0);
+  CHECK(std::filesystem::exists(root / "notes" / "README.md"));
+  CHECK(std::filesystem::exists(root / "notes" / "parts" / "sunny-2.md"));
+}

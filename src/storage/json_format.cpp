@@ -1,0 +1,395 @@
+// The documented JSON form of everything a person has made: written by export, read by import.
+#include "storage/json_format.h"
+
+#include <charconv>
+#include <cmath>
+#include <ctime>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "core/arrange.h"
+#include "core/edits.h"
+
+namespace innerscape::storage {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kind_names[] = {"manager", "firefighter", "exile"};
+constexpr const char* relation_names[] = {"protects", "polarized", "allied"};
+
+std::string iso_time(std::int64_t t) {
+  const std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+bool parse_iso_time(const std::string& text, std::int64_t& out) {
+  std::tm tm{};
+  const char* end = strptime(text.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  if (end == nullptr || *end != '\0') return false;
+  out = static_cast<std::int64_t>(timegm(&tm));
+  return true;
+}
+
+std::string color_text(std::uint32_t c) {
+  char text[8];
+  std::snprintf(text, sizeof text, "#%06X", c & 0xFFFFFFu);
+  return text;
+}
+
+// Counts how deeply arrays and objects nest, outside strings, without parsing: a file nested a
+// thousand deep is refused before a recursive parser could run out of stack.
+int nesting_depth(std::string_view text) {
+  int depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '[' || c == '{') deepest = std::max(deepest, ++depth);
+    else if (c == ']' || c == '}') --depth;
+  }
+  return deepest;
+}
+
+// Reading with a path for messages: every failure names where it is and what was expected.
+struct Reader {
+  std::string error;
+
+  bool fail(const std::string& where, const std::string& what) {
+    if (error.empty()) error = where + ": " + what;
+    return false;
+  }
+  const json* field(const json& obj, const char* key) {
+    const auto it = obj.find(key);
+    return it == obj.end() || it->is_null() ? nullptr : &*it;
+  }
+  bool text(const json& obj, const char* key, const std::string& where, std::string& out, bool required = false) {
+    const json* v = field(obj, key);
+    if (v == nullptr) return required ? fail(where + "." + key, "is missing") : true;
+    if (!v->is_string()) return fail(where + "." + key, "expected a string");
+    out = v->get<std::string>();
+    return true;
+  }
+  bool number(const json& obj, const char* key, const std::string& where, double lo, double hi, double& out) {
+    const json* v = field(obj, key);
+    if (v == nullptr) return true;
+    if (!v->is_number()) return fail(where + "." + key, "expected a number");
+    const double d = v->get<double>();
+    if (!std::isfinite(d) || d < lo || d > hi) {
+      return fail(where + "." + key, "expected a number from " + json(lo).dump() + " to " + json(hi).dump());
+    }
+    out = d;
+    return true;
+  }
+  bool integer(const json& obj, const char* key, const std::string& where, long long lo, long long hi, long long& out) {
+    const json* v = field(obj, key);
+    if (v == nullptr) return true;
+    if (!v->is_number_integer()) return fail(where + "." + key, "expected a whole number");
+    const long long i = v->is_number_unsigned() && v->get<unsigned long long>() > static_cast<unsigned long long>(hi)
+                            ? hi + 1
+                            : v->get<long long>();
+    if (i < lo || i > hi) return fail(where + "." + key, "expected a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
+    out = i;
+    return true;
+  }
+  bool time(const json& obj, const char* key, const std::string& where, std::int64_t& out) {
+    std::string t;
+    if (!text(obj, key, where, t) || t.empty()) return error.empty();
+    if (!parse_iso_time(t, out)) return fail(where + "." + key, "expected a time like 2026-11-29T08:30:00Z");
+    return true;
+  }
+  template <std::size_t N>
+  bool choice(const json& obj, const char* key, const std::string& where, const char* const (&names)[N], int& out) {
+    std::string value;
+    if (!text(obj, key, where, value, true)) return false;
+    for (std::size_t i = 0; i < N; ++i) {
+      if (value == names[i]) {
+        out = static_cast<int>(i);
+        return true;
+      }
+    }
+    std::string options;
+    for (std::size_t i = 0; i < N; ++i) options += (i ? "|" : "") + std::string(names[i]);
+    return fail(where + "." + key, "expected " + options);
+  }
+};
+
+}  // namespace
+
+std::string to_json(const Snapshot& s, std::int64_t exported_at) {
+  nlohmann::ordered_json parts = nlohmann::ordered_json::array();
+  for (const core::Part& p : s.system.parts) {
+    nlohmann::ordered_json j = {
+        {"id", std::to_string(p.id)},
+        {"name", p.name},
+        {"kind", kind_names[static_cast<int>(p.kind)]},
+        {"archetype", p.archetype},
+        {"age", p.age ? nlohmann::ordered_json(*p.age) : nlohmann::ordered_json(nullptr)},
+        {"job", p.job},
+        {"fears", p.fears},
+        {"needs_to_feel_safe", p.needs_to_feel_safe},
+        {"needs_to_hear", p.needs_to_hear},
+        {"body", p.body},
+        {"feeling", p.feeling},
+        {"comfort", p.comfort},
+        {"notes", p.notes},
+        {"color", p.color != 0 ? nlohmann::ordered_json(color_text(p.color)) : nlohmann::ordered_json(nullptr)},
+        {"position", {{"x", p.position.x}, {"y", p.position.y}}},
+        {"size", p.size},
+        {"depth", p.depth},
+        {"trust", p.trust},
+        {"created_at", iso_time(p.created_at)},
+        {"updated_at", iso_time(p.updated_at)},
+    };
+    parts.push_back(std::move(j));
+  }
+  nlohmann::ordered_json relationships = nlohmann::ordered_json::array();
+  for (const core::Relationship& r : s.system.relationships) {
+    relationships.push_back({{"from", std::to_string(r.from)}, {"to", std::to_string(r.to)}, {"kind", relation_names[static_cast<int>(r.kind)]}});
+  }
+  const nlohmann::ordered_json doc = {
+      {"format", "innerscape"},
+      {"version", json_format_version},
+      {"exported_at", iso_time(exported_at)},
+      {"self", {{"glow", s.system.self.glow}}},
+      {"parts", std::move(parts)},
+      {"relationships", std::move(relationships)},
+      {"view", {{"center", {{"x", s.view.center.x}, {"y", s.view.center.y}}}, {"zoom", s.view.zoom}}},
+      {"settings",
+       {{"ambient_motion", s.settings.ambient_motion}, {"ambient_always", s.settings.ambient_always}, {"welcome_seen", s.settings.welcome_seen}}},
+  };
+  return doc.dump(2) + "\n";
+}
+
+JsonImport from_json(std::string_view text) {
+  JsonImport out;
+  if (text.size() > json_max_bytes) {
+    out.error = "the file is larger than 64 MB, far more than an Innerscape export; is it the right file?";
+    return out;
+  }
+  if (nesting_depth(text) > json_max_depth) {
+    out.error = "the file nests deeper than " + std::to_string(json_max_depth) + " levels; an Innerscape export never does";
+    return out;
+  }
+  json doc;
+  try {
+    doc = json::parse(text);
+  } catch (const json::parse_error& e) {
+    out.error = "not valid JSON (at byte " + std::to_string(e.byte) + "); the file may be cut short or damaged";
+    return out;
+  } catch (const json::exception&) {
+    out.error = "not valid JSON: it holds a number too large to read; the file may be damaged";
+    return out;
+  }
+  Reader r;
+  if (!doc.is_object()) {
+    out.error = "expected a JSON object at the top";
+    return out;
+  }
+  const json* format = r.field(doc, "format");
+  if (format == nullptr) return {{}, "format: is missing; an Innerscape export says \"format\": \"innerscape\"", 0};
+  if (!format->is_string() || format->get<std::string>() != "innerscape") return {{}, "format: expected \"innerscape\"", 0};
+  const json* version = r.field(doc, "version");
+  if (version == nullptr) return {{}, "version: is missing", 0};
+  if (!version->is_number_integer() || version->get<long long>() < 1) return {{}, "version: expected a whole number from 1", 0};
+  if (version->get<long long>() > json_format_version) {
+    return {{}, "version: this file is version " + std::to_string(version->get<long long>()) +
+                    ", newer than this Innerscape reads (" + std::to_string(json_format_version) + "); please update Innerscape",
+            0};
+  }
+
+  Snapshot& s = out.snapshot;
+  if (const json* self = r.field(doc, "self")) {
+    if (!self->is_object()) return {{}, "self: expected an object", 0};
+    double glow = s.system.self.glow;
+    if (!r.number(*self, "glow", "self", 0.0, 1.0, glow)) return {{}, r.error, 0};
+    s.system.self.glow = static_cast<float>(glow);
+  }
+
+  const json* parts = r.field(doc, "parts");
+  if (parts != nullptr && !parts->is_array()) return {{}, "parts: expected a list", 0};
+  std::map<std::string, core::PartId> ids;
+  std::vector<std::string> text_ids;  // each part's id as the file spells it, in part order
+  std::vector<bool> placed;
+  core::PartId next_numeric = 1;
+  if (parts != nullptr) {
+    for (std::size_t i = 0; i < parts->size(); ++i) {
+      const json& pj = (*parts)[i];
+      const std::string where = "parts[" + std::to_string(i) + "]";
+      if (!pj.is_object()) return {{}, where + ": expected an object", 0};
+      core::Part p;
+      std::string id;
+      int kind = 0;
+      if (!r.text(pj, "id", where, id, true) || !r.text(pj, "name", where, p.name, true) ||
+          !r.choice(pj, "kind", where, kind_names, kind)) {
+        return {{}, r.error, 0};
+      }
+      if (id.empty()) return {{}, where + ".id: expected a non-empty string", 0};
+      if (ids.count(id) != 0) return {{}, where + ".id: \"" + id + "\" is used by an earlier part too", 0};
+      p.kind = static_cast<core::PartKind>(kind);
+      long long age = -1, trust = 50;
+      double size = 1.0, depth = 0.0;
+      std::string color;
+      const bool ok = r.text(pj, "archetype", where, p.archetype) && r.integer(pj, "age", where, 0, core::max_age, age) &&
+                      r.text(pj, "job", where, p.job) && r.text(pj, "fears", where, p.fears) &&
+                      r.text(pj, "needs_to_feel_safe", where, p.needs_to_feel_safe) &&
+                      r.text(pj, "needs_to_hear", where, p.needs_to_hear) && r.text(pj, "body", where, p.body) &&
+                      r.text(pj, "feeling", where, p.feeling) && r.text(pj, "comfort", where, p.comfort) &&
+                      r.text(pj, "notes", where, p.notes) && r.text(pj, "color", where, color) &&
+                      r.number(pj, "size", where, core::min_part_size, core::max_part_size, size) &&
+                      r.number(pj, "depth", where, 0.0, 1.0, depth) && r.integer(pj, "trust", where, 0, 100, trust) &&
+                      r.time(pj, "created_at", where, p.created_at) && r.time(pj, "updated_at", where, p.updated_at);
+      if (!ok) return {{}, r.error, 0};
+      if (age >= 0) p.age = static_cast<int>(age);
+      p.size = static_cast<float>(size);
+      p.depth = static_cast<float>(depth);
+      p.trust = static_cast<int>(trust);
+      if (!color.empty()) {
+        unsigned value = 0;
+        const auto [end, ec] = std::from_chars(color.data() + 1, color.data() + color.size(), value, 16);
+        if (color.size() != 7 || color[0] != '#' || ec != std::errc() || end != color.data() + color.size()) {
+          return {{}, where + ".color: expected a colour like #56B4E9", 0};
+        }
+        p.color = value;
+      }
+      bool has_position = false;
+      if (const json* pos = r.field(pj, "position")) {
+        if (!pos->is_object()) return {{}, where + ".position: expected an object with x and y", 0};
+        double x = 0.0, y = 0.0;
+        if (r.field(*pos, "x") == nullptr || r.field(*pos, "y") == nullptr) {
+          return {{}, where + ".position: expected both x and y", 0};
+        }
+        if (!r.number(*pos, "x", where + ".position", -core::max_coordinate, core::max_coordinate, x) ||
+            !r.number(*pos, "y", where + ".position", -core::max_coordinate, core::max_coordinate, y)) {
+          return {{}, r.error, 0};
+        }
+        p.position = {static_cast<float>(x), static_cast<float>(y)};
+        has_position = true;
+      }
+      if (p.updated_at < p.created_at) p.updated_at = p.created_at;
+      // Numeric ids are kept as they are (so an export imports back exactly); others are numbered after.
+      core::PartId numeric = 0;
+      const auto [end, ec] = std::from_chars(id.data(), id.data() + id.size(), numeric);
+      p.id = (ec == std::errc() && end == id.data() + id.size() && numeric > 0 && numeric < (core::PartId{1} << 53)) ? numeric : 0;
+      ids[id] = p.id;
+      text_ids.push_back(id);
+      placed.push_back(!has_position);
+      core::sanitize(p);
+      s.system.parts.push_back(std::move(p));
+    }
+  }
+  // Ids that were not numbers, or that clash with a numeric one, get fresh numbers.
+  std::set<core::PartId> taken;
+  for (const core::Part& p : s.system.parts) {
+    if (p.id != 0 && !taken.insert(p.id).second) return {{}, "parts: two ids name the same number", 0};
+    next_numeric = std::max(next_numeric, p.id + 1);
+  }
+  for (std::size_t i = 0; i < s.system.parts.size(); ++i) {
+    core::Part& p = s.system.parts[i];
+    if (p.id != 0) continue;
+    p.id = next_numeric++;
+    ids[text_ids[i]] = p.id;
+  }
+  s.system.next_id = next_numeric;
+
+  const json* rels = r.field(doc, "relationships");
+  if (rels != nullptr && !rels->is_array()) return {{}, "relationships: expected a list", 0};
+  if (rels != nullptr) {
+    std::set<std::pair<core::PartId, core::PartId>> pairs;
+    for (std::size_t i = 0; i < rels->size(); ++i) {
+      const json& rj = (*rels)[i];
+      const std::string where = "relationships[" + std::to_string(i) + "]";
+      if (!rj.is_object()) return {{}, where + ": expected an object", 0};
+      std::string from, to;
+      int kind = 0;
+      if (!r.text(rj, "from", where, from, true) || !r.text(rj, "to", where, to, true) ||
+          !r.choice(rj, "kind", where, relation_names, kind)) {
+        return {{}, r.error, 0};
+      }
+      const auto a = ids.find(from);
+      const auto b = ids.find(to);
+      if (a == ids.end()) return {{}, where + ".from: no part has the id \"" + from + "\"", 0};
+      if (b == ids.end()) return {{}, where + ".to: no part has the id \"" + to + "\"", 0};
+      if (a->second == b->second) return {{}, where + ": a part cannot relate to itself", 0};
+      if (!pairs.insert({std::min(a->second, b->second), std::max(a->second, b->second)}).second) {
+        return {{}, where + ": these two parts already have a relationship earlier in the file", 0};
+      }
+      s.system.relationships.push_back({a->second, b->second, static_cast<core::RelationKind>(kind)});
+    }
+  }
+
+  if (const json* view = r.field(doc, "view"); view != nullptr && view->is_object()) {
+    double zoom = 1.0, x = 0.0, y = 0.0;
+    if (const json* c = r.field(*view, "center"); c != nullptr && c->is_object()) {
+      if (!r.number(*c, "x", "view.center", -core::max_coordinate, core::max_coordinate, x) ||
+          !r.number(*c, "y", "view.center", -core::max_coordinate, core::max_coordinate, y)) {
+        return {{}, r.error, 0};
+      }
+    }
+    if (!r.number(*view, "zoom", "view", core::min_zoom, core::max_zoom, zoom)) return {{}, r.error, 0};
+    s.view.center = {static_cast<float>(x), static_cast<float>(y)};
+    s.view.zoom = static_cast<float>(zoom);
+  }
+  if (const json* settings = r.field(doc, "settings"); settings != nullptr && settings->is_object()) {
+    for (const auto& [key, target] : {std::pair{"ambient_motion", &s.settings.ambient_motion},
+                                      std::pair{"ambient_always", &s.settings.ambient_always},
+                                      std::pair{"welcome_seen", &s.settings.welcome_seen}}) {
+      if (const json* v = r.field(*settings, key)) {
+        if (!v->is_boolean()) return {{}, std::string("settings.") + key + ": expected true or false", 0};
+        *target = v->get<bool>();
+      }
+    }
+  }
+
+  // Parts that came without a place are placed the way Arrange would.
+  int unplaced = 0;
+  for (bool b : placed) unplaced += b ? 1 : 0;
+  if (unplaced > 0) {
+    const auto arranged = core::arranged_positions(s.system);
+    for (std::size_t i = 0; i < s.system.parts.size(); ++i) {
+      if (!placed[i]) continue;
+      for (const auto& [id, pos] : arranged) {
+        if (id == s.system.parts[i].id) s.system.parts[i].position = pos;
+      }
+    }
+  }
+  out.parts_placed = unplaced;
+  return out;
+}
+
+Snapshot merge_import(const Snapshot& into, const Snapshot& imported) {
+  if (into.system.parts.empty()) {
+    Snapshot out = imported;
+    out.system.next_id = std::max(imported.system.next_id, into.system.next_id);
+    return out;
+  }
+  Snapshot out = into;
+  std::unordered_map<core::PartId, core::PartId> renumber;
+  for (core::Part p : imported.system.parts) {
+    const core::PartId fresh = core::peek_next_id(out.system);
+    renumber[p.id] = fresh;
+    p.id = fresh;
+    out.system.parts.push_back(std::move(p));
+    out.system.next_id = fresh + 1;
+  }
+  for (core::Relationship r : imported.system.relationships) {
+    r.from = renumber.at(r.from);
+    r.to = renumber.at(r.to);
+    out.system.relationships.push_back(r);
+  }
+  return out;
+}
+
+}  // namespace innerscape::storage

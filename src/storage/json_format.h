@@ -1,0 +1,34 @@
+// The documented JSON form of everything a person has made (see docs/json-format.md): written by
+// `innerscape export --format json`, read back by `innerscape import`. Reading validates the whole
+// file first and names the exact place of any problem, so a bad file changes nothing.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "storage/map_store.h"
+
+namespace innerscape::storage {
+
+inline constexpr int json_format_version = 1;
+inline constexpr std::size_t json_max_bytes = 64u * 1024u * 1024u;  // far beyond any real map
+inline constexpr int json_max_depth = 32;                           // the format nests 4 deep
+
+// The snapshot as pretty-printed JSON text. `exported_at` is seconds since 1970.
+std::string to_json(const Snapshot& snapshot, std::int64_t exported_at);
+
+struct JsonImport {
+  Snapshot snapshot;        // valid only when error is empty
+  std::string error;        // e.g. "parts[3].kind: expected manager|firefighter|exile"
+  int parts_placed = 0;     // parts that came without a position, placed by auto-arrange
+};
+
+// Parses and validates a whole file's text. Nothing is partly read: either all of it is good, or
+// the first problem is named and the result is empty.
+JsonImport from_json(std::string_view text);
+
+// Adds the imported map to `into`: with an empty map the file's ids are kept (numeric ids round-trip
+// exactly); otherwise imported parts get new ids so nothing already there is touched.
+Snapshot merge_import(const Snapshot& into, const Snapshot& imported);
+
+}  // namespace innerscape::storage

@@ -1,0 +1,155 @@
+// Markdown a person can read and keep: an overview, and a note per part with YAML front matter.
+#include "storage/markdown_export.h"
+
+#include <ctime>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "core/archetypes.h"
+
+namespace innerscape::storage {
+namespace {
+
+std::string yaml_string(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    if (static_cast<unsigned char>(c) < 0x20) continue;
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string date(std::int64_t t) {
+  const std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
+  return text;
+}
+
+std::string lower_kind(core::PartKind kind) {
+  std::string k(core::kind_name(kind));
+  for (char& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return k;
+}
+
+void section(std::ostringstream& out, const char* question, const std::string& answer) {
+  if (answer.empty()) return;
+  out << "### " << question << "\n\n" << answer << "\n\n";
+}
+
+std::string write_file(const std::filesystem::path& path, const std::string& text) {
+  std::filesystem::path tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+    file << text;
+    file.flush();
+    if (!file) return "Could not write " + path.string() + ". Check the folder is writable and the disk has room.";
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);  // whole or not at all
+  if (ec) return "Could not write " + path.string() + ": " + ec.message();
+  return {};
+}
+
+}  // namespace
+
+std::string note_file_name(const core::Part& part) {
+  std::string slug;
+  for (unsigned char c : part.name) {
+    if (std::isalnum(c) != 0) {
+      slug += static_cast<char>(std::tolower(c));
+    } else if (c >= 0x80) {
+      slug += static_cast<char>(c);  // letters of other scripts are kept as they are
+    } else if (!slug.empty() && slug.back() != '-') {
+      slug += '-';
+    }
+    if (slug.size() > 60) break;
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  // A cut inside a multi-byte character would leave a broken name: drop an incomplete last character.
+  std::size_t lead = slug.size();
+  while (lead > 0 && (static_cast<unsigned char>(slug[lead - 1]) & 0xC0) == 0x80) --lead;
+  if (lead > 0 && (static_cast<unsigned char>(slug[lead - 1]) & 0x80) != 0) {
+    const auto first = static_cast<unsigned char>(slug[lead - 1]);
+    const std::size_t want = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : 2;
+    if (slug.size() - (lead - 1) < want) slug.resize(lead - 1);
+  }
+  if (slug.empty()) slug = "part";
+  return slug + "-" + std::to_string(part.id) + ".md";
+}
+
+std::string export_markdown(const Snapshot& snapshot, const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir / "parts", ec);
+  if (ec) return "Could not create " + (dir / "parts").string() + ": " + ec.message();
+  const core::InnerSystem& s = snapshot.system;
+
+  std::ostringstream index;
+  index << "---\ntitle: \"My inner system\"\ntags: [innerscape]\n---\n\n# My inner system\n\n"
+        << "At the centre is the Self: calm, curious and kind. Around it, " << s.parts.size()
+        << (s.parts.size() == 1 ? " part" : " parts") << ".\n\n";
+  for (int k = 0; k < core::part_kind_count; ++k) {
+    const auto kind = static_cast<core::PartKind>(k);
+    bool any = false;
+    for (const core::Part& p : s.parts) {
+      if (p.kind != kind) continue;
+      if (!any) index << "## " << core::kind_plural(kind) << "\n\n";
+      any = true;
+      index << "- [" << p.name << "](parts/" << note_file_name(p) << ")" << (p.age ? " (age " + std::to_string(*p.age) + ")" : "") << "\n";
+    }
+    if (any) index << "\n";
+  }
+  if (std::string e = write_file(dir / "README.md", index.str()); !e.empty()) return e;
+
+  for (const core::Part& p : s.parts) {
+    std::ostringstream note;
+    note << "---\n"
+         << "id: \"" << p.id << "\"\n"
+         << "name: " << yaml_string(p.name) << "\n"
+         << "kind: " << lower_kind(p.kind) << "\n";
+    if (!p.archetype.empty()) note << "archetype: " << yaml_string(p.archetype) << "\n";
+    if (p.age) note << "age: " << *p.age << "\n";
+    note << "trust_in_self: " << p.trust << "\n"
+         << "created: " << date(p.created_at) << "\n"
+         << "updated: " << date(p.updated_at) << "\n"
+         << "tags: [innerscape, " << lower_kind(p.kind) << "]\n"
+         << "---\n\n"
+         << "# " << p.name << "\n\n"
+         << "A " << core::kind_name(p.kind) << (p.age ? ", about " + std::to_string(*p.age) + " years old" : "") << ".";
+    if (const core::Archetype* a = core::find_archetype(p.archetype)) note << " " << a->description;
+    note << "\n\n";
+    note << "## Meet this part\n\n";
+    section(note, "What is it feeling?", p.feeling);
+    section(note, "What does it need in order to feel safe?", p.needs_to_feel_safe);
+    section(note, "What does it need to hear from you?", p.needs_to_hear);
+    section(note, "What would comfort it?", p.comfort);
+    section(note, "What does it do to protect you?", p.job);
+    section(note, "What is it afraid would happen if it stopped?", p.fears);
+    section(note, "Where do you feel it in your body?", p.body);
+    section(note, "Notes", p.notes);
+    bool any = false;
+    for (const core::Relationship& r : s.relationships) {
+      if (r.from != p.id && r.to != p.id) continue;
+      const core::Part* other = core::find_part(s, r.from == p.id ? r.to : r.from);
+      if (other == nullptr) continue;
+      if (!any) note << "## How it relates\n\n";
+      any = true;
+      std::string verb = r.kind == core::RelationKind::protects ? (r.from == p.id ? "protects" : "is protected by")
+                                                                 : std::string(core::relation_name(r.kind));
+      note << "- " << verb << " [" << other->name << "](" << note_file_name(*other) << ")\n";
+    }
+    if (std::string e = write_file(dir / "parts" / note_file_name(p), note.str()); !e.empty()) return e;
+  }
+  return {};
+}
+
+}  // namespace innerscape::storage
