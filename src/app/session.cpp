@@ -11,6 +11,7 @@
 
 #include "core/arrange.h"
 #include "core/demo_system.h"
+#include "core/drafts.h"
 #include "platform/paths.h"
 #include "render/framebuffer.h"
 #include "storage/png.h"
@@ -97,8 +98,23 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
       session->overlay_.notice.text = store.notice;
       std::cerr << "innerscape: " << store.notice << "\n";
     }
+    // What the store holds now, drafts included, is what the autosaver diffs against.
+    storage::Snapshot on_disk = session->snapshot();
+    on_disk.drafts = loaded.drafts;
     session->autosaver_ =
-        std::make_unique<storage::Autosaver>(std::move(store.db), session->snapshot(), [] { platform::Window::wake(); });
+        std::make_unique<storage::Autosaver>(std::move(store.db), std::move(on_disk), [] { platform::Window::wake(); });
+    // Words that were being typed when Innerscape last closed go back where they were, as an edit
+    // that can be undone like any other.
+    const std::vector<core::Part> recovered = core::apply_drafts(session->scene_.system, loaded.drafts);
+    for (const core::Part& part : recovered) {
+      core::perform(session->scene_.system, session->scene_.history, core::update_part(session->scene_.system, part, wall_clock_now()));
+    }
+    if (!recovered.empty()) {
+      session->overlay_.notice.text =
+          "Innerscape closed while you were writing. What you had typed is back in place (Undo takes it out).";
+      session->saved_revision_ = session->scene_.history.revision;
+      session->save_due_s_ = 0.0;  // store the recovered words as part of the map, and clear the drafts
+    }
   }
   return session;
 }
@@ -111,7 +127,7 @@ Session::~Session() {
 }
 
 storage::Snapshot Session::snapshot() const {
-  storage::Snapshot s{.system = scene_.system, .view = scene_.view, .settings = settings_};
+  storage::Snapshot s{.system = scene_.system, .view = scene_.view, .settings = settings_, .drafts = drafts_};
   s.settings.ambient_motion = pacer_.desc.ambient_motion;
   s.settings.ambient_always = pacer_.desc.ambient_always;
   return s;
@@ -247,6 +263,20 @@ void Session::draw_overlay(glm::ivec2 target_size) {
     o.name_field.part = 0;
   }
   o.context_menu.draw(scene_.system, actions);
+
+  // Words being typed are kept as drafts, so a crash cannot take them; written soon after typing.
+  std::vector<core::Draft> drafts;
+  if (o.inspector.open && o.inspector.editing) {
+    if (const core::Part* part = core::find_part(scene_.system, o.inspector.part)) drafts = core::drafts_between(*part, o.inspector.draft);
+  }
+  if (const core::Part* part = core::find_part(scene_.system, o.name_field.part); part != nullptr && !o.name_field.text.empty() &&
+                                                                                  o.name_field.text != part->name) {
+    drafts.push_back({part->id, "name", o.name_field.text});
+  }
+  if (drafts != drafts_) {
+    drafts_ = std::move(drafts);
+    mark_dirty(window_->now_s(), 0.3);
+  }
   o.notice.draw();
   o.dock.draw("##dock",
               {.welcome_open = o.welcome.open,

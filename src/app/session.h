@@ -127,6 +127,7 @@ class Session {
   storage::Snapshot snapshot() const;
   std::unique_ptr<storage::Autosaver> autosaver_;
   core::Settings settings_;
+  std::vector<core::Draft> drafts_;  // words being typed in the inspector or the name field
   double save_due_s_ = -1.0;
   std::uint64_t saved_revision_ = 0;
 };

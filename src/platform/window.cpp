@@ -116,7 +116,7 @@ std::unique_ptr<Window> Window::create(const WindowDesc& desc, std::string& erro
 
   if (desc.imgui) {
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    ImGui::SetCurrentContext(ImGui::CreateContext());  // CreateContext only sets it when none is current
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.IniFilename = nullptr;  // window layout is not kept yet; never write imgui.ini into the working folder

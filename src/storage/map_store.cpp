@@ -136,6 +136,11 @@ LoadResult load_snapshot(Database& db) {
     }
   }
 
+  Statement drafts = db.prepare("SELECT part_id, field, text FROM drafts ORDER BY part_id, field");
+  while (drafts.valid() && drafts.step()) {
+    out.snapshot.drafts.push_back({static_cast<core::PartId>(drafts.column_int(0)), drafts.column_text(1), drafts.column_text(2)});
+  }
+
   Statement settings = db.prepare("SELECT key, value FROM settings");
   while (settings.valid() && settings.step()) {
     const std::string key = settings.column_text(0);
@@ -244,6 +249,15 @@ std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& cu
                                      std::pair{"welcome_seen", current.settings.welcome_seen}}) {
       s.bind(1, std::string_view(key)).bind(2, value_of(value));
       if (!s.run()) return fail("Could not save the settings", s.error());
+    }
+  }
+  if (saved.drafts != current.drafts) {
+    if (std::string e = db.exec("DELETE FROM drafts"); !e.empty()) return fail("Could not save what is being typed", e);
+    Statement s = db.prepare("INSERT OR REPLACE INTO drafts (part_id, field, text) VALUES (?1, ?2, ?3)");
+    for (const core::Draft& d : current.drafts) {
+      if (now_index.count(d.part) == 0) continue;  // its part is gone
+      s.bind(1, static_cast<std::int64_t>(d.part)).bind(2, d.field).bind(3, d.text);
+      if (!s.run()) return fail("Could not save what is being typed", s.error());
     }
   }
   return tx.commit();

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core/drafts.h"
 #include "core/inner_system.h"
 #include "core/scene_view.h"
 #include "core/settings.h"
@@ -16,6 +17,7 @@ struct Snapshot {
   core::InnerSystem system;
   core::SceneView view;  // center and zoom are kept; the viewport is the window's
   core::Settings settings;
+  std::vector<core::Draft> drafts;  // words being typed, not yet an edit
 };
 
 struct LoadResult {

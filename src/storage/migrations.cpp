@@ -56,6 +56,15 @@ const std::vector<std::string_view>& migration_steps() {
           value TEXT NOT NULL
         );
       )sql",
+      // 2: words still being typed, so a crash cannot take them.
+      R"sql(
+        CREATE TABLE drafts (
+          part_id INTEGER NOT NULL REFERENCES parts (id) ON DELETE CASCADE,
+          field TEXT NOT NULL,
+          text TEXT NOT NULL,
+          PRIMARY KEY (part_id, field)
+        );
+      )sql",
   };
   return steps;
 }

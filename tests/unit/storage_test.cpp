@@ -228,3 +228,29 @@ TEST_CASE("backups: one a day, the last seven kept, private, and each opens with
   CHECK(newest->quick_check() == "ok");
   CHECK(storage::load_snapshot(*newest).snapshot.system.parts == core::make_demo_system().parts);
 }
+
+TEST_CASE("drafts (words being typed) are saved, loaded, and put back into their parts") {
+  auto db = memory_db();
+  storage::Snapshot current{.system = core::make_demo_system()};
+  const core::Part& first = current.system.parts[0];
+  core::Part typing = first;
+  typing.needs_to_hear = "I am not going anywhere";
+  typing.name = "Little one ☀";
+  current.drafts = core::drafts_between(first, typing);
+  REQUIRE(current.drafts.size() == 2);
+  REQUIRE(storage::save_changes(*db, storage::Snapshot{}, current).empty());
+  const storage::LoadResult loaded = storage::load_snapshot(*db);
+  REQUIRE(loaded.snapshot.drafts.size() == 2);
+  const auto restored = core::apply_drafts(loaded.snapshot.system, loaded.snapshot.drafts);
+  REQUIRE(restored.size() == 1);
+  CHECK(restored[0].needs_to_hear == "I am not going anywhere");
+  CHECK(restored[0].name == "Little one ☀");
+  CHECK(restored[0].fears == first.fears);  // untouched fields stay as they were
+
+  // Once the words become an edit, the drafts go.
+  storage::Snapshot done = current;
+  done.drafts.clear();
+  REQUIRE(storage::save_changes(*db, current, done).empty());
+  CHECK(storage::load_snapshot(*db).snapshot.drafts.empty());
+  CHECK(core::apply_drafts(current.system, {{.part = 999, .field = "notes", .text = "x"}, {.part = first.id, .field = "nope", .text = "y"}}).empty());
+}
