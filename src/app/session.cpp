@@ -78,45 +78,61 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
   session->scene_.view.viewport = desc.size;
   if (desc.data_dir.empty()) {
     session->load_system(desc.demo ? core::make_demo_system() : core::InnerSystem{});
-  } else {
-    storage::OpenedStore store = storage::open_store(desc.data_dir);
-    if (!store.error.empty()) {
-      error = store.error;
-      return nullptr;
-    }
-    storage::Snapshot& loaded = store.loaded.snapshot;
-    session->load_system(loaded.system);
-    if (store.loaded.had_view) {
-      session->scene_.view.center = loaded.view.center;
-      session->scene_.view.zoom = loaded.view.zoom;
-    }
-    session->settings_ = loaded.settings;
-    session->pacer_.desc.ambient_motion = loaded.settings.ambient_motion;
-    session->pacer_.desc.ambient_always = loaded.settings.ambient_always;
-    session->overlay_.welcome.open = !loaded.settings.welcome_seen;
-    if (!store.notice.empty()) {
-      session->overlay_.notice.text = store.notice;
-      std::cerr << "innerscape: " << store.notice << "\n";
-    }
-    // What the store holds now, drafts included, is what the autosaver diffs against.
-    storage::Snapshot on_disk = session->snapshot();
-    on_disk.drafts = loaded.drafts;
-    session->autosaver_ =
-        std::make_unique<storage::Autosaver>(std::move(store.db), std::move(on_disk), [] { platform::Window::wake(); });
-    // Words that were being typed when Innerscape last closed go back where they were, as an edit
-    // that can be undone like any other.
-    const std::vector<core::Part> recovered = core::apply_drafts(session->scene_.system, loaded.drafts);
-    for (const core::Part& part : recovered) {
-      core::perform(session->scene_.system, session->scene_.history, core::update_part(session->scene_.system, part, wall_clock_now()));
-    }
-    if (!recovered.empty()) {
-      session->overlay_.notice.text =
-          "Innerscape closed while you were writing. What you had typed is back in place (Undo takes it out).";
-      session->saved_revision_ = session->scene_.history.revision;
-      session->save_due_s_ = 0.0;  // store the recovered words as part of the map, and clear the drafts
-    }
+  } else if (std::string e = session->open_store(desc.data_dir); !e.empty()) {
+    error = e;
+    return nullptr;
   }
   return session;
+}
+
+std::string Session::open_store(const std::filesystem::path& data_dir) {
+  data_dir_ = data_dir;
+  storage::OpenedStore store = storage::open_store(data_dir);
+  if (!store.error.empty()) return store.error;
+  storage::Snapshot& loaded = store.loaded.snapshot;
+  load_system(loaded.system);
+  if (store.loaded.had_view) {
+    scene_.view.center = loaded.view.center;
+    scene_.view.zoom = loaded.view.zoom;
+  }
+  settings_ = loaded.settings;
+  pacer_.desc.ambient_motion = loaded.settings.ambient_motion;
+  pacer_.desc.ambient_always = loaded.settings.ambient_always;
+  overlay_.welcome.open = !loaded.settings.welcome_seen;
+  restorable_backup_ = store.restorable_backup;
+  if (!store.notice.empty()) {
+    std::cerr << "innerscape: " << store.notice << "\n";
+    if (restorable_backup_.empty()) overlay_.notice.text = store.notice;  // else the restore dialog says it
+  }
+  if (!restorable_backup_.empty()) overlay_.restore.offer(restorable_backup_.filename().string());
+  // What the store holds now, drafts included, is what the autosaver diffs against.
+  storage::Snapshot on_disk = snapshot();
+  on_disk.drafts = loaded.drafts;
+  autosaver_ = std::make_unique<storage::Autosaver>(std::move(store.db), std::move(on_disk), [] { platform::Window::wake(); });
+  // Words that were being typed when Innerscape last closed go back where they were, as an edit
+  // that can be undone like any other.
+  const std::vector<core::Part> recovered = core::apply_drafts(scene_.system, loaded.drafts);
+  for (const core::Part& part : recovered) {
+    core::perform(scene_.system, scene_.history, core::update_part(scene_.system, part, wall_clock_now()));
+  }
+  if (!recovered.empty()) {
+    overlay_.notice.text = "Innerscape closed while you were writing. What you had typed is back in place (Undo takes it out).";
+    saved_revision_ = scene_.history.revision;
+    save_due_s_ = 0.0;  // store the recovered words as part of the map, and clear the drafts
+  }
+  return {};
+}
+
+void Session::restore_from_backup() {
+  if (restorable_backup_.empty()) return;
+  autosaver_.reset();  // closes the stand-in empty map's database
+  const std::string problem = storage::restore_backup(data_dir_, restorable_backup_);
+  const std::filesystem::path backup = restorable_backup_;
+  const std::string reopened = open_store(data_dir_);
+  overlay_.notice.text = !problem.empty()  ? "The backup could not be restored: " + problem + ". You are on a new, empty map."
+                         : reopened.empty() ? "Your map is back, as it was in " + backup.filename().string() + "."
+                                            : "The backup was restored but could not be opened: " + reopened;
+  scene_.view = frame_all_view(scene_.view.viewport);
 }
 
 Session::~Session() {
@@ -278,6 +294,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
     mark_dirty(window_->now_s(), 0.3);
   }
   o.notice.draw();
+  o.restore.draw(actions);
   o.dock.draw("##dock",
               {.welcome_open = o.welcome.open,
                .palette_open = o.palette.open,
@@ -336,11 +353,12 @@ void Session::apply(ui::UiActions& a) {
   }
   if (a.toggle_fullscreen) window_->toggle_fullscreen();
   if (a.save_picture) pending_picture_ = std::filesystem::path(*a.save_picture);
+  if (a.restore_backup) restore_from_backup();
 
   changed = scene_.history.revision != revision || a.select || a.inspect || a.name_in_place || a.start_placing ||
             a.cancel_placing || a.context_part || a.context_relationship || !a.notice.empty() || a.ambient_always ||
             a.ambient_motion || a.dismiss_welcome || a.toggle_welcome || a.toggle_palette || a.frame_all ||
-            a.toggle_fullscreen || a.save_picture;
+            a.toggle_fullscreen || a.save_picture || a.restore_backup;
   // Whatever changed is drawn in the next frame, even if no more input comes.
   if (changed) core::request_frame(pacer_);
 }

@@ -24,6 +24,7 @@
 #include "ui/palette_panel.h"
 #include "ui/part_inspector.h"
 #include "ui/problem_panel.h"
+#include "ui/restore_dialog.h"
 #include "ui/scene_controller.h"
 #include "ui/welcome_panel.h"
 
@@ -59,6 +60,7 @@ struct OverlayState {
   ui::NoticePanel notice;
   ui::DockPanel dock;
   ui::ProblemPanel problems;
+  ui::RestoreDialog restore;
 };
 
 class Session {
@@ -125,7 +127,11 @@ class Session {
   void mark_dirty(double now_s, double delay_s);
   void submit_if_due(double now_s);
   storage::Snapshot snapshot() const;
+  std::string open_store(const std::filesystem::path& data_dir);  // loads the map, starts the autosaver
+  void restore_from_backup();
   std::unique_ptr<storage::Autosaver> autosaver_;
+  std::filesystem::path data_dir_;
+  std::filesystem::path restorable_backup_;
   core::Settings settings_;
   std::vector<core::Draft> drafts_;  // words being typed in the inspector or the name field
   double save_due_s_ = -1.0;

@@ -67,6 +67,15 @@ OpenedStore open_store(const std::filesystem::path& data_dir) {
     }
     out.notice = "Your data file could not be read, so it was set aside, untouched, as " + moved_to.string() +
                  ". Innerscape has started a new, empty map. Nothing in the old file was changed or deleted.";
+    for (const auto& backup : list_backups(data_dir)) {
+      std::string backup_error;
+      auto candidate = Database::open(backup, backup_error);
+      if (candidate && candidate->quick_check() == "ok") {
+        out.restorable_backup = backup;
+        out.notice += " A sound backup from " + backup.filename().string() + " can be restored.";
+        break;
+      }
+    }
     out.db = Database::open(path, error);
   }
   if (!out.db) {
@@ -84,11 +93,36 @@ OpenedStore open_store(const std::filesystem::path& data_dir) {
     out.db.reset();
     return out;
   }
-  // A day's backup, taken from a database that just opened and read cleanly.
-  if (const std::string e = rolling_backup(*out.db, data_dir, std::time(nullptr)); !e.empty()) {
-    out.notice += (out.notice.empty() ? "" : " ") + std::string("Today's backup could not be made: ") + e;
+  // A day's backup, taken from a database that just opened and read cleanly (and not from the empty
+  // map that stands in for a damaged one: that would push a good backup out).
+  if (out.restorable_backup.empty()) {
+    if (const std::string e = rolling_backup(*out.db, data_dir, std::time(nullptr)); !e.empty()) {
+      out.notice += (out.notice.empty() ? "" : " ") + std::string("Today's backup could not be made: ") + e;
+    }
   }
   return out;
+}
+
+std::string restore_backup(const std::filesystem::path& data_dir, const std::filesystem::path& backup) {
+  std::string error;
+  auto source = Database::open(backup, error);
+  if (!source) return error;
+  if (const std::string check = source->quick_check(); check != "ok") return "The backup is not sound either: " + check;
+  // Copy into a new file beside the database, then swap it in whole.
+  const std::filesystem::path path = data_dir / database_file_name;
+  std::filesystem::path incoming = path;
+  incoming += ".restoring";
+  std::error_code ec;
+  std::filesystem::remove(incoming, ec);
+  if (const std::string e = backup_to(*source, incoming); !e.empty()) return e;
+  for (const char* suffix : {"-wal", "-shm"}) {
+    std::filesystem::path side = path;
+    side += suffix;
+    std::filesystem::remove(side, ec);
+  }
+  std::filesystem::rename(incoming, path, ec);
+  if (ec) return "Could not put the backup in place: " + ec.message();
+  return {};
 }
 
 }  // namespace innerscape::storage

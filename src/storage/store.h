@@ -17,10 +17,15 @@ struct OpenedStore {
   std::unique_ptr<Database> db;  // null when the store could not be opened at all (see error)
   LoadResult loaded;
   std::string notice;  // something the person should know (a damaged file was set aside)
+  std::filesystem::path restorable_backup;  // after setting a damaged file aside: the newest sound backup, if any
   std::string error;   // why nothing could be opened; the app must not pretend to save
 };
 
 OpenedStore open_store(const std::filesystem::path& data_dir);
+
+// Replaces the (new, empty) database in `data_dir` with a copy of `backup`, which must be sound.
+// The caller closes its own connection first. Empty on success; on failure nothing is removed.
+std::string restore_backup(const std::filesystem::path& data_dir, const std::filesystem::path& backup);
 
 // Where a damaged database is moved: innerscape.db.corrupt-YYYYMMDD-HHMMSS beside it.
 std::filesystem::path corrupt_path_for(const std::filesystem::path& db_path);

@@ -35,6 +35,7 @@ struct UiActions {
   std::string notice;                  // a gentle word to show (blending and unblending)
 
   // Files.
+  bool restore_backup = false;         // bring the map back from the newest sound backup
   std::optional<std::string> save_picture;  // a PNG of the scene and overlay at this path
 };
 

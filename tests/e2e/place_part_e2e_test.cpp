@@ -9,12 +9,17 @@
 #include <string>
 
 #include "app/session.h"
+#include "core/demo_system.h"
+#include "storage/backup.h"
 #include "storage/database.h"
+#include "storage/map_store.h"
+#include "storage/store.h"
 #include "storage/png.h"
 
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 
 using namespace innerscape;
 
@@ -294,5 +299,38 @@ TEST_CASE("half-typed words reach the disk while typing, and come back after a c
   REQUIRE(again->scene().system.parts.size() == 1);
   CHECK(again->scene().system.parts.front().feeling == "Tired of holding everything together");
   CHECK(again->overlay().notice.text.find("back in place") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a damaged data file: set aside, and the newest sound backup offered and restored in one click") {
+  const auto dir = std::filesystem::temp_directory_path() / ("innerscape-e2e-restore-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const core::InnerSystem demo = core::make_demo_system();
+  {
+    storage::OpenedStore store = storage::open_store(dir);
+    REQUIRE(store.error.empty());
+    REQUIRE(storage::save_changes(*store.db, store.loaded.snapshot, {.system = demo}).empty());
+    REQUIRE(storage::backup_to(*store.db, storage::backups_dir(dir) / "innerscape-20990101-000000.db").empty());
+  }
+  { std::ofstream(dir / "innerscape.db", std::ios::binary | std::ios::trunc) << std::string(9000, '#'); }
+
+  std::string error;
+  auto session = app::Session::open({.size = {1280, 720}, .hidden = false, .vsync = false, .shader_dir = INNERSCAPE_SHADER_DIR,
+                                     .data_dir = dir},
+                                    error);
+  REQUIRE_MESSAGE(session != nullptr, error);
+  Driver d(std::move(session));
+  CHECK(d.session->scene().system.parts.empty());  // the stand-in empty map, until the person chooses
+  d.frames(2);
+  d.click(Driver::centre(d.session->overlay().restore.item_rects, "Restore the backup"));
+  CHECK(d.session->scene().system.parts == demo.parts);
+  CHECK(d.session->overlay().notice.text.find("Your map is back") != std::string::npos);
+  int set_aside = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    set_aside += entry.path().filename().string().starts_with("innerscape.db.corrupt-") ? 1 : 0;
+  }
+  CHECK(set_aside == 1);
+  d.session.reset();
   std::filesystem::remove_all(dir);
 }
