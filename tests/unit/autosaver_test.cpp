@@ -2,6 +2,10 @@
 // last state is there after the saver is gone.
 #include <doctest/doctest.h>
 
+#include <sys/resource.h>
+
+#include <csignal>
+
 #include "core/archetypes.h"
 #include "core/demo_system.h"
 #include "core/edits.h"
@@ -79,4 +83,40 @@ TEST_CASE("a full disk keeps the changes in memory, says so, and saves them once
   REQUIRE(again.error.empty());
   CHECK(again.loaded.snapshot.system.parts == state.system.parts);
   CHECK(again.db->quick_check() == "ok");
+}
+
+TEST_CASE("the operating system refusing to let the file grow (as on a full disk): kept, retried, then saved") {
+  // A file size limit makes the kernel refuse writes past it (EFBIG), the way a full disk refuses
+  // them (ENOSPC): SQLite sees a failed write, not a polite limit of its own.
+  ::signal(SIGXFSZ, SIG_IGN);
+  const auto dir = test::fresh_dir("autosave_fsize");
+  storage::Snapshot state;
+  storage::OpenedStore store = storage::open_store(dir);
+  REQUIRE(store.error.empty());
+  {
+    storage::Autosaver saver(std::move(store.db), store.loaded.snapshot);
+    rlimit old{};
+    REQUIRE(::getrlimit(RLIMIT_FSIZE, &old) == 0);
+    rlimit tight = old;
+    tight.rlim_cur = 96 * 1024;
+    REQUIRE(::setrlimit(RLIMIT_FSIZE, &tight) == 0);
+    for (int i = 0; i < 80; ++i) {
+      core::Part p = core::blank_part(core::PartKind::firefighter, {0.0f, 0.0f});
+      p.name = "kept through a full disk " + std::to_string(i);
+      p.notes = std::string(3000, 'f');
+      core::apply_edit(state.system, core::add_part(state.system, p, i));
+    }
+    saver.submit(state);
+    const std::string problem = saver.flush();
+    ::setrlimit(RLIMIT_FSIZE, &old);  // room again
+    CHECK_FALSE(problem.empty());
+    INFO("the write failed with: ", problem);
+    saver.submit(state);
+    CHECK(saver.flush().empty());
+  }
+  storage::OpenedStore again = storage::open_store(dir);
+  REQUIRE_MESSAGE(again.error.empty(), again.error);
+  CHECK(again.notice.empty());
+  CHECK(again.db->quick_check() == "ok");
+  CHECK(again.loaded.snapshot.system.parts == state.system.parts);
 }
