@@ -5,6 +5,7 @@
 #include <SDL.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <string>
 
@@ -275,6 +276,18 @@ TEST_CASE("half-typed words reach the disk while typing, and come back after a c
     d.click(d.palette_entry("The Fixer"));
     d.click({820.0f, 500.0f});
     d.key(SDLK_RETURN);
+    // The edit reaches the disk within about a second, while the app keeps drawing.
+    const auto placed = std::chrono::steady_clock::now();
+    bool on_disk = false;
+    while (!on_disk && std::chrono::steady_clock::now() - placed < std::chrono::seconds(2)) {
+      d.frames(1);
+      std::string peek_error;
+      auto peek = storage::Database::open(dir / "innerscape.db", peek_error);
+      auto count = peek->prepare("SELECT count(*) FROM parts WHERE name = 'The Fixer'");
+      on_disk = count.step() && count.column_int(0) == 1;
+    }
+    CHECK(on_disk);
+    CHECK(std::chrono::steady_clock::now() - placed < std::chrono::milliseconds(1200));
     d.click({820.0f, 500.0f}, 2);
     REQUIRE(d.session->overlay().inspector.open);
     d.click(d.inspector_field("What is it feeling?"));
