@@ -60,6 +60,28 @@ std::uint32_t kind_color(PartKind kind) {
   return 0xCCCCCC;
 }
 
+namespace {
+constexpr std::string_view kind_keys[part_kind_count] = {"manager", "firefighter", "exile"};
+constexpr std::string_view relation_keys[relation_kind_count] = {"protects", "polarized", "allied"};
+}  // namespace
+
+std::string_view kind_key(PartKind kind) { return kind_keys[static_cast<int>(kind)]; }
+std::string_view relation_key(RelationKind kind) { return relation_keys[static_cast<int>(kind)]; }
+
+std::optional<PartKind> kind_from_key(std::string_view key) {
+  for (int i = 0; i < part_kind_count; ++i) {
+    if (kind_keys[i] == key) return static_cast<PartKind>(i);
+  }
+  return std::nullopt;
+}
+
+std::optional<RelationKind> relation_from_key(std::string_view key) {
+  for (int i = 0; i < relation_kind_count; ++i) {
+    if (relation_keys[i] == key) return static_cast<RelationKind>(i);
+  }
+  return std::nullopt;
+}
+
 std::uint32_t display_color(const Part& part) { return part.color != 0 ? part.color : kind_color(part.kind); }
 
 std::string_view placeholder_name(PartKind kind) {

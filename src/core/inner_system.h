@@ -82,6 +82,13 @@ std::string_view kind_name(PartKind kind);       // "Manager"
 std::string_view kind_plural(PartKind kind);     // "Managers"
 std::string_view relation_name(RelationKind kind);  // "protects"
 std::uint32_t kind_color(PartKind kind);         // colour-blind-safe defaults (Okabe-Ito)
+
+// Stable keys for files and the database: "manager", "firefighter", "exile"; "protects",
+// "polarized", "allied". They are part of the saved formats: never change one.
+std::string_view kind_key(PartKind kind);
+std::optional<PartKind> kind_from_key(std::string_view key);
+std::string_view relation_key(RelationKind kind);
+std::optional<RelationKind> relation_from_key(std::string_view key);
 std::uint32_t display_color(const Part& part);   // the part's colour, or its kind's
 
 // Makes a part safe to keep: a gentle placeholder for an empty name (the name is otherwise kept

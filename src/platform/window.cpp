@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <vector>
 #include <cmath>
+#include <cstdlib>
 
 #include <SDL.h>
 #include <backends/imgui_impl_opengl3.h>
@@ -69,18 +70,27 @@ bool ui_owns_point(glm::vec2 pos) {
 
 std::unique_ptr<Window> Window::create(const WindowDesc& desc, std::string& error) {
   SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");
-  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
-    error = std::string("Could not start the display (SDL: ") + SDL_GetError() +
-            "). On a machine without a screen, run under xvfb-run.";
-    return nullptr;
-  }
   // With no display SDL may fall back to drawing offscreen: fine for pictures, useless for a person.
-  const std::string driver = SDL_GetCurrentVideoDriver() != nullptr ? SDL_GetCurrentVideoDriver() : "";
-  if (!desc.hidden && (driver == "offscreen" || driver == "dummy")) {
-    error = "There is no display to open a window on. Run Innerscape in a desktop session, or render a "
-            "picture instead: xvfb-run -a innerscape --demo --screenshot scene.png";
+  // A display that is there but busy (an X server answering many programs at once refuses a
+  // connection now and then) gets a few more tries before we say there is none.
+  const bool display_named = std::getenv("DISPLAY") != nullptr || std::getenv("WAYLAND_DISPLAY") != nullptr;
+  std::string driver;
+  for (int attempt = 0;; ++attempt) {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+      error = std::string("Could not start the display (SDL: ") + SDL_GetError() +
+              "). On a machine without a screen, run under xvfb-run.";
+      return nullptr;
+    }
+    driver = SDL_GetCurrentVideoDriver() != nullptr ? SDL_GetCurrentVideoDriver() : "";
+    const bool fell_back = driver == "offscreen" || driver == "dummy";
+    if (desc.hidden || !fell_back) break;
     SDL_Quit();
-    return nullptr;
+    if (!display_named || attempt == 4) {
+      error = "There is no display to open a window on. Run Innerscape in a desktop session, or render a "
+              "picture instead: xvfb-run -a innerscape --demo --screenshot scene.png";
+      return nullptr;
+    }
+    SDL_Delay(200);
   }
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);

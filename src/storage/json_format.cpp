@@ -3,7 +3,7 @@
 
 #include <charconv>
 #include <cmath>
-#include <ctime>
+#include <iterator>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -12,31 +12,13 @@
 
 #include "core/arrange.h"
 #include "core/edits.h"
+#include "storage/time_text.h"
 
 namespace innerscape::storage {
 namespace {
 
 using nlohmann::json;
 
-constexpr const char* kind_names[] = {"manager", "firefighter", "exile"};
-constexpr const char* relation_names[] = {"protects", "polarized", "allied"};
-
-std::string iso_time(std::int64_t t) {
-  const std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
-
-bool parse_iso_time(const std::string& text, std::int64_t& out) {
-  std::tm tm{};
-  const char* end = strptime(text.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  if (end == nullptr || *end != '\0') return false;
-  out = static_cast<std::int64_t>(timegm(&tm));
-  return true;
-}
 
 std::string color_text(std::uint32_t c) {
   char text[8];
@@ -107,21 +89,24 @@ struct Reader {
   bool time(const json& obj, const char* key, const std::string& where, std::int64_t& out) {
     std::string t;
     if (!text(obj, key, where, t) || t.empty()) return error.empty();
-    if (!parse_iso_time(t, out)) return fail(where + "." + key, "expected a time like 2026-11-29T08:30:00Z");
+    if (!parse_utc_timestamp(t, out)) return fail(where + "." + key, "expected a time like 2026-11-29T08:30:00Z");
     return true;
   }
-  template <std::size_t N>
-  bool choice(const json& obj, const char* key, const std::string& where, const char* const (&names)[N], int& out) {
+  // One of an enum's stable keys (core::kind_key, core::relation_key), with the options named on failure.
+  template <class Enum>
+  bool choice(const json& obj, const char* key, const std::string& where, std::string_view (*key_of)(Enum), int count,
+              Enum& out) {
     std::string value;
     if (!text(obj, key, where, value, true)) return false;
-    for (std::size_t i = 0; i < N; ++i) {
-      if (value == names[i]) {
-        out = static_cast<int>(i);
+    std::string options;
+    for (int i = 0; i < count; ++i) {
+      const auto e = static_cast<Enum>(i);
+      if (value == key_of(e)) {
+        out = e;
         return true;
       }
+      options += (i ? "|" : "") + std::string(key_of(e));
     }
-    std::string options;
-    for (std::size_t i = 0; i < N; ++i) options += (i ? "|" : "") + std::string(names[i]);
     return fail(where + "." + key, "expected " + options);
   }
 };
@@ -134,7 +119,7 @@ std::string to_json(const Snapshot& s, std::int64_t exported_at) {
     nlohmann::ordered_json j = {
         {"id", std::to_string(p.id)},
         {"name", p.name},
-        {"kind", kind_names[static_cast<int>(p.kind)]},
+        {"kind", core::kind_key(p.kind)},
         {"archetype", p.archetype},
         {"age", p.age ? nlohmann::ordered_json(*p.age) : nlohmann::ordered_json(nullptr)},
         {"job", p.job},
@@ -150,19 +135,19 @@ std::string to_json(const Snapshot& s, std::int64_t exported_at) {
         {"size", p.size},
         {"depth", p.depth},
         {"trust", p.trust},
-        {"created_at", iso_time(p.created_at)},
-        {"updated_at", iso_time(p.updated_at)},
+        {"created_at", utc_timestamp(p.created_at)},
+        {"updated_at", utc_timestamp(p.updated_at)},
     };
     parts.push_back(std::move(j));
   }
   nlohmann::ordered_json relationships = nlohmann::ordered_json::array();
   for (const core::Relationship& r : s.system.relationships) {
-    relationships.push_back({{"from", std::to_string(r.from)}, {"to", std::to_string(r.to)}, {"kind", relation_names[static_cast<int>(r.kind)]}});
+    relationships.push_back({{"from", std::to_string(r.from)}, {"to", std::to_string(r.to)}, {"kind", core::relation_key(r.kind)}});
   }
   const nlohmann::ordered_json doc = {
       {"format", "innerscape"},
       {"version", json_format_version},
-      {"exported_at", iso_time(exported_at)},
+      {"exported_at", utc_timestamp(exported_at)},
       {"self", {{"glow", s.system.self.glow}}},
       {"parts", std::move(parts)},
       {"relationships", std::move(relationships)},
@@ -231,14 +216,12 @@ JsonImport from_json(std::string_view text) {
       if (!pj.is_object()) return {{}, where + ": expected an object", 0};
       core::Part p;
       std::string id;
-      int kind = 0;
       if (!r.text(pj, "id", where, id, true) || !r.text(pj, "name", where, p.name, true) ||
-          !r.choice(pj, "kind", where, kind_names, kind)) {
+          !r.choice(pj, "kind", where, &core::kind_key, core::part_kind_count, p.kind)) {
         return {{}, r.error, 0};
       }
       if (id.empty()) return {{}, where + ".id: expected a non-empty string", 0};
       if (ids.count(id) != 0) return {{}, where + ".id: \"" + id + "\" is used by an earlier part too", 0};
-      p.kind = static_cast<core::PartKind>(kind);
       long long age = -1, trust = 50;
       double size = 1.0, depth = 0.0;
       std::string color;
@@ -313,9 +296,9 @@ JsonImport from_json(std::string_view text) {
       const std::string where = "relationships[" + std::to_string(i) + "]";
       if (!rj.is_object()) return {{}, where + ": expected an object", 0};
       std::string from, to;
-      int kind = 0;
+      core::RelationKind kind = core::RelationKind::allied;
       if (!r.text(rj, "from", where, from, true) || !r.text(rj, "to", where, to, true) ||
-          !r.choice(rj, "kind", where, relation_names, kind)) {
+          !r.choice(rj, "kind", where, &core::relation_key, core::relation_kind_count, kind)) {
         return {{}, r.error, 0};
       }
       const auto a = ids.find(from);
@@ -326,7 +309,7 @@ JsonImport from_json(std::string_view text) {
       if (!pairs.insert({std::min(a->second, b->second), std::max(a->second, b->second)}).second) {
         return {{}, where + ": these two parts already have a relationship earlier in the file", 0};
       }
-      s.system.relationships.push_back({a->second, b->second, static_cast<core::RelationKind>(kind)});
+      s.system.relationships.push_back({a->second, b->second, kind});
     }
   }
 

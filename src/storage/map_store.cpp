@@ -9,36 +9,6 @@
 namespace innerscape::storage {
 namespace {
 
-constexpr const char* kind_key(core::PartKind kind) {
-  switch (kind) {
-    case core::PartKind::manager: return "manager";
-    case core::PartKind::firefighter: return "firefighter";
-    case core::PartKind::exile: return "exile";
-  }
-  return "manager";
-}
-
-core::PartKind kind_from_key(const std::string& key) {
-  if (key == "firefighter") return core::PartKind::firefighter;
-  if (key == "exile") return core::PartKind::exile;
-  return core::PartKind::manager;
-}
-
-constexpr const char* relation_key(core::RelationKind kind) {
-  switch (kind) {
-    case core::RelationKind::protects: return "protects";
-    case core::RelationKind::polarized: return "polarized";
-    case core::RelationKind::allied: return "allied";
-  }
-  return "allied";
-}
-
-core::RelationKind relation_from_key(const std::string& key) {
-  if (key == "protects") return core::RelationKind::protects;
-  if (key == "polarized") return core::RelationKind::polarized;
-  return core::RelationKind::allied;
-}
-
 constexpr const char* part_columns =
     "id, sort, name, kind, archetype, age, job, fears, needs_to_feel_safe, needs_to_hear, body, feeling, comfort, "
     "notes, color, x, y, size, depth, trust, created_at, updated_at";
@@ -47,7 +17,7 @@ void bind_part(Statement& s, const core::Part& p, std::size_t sort) {
   s.bind(1, static_cast<std::int64_t>(p.id))
       .bind(2, static_cast<std::int64_t>(sort))
       .bind(3, p.name)
-      .bind(4, std::string_view(kind_key(p.kind)))
+      .bind(4, core::kind_key(p.kind))
       .bind(5, p.archetype)
       .bind(6, p.age)
       .bind(7, p.job)
@@ -83,7 +53,7 @@ LoadResult load_snapshot(Database& db) {
     core::Part p;
     p.id = static_cast<core::PartId>(parts.column_int(0));
     p.name = parts.column_text(2);
-    p.kind = kind_from_key(parts.column_text(3));
+    p.kind = core::kind_from_key(parts.column_text(3)).value_or(core::PartKind::manager);  // the schema checks it
     p.archetype = parts.column_text(4);
     if (!parts.column_is_null(5)) p.age = static_cast<int>(parts.column_int(5));
     p.job = parts.column_text(6);
@@ -111,7 +81,7 @@ LoadResult load_snapshot(Database& db) {
   if (!rels.valid()) return {{}, false, "Could not read the relationships: " + error};
   while (rels.step()) {
     const core::Relationship r{static_cast<core::PartId>(rels.column_int(0)), static_cast<core::PartId>(rels.column_int(1)),
-                               relation_from_key(rels.column_text(2))};
+                               core::relation_from_key(rels.column_text(2)).value_or(core::RelationKind::allied)};
     // Foreign keys keep these sound; a line to a part that is not there is dropped, never trusted.
     if (r.from != r.to && core::find_part(s, r.from) != nullptr && core::find_part(s, r.to) != nullptr) {
       s.relationships.push_back(r);
@@ -223,7 +193,7 @@ std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& cu
     Statement& s = was == was_rels.end() ? insert_rel : update_rel;
     s.bind(1, static_cast<std::int64_t>(key.first))
         .bind(2, static_cast<std::int64_t>(key.second))
-        .bind(3, std::string_view(relation_key(value.first)))
+        .bind(3, core::relation_key(value.first))
         .bind(4, static_cast<std::int64_t>(value.second));
     if (!s.run()) return fail("Could not save a relationship", s.error());
   }

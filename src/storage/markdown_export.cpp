@@ -1,12 +1,12 @@
 // Markdown a person can read and keep: an overview, and a note per part with YAML front matter.
 #include "storage/markdown_export.h"
 
-#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <system_error>
 
 #include "core/archetypes.h"
+#include "storage/time_text.h"
 
 namespace innerscape::storage {
 namespace {
@@ -23,21 +23,6 @@ std::string yaml_string(const std::string& text) {
     out += c;
   }
   return out + "\"";
-}
-
-std::string date(std::int64_t t) {
-  const std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
-  return text;
-}
-
-std::string lower_kind(core::PartKind kind) {
-  std::string k(core::kind_name(kind));
-  for (char& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return k;
 }
 
 void section(std::ostringstream& out, const char* question, const std::string& answer) {
@@ -115,13 +100,13 @@ std::string export_markdown(const Snapshot& snapshot, const std::filesystem::pat
     note << "---\n"
          << "id: \"" << p.id << "\"\n"
          << "name: " << yaml_string(p.name) << "\n"
-         << "kind: " << lower_kind(p.kind) << "\n";
+         << "kind: " << core::kind_key(p.kind) << "\n";
     if (!p.archetype.empty()) note << "archetype: " << yaml_string(p.archetype) << "\n";
     if (p.age) note << "age: " << *p.age << "\n";
     note << "trust_in_self: " << p.trust << "\n"
-         << "created: " << date(p.created_at) << "\n"
-         << "updated: " << date(p.updated_at) << "\n"
-         << "tags: [innerscape, " << lower_kind(p.kind) << "]\n"
+         << "created: " << utc_date(p.created_at) << "\n"
+         << "updated: " << utc_date(p.updated_at) << "\n"
+         << "tags: [innerscape, " << core::kind_key(p.kind) << "]\n"
          << "---\n\n"
          << "# " << p.name << "\n\n"
          << "A " << core::kind_name(p.kind) << (p.age ? ", about " + std::to_string(*p.age) + " years old" : "") << ".";

@@ -31,6 +31,15 @@ struct Driver {
 
   explicit Driver(std::unique_ptr<app::Session> opened) : session(std::move(opened)) { frames(3); }
 
+  // A session over the person's own store in `dir`, as the app opens it.
+  static std::unique_ptr<app::Session> with_data(const std::filesystem::path& dir) {
+    std::string error;
+    auto opened = app::Session::open(
+        {.size = {1280, 720}, .hidden = false, .vsync = false, .shader_dir = INNERSCAPE_SHADER_DIR, .data_dir = dir}, error);
+    REQUIRE_MESSAGE(opened != nullptr, error);
+    return opened;
+  }
+
   Driver() {
     std::string error;
     // A shown window (under Xvfb in CI): ImGui's SDL backend reads the pointer from the display.
@@ -267,12 +276,7 @@ TEST_CASE("half-typed words reach the disk while typing, and come back after a c
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   {
-    std::string error;
-    auto session = app::Session::open({.size = {1280, 720}, .hidden = false, .vsync = false, .shader_dir = INNERSCAPE_SHADER_DIR,
-                                       .data_dir = dir},
-                                      error);
-    REQUIRE_MESSAGE(session != nullptr, error);
-    Driver d(std::move(session));
+    Driver d(Driver::with_data(dir));
     d.click(d.palette_entry("The Fixer"));
     d.click({820.0f, 500.0f});
     d.key(SDLK_RETURN);
@@ -304,11 +308,7 @@ TEST_CASE("half-typed words reach the disk while typing, and come back after a c
     // A crash now would lose nothing: the next start puts the words back.
     d.session.release();  // leak it on purpose: no orderly shutdown, as after a crash
   }
-  std::string error;
-  auto again = app::Session::open({.size = {1280, 720}, .hidden = false, .vsync = false, .shader_dir = INNERSCAPE_SHADER_DIR,
-                                   .data_dir = dir},
-                                  error);
-  REQUIRE_MESSAGE(again != nullptr, error);
+  auto again = Driver::with_data(dir);
   REQUIRE(again->scene().system.parts.size() == 1);
   CHECK(again->scene().system.parts.front().feeling == "Tired of holding everything together");
   CHECK(again->overlay().notice.text.find("back in place") != std::string::npos);
@@ -328,12 +328,7 @@ TEST_CASE("a damaged data file: set aside, and the newest sound backup offered a
   }
   { std::ofstream(dir / "innerscape.db", std::ios::binary | std::ios::trunc) << std::string(9000, '#'); }
 
-  std::string error;
-  auto session = app::Session::open({.size = {1280, 720}, .hidden = false, .vsync = false, .shader_dir = INNERSCAPE_SHADER_DIR,
-                                     .data_dir = dir},
-                                    error);
-  REQUIRE_MESSAGE(session != nullptr, error);
-  Driver d(std::move(session));
+  Driver d(Driver::with_data(dir));
   CHECK(d.session->scene().system.parts.empty());  // the stand-in empty map, until the person chooses
   d.frames(2);
   d.click(Driver::centre(d.session->overlay().restore.item_rects, "Restore the backup"));
