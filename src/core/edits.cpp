@@ -52,6 +52,33 @@ bool erase_relationship(InnerSystem& s, const Relationship& r) {
   return true;
 }
 
+std::size_t entry_index(const InnerSystem& s, EntryId id) {
+  return static_cast<std::size_t>(
+      std::find_if(s.journal.begin(), s.journal.end(), [id](const Entry& e) { return e.id == id; }) - s.journal.begin());
+}
+
+bool insert_entry(InnerSystem& s, const Entry& entry, std::size_t index) {
+  if (entry.id == 0 || find_entry(s, entry.id) != nullptr) return false;
+  const std::size_t at = std::min(index, s.journal.size());
+  s.journal.insert(s.journal.begin() + static_cast<std::ptrdiff_t>(at), entry);
+  s.next_entry_id = std::max(s.next_entry_id, entry.id + 1);
+  return true;
+}
+
+bool erase_entry(InnerSystem& s, EntryId id) {
+  const std::size_t i = entry_index(s, id);
+  if (i >= s.journal.size()) return false;
+  s.journal.erase(s.journal.begin() + static_cast<std::ptrdiff_t>(i));
+  return true;
+}
+
+bool replace_entry(InnerSystem& s, const Entry& entry) {
+  const std::size_t i = entry_index(s, entry.id);
+  if (i >= s.journal.size()) return false;
+  s.journal[i] = entry;
+  return true;
+}
+
 bool apply_step(InnerSystem& s, const Step& step) {
   return std::visit(overloaded{
                         [&](const AddPart& a) { return insert_part(s, a.part, a.index); },
@@ -63,6 +90,9 @@ bool apply_step(InnerSystem& s, const Step& step) {
                           s.self = set.after;
                           return true;
                         },
+                        [&](const AddEntry& a) { return insert_entry(s, a.entry, a.index); },
+                        [&](const RemoveEntry& r) { return erase_entry(s, r.entry.id); },
+                        [&](const ReplaceEntry& r) { return replace_entry(s, r.after); },
                     },
                     step);
 }
@@ -78,6 +108,9 @@ bool revert_step(InnerSystem& s, const Step& step) {
                           s.self = set.before;
                           return true;
                         },
+                        [&](const AddEntry& a) { return erase_entry(s, a.entry.id); },
+                        [&](const RemoveEntry& r) { return insert_entry(s, r.entry, r.index); },
+                        [&](const ReplaceEntry& r) { return replace_entry(s, r.before); },
                     },
                     step);
 }
@@ -200,8 +233,50 @@ Edit delete_part(const InnerSystem& system, PartId id) {
     const Relationship& r = system.relationships[i];
     if (r.from == id || r.to == id) edit.steps.push_back(RemoveRelationship{r, i});
   }
+  // Entries about it stay (they are the person's words), no longer tied to it.
+  for (const Entry& e : system.journal) {
+    if (std::find(e.parts.begin(), e.parts.end(), id) == e.parts.end()) continue;
+    Entry untied = e;
+    untied.parts.erase(std::remove(untied.parts.begin(), untied.parts.end(), id), untied.parts.end());
+    edit.steps.push_back(ReplaceEntry{e, std::move(untied)});
+  }
   edit.steps.push_back(RemovePart{system.parts[index], index});
   return edit;
+}
+
+EntryId peek_next_entry_id(const InnerSystem& system) { return std::max<EntryId>(system.next_entry_id, 1); }
+
+Edit add_entry(const InnerSystem& system, Entry entry, std::int64_t now) {
+  entry.id = peek_next_entry_id(system);
+  entry.created_at = entry.updated_at = now;
+  sanitize(entry);
+  entry.parts.erase(std::remove_if(entry.parts.begin(), entry.parts.end(), [&](PartId p) { return find_part(system, p) == nullptr; }),
+                    entry.parts.end());
+  Edit edit{"add " + std::string(entry_type_spec(entry.type).name), {}};
+  if (entry.type == EntryType::check_in) {
+    const SelfState lit{.glow = self_glow_from_check_in(entry)};
+    if (lit.glow != system.self.glow) edit.steps.push_back(SetSelf{system.self, lit});
+  }
+  edit.steps.push_back(AddEntry{std::move(entry)});
+  return edit;
+}
+
+Edit update_entry(const InnerSystem& system, Entry changed, std::int64_t now) {
+  const Entry* before = find_entry(system, changed.id);
+  if (before == nullptr) return {};
+  changed.type = before->type;
+  changed.created_at = before->created_at;
+  changed.updated_at = before->updated_at;
+  sanitize(changed);
+  if (changed == *before) return {};
+  changed.updated_at = now;
+  return single("edit " + std::string(entry_type_spec(before->type).name), ReplaceEntry{*before, std::move(changed)});
+}
+
+Edit delete_entry(const InnerSystem& system, EntryId id) {
+  const std::size_t i = entry_index(system, id);
+  if (i >= system.journal.size()) return {};
+  return single("delete " + std::string(entry_type_spec(system.journal[i].type).name), RemoveEntry{system.journal[i], i});
 }
 
 Edit set_self(const InnerSystem& system, SelfState self) {

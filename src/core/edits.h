@@ -37,7 +37,21 @@ struct SetSelf {
   SelfState after;
 };
 
-using Step = std::variant<AddPart, RemovePart, ReplacePart, AddRelationship, RemoveRelationship, SetSelf>;
+struct AddEntry {
+  Entry entry;
+  std::size_t index = SIZE_MAX;
+};
+struct RemoveEntry {
+  Entry entry;
+  std::size_t index = 0;
+};
+struct ReplaceEntry {
+  Entry before;
+  Entry after;
+};
+
+using Step = std::variant<AddPart, RemovePart, ReplacePart, AddRelationship, RemoveRelationship, SetSelf, AddEntry,
+                          RemoveEntry, ReplaceEntry>;
 
 struct Edit {
   std::string label;  // what the undo button says: "Undo rename"
@@ -63,6 +77,14 @@ Edit relate(const InnerSystem& system, PartId from, PartId to, RelationKind kind
 Edit unrelate(const InnerSystem& system, PartId from, PartId to);
 Edit delete_part(const InnerSystem& system, PartId id);
 Edit set_self(const InnerSystem& system, SelfState self);
+
+// Journal entries. A new check-in also sets the Self's light, in the same edit.
+Edit add_entry(const InnerSystem& system, Entry entry, std::int64_t now);
+Edit update_entry(const InnerSystem& system, Entry changed, std::int64_t now);
+Edit delete_entry(const InnerSystem& system, EntryId id);
+
+// The id the next added entry will get.
+EntryId peek_next_entry_id(const InnerSystem& system);
 
 // The relationship between two parts, either way round, if there is one.
 const Relationship* find_relationship(const InnerSystem& system, PartId a, PartId b);

@@ -17,6 +17,11 @@ const Part* find_part(const InnerSystem& system, PartId id) {
   return i < system.parts.size() ? &system.parts[i] : nullptr;
 }
 
+const Entry* find_entry(const InnerSystem& system, EntryId id) {
+  const auto it = std::find_if(system.journal.begin(), system.journal.end(), [id](const Entry& e) { return e.id == id; });
+  return it != system.journal.end() ? &*it : nullptr;
+}
+
 std::size_t part_index(const InnerSystem& system, PartId id) {
   const auto it = std::find_if(system.parts.begin(), system.parts.end(), [id](const Part& p) { return p.id == id; });
   return static_cast<std::size_t>(it - system.parts.begin());

@@ -9,6 +9,7 @@
 
 #include <glm/vec2.hpp>
 
+#include "core/journal.h"
 #include "core/self_state.h"
 
 namespace innerscape::core {
@@ -16,7 +17,7 @@ namespace innerscape::core {
 enum class PartKind : std::uint8_t { manager, firefighter, exile };
 inline constexpr int part_kind_count = 3;
 
-using PartId = std::uint64_t;  // 0 is "no part"; ids are never reused
+// PartId (0 is "no part"; ids are never reused) and EntryId come from core/journal.h.
 
 struct Part {
   PartId id = 0;
@@ -59,6 +60,8 @@ struct InnerSystem {
   std::vector<Part> parts;          // in drawing order
   std::vector<Relationship> relationships;
   PartId next_id = 1;
+  std::vector<Entry> journal;  // oldest first
+  EntryId next_entry_id = 1;
 };
 
 // Limits a part's values stay within.
@@ -73,6 +76,7 @@ inline constexpr float self_radius = 0.12f;
 float part_radius(const Part& part);
 
 const Part* find_part(const InnerSystem& system, PartId id);
+const Entry* find_entry(const InnerSystem& system, EntryId id);
 std::size_t part_index(const InnerSystem& system, PartId id);  // parts.size() when absent
 
 // A part over the Self is blended with it: its feelings and views are taking the Self's seat.

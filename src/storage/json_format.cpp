@@ -1,6 +1,7 @@
 // The documented JSON form of everything a person has made: written by export, read by import.
 #include "storage/json_format.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <iterator>
@@ -144,6 +145,19 @@ std::string to_json(const Snapshot& s, std::int64_t exported_at) {
   for (const core::Relationship& r : s.system.relationships) {
     relationships.push_back({{"from", std::to_string(r.from)}, {"to", std::to_string(r.to)}, {"kind", core::relation_key(r.kind)}});
   }
+  nlohmann::ordered_json journal = nlohmann::ordered_json::array();
+  for (const core::Entry& e : s.system.journal) {
+    nlohmann::ordered_json parts_of = nlohmann::ordered_json::array();
+    for (core::PartId p : e.parts) parts_of.push_back(std::to_string(p));
+    journal.push_back({{"id", std::to_string(e.id)},
+                       {"type", core::entry_type_spec(e.type).key},
+                       {"created_at", utc_timestamp(e.created_at)},
+                       {"updated_at", utc_timestamp(e.updated_at)},
+                       {"parts", std::move(parts_of)},
+                       {"text", e.text},
+                       {"ratings", e.ratings},
+                       {"checked", e.checked}});
+  }
   const nlohmann::ordered_json doc = {
       {"format", "innerscape"},
       {"version", json_format_version},
@@ -151,6 +165,7 @@ std::string to_json(const Snapshot& s, std::int64_t exported_at) {
       {"self", {{"glow", s.system.self.glow}}},
       {"parts", std::move(parts)},
       {"relationships", std::move(relationships)},
+      {"journal", std::move(journal)},
       {"view", {{"center", {{"x", s.view.center.x}, {"y", s.view.center.y}}}, {"zoom", s.view.zoom}}},
       {"settings",
        {{"ambient_motion", s.settings.ambient_motion}, {"ambient_always", s.settings.ambient_always}, {"welcome_seen", s.settings.welcome_seen}}},
@@ -313,6 +328,82 @@ JsonImport from_json(std::string_view text) {
     }
   }
 
+  const json* journal = r.field(doc, "journal");
+  if (journal != nullptr && !journal->is_array()) return {{}, "journal: expected a list", 0};
+  if (journal != nullptr) {
+    std::set<std::string> entry_ids;
+    for (std::size_t i = 0; i < journal->size(); ++i) {
+      const json& ej = (*journal)[i];
+      const std::string where = "journal[" + std::to_string(i) + "]";
+      if (!ej.is_object()) return {{}, where + ": expected an object", 0};
+      std::string id, type_key;
+      if (!r.text(ej, "id", where, id, true) || !r.text(ej, "type", where, type_key, true)) return {{}, r.error, 0};
+      if (!entry_ids.insert(id).second) return {{}, where + ".id: \"" + id + "\" is used by an earlier entry too", 0};
+      const core::EntryTypeSpec* spec = core::find_entry_type(type_key);
+      if (spec == nullptr) {
+        std::string options;
+        for (const core::EntryTypeSpec& t : core::entry_types()) options += (options.empty() ? "" : "|") + std::string(t.key);
+        return {{}, where + ".type: expected " + options, 0};
+      }
+      core::Entry e;
+      e.type = spec->type;
+      if (!r.time(ej, "created_at", where, e.created_at) || !r.time(ej, "updated_at", where, e.updated_at)) return {{}, r.error, 0};
+      if (const json* ps = r.field(ej, "parts")) {
+        if (!ps->is_array()) return {{}, where + ".parts: expected a list of part ids", 0};
+        for (std::size_t k = 0; k < ps->size(); ++k) {
+          const json& pid = (*ps)[k];
+          const auto it = pid.is_string() ? ids.find(pid.get<std::string>()) : ids.end();
+          if (it == ids.end()) return {{}, where + ".parts[" + std::to_string(k) + "]: no part has that id", 0};
+          e.parts.push_back(it->second);
+        }
+      }
+      for (const char* group : {"text", "ratings", "checked"}) {
+        const json* g = r.field(ej, group);
+        if (g == nullptr) continue;
+        if (!g->is_object()) return {{}, where + "." + group + ": expected an object", 0};
+        for (const auto& [key, value] : g->items()) {
+          const core::FieldSpec* field = core::find_field(*spec, key);
+          const std::string at = where + "." + group + "." + key;
+          if (field == nullptr) return {{}, at + ": " + std::string(spec->key) + " entries have no such field", 0};
+          if (std::string_view(group) == "text") {
+            if (!value.is_string()) return {{}, at + ": expected a string", 0};
+            e.text[key] = value.get<std::string>();
+          } else if (std::string_view(group) == "ratings") {
+            if (!value.is_number_integer() || value.get<long long>() < 0 || value.get<long long>() > core::max_rating) {
+              return {{}, at + ": expected a whole number from 0 to 10", 0};
+            }
+            e.ratings[key] = value.get<int>();
+          } else {
+            if (!value.is_array()) return {{}, at + ": expected a list", 0};
+            for (const auto& c : value) {
+              const bool known = c.is_string() && std::any_of(field->choices.begin(), field->choices.end(), [&](const core::ChoiceSpec& s2) {
+                                   return s2.key == c.get<std::string>();
+                                 });
+              if (!known) return {{}, at + ": expected choices this field offers", 0};
+              e.checked[key].push_back(c.get<std::string>());
+            }
+          }
+        }
+      }
+      core::EntryId numeric = 0;
+      const auto [end, ec] = std::from_chars(id.data(), id.data() + id.size(), numeric);
+      e.id = (ec == std::errc() && end == id.data() + id.size() && numeric > 0) ? numeric : 0;
+      core::sanitize(e);
+      s.system.journal.push_back(std::move(e));
+    }
+    // Entry ids that were not numbers, or clash, get fresh numbers after the highest.
+    core::EntryId next_entry = 1;
+    std::set<core::EntryId> entry_taken;
+    for (core::Entry& e : s.system.journal) {
+      if (e.id != 0 && !entry_taken.insert(e.id).second) e.id = 0;
+      next_entry = std::max(next_entry, e.id + 1);
+    }
+    for (core::Entry& e : s.system.journal) {
+      if (e.id == 0) e.id = next_entry++;
+    }
+    s.system.next_entry_id = next_entry;
+  }
+
   if (const json* view = r.field(doc, "view"); view != nullptr && view->is_object()) {
     double zoom = 1.0, x = 0.0, y = 0.0;
     if (const json* c = r.field(*view, "center"); c != nullptr && c->is_object()) {
@@ -353,7 +444,7 @@ JsonImport from_json(std::string_view text) {
 }
 
 Snapshot merge_import(const Snapshot& into, const Snapshot& imported) {
-  if (into.system.parts.empty()) {
+  if (into.system.parts.empty() && into.system.journal.empty()) {
     Snapshot out = imported;
     out.system.next_id = std::max(imported.system.next_id, into.system.next_id);
     return out;
@@ -371,6 +462,12 @@ Snapshot merge_import(const Snapshot& into, const Snapshot& imported) {
     r.from = renumber.at(r.from);
     r.to = renumber.at(r.to);
     out.system.relationships.push_back(r);
+  }
+  for (core::Entry e : imported.system.journal) {
+    e.id = core::peek_next_entry_id(out.system);
+    for (core::PartId& p : e.parts) p = renumber.at(p);
+    out.system.next_entry_id = e.id + 1;
+    out.system.journal.push_back(std::move(e));
   }
   return out;
 }

@@ -2,6 +2,11 @@
 #include "storage/map_store.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <type_traits>
+
+#include <nlohmann/json.hpp>
 #include <cmath>
 #include <map>
 #include <unordered_map>
@@ -39,6 +44,38 @@ void bind_part(Statement& s, const core::Part& p, std::size_t sort) {
 }
 
 std::string value_of(bool b) { return b ? "1" : "0"; }
+
+// An entry's fields as compact JSON text (text, ratings, checked); its parts live in entry_parts.
+std::string entry_body(const core::Entry& e) {
+  nlohmann::ordered_json body = {{"text", e.text}, {"ratings", e.ratings}, {"checked", e.checked}};
+  return body.dump();
+}
+
+void read_entry_body(const std::string& text, core::Entry& e) {
+  const nlohmann::json body = nlohmann::json::parse(text, nullptr, false);
+  if (!body.is_object()) return;  // a damaged body leaves an empty entry, never a crash
+  auto read = [&](const char* key, auto& into) {
+    const auto it = body.find(key);
+    if (it == body.end() || !it->is_object()) return;
+    for (const auto& [k, v] : it->items()) {
+      using Value = typename std::decay_t<decltype(into)>::mapped_type;
+      if constexpr (std::is_same_v<Value, std::string>) {
+        if (v.is_string()) into[k] = v.template get<std::string>();
+      } else if constexpr (std::is_same_v<Value, int>) {
+        if (v.is_number_integer()) into[k] = v.template get<int>();
+      } else {
+        if (v.is_array()) {
+          for (const auto& c : v) {
+            if (c.is_string()) into[k].push_back(c.template get<std::string>());
+          }
+        }
+      }
+    }
+  };
+  read("text", e.text);
+  read("ratings", e.ratings);
+  read("checked", e.checked);
+}
 
 }  // namespace
 
@@ -104,6 +141,25 @@ LoadResult load_snapshot(Database& db) {
       out.snapshot.view.zoom = std::clamp(zoom, core::min_zoom, core::max_zoom);
       out.had_view = true;
     }
+  }
+
+  Statement entries = db.prepare("SELECT id, type, created_at, updated_at, body FROM entries ORDER BY sort, id");
+  Statement entry_parts = db.prepare("SELECT part_id FROM entry_parts WHERE entry_id = ?1 ORDER BY rowid");
+  while (entries.valid() && entries.step()) {
+    const core::EntryTypeSpec* type = core::find_entry_type(entries.column_text(1));
+    if (type == nullptr) continue;  // a type from a newer app: left in the file, untouched
+    core::Entry e;
+    e.id = static_cast<core::EntryId>(entries.column_int(0));
+    e.type = type->type;
+    e.created_at = entries.column_int(2);
+    e.updated_at = entries.column_int(3);
+    read_entry_body(entries.column_text(4), e);
+    entry_parts.bind(1, static_cast<std::int64_t>(e.id));
+    while (entry_parts.step()) e.parts.push_back(static_cast<core::PartId>(entry_parts.column_int(0)));
+    entry_parts.reset();
+    core::sanitize(e);
+    s.next_entry_id = std::max(s.next_entry_id, e.id + 1);
+    s.journal.push_back(std::move(e));
   }
 
   Statement drafts = db.prepare("SELECT part_id, field, text FROM drafts ORDER BY part_id, field");
@@ -221,6 +277,49 @@ std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& cu
       if (!s.run()) return fail("Could not save the settings", s.error());
     }
   }
+  // Journal entries: rows, their parts, and their words in the search index, kept in step.
+  {
+    std::unordered_map<core::EntryId, std::size_t> now_entries, was_entries;
+    for (std::size_t i = 0; i < current.system.journal.size(); ++i) now_entries[current.system.journal[i].id] = i;
+    for (std::size_t i = 0; i < saved.system.journal.size(); ++i) was_entries[saved.system.journal[i].id] = i;
+    Statement remove = db.prepare("DELETE FROM entries WHERE id = ?1");
+    Statement remove_fts = db.prepare("DELETE FROM entries_fts WHERE docid = ?1");
+    Statement put = db.prepare(
+        "INSERT OR REPLACE INTO entries (id, sort, type, created_at, updated_at, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    Statement put_fts = db.prepare("INSERT INTO entries_fts (docid, content) VALUES (?1, ?2)");
+    Statement clear_parts = db.prepare("DELETE FROM entry_parts WHERE entry_id = ?1");
+    Statement add_part = db.prepare("INSERT OR IGNORE INTO entry_parts (entry_id, part_id) VALUES (?1, ?2)");
+    if (!remove.valid() || !remove_fts.valid() || !put.valid() || !put_fts.valid() || !clear_parts.valid() || !add_part.valid()) {
+      return "Could not save the journal";
+    }
+    for (const core::Entry& e : saved.system.journal) {
+      if (now_entries.count(e.id) != 0) continue;
+      const auto id = static_cast<std::int64_t>(e.id);
+      if (!remove.bind(1, id).run() || !remove_fts.bind(1, id).run()) return fail("Could not save a removed entry", remove.error());
+    }
+    for (std::size_t i = 0; i < current.system.journal.size(); ++i) {
+      const core::Entry& e = current.system.journal[i];
+      const auto was = was_entries.find(e.id);
+      if (was != was_entries.end() && was->second == i && saved.system.journal[was->second] == e) continue;
+      const auto id = static_cast<std::int64_t>(e.id);
+      put.bind(1, id)
+          .bind(2, static_cast<std::int64_t>(i))
+          .bind(3, core::entry_type_spec(e.type).key)
+          .bind(4, e.created_at)
+          .bind(5, e.updated_at)
+          .bind(6, entry_body(e));
+      if (!put.run()) return fail("Could not save an entry", put.error());
+      if (!remove_fts.bind(1, id).run() || !put_fts.bind(1, id).bind(2, core::searchable_text(e)).run()) {
+        return fail("Could not index an entry for search", put_fts.error());
+      }
+      if (!clear_parts.bind(1, id).run()) return fail("Could not save an entry's parts", clear_parts.error());
+      for (core::PartId p : e.parts) {
+        if (now_index.count(p) == 0) continue;
+        if (!add_part.bind(1, id).bind(2, static_cast<std::int64_t>(p)).run()) return fail("Could not save an entry's parts", add_part.error());
+      }
+    }
+  }
+
   if (saved.drafts != current.drafts) {
     if (std::string e = db.exec("DELETE FROM drafts"); !e.empty()) return fail("Could not save what is being typed", e);
     Statement s = db.prepare("INSERT OR REPLACE INTO drafts (part_id, field, text) VALUES (?1, ?2, ?3)");
@@ -231,6 +330,50 @@ std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& cu
     }
   }
   return tx.commit();
+}
+
+std::vector<core::EntryId> search_entries(Database& db, const std::string& query) {
+  // Each word becomes a prefix term; FTS syntax characters are dropped, so nothing a person types
+  // can make the query malformed.
+  std::string match;
+  std::string word;
+  auto flush_word = [&] {
+    if (!word.empty()) match += (match.empty() ? "" : " ") + word + "*";
+    word.clear();
+  };
+  for (unsigned char c : query) {
+    if (std::isalnum(c) != 0 || c >= 0x80) word += static_cast<char>(c);
+    else flush_word();
+  }
+  flush_word();
+  std::vector<core::EntryId> out;
+  if (match.empty()) return out;
+  // Rank by matchinfo: for each term, hits in this entry weighed by how rare the term is overall.
+  Statement s = db.prepare("SELECT docid, matchinfo(entries_fts, 'pcx') FROM entries_fts WHERE entries_fts MATCH ?1");
+  if (!s.valid()) return out;
+  s.bind(1, match);
+  std::vector<std::pair<double, core::EntryId>> scored;
+  while (s.step()) {
+    const std::string blob = s.column_text(1);
+    std::vector<std::uint32_t> info(blob.size() / 4);
+    std::memcpy(info.data(), blob.data(), info.size() * 4);
+    double score = 0.0;
+    if (info.size() >= 2) {
+      const std::uint32_t phrases = info[0], columns = info[1];
+      for (std::uint32_t p = 0; p < phrases; ++p) {
+        for (std::uint32_t c = 0; c < columns; ++c) {
+          const std::size_t at = 2 + 3 * (p * columns + c);
+          if (at + 2 >= info.size()) continue;
+          const double here = info[at], everywhere = info[at + 1], rows_with = info[at + 2];
+          score += here / (1.0 + everywhere) * (1.0 + 1.0 / (1.0 + rows_with));
+        }
+      }
+    }
+    scored.emplace_back(score, static_cast<core::EntryId>(s.column_int(0)));
+  }
+  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (const auto& [score, id] : scored) out.push_back(id);
+  return out;
 }
 
 }  // namespace innerscape::storage

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/drafts.h"
 #include "core/inner_system.h"
@@ -28,6 +29,10 @@ struct LoadResult {
 
 // Reads the map from a migrated database.
 LoadResult load_snapshot(Database& db);
+
+// Full-text search over the journal (FTS4), best matches first. Words are matched as prefixes
+// ("anx" finds "anxious"); an empty query finds nothing.
+std::vector<core::EntryId> search_entries(Database& db, const std::string& query);
 
 // Writes the difference between `saved` (what the database holds) and `current`. On success
 // returns empty and the database holds `current`; on failure nothing changed.

@@ -65,6 +65,25 @@ const std::vector<std::string_view>& migration_steps() {
           PRIMARY KEY (part_id, field)
         );
       )sql",
+      // 3: the journal, its ties to parts, and full-text search over it (FTS4: the SQLCipher build has it).
+      R"sql(
+        CREATE TABLE entries (
+          id INTEGER PRIMARY KEY,
+          sort INTEGER NOT NULL,
+          type TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          body TEXT NOT NULL
+        );
+        CREATE TABLE entry_parts (
+          entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+          part_id INTEGER NOT NULL REFERENCES parts (id) ON DELETE CASCADE,
+          PRIMARY KEY (entry_id, part_id)
+        );
+        CREATE INDEX entry_parts_part ON entry_parts (part_id);
+        CREATE INDEX entries_created ON entries (created_at);
+        CREATE VIRTUAL TABLE entries_fts USING fts4 (content);
+      )sql",
   };
   return steps;
 }

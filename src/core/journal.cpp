@@ -1,0 +1,196 @@
+// The guide's exercises as journal entries, tied to parts, each type described as data.
+#include "core/journal.h"
+
+#include <algorithm>
+#include <array>
+
+namespace innerscape::core {
+namespace {
+
+constexpr std::array eight_c_choices = {
+    ChoiceSpec{"calm", "Calm", "I can slow down, breathe, and answer instead of react."},
+    ChoiceSpec{"curiosity", "Curiosity", "I wonder what this part is trying to tell me."},
+    ChoiceSpec{"clarity", "Clarity", "I can tell what is mine and what belongs to someone else."},
+    ChoiceSpec{"compassion", "Compassion", "Of course I feel this, given what I have lived."},
+    ChoiceSpec{"confidence", "Confidence", "I trust myself to handle this, even when it is hard."},
+    ChoiceSpec{"courage", "Courage", "I am willing to feel some discomfort if it helps me heal."},
+    ChoiceSpec{"creativity", "Creativity", "There may be another way to see this, or to respond."},
+    ChoiceSpec{"connectedness", "Connectedness", "I am not alone: I can reach out, and I can hold myself."},
+};
+
+constexpr std::array distortion_choices = {
+    ChoiceSpec{"catastrophizing", "Catastrophizing", "Jumping to the worst possible ending."},
+    ChoiceSpec{"mind_reading", "Mind-reading", "Being sure of what someone thinks without being told."},
+    ChoiceSpec{"black_and_white", "Black-and-white thinking", "Seeing only all or nothing, always or never."},
+    ChoiceSpec{"fortune_telling", "Fortune-telling", "Treating a feared future as already decided."},
+    ChoiceSpec{"personalization", "Personalization", "Taking the blame for things that are not only about me."},
+    ChoiceSpec{"emotional_reasoning", "Emotional reasoning", "Believing it must be true because it feels true."},
+    ChoiceSpec{"should_statements", "Should statements", "Rigid rules about how I or others must be."},
+    ChoiceSpec{"overgeneralization", "Overgeneralization", "One hard moment turned into a lasting pattern."},
+    ChoiceSpec{"labeling", "Labeling", "A whole person summed up in one harsh word."},
+    ChoiceSpec{"discounting_positive", "Discounting the positive", "Good things waved away as not counting."},
+    ChoiceSpec{"mental_filter", "Mental filtering", "Seeing only the painful detail and missing the rest."},
+};
+
+constexpr std::array trigger_fields = {
+    FieldSpec{"what_happened", "What happened?", FieldKind::text},
+    FieldSpec{"intensity_before", "How strong was it, before soothing? (0 to 10)", FieldKind::rating},
+    FieldSpec{"intensity_after", "And after soothing? (0 to 10)", FieldKind::rating},
+    FieldSpec{"soothe_next_time", "What could soothe this part next time, instead of reacting on autopilot?", FieldKind::text},
+};
+
+constexpr std::array letter_fields = {
+    FieldSpec{"to", "Dear...", FieldKind::line},
+    FieldSpec{"understanding", "I understand what you are afraid of:", FieldKind::text},
+    FieldSpec{"reassurance", "Here is why you are safe now:", FieldKind::text},
+    FieldSpec{"promise", "My promise to care for you:", FieldKind::text},
+    FieldSpec{"letter", "Anything else you want it to know:", FieldKind::text},
+};
+
+constexpr std::array thought_fields = {
+    FieldSpec{"situation", "The situation", FieldKind::text},
+    FieldSpec{"thought", "The thought that came on its own", FieldKind::text},
+    FieldSpec{"emotion", "The feeling", FieldKind::line},
+    FieldSpec{"intensity_before", "How strong (0 to 10)", FieldKind::rating},
+    FieldSpec{"distortions", "Which thinking traps does it show?", FieldKind::checklist, distortion_choices},
+    FieldSpec{"evidence_for", "What supports the thought?", FieldKind::text},
+    FieldSpec{"evidence_against", "What does not fit it?", FieldKind::text},
+    FieldSpec{"other_explanation", "Is there another possible explanation?", FieldKind::text},
+    FieldSpec{"balanced_thought", "A more balanced thought", FieldKind::text},
+    FieldSpec{"intensity_after", "How strong is the feeling now? (0 to 10)", FieldKind::rating},
+};
+
+constexpr std::array acceptance_fields = {
+    FieldSpec{"can_control", "What I can control", FieldKind::text},
+    FieldSpec{"cannot_control", "What I can't control", FieldKind::text},
+    FieldSpec{"closing", "This is hard, and I can't control it. But I can take care of myself.", FieldKind::text},
+};
+
+constexpr std::array opposite_fields = {
+    FieldSpec{"emotion", "The feeling", FieldKind::line},
+    FieldSpec{"urge", "What it urges me to do", FieldKind::text},
+    FieldSpec{"opposite", "The opposite action", FieldKind::text},
+    FieldSpec{"first_step", "One small first step", FieldKind::text},
+    FieldSpec{"how_it_went", "How it went", FieldKind::text},
+};
+
+constexpr auto check_in_fields = [] {
+  std::array<FieldSpec, 16> f{};
+  constexpr std::array<std::string_view, 8> thoughts = {"calm_thought",       "curiosity_thought", "clarity_thought",
+                                                        "compassion_thought", "confidence_thought", "courage_thought",
+                                                        "creativity_thought", "connectedness_thought"};
+  for (std::size_t i = 0; i < 8; ++i) {
+    f[2 * i] = FieldSpec{eight_c_choices[i].key, eight_c_choices[i].name, FieldKind::rating};
+    f[2 * i + 1] = FieldSpec{thoughts[i], eight_c_choices[i].explanation, FieldKind::line};
+  }
+  return f;
+}();
+
+constexpr std::array movement_fields = {
+    FieldSpec{"what", "What I did", FieldKind::line},
+    FieldSpec{"minutes", "For how many minutes", FieldKind::line},
+    FieldSpec{"felt_after", "How I felt afterwards", FieldKind::text},
+};
+
+constexpr std::array creative_fields = {
+    FieldSpec{"what", "What I made or explored", FieldKind::line},
+    FieldSpec{"minutes", "For how many minutes", FieldKind::line},
+    FieldSpec{"felt_after", "How I felt afterwards", FieldKind::text},
+};
+
+constexpr std::array types = {
+    EntryTypeSpec{EntryType::trigger, "trigger", "Trigger journal",
+                  "When the fear of being left rises, write down what happened and which parts answered.", trigger_fields},
+    EntryTypeSpec{EntryType::letter, "letter", "Letter from the Self",
+                  "A letter from your wise, calm Self to a part that is hurting.", letter_fields},
+    EntryTypeSpec{EntryType::thought_record, "thought_record", "Thought record",
+                  "Slow a spiralling thought down and look at it from more than one side.", thought_fields},
+    EntryTypeSpec{EntryType::radical_acceptance, "radical_acceptance", "Radical acceptance",
+                  "Two columns: what is yours to hold, and what is not.", acceptance_fields},
+    EntryTypeSpec{EntryType::opposite_action, "opposite_action", "Opposite action",
+                  "The feeling is valid; the urge may not help. Try a small step the other way.", opposite_fields},
+    EntryTypeSpec{EntryType::check_in, "check_in", "Self-energy check-in",
+                  "How present are the eight qualities of your Self right now?", check_in_fields},
+    EntryTypeSpec{EntryType::movement, "movement", "Movement", "A walk, a dance, a swim: what moved you today.",
+                  movement_fields},
+    EntryTypeSpec{EntryType::creative, "creative", "Creative time", "Time spent making, playing or exploring.",
+                  creative_fields},
+};
+
+}  // namespace
+
+std::span<const EntryTypeSpec> entry_types() { return types; }
+std::span<const ChoiceSpec> eight_cs() { return eight_c_choices; }
+std::span<const ChoiceSpec> distortions() { return distortion_choices; }
+
+const EntryTypeSpec& entry_type_spec(EntryType type) { return types[static_cast<std::size_t>(type)]; }
+
+const EntryTypeSpec* find_entry_type(std::string_view key) {
+  const auto it = std::find_if(types.begin(), types.end(), [key](const EntryTypeSpec& t) { return t.key == key; });
+  return it != types.end() ? &*it : nullptr;
+}
+
+const FieldSpec* find_field(const EntryTypeSpec& spec, std::string_view key) {
+  const auto it = std::find_if(spec.fields.begin(), spec.fields.end(), [key](const FieldSpec& f) { return f.key == key; });
+  return it != spec.fields.end() ? &*it : nullptr;
+}
+
+void sanitize(Entry& entry) {
+  const EntryTypeSpec& spec = entry_type_spec(entry.type);
+  auto keep = [&](auto& map, FieldKind a, FieldKind b) {
+    for (auto it = map.begin(); it != map.end();) {
+      const FieldSpec* f = find_field(spec, it->first);
+      it = (f == nullptr || (f->kind != a && f->kind != b)) ? map.erase(it) : std::next(it);
+    }
+  };
+  keep(entry.text, FieldKind::line, FieldKind::text);
+  keep(entry.ratings, FieldKind::rating, FieldKind::rating);
+  keep(entry.checked, FieldKind::checklist, FieldKind::checklist);
+  for (auto& [key, value] : entry.ratings) value = std::clamp(value, 0, max_rating);
+  for (auto& [key, chosen] : entry.checked) {
+    const FieldSpec* f = find_field(spec, key);
+    std::vector<std::string> valid;
+    for (const std::string& c : chosen) {
+      const bool known = std::any_of(f->choices.begin(), f->choices.end(), [&](const ChoiceSpec& s) { return s.key == c; });
+      if (known && std::find(valid.begin(), valid.end(), c) == valid.end()) valid.push_back(c);
+    }
+    chosen = std::move(valid);
+  }
+  std::vector<PartId> parts;
+  for (PartId id : entry.parts) {
+    if (id != 0 && std::find(parts.begin(), parts.end(), id) == parts.end()) parts.push_back(id);
+  }
+  entry.parts = std::move(parts);
+  if (entry.updated_at < entry.created_at) entry.updated_at = entry.created_at;
+}
+
+std::string searchable_text(const Entry& entry) {
+  std::string out(entry_type_spec(entry.type).name);
+  for (const auto& [key, text] : entry.text) out += "\n" + text;
+  for (const auto& [key, chosen] : entry.checked) {
+    const FieldSpec* f = find_field(entry_type_spec(entry.type), key);
+    for (const std::string& c : chosen) {
+      for (const ChoiceSpec& choice : f != nullptr ? f->choices : std::span<const ChoiceSpec>()) {
+        if (choice.key == c) out += "\n" + std::string(choice.name);
+      }
+    }
+  }
+  return out;
+}
+
+float self_glow_from_check_in(const Entry& check_in) {
+  int sum = 0;
+  int count = 0;
+  for (const ChoiceSpec& c : eight_c_choices) {
+    const auto it = check_in.ratings.find(std::string(c.key));
+    if (it != check_in.ratings.end()) {
+      sum += it->second;
+      ++count;
+    }
+  }
+  if (count == 0) return 0.75f;
+  const float mean = static_cast<float>(sum) / static_cast<float>(count * max_rating);
+  return 0.35f + 0.65f * mean;  // the Self is always there, even when clouded: never below 0.35
+}
+
+}  // namespace innerscape::core

@@ -1,0 +1,197 @@
+// The journal: every entry type as data, validation, undoable entry edits, the 8 C's lighting the
+// Self, entries kept (untied) when their part is deleted, storage, search and the JSON round trip.
+#include <doctest/doctest.h>
+
+#include "core/archetypes.h"
+#include "core/demo_system.h"
+#include "core/edits.h"
+#include "core/history.h"
+#include "core/journal.h"
+#include "storage/database.h"
+#include "storage/json_format.h"
+#include "storage/map_store.h"
+#include "storage/migrations.h"
+
+using namespace innerscape;
+
+namespace {
+
+core::Entry trigger(std::vector<core::PartId> parts, std::string what) {
+  core::Entry e{.type = core::EntryType::trigger, .parts = std::move(parts)};
+  e.text["what_happened"] = std::move(what);
+  e.ratings["intensity_before"] = 8;
+  e.ratings["intensity_after"] = 4;
+  e.text["soothe_next_time"] = "Breathe 4-4-6, then tell the little one I am here.";
+  return e;
+}
+
+core::Entry check_in(int level) {
+  core::Entry e{.type = core::EntryType::check_in};
+  for (const core::ChoiceSpec& c : core::eight_cs()) e.ratings[std::string(c.key)] = level;
+  e.text["calm_thought"] = "I can take a breath.";
+  return e;
+}
+
+std::unique_ptr<storage::Database> memory_db() {
+  std::string error;
+  auto db = storage::Database::open(":memory:", error);
+  REQUIRE(db != nullptr);
+  REQUIRE(storage::migrate(*db).empty());
+  return db;
+}
+
+}  // namespace
+
+TEST_CASE("every entry type the guide describes is there, each field with a prompt") {
+  CHECK(core::entry_types().size() == core::entry_type_count);
+  for (const core::EntryTypeSpec& t : core::entry_types()) {
+    CHECK(&core::entry_type_spec(t.type) == &t);
+    CHECK(core::find_entry_type(t.key) == &t);
+    CHECK_FALSE(t.fields.empty());
+    for (const core::FieldSpec& f : t.fields) CHECK_FALSE(f.prompt.empty());
+  }
+  CHECK(core::eight_cs().size() == 8);
+  CHECK(core::distortions().size() >= 11);
+  const core::FieldSpec* d = core::find_field(core::entry_type_spec(core::EntryType::thought_record), "distortions");
+  REQUIRE(d != nullptr);
+  CHECK(d->kind == core::FieldKind::checklist);
+}
+
+TEST_CASE("validation keeps what the type knows, ratings 0..10, real choices, each part once; text exactly") {
+  core::Entry e{.type = core::EntryType::thought_record, .parts = {3, 3, 0, 5}};
+  e.text["situation"] = std::string(100000, 'w') + " ☀ 小 ילדה";
+  e.text["no_such_field"] = "dropped";
+  e.ratings["intensity_before"] = 42;
+  e.ratings["intensity_after"] = -3;
+  e.ratings["situation"] = 5;  // a text field is not a rating
+  e.checked["distortions"] = {"catastrophizing", "made_up", "catastrophizing", "mind_reading"};
+  core::sanitize(e);
+  CHECK(e.text.count("no_such_field") == 0);
+  CHECK(e.text["situation"].size() == 100000 + std::string(" ☀ 小 ילדה").size());
+  CHECK(e.ratings["intensity_before"] == 10);
+  CHECK(e.ratings["intensity_after"] == 0);
+  CHECK(e.ratings.count("situation") == 0);
+  CHECK(e.checked["distortions"] == std::vector<std::string>{"catastrophizing", "mind_reading"});
+  CHECK(e.parts == std::vector<core::PartId>{3, 5});
+}
+
+TEST_CASE("entries are added, edited and deleted as undoable edits") {
+  core::InnerSystem s = core::make_demo_system();
+  core::History h;
+  const core::PartId part = s.parts[0].id;
+  REQUIRE(core::perform(s, h, core::add_entry(s, trigger({part, 999}, "A message left on read."), 100)));
+  REQUIRE(s.journal.size() == 1);
+  core::Entry e = s.journal[0];
+  CHECK(e.parts == std::vector<core::PartId>{part});  // a part that is not there is not tied
+  CHECK(e.created_at == 100);
+  e.text["what_happened"] = "They did not text back for a day.";
+  REQUIRE(core::perform(s, h, core::update_entry(s, e, 200)));
+  CHECK(s.journal[0].text["what_happened"] == "They did not text back for a day.");
+  CHECK(s.journal[0].updated_at == 200);
+  CHECK(core::update_entry(s, s.journal[0], 300).empty());  // nothing changed
+  REQUIRE(core::perform(s, h, core::delete_entry(s, e.id)));
+  CHECK(s.journal.empty());
+  REQUIRE(core::undo(s, h));
+  CHECK(s.journal[0].text["what_happened"] == "They did not text back for a day.");
+  REQUIRE(core::undo(s, h));
+  CHECK(s.journal[0].text["what_happened"] != "They did not text back for a day.");
+  REQUIRE(core::undo(s, h));
+  CHECK(s.journal.empty());
+}
+
+TEST_CASE("a check-in sets the Self's light from the 8 C's, never dark; undo puts the light back") {
+  core::InnerSystem s;
+  core::History h;
+  const float before = s.self.glow;
+  REQUIRE(core::perform(s, h, core::add_entry(s, check_in(10), 1)));
+  CHECK(s.self.glow == doctest::Approx(1.0f));
+  REQUIRE(core::perform(s, h, core::add_entry(s, check_in(0), 2)));
+  CHECK(s.self.glow == doctest::Approx(0.35f));
+  REQUIRE(core::undo(s, h));
+  REQUIRE(core::undo(s, h));
+  CHECK(s.self.glow == before);
+}
+
+TEST_CASE("deleting a part keeps the entries about it, untied; undo ties them again") {
+  core::InnerSystem s = core::make_demo_system();
+  core::History h;
+  const core::PartId a = s.parts[0].id, b = s.parts[1].id;
+  REQUIRE(core::perform(s, h, core::add_entry(s, trigger({a, b}, "x"), 1)));
+  REQUIRE(core::perform(s, h, core::delete_part(s, a)));
+  REQUIRE(s.journal.size() == 1);
+  CHECK(s.journal[0].parts == std::vector<core::PartId>{b});
+  REQUIRE(core::undo(s, h));
+  CHECK(s.journal[0].parts == std::vector<core::PartId>{a, b});
+}
+
+TEST_CASE("entries survive storage exactly, and full-text search finds them, best match first") {
+  auto db = memory_db();
+  storage::Snapshot current{.system = core::make_demo_system()};
+  core::History h;
+  core::InnerSystem& s = current.system;
+  const core::PartId a = s.parts[0].id;
+  core::perform(s, h, core::add_entry(s, trigger({a}, "A missed call, and the old panic rose."), 10));
+  core::perform(s, h, core::add_entry(s, trigger({}, "Panic, panic, panic: a long silence after an argument."), 20));
+  core::Entry letter{.type = core::EntryType::letter};
+  letter.text["to"] = "Little one";
+  letter.text["promise"] = "I will not leave you alone with this fear.";
+  core::perform(s, h, core::add_entry(s, letter, 30));
+  core::Entry record{.type = core::EntryType::thought_record};
+  record.checked["distortions"] = {"mind_reading"};
+  record.text["thought"] = "They must be angry with me.";
+  core::perform(s, h, core::add_entry(s, record, 40));
+  core::perform(s, h, core::add_entry(s, check_in(7), 50));
+
+  REQUIRE(storage::save_changes(*db, storage::Snapshot{}, current).empty());
+  storage::LoadResult loaded = storage::load_snapshot(*db);
+  REQUIRE(loaded.error.empty());
+  CHECK(loaded.snapshot.system.journal == s.journal);
+  CHECK(loaded.snapshot.system.next_entry_id == s.next_entry_id);
+
+  const auto panic = storage::search_entries(*db, "panic");
+  REQUIRE(panic.size() == 2);
+  CHECK(panic[0] == s.journal[1].id);  // three mentions rank above one
+  CHECK(storage::search_entries(*db, "lea") == std::vector<core::EntryId>{s.journal[2].id});  // prefixes
+  CHECK(storage::search_entries(*db, "Mind-reading").size() == 1);  // a chosen thinking trap, by name
+  CHECK(storage::search_entries(*db, "\"unbalanced quote AND OR (").empty());  // no syntax errors from input
+  CHECK(storage::search_entries(*db, "").empty());
+
+  // Edits and deletes keep the index in step.
+  storage::Snapshot next = current;
+  core::Entry changed = next.system.journal[0];
+  changed.text["what_happened"] = "A quiet evening, nothing alarming.";
+  core::perform(next.system, h, core::update_entry(next.system, changed, 60));
+  core::perform(next.system, h, core::delete_entry(next.system, next.system.journal[1].id));
+  REQUIRE(storage::save_changes(*db, current, next).empty());
+  CHECK(storage::search_entries(*db, "panic").empty());
+  CHECK(storage::search_entries(*db, "quiet") == std::vector<core::EntryId>{changed.id});
+  CHECK(storage::load_snapshot(*db).snapshot.system.journal == next.system.journal);
+}
+
+TEST_CASE("the journal goes through JSON export and import exactly; bad entries are named") {
+  storage::Snapshot snap{.system = core::make_demo_system()};
+  core::History h;
+  core::perform(snap.system, h, core::add_entry(snap.system, trigger({snap.system.parts[2].id}, "A long day ☀"), 5));
+  core::perform(snap.system, h, core::add_entry(snap.system, check_in(6), 6));
+  const std::string text = storage::to_json(snap, 1);
+  const storage::JsonImport back = storage::from_json(text);
+  REQUIRE_MESSAGE(back.error.empty(), back.error);
+  CHECK(back.snapshot.system.journal == snap.system.journal);
+  CHECK(storage::to_json(back.snapshot, 1) == text);
+
+  const std::string head = R"({"format": "innerscape", "version": 1, "parts": [{"id": "p", "name": "x", "kind": "exile"}], )";
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {head + R"("journal": [{"id": "1", "type": "diary"}]})", "journal[0].type: expected trigger|"},
+      {head + R"("journal": [{"id": "1", "type": "trigger", "parts": ["q"]}]})", "journal[0].parts[0]: no part has that id"},
+      {head + R"("journal": [{"id": "1", "type": "trigger", "ratings": {"intensity_before": 11}}]})",
+       "journal[0].ratings.intensity_before: expected a whole number from 0 to 10"},
+      {head + R"("journal": [{"id": "1", "type": "trigger", "text": {"mood": "x"}}]})", "journal[0].text.mood: trigger entries have no such field"},
+      {head + R"("journal": [{"id": "1", "type": "thought_record", "checked": {"distortions": ["sulking"]}}]})",
+       "journal[0].checked.distortions: expected choices this field offers"},
+      {head + R"("journal": [{"id": "1", "type": "letter"}, {"id": "1", "type": "letter"}]})", "journal[1].id"},
+  };
+  for (const auto& [file, says] : bad) {
+    INFO(file);
+    CHECK(storage::from_json(file).error.find(says) != std::string::npos);
+  }
+}
