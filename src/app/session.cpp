@@ -123,6 +123,29 @@ std::string Session::open_store(const std::filesystem::path& data_dir) {
   return {};
 }
 
+void Session::run_search() {
+  ui::JournalPanel& j = overlay_.journal;
+  if (j.query.empty()) {
+    j.results.reset();
+    return;
+  }
+  if (autosaver_ == nullptr) {
+    j.results = core::search_in_memory(scene_.system.journal, j.query);
+    return;
+  }
+  // The store's full-text index, once it holds what is on screen.
+  autosaver_->submit(snapshot());
+  save_due_s_ = -1.0;
+  autosaver_->flush();
+  std::vector<core::EntryId> found;
+  const std::string query = j.query;
+  autosaver_->call([&](storage::Database& db) {
+    found = storage::search_entries(db, query);
+    return std::string();
+  });
+  j.results = std::move(found);
+}
+
 void Session::restore_from_backup() {
   if (restorable_backup_.empty()) return;
   autosaver_.reset();  // closes the stand-in empty map's database
@@ -279,6 +302,8 @@ void Session::draw_overlay(glm::ivec2 target_size) {
     o.name_field.part = 0;
   }
   o.context_menu.draw(scene_.system, actions);
+  o.journal.draw(scene_.system, actions);
+  o.entry_editor.draw(scene_.system, now, actions);
 
   // Words being typed are kept as drafts, so a crash cannot take them; written soon after typing.
   std::vector<core::Draft> drafts;
@@ -298,6 +323,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
   o.dock.draw("##dock",
               {.welcome_open = o.welcome.open,
                .palette_open = o.palette.open,
+               .journal_open = o.journal.open,
                .fullscreen = window_->fullscreen(),
                .undo_label = core::undo_label(scene_.history),
                .redo_label = core::redo_label(scene_.history),
@@ -354,11 +380,25 @@ void Session::apply(ui::UiActions& a) {
   if (a.toggle_fullscreen) window_->toggle_fullscreen();
   if (a.save_picture) pending_picture_ = std::filesystem::path(*a.save_picture);
   if (a.restore_backup) restore_from_backup();
+  if (a.toggle_journal) o.journal.open = !o.journal.open;
+  if (a.search_focus) {
+    o.journal.open = true;
+    o.journal.focus_search = true;
+  }
+  if (a.new_entry) {
+    // A new entry starts tied to the selected part, if one is selected.
+    o.entry_editor.start(*a.new_entry, o.selected != 0 ? std::vector<core::PartId>{o.selected} : std::vector<core::PartId>{});
+  }
+  if (a.open_entry) {
+    if (const core::Entry* e = core::find_entry(scene_.system, *a.open_entry)) o.entry_editor.edit(*e);
+  }
+  if (a.search || (!o.journal.query.empty() && scene_.history.revision != revision)) run_search();
 
   changed = scene_.history.revision != revision || a.select || a.inspect || a.name_in_place || a.start_placing ||
             a.cancel_placing || a.context_part || a.context_relationship || !a.notice.empty() || a.ambient_always ||
             a.ambient_motion || a.dismiss_welcome || a.toggle_welcome || a.toggle_palette || a.frame_all ||
-            a.toggle_fullscreen || a.save_picture || a.restore_backup;
+            a.toggle_fullscreen || a.save_picture || a.restore_backup || a.toggle_journal || a.search_focus ||
+            a.new_entry || a.open_entry || a.search;
   // Whatever changed is drawn in the next frame, even if no more input comes.
   if (changed) core::request_frame(pacer_);
 }

@@ -19,6 +19,8 @@
 #include "storage/autosaver.h"
 #include "ui/context_menu.h"
 #include "ui/dock_panel.h"
+#include "ui/entry_editor.h"
+#include "ui/journal_panel.h"
 #include "ui/name_field.h"
 #include "ui/notice_panel.h"
 #include "ui/palette_panel.h"
@@ -61,6 +63,8 @@ struct OverlayState {
   ui::DockPanel dock;
   ui::ProblemPanel problems;
   ui::RestoreDialog restore;
+  ui::JournalPanel journal;
+  ui::EntryEditor entry_editor;
 };
 
 class Session {
@@ -129,6 +133,7 @@ class Session {
   storage::Snapshot snapshot() const;
   std::string open_store(const std::filesystem::path& data_dir);  // loads the map, starts the autosaver
   void restore_from_backup();
+  void run_search();
   std::unique_ptr<storage::Autosaver> autosaver_;
   std::filesystem::path data_dir_;
   std::filesystem::path restorable_backup_;

@@ -8,6 +8,7 @@
 #include "core/archetypes.h"
 #include "core/arrange.h"
 #include "core/edits.h"
+#include "core/journal.h"
 
 namespace innerscape::core {
 namespace {
@@ -63,6 +64,25 @@ InnerSystem make_demo_system() {
   link(s, pleaser, reader, RelationKind::allied);
 
   apply_edit(s, move_parts(s, arranged_positions(s), demo_time));
+
+  // A few pages of an example journal.
+  Entry trigger{.type = EntryType::trigger, .parts = {reaching, little}};
+  trigger.text["what_happened"] = "A message sat unanswered all evening, and my chest went tight.";
+  trigger.ratings["intensity_before"] = 8;
+  trigger.ratings["intensity_after"] = 4;
+  trigger.text["soothe_next_time"] = "Hand on my chest, three slow breaths, and tell the little one I am here.";
+  apply_edit(s, add_entry(s, trigger, demo_time + 86400));
+  Entry letter{.type = EntryType::letter, .parts = {little}};
+  letter.text["to"] = "Little one by the window";
+  letter.text["understanding"] = "You waited so long for someone to come back. Of course you are scared.";
+  letter.text["reassurance"] = "I am grown now, and I am here. You are not alone at the window any more.";
+  letter.text["promise"] = "I will check on you, every day, even when it is busy.";
+  apply_edit(s, add_entry(s, letter, demo_time + 2 * 86400));
+  Entry check_in{.type = EntryType::check_in};
+  const int levels[] = {6, 8, 5, 7, 4, 5, 6, 7};
+  for (std::size_t i = 0; i < eight_cs().size(); ++i) check_in.ratings[std::string(eight_cs()[i].key)] = levels[i];
+  check_in.text["curiosity_thought"] = "I wonder what the Detective is trying to protect.";
+  apply_edit(s, add_entry(s, check_in, demo_time + 3 * 86400));
   return s;
 }
 

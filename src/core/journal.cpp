@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace innerscape::core {
 namespace {
@@ -174,6 +175,39 @@ std::string searchable_text(const Entry& entry) {
         if (choice.key == c) out += "\n" + std::string(choice.name);
       }
     }
+  }
+  return out;
+}
+
+namespace {
+
+std::vector<std::string> words_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::string word;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) != 0 || c >= 0x80) {
+      word += static_cast<char>(std::tolower(c));
+    } else if (!word.empty()) {
+      out.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) out.push_back(std::move(word));
+  return out;
+}
+
+}  // namespace
+
+std::vector<EntryId> search_in_memory(const std::vector<Entry>& journal, const std::string& query) {
+  const std::vector<std::string> wanted = words_of(query);
+  std::vector<EntryId> out;
+  if (wanted.empty()) return out;
+  for (auto it = journal.rbegin(); it != journal.rend(); ++it) {
+    const std::vector<std::string> words = words_of(searchable_text(*it));
+    const bool all = std::all_of(wanted.begin(), wanted.end(), [&](const std::string& w) {
+      return std::any_of(words.begin(), words.end(), [&](const std::string& have) { return have.starts_with(w); });
+    });
+    if (all) out.push_back(it->id);
   }
   return out;
 }

@@ -81,6 +81,11 @@ void sanitize(Entry& entry);
 // All of an entry's words in one string, for search.
 std::string searchable_text(const Entry& entry);
 
+// Entries whose words contain every word of the query as the start of a word (ASCII letters compare
+// without case), newest first. The store's full-text index does this faster for a large journal;
+// this serves where there is no store (the demo).
+std::vector<EntryId> search_in_memory(const std::vector<Entry>& journal, const std::string& query);
+
 // How brightly the Self glows after a check-in: the mean of the 8 C's, never dark.
 float self_glow_from_check_in(const Entry& check_in);
 

@@ -208,6 +208,9 @@ FrameEvents Window::pump_events(double timeout_s) {
         const bool ctrl = (event.key.keysym.mod & KMOD_CTRL) != 0;
         const bool shift = (event.key.keysym.mod & KMOD_SHIFT) != 0;
         if (key == SDLK_F11 && event.key.repeat == 0) toggle_fullscreen();
+        // Ctrl+F and Ctrl+J work even while typing: they only move focus to the journal.
+        if (ctrl && key == SDLK_f) out.scene.keys.push_back(ui::SceneKey::search);
+        if (ctrl && key == SDLK_j) out.scene.keys.push_back(ui::SceneKey::journal);
         if (ui_typing) break;
         if (ctrl && key == SDLK_z) out.scene.keys.push_back(shift ? ui::SceneKey::redo : ui::SceneKey::undo);
         if (ctrl && key == SDLK_y) out.scene.keys.push_back(ui::SceneKey::redo);

@@ -34,6 +34,13 @@ struct UiActions {
   std::optional<std::size_t> context_relationship;
   std::string notice;                  // a gentle word to show (blending and unblending)
 
+  // The journal.
+  std::optional<core::EntryType> new_entry;   // open the editor on a new entry of this kind
+  std::optional<core::EntryId> open_entry;    // open the editor on an existing entry
+  std::optional<std::string> search;          // the journal's search words changed
+  bool toggle_journal = false;
+  bool search_focus = false;                  // open the journal with its search field ready
+
   // Files.
   bool restore_backup = false;         // bring the map back from the newest sound backup
   std::optional<std::string> save_picture;  // a PNG of the scene and overlay at this path

@@ -46,6 +46,10 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
   }
   item_rects.remember("Save a picture");
   ImGui::SameLine();
+  if (ImGui::Button(view.journal_open ? "Hide journal" : "Journal")) actions.toggle_journal = true;
+  item_rects.remember("Journal");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+J; search with Ctrl+F");
+  ImGui::SameLine();
   if (ImGui::Button(view.palette_open ? "Hide parts" : "Parts")) actions.toggle_palette = true;
   ImGui::SameLine();
   if (ImGui::Button(view.welcome_open ? "Hide welcome" : "Welcome")) actions.toggle_welcome = true;

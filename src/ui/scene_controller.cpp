@@ -153,6 +153,12 @@ void handle_scene_input(SceneController& c, SceneContext ctx, const SceneInput& 
       case SceneKey::frame_all:
         actions.frame_all = true;
         break;
+      case SceneKey::search:
+        actions.search_focus = true;
+        break;
+      case SceneKey::journal:
+        actions.toggle_journal = true;
+        break;
       case SceneKey::cancel:
         if (c.placing) {
           c.placing.reset();

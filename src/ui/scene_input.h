@@ -18,7 +18,7 @@ struct PointerEvent {
   int clicks = 1;            // 2 for a double click
 };
 
-enum class SceneKey : std::uint8_t { undo, redo, remove, frame_all, cancel };
+enum class SceneKey : std::uint8_t { undo, redo, remove, frame_all, cancel, search, journal };
 
 struct SceneInput {
   std::vector<PointerEvent> pointer;

@@ -32,6 +32,14 @@ core::Entry check_in(int level) {
   return e;
 }
 
+// The demo's parts, without its example journal, so counts and rankings here are this file's own.
+core::InnerSystem parts_only() {
+  core::InnerSystem s = core::make_demo_system();
+  s.journal.clear();
+  s.next_entry_id = 1;
+  return s;
+}
+
 std::unique_ptr<storage::Database> memory_db() {
   std::string error;
   auto db = storage::Database::open(":memory:", error);
@@ -76,7 +84,7 @@ TEST_CASE("validation keeps what the type knows, ratings 0..10, real choices, ea
 }
 
 TEST_CASE("entries are added, edited and deleted as undoable edits") {
-  core::InnerSystem s = core::make_demo_system();
+  core::InnerSystem s = parts_only();
   core::History h;
   const core::PartId part = s.parts[0].id;
   REQUIRE(core::perform(s, h, core::add_entry(s, trigger({part, 999}, "A message left on read."), 100)));
@@ -113,7 +121,7 @@ TEST_CASE("a check-in sets the Self's light from the 8 C's, never dark; undo put
 }
 
 TEST_CASE("deleting a part keeps the entries about it, untied; undo ties them again") {
-  core::InnerSystem s = core::make_demo_system();
+  core::InnerSystem s = parts_only();
   core::History h;
   const core::PartId a = s.parts[0].id, b = s.parts[1].id;
   REQUIRE(core::perform(s, h, core::add_entry(s, trigger({a, b}, "x"), 1)));
@@ -126,7 +134,7 @@ TEST_CASE("deleting a part keeps the entries about it, untied; undo ties them ag
 
 TEST_CASE("entries survive storage exactly, and full-text search finds them, best match first") {
   auto db = memory_db();
-  storage::Snapshot current{.system = core::make_demo_system()};
+  storage::Snapshot current{.system = parts_only()};
   core::History h;
   core::InnerSystem& s = current.system;
   const core::PartId a = s.parts[0].id;
@@ -169,7 +177,7 @@ TEST_CASE("entries survive storage exactly, and full-text search finds them, bes
 }
 
 TEST_CASE("the journal goes through JSON export and import exactly; bad entries are named") {
-  storage::Snapshot snap{.system = core::make_demo_system()};
+  storage::Snapshot snap{.system = parts_only()};
   core::History h;
   core::perform(snap.system, h, core::add_entry(snap.system, trigger({snap.system.parts[2].id}, "A long day ☀"), 5));
   core::perform(snap.system, h, core::add_entry(snap.system, check_in(6), 6));
@@ -194,4 +202,16 @@ TEST_CASE("the journal goes through JSON export and import exactly; bad entries 
     INFO(file);
     CHECK(storage::from_json(file).error.find(says) != std::string::npos);
   }
+}
+
+TEST_CASE("the demo keeps an example journal: a trigger tied to two parts, a letter, a check-in") {
+  const core::InnerSystem demo = core::make_demo_system();
+  REQUIRE(demo.journal.size() == 3);
+  CHECK(demo.journal[0].type == core::EntryType::trigger);
+  CHECK(demo.journal[0].parts.size() == 2);
+  CHECK(demo.journal[2].type == core::EntryType::check_in);
+  CHECK(demo.self.glow == doctest::Approx(core::self_glow_from_check_in(demo.journal[2])));
+  CHECK(core::search_in_memory(demo.journal, "chest TIGHT") == std::vector<core::EntryId>{demo.journal[0].id});
+  CHECK(core::search_in_memory(demo.journal, "window").size() == 1);
+  CHECK(core::search_in_memory(demo.journal, "   ").empty());
 }

@@ -1,0 +1,133 @@
+// Writing one journal entry: the prompts of its type, the parts it is about, the radar for a check-in.
+#include "ui/entry_editor.h"
+
+#include <algorithm>
+#include <string>
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "core/edits.h"
+#include "ui/radar.h"
+
+namespace innerscape::ui {
+
+void EntryEditor::start(core::EntryType type, std::vector<core::PartId> parts) {
+  draft = core::Entry{.type = type, .parts = std::move(parts)};
+  open = true;
+  focus = true;
+}
+
+void EntryEditor::edit(const core::Entry& entry) {
+  draft = entry;
+  open = true;
+  focus = true;
+}
+
+void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActions& actions) {
+  item_rects.clear();
+  if (!open || !draft) return;
+  const core::EntryTypeSpec& spec = core::entry_type_spec(draft->type);
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + em * 1.2f),
+                          ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.0f));
+  ImGui::SetNextWindowSize(ImVec2(em * 26.0f, viewport->WorkSize.y - em * 6.5f), ImGuiCond_FirstUseEver);
+  if (focus) {
+    ImGui::SetNextWindowFocus();
+    focus = false;
+  }
+  const std::string title = std::string(spec.name) + "###entry_editor";
+  // Closing with the x keeps the draft: it is there again when the editor opens.
+  if (!ImGui::Begin(title.c_str(), &open)) {
+    ImGui::End();
+    return;
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", std::string(spec.intro).c_str());
+  ImGui::PopStyleColor();
+
+  // The parts it is about.
+  if (!system.parts.empty() && ImGui::CollapsingHeader("Which parts are here?", draft->type == core::EntryType::trigger ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
+    for (const core::Part& p : system.parts) {
+      bool tied = std::find(draft->parts.begin(), draft->parts.end(), p.id) != draft->parts.end();
+      ImGui::PushID(static_cast<int>(p.id));
+      if (ImGui::Checkbox(p.name.c_str(), &tied)) {
+        if (tied) draft->parts.push_back(p.id);
+        else draft->parts.erase(std::remove(draft->parts.begin(), draft->parts.end(), p.id), draft->parts.end());
+      }
+      item_rects.remember(("part:" + p.name).c_str());
+      ImGui::PopID();
+    }
+  }
+
+  if (draft->type == core::EntryType::check_in) draw_eight_cs_radar(draft->ratings, em * 13.0f);
+
+  for (const core::FieldSpec& f : spec.fields) {
+    const std::string key(f.key);
+    ImGui::PushID(key.c_str());
+    ImGui::Spacing();
+    ImGui::TextWrapped("%s", std::string(f.prompt).c_str());
+    switch (f.kind) {
+      case core::FieldKind::line:
+        ImGui::SetNextItemWidth(-1.0f);
+        ImGui::InputText("##line", &draft->text[key]);
+        break;
+      case core::FieldKind::text:
+        ImGui::InputTextMultiline("##text", &draft->text[key], ImVec2(-1.0f, ImGui::GetTextLineHeight() * 4.0f));
+        break;
+      case core::FieldKind::rating: {
+        int value = draft->ratings.count(key) != 0 ? draft->ratings[key] : 0;
+        ImGui::SetNextItemWidth(-1.0f);
+        if (ImGui::SliderInt("##rating", &value, 0, core::max_rating)) draft->ratings[key] = value;
+        break;
+      }
+      case core::FieldKind::checklist:
+        for (const core::ChoiceSpec& c : f.choices) {
+          auto& chosen = draft->checked[key];
+          bool on = std::find(chosen.begin(), chosen.end(), c.key) != chosen.end();
+          if (ImGui::Checkbox(std::string(c.name).c_str(), &on)) {
+            if (on) chosen.emplace_back(c.key);
+            else chosen.erase(std::remove(chosen.begin(), chosen.end(), c.key), chosen.end());
+          }
+          if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(c.explanation).c_str());
+        }
+        break;
+    }
+    item_rects.remember(key.c_str());
+    ImGui::PopID();
+  }
+
+  ImGui::Spacing();
+  ImGui::Separator();
+  if (ImGui::Button("Keep this entry")) {
+    core::Entry entry = *draft;
+    // Empty text fields are no entry of their own: drop them, keep the rest exactly.
+    for (auto it = entry.text.begin(); it != entry.text.end();) it = it->second.empty() ? entry.text.erase(it) : std::next(it);
+    if (entry.id == 0) {
+      actions.edits.push_back(core::add_entry(system, std::move(entry), now));
+    } else {
+      actions.edits.push_back(core::update_entry(system, std::move(entry), now));
+    }
+    draft.reset();
+    open = false;
+  }
+  item_rects.remember("Keep this entry");
+  if (draft && draft->id != 0) {
+    ImGui::SameLine();
+    if (ImGui::Button("Delete")) {
+      actions.edits.push_back(core::delete_entry(system, draft->id));
+      draft.reset();
+      open = false;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("You can undo this (Ctrl+Z).");
+  }
+  if (draft) {
+    ImGui::SameLine();
+    if (ImGui::Button("Put it aside")) open = false;  // the draft stays for later
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Closes the page; what you wrote waits here for you.");
+  }
+  ImGui::End();
+}
+
+}  // namespace innerscape::ui

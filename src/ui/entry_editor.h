@@ -1,0 +1,24 @@
+// Writing one journal entry: the prompts of its type, the parts it is about, and for a check-in the
+// 8 C's radar as the ratings move. Nothing typed is lost: the draft stays while the window is closed.
+#pragma once
+
+#include <optional>
+
+#include "core/inner_system.h"
+#include "ui/actions.h"
+#include "ui/item_rects.h"
+
+namespace innerscape::ui {
+
+struct EntryEditor {
+  std::optional<core::Entry> draft;  // open while there is a draft; id 0: a new entry
+  bool open = false;
+  bool focus = false;
+  ItemRects item_rects;
+
+  void start(core::EntryType type, std::vector<core::PartId> parts = {});
+  void edit(const core::Entry& entry);
+  void draw(const core::InnerSystem& system, std::int64_t now, UiActions& actions);
+};
+
+}  // namespace innerscape::ui

@@ -1,0 +1,140 @@
+// The journal: new entries of every kind, a timeline newest first, search, and filters by kind and part.
+#include "ui/journal_panel.h"
+
+#include <algorithm>
+#include <ctime>
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+namespace innerscape::ui {
+namespace {
+
+std::string local_day(std::int64_t t) {
+  const auto tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  localtime_r(&tt, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%d %b %Y", &tm);
+  return text;
+}
+
+// The first words of an entry, for the timeline.
+std::string first_words(const core::Entry& e) {
+  for (const core::FieldSpec& f : core::entry_type_spec(e.type).fields) {
+    const auto it = e.text.find(std::string(f.key));
+    if (it == e.text.end() || it->second.empty()) continue;
+    std::string line = it->second.substr(0, it->second.find('\n'));
+    if (line.size() > 60) {
+      line.resize(60);
+      while (!line.empty() && (static_cast<unsigned char>(line.back()) & 0xC0) == 0x80) line.pop_back();
+      if (!line.empty() && (static_cast<unsigned char>(line.back()) & 0x80) != 0) line.pop_back();
+      line += "…";
+    }
+    return line;
+  }
+  if (e.type == core::EntryType::check_in) return "The 8 C's, rated";
+  return "(no words yet)";
+}
+
+}  // namespace
+
+void JournalPanel::draw(const core::InnerSystem& system, UiActions& actions) {
+  item_rects.clear();
+  if (!open) return;
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - em * 1.2f, viewport->WorkPos.y + em * 1.2f),
+                          ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
+  ImGui::SetNextWindowSize(ImVec2(em * 19.0f, viewport->WorkSize.y - em * 6.5f), ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin("Journal", &open)) {
+    ImGui::End();
+    return;
+  }
+
+  if (ImGui::Button("New entry...")) ImGui::OpenPopup("new_entry");
+  item_rects.remember("New entry...");
+  if (ImGui::BeginPopup("new_entry")) {
+    for (const core::EntryTypeSpec& t : core::entry_types()) {
+      const std::string name(t.name);
+      if (ImGui::Selectable(name.c_str())) actions.new_entry = t.type;
+      item_rects.remember(name.c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(t.intro).c_str());
+    }
+    ImGui::EndPopup();
+  }
+
+  if (focus_search) {
+    ImGui::SetKeyboardFocusHere();
+    focus_search = false;
+  }
+  ImGui::SetNextItemWidth(-1.0f);
+  if (ImGui::InputTextWithHint("##search", "Search your words (Ctrl+F)", &query)) actions.search = query;
+  item_rects.remember("search");
+
+  const std::string kind_label = type_filter < 0 ? "Every kind" : std::string(core::entry_types()[static_cast<std::size_t>(type_filter)].name);
+  ImGui::SetNextItemWidth(em * 8.5f);
+  if (ImGui::BeginCombo("##kind", kind_label.c_str())) {
+    if (ImGui::Selectable("Every kind", type_filter < 0)) type_filter = -1;
+    for (int i = 0; i < core::entry_type_count; ++i) {
+      if (ImGui::Selectable(std::string(core::entry_types()[static_cast<std::size_t>(i)].name).c_str(), type_filter == i)) type_filter = i;
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  const core::Part* filter_part = core::find_part(system, part_filter);
+  ImGui::SetNextItemWidth(-1.0f);
+  if (ImGui::BeginCombo("##part", filter_part != nullptr ? filter_part->name.c_str() : "Every part")) {
+    if (ImGui::Selectable("Every part", part_filter == 0)) part_filter = 0;
+    for (const core::Part& p : system.parts) {
+      ImGui::PushID(static_cast<int>(p.id));
+      if (ImGui::Selectable(p.name.c_str(), part_filter == p.id)) part_filter = p.id;
+      ImGui::PopID();
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::Separator();
+
+  // Newest first, or best match first while searching.
+  std::vector<const core::Entry*> shown;
+  if (!query.empty() && results) {
+    for (core::EntryId id : *results) {
+      if (const core::Entry* e = core::find_entry(system, id)) shown.push_back(e);
+    }
+  } else {
+    for (auto it = system.journal.rbegin(); it != system.journal.rend(); ++it) shown.push_back(&*it);
+  }
+  ImGui::BeginChild("timeline");
+  int listed = 0;
+  for (const core::Entry* e : shown) {
+    if (type_filter >= 0 && static_cast<int>(e->type) != type_filter) continue;
+    if (part_filter != 0 && std::find(e->parts.begin(), e->parts.end(), part_filter) == e->parts.end()) continue;
+    ++listed;
+    ImGui::PushID(static_cast<int>(e->id));
+    std::string parts_text;
+    for (core::PartId p : e->parts) {
+      if (const core::Part* part = core::find_part(system, p)) parts_text += (parts_text.empty() ? "" : ", ") + part->name;
+    }
+    const std::string label = local_day(e->created_at) + "  " + std::string(core::entry_type_spec(e->type).name);
+    if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(0.0f, ImGui::GetTextLineHeight() * (parts_text.empty() ? 2.1f : 3.1f)))) {
+      actions.open_entry = e->id;
+    }
+    item_rects.remember(("entry:" + std::to_string(e->id)).c_str());
+    const ImVec2 below = ImGui::GetItemRectMin();
+    ImGui::GetWindowDrawList()->AddText(ImVec2(below.x + em * 0.5f, below.y + ImGui::GetTextLineHeight()),
+                                        ImGui::GetColorU32(ImGuiCol_TextDisabled), first_words(*e).c_str());
+    if (!parts_text.empty()) {
+      ImGui::GetWindowDrawList()->AddText(ImVec2(below.x + em * 0.5f, below.y + ImGui::GetTextLineHeight() * 2.0f),
+                                          ImGui::GetColorU32(ImVec4(0.98f, 0.76f, 0.42f, 0.85f)), parts_text.c_str());
+    }
+    ImGui::PopID();
+  }
+  if (listed == 0) {
+    ImGui::TextWrapped(system.journal.empty() ? "Nothing written yet. When something stirs, a few words are enough."
+                                              : "No entry matches. Try fewer or other words.");
+  }
+  ImGui::EndChild();
+  ImGui::End();
+}
+
+}  // namespace innerscape::ui

@@ -1,0 +1,26 @@
+// The journal: new entries of every kind, a timeline newest first, search, and filters by kind and part.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/inner_system.h"
+#include "ui/actions.h"
+#include "ui/item_rects.h"
+
+namespace innerscape::ui {
+
+struct JournalPanel {
+  bool open = false;
+  bool focus_search = false;
+  std::string query;
+  std::optional<std::vector<core::EntryId>> results;  // set by the app for a non-empty query
+  int type_filter = -1;                               // -1: every kind
+  core::PartId part_filter = 0;                       // 0: every part
+  ItemRects item_rects;
+
+  void draw(const core::InnerSystem& system, UiActions& actions);
+};
+
+}  // namespace innerscape::ui
