@@ -372,7 +372,11 @@ void Session::apply(ui::UiActions& a) {
   if (a.ambient_motion) pacer_.desc.ambient_motion = *a.ambient_motion;
   if (a.dismiss_welcome) o.welcome.open = false;
   if (a.toggle_welcome) o.welcome.open = !o.welcome.open;
-  if (a.toggle_palette) o.palette.open = !o.palette.open;
+  // The palette and the journal share the right of the screen: opening one puts the other away.
+  if (a.toggle_palette) {
+    o.palette.open = !o.palette.open;
+    if (o.palette.open) o.journal.open = false;
+  }
   if (a.frame_all) {
     scene_.view_goal = frame_all_view(scene_.view.viewport);
     mark_dirty(window_->now_s(), 1.0);
@@ -385,6 +389,7 @@ void Session::apply(ui::UiActions& a) {
     o.journal.open = true;
     o.journal.focus_search = true;
   }
+  if ((a.toggle_journal || a.search_focus) && o.journal.open) o.palette.open = false;
   if (a.new_entry) {
     // A new entry starts tied to the selected part, if one is selected.
     o.entry_editor.start(*a.new_entry, o.selected != 0 ? std::vector<core::PartId>{o.selected} : std::vector<core::PartId>{});

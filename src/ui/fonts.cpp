@@ -12,6 +12,10 @@ namespace {
 // The heading font is the atlas's second font when a TTF loaded; index 0 otherwise.
 constexpr int heading_font_index = 1;
 
+// Latin and Latin-1, plus general punctuation (the ellipsis, dashes, curly quotes) the words use.
+// Constant data: the atlas keeps a pointer to it for its whole life.
+constexpr ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x2010, 0x205E, 0};
+
 }  // namespace
 
 FontResult load_fonts(const std::vector<std::filesystem::path>& candidates, float pixel_size) {
@@ -20,15 +24,16 @@ FontResult load_fonts(const std::vector<std::filesystem::path>& candidates, floa
   io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
   io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
 
+
   for (const auto& path : candidates) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) continue;
     ImFontConfig config;
     config.OversampleH = 1;  // FreeType hints; oversampling would only blur and cost atlas space
     config.OversampleV = 1;
-    ImFont* body = io.Fonts->AddFontFromFileTTF(path.c_str(), pixel_size, &config, io.Fonts->GetGlyphRangesDefault());
+    ImFont* body = io.Fonts->AddFontFromFileTTF(path.c_str(), pixel_size, &config, glyph_ranges);
     if (body == nullptr) continue;
-    io.Fonts->AddFontFromFileTTF(path.c_str(), pixel_size * 1.45f, &config, io.Fonts->GetGlyphRangesDefault());
+    io.Fonts->AddFontFromFileTTF(path.c_str(), pixel_size * 1.45f, &config, glyph_ranges);
     return {path, {}};
   }
   ImFontConfig fallback;

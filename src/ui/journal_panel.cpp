@@ -1,6 +1,8 @@
 // The journal: new entries of every kind, a timeline newest first, search, and filters by kind and part.
 #include "ui/journal_panel.h"
 
+#include "ui/text_fit.h"
+
 #include <algorithm>
 #include <ctime>
 
@@ -24,14 +26,7 @@ std::string first_words(const core::Entry& e) {
   for (const core::FieldSpec& f : core::entry_type_spec(e.type).fields) {
     const auto it = e.text.find(std::string(f.key));
     if (it == e.text.end() || it->second.empty()) continue;
-    std::string line = it->second.substr(0, it->second.find('\n'));
-    if (line.size() > 60) {
-      line.resize(60);
-      while (!line.empty() && (static_cast<unsigned char>(line.back()) & 0xC0) == 0x80) line.pop_back();
-      if (!line.empty() && (static_cast<unsigned char>(line.back()) & 0x80) != 0) line.pop_back();
-      line += "…";
-    }
-    return line;
+    return it->second.substr(0, it->second.find('\n'));
   }
   if (e.type == core::EntryType::check_in) return "The 8 C's, rated";
   return "(no words yet)";
@@ -122,10 +117,12 @@ void JournalPanel::draw(const core::InnerSystem& system, UiActions& actions) {
     item_rects.remember(("entry:" + std::to_string(e->id)).c_str());
     const ImVec2 below = ImGui::GetItemRectMin();
     ImGui::GetWindowDrawList()->AddText(ImVec2(below.x + em * 0.5f, below.y + ImGui::GetTextLineHeight()),
-                                        ImGui::GetColorU32(ImGuiCol_TextDisabled), first_words(*e).c_str());
+                                        ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                                        fit_text(first_words(*e), ImGui::GetContentRegionAvail().x - em).c_str());
     if (!parts_text.empty()) {
       ImGui::GetWindowDrawList()->AddText(ImVec2(below.x + em * 0.5f, below.y + ImGui::GetTextLineHeight() * 2.0f),
-                                          ImGui::GetColorU32(ImVec4(0.98f, 0.76f, 0.42f, 0.85f)), parts_text.c_str());
+                                          ImGui::GetColorU32(ImVec4(0.98f, 0.76f, 0.42f, 0.85f)),
+                                          fit_text(parts_text, ImGui::GetContentRegionAvail().x - em).c_str());
     }
     ImGui::PopID();
   }

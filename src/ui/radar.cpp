@@ -1,6 +1,7 @@
 // The 8 C's as a radar: eight spokes, a soft polygon whose reach on each is its 0..10 rating.
 #include "ui/radar.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -12,9 +13,12 @@ namespace innerscape::ui {
 
 void draw_eight_cs_radar(const std::map<std::string, int>& ratings, float size) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  // Centred in the space there is, so the names around it are never cut.
+  const float width = std::max(size, ImGui::GetContentRegionAvail().x);
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  origin.x += (width - size) * 0.5f;
   const ImVec2 centre(origin.x + size * 0.5f, origin.y + size * 0.5f);
-  const float radius = size * 0.34f;  // room for the names around it
+  const float radius = size * 0.30f;  // room for the names around it
   const auto cs = core::eight_cs();
   const int n = static_cast<int>(cs.size());
   auto spoke = [&](int i, float reach) {
@@ -41,7 +45,7 @@ void draw_eight_cs_radar(const std::map<std::string, int>& ratings, float size) 
     draw->AddText(ImVec2(at.x - text_size.x * 0.5f, at.y - text_size.y * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), name.data(),
                   name.data() + name.size());
   }
-  ImGui::Dummy(ImVec2(size, size));
+  ImGui::Dummy(ImVec2(width, size));
 }
 
 }  // namespace innerscape::ui

@@ -1,6 +1,8 @@
 // Names (and ages) under the parts, drawn by ImGui behind every panel, the same size at every zoom.
 #include "ui/scene_labels.h"
 
+#include "ui/text_fit.h"
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -11,18 +13,6 @@ namespace innerscape::ui {
 namespace {
 
 constexpr float max_label_em = 11.0f;  // long names wrap onto a second line, then end with an ellipsis
-
-// Cuts text to fit `width`, on a UTF-8 character boundary, adding an ellipsis.
-std::string fit(const std::string& text, float width) {
-  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-  std::string cut = text;
-  while (!cut.empty() && ImGui::CalcTextSize((cut + "…").c_str()).x > width) {
-    cut.pop_back();
-    while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
-    if (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0x80) != 0) cut.pop_back();
-  }
-  return cut + "…";
-}
 
 }  // namespace
 
@@ -68,7 +58,7 @@ void draw_scene_labels(const LabelsView& labels) {
     const glm::vec2 at = core::world_to_screen(labels.view, world) + glm::vec2(0.0f, core::part_radius(part) * ppu * 1.6f + em * 0.2f);
     if (at.x < -em * 8 || at.y < -em * 2 || at.x > screen.x + em * 8 || at.y > screen.y + em * 2) continue;
 
-    const std::string name = fit(part.name, em * max_label_em);
+    const std::string name = fit_text(part.name, em * max_label_em);
     const ImVec2 size = ImGui::CalcTextSize(name.c_str());
     const std::string age = part.age ? "age " + std::to_string(*part.age) : std::string();
     const float height = size.y + (part.age ? ImGui::GetTextLineHeight() * 0.9f : 0.0f);

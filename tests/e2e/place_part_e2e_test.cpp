@@ -342,3 +342,55 @@ TEST_CASE("a damaged data file: set aside, and the newest sound backup offered a
   d.session.reset();
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("write a trigger entry tied to a part, find it by searching, undo it") {
+  const auto dir = std::filesystem::temp_directory_path() / ("innerscape-e2e-journal-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  {
+    Driver d(Driver::with_data(dir));
+    d.click(d.palette_entry("The Pleaser"));
+    d.click({820.0f, 500.0f});
+    d.key(SDLK_RETURN);
+    REQUIRE(d.session->scene().system.parts.size() == 1);
+    const core::PartId pleaser = d.session->scene().system.parts[0].id;
+
+    d.key(SDLK_j, KMOD_LCTRL);
+    REQUIRE(d.session->overlay().journal.open);
+    d.click(Driver::centre(d.session->overlay().journal.item_rects, "New entry..."));
+    d.click(Driver::centre(d.session->overlay().journal.item_rects, "Trigger journal"));
+    REQUIRE(d.session->overlay().entry_editor.open);
+    const ui::ItemRects& editor = d.session->overlay().entry_editor.item_rects;
+    // The part just placed is selected, so the new entry starts tied to it; its box can untie and tie it.
+    REQUIRE(d.session->overlay().entry_editor.draft.has_value());
+    CHECK(d.session->overlay().entry_editor.draft->parts == std::vector<core::PartId>{pleaser});
+    d.click(Driver::centre(editor, "part:The Pleaser"));
+    CHECK(d.session->overlay().entry_editor.draft->parts.empty());
+    d.click(Driver::centre(editor, "part:The Pleaser"));
+    d.click(Driver::centre(editor, "what_happened"));
+    d.type("Rain on the window, no reply, and the old worry woke up.");
+    d.click(Driver::centre(d.session->overlay().entry_editor.item_rects, "Keep this entry"));
+    const auto& journal = d.session->scene().system.journal;
+    REQUIRE(journal.size() == 1);
+    CHECK(journal[0].type == core::EntryType::trigger);
+    CHECK(journal[0].parts == std::vector<core::PartId>{pleaser});
+    CHECK(journal[0].text.at("what_happened") == "Rain on the window, no reply, and the old worry woke up.");
+
+    d.key(SDLK_f, KMOD_LCTRL);
+    d.type("worr");
+    REQUIRE(d.session->overlay().journal.results.has_value());
+    CHECK(*d.session->overlay().journal.results == std::vector<core::EntryId>{journal[0].id});
+
+    d.click({700.0f, 150.0f});  // leave the search field, so Ctrl+Z goes to the map
+    d.key(SDLK_z, KMOD_LCTRL);
+    CHECK(d.session->scene().system.journal.empty());
+    d.key(SDLK_z, KMOD_LCTRL | KMOD_LSHIFT);
+    CHECK(d.session->scene().system.journal.size() == 1);
+  }
+  // And it is there after a restart.
+  auto again = Driver::with_data(dir);
+  REQUIRE(again->scene().system.journal.size() == 1);
+  CHECK(again->scene().system.journal[0].parts.size() == 1);
+  again.reset();
+  std::filesystem::remove_all(dir);
+}
