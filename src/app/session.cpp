@@ -252,6 +252,11 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
   core::advance(scene_.clock, real_dt_s, core::ambient_speed(pacer_, now_s));
   scene_.view.viewport = target_size;
   update_motion(real_dt_s);
+  const auto pulse = core::recent_trigger_pulse(scene_.system.journal, wall_clock_now());
+  pulses_.assign(scene_.system.parts.size(), 0.0f);
+  for (std::size_t i = 0; i < scene_.system.parts.size() && !pulse.empty(); ++i) {
+    if (const auto it = pulse.find(scene_.system.parts[i].id); it != pulse.end()) pulses_[i] = it->second;
+  }
   submit_if_due(now_s);
 
   // Render the scene, then the overlay on top of it.
@@ -264,6 +269,7 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
                       .self = scene_.system.self,
                       .system = {.system = &scene_.system,
                                  .positions = shown_positions_,
+                                 .pulse = pulses_,
                                  .hovered = c.hovered,
                                  .selected = overlay_.selected,
                                  .hovered_relationship = c.hovered_relationship},
@@ -392,7 +398,8 @@ void Session::apply(ui::UiActions& a) {
   if ((a.toggle_journal || a.search_focus) && o.journal.open) o.palette.open = false;
   if (a.new_entry) {
     // A new entry starts tied to the selected part, if one is selected.
-    o.entry_editor.start(*a.new_entry, o.selected != 0 ? std::vector<core::PartId>{o.selected} : std::vector<core::PartId>{});
+    const core::PartId tie = a.new_entry_for != 0 ? a.new_entry_for : o.selected;
+    o.entry_editor.start(*a.new_entry, tie != 0 ? std::vector<core::PartId>{tie} : std::vector<core::PartId>{});
   }
   if (a.open_entry) {
     if (const core::Entry* e = core::find_entry(scene_.system, *a.open_entry)) o.entry_editor.edit(*e);

@@ -122,6 +122,7 @@ class Session {
   SceneState scene_;
   OverlayState overlay_;
   std::vector<glm::vec2> shown_positions_;  // per part: where it is drawn this frame
+  std::vector<float> pulses_;               // per part: recent triggers make it pulse
   core::Glide glide_;
   bool gliding_ = false;
   std::optional<std::filesystem::path> pending_picture_;

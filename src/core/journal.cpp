@@ -212,6 +212,17 @@ std::vector<EntryId> search_in_memory(const std::vector<Entry>& journal, const s
   return out;
 }
 
+std::map<PartId, float> recent_trigger_pulse(const std::vector<Entry>& journal, std::int64_t now) {
+  std::map<PartId, int> count;
+  for (const Entry& e : journal) {
+    if (e.type != EntryType::trigger || e.created_at < now - pulse_window_s || e.created_at > now) continue;
+    for (PartId p : e.parts) ++count[p];
+  }
+  std::map<PartId, float> out;
+  for (const auto& [part, n] : count) out[part] = std::min(1.0f, static_cast<float>(n) / 3.0f);
+  return out;
+}
+
 float self_glow_from_check_in(const Entry& check_in) {
   int sum = 0;
   int count = 0;

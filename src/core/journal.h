@@ -86,6 +86,11 @@ std::string searchable_text(const Entry& entry);
 // this serves where there is no store (the demo).
 std::vector<EntryId> search_in_memory(const std::vector<Entry>& journal, const std::string& query);
 
+// For each part, how strongly it pulses in the scene: parts that answered a trigger in the last
+// seven days, more for more entries (0 .. 1; three entries or more is the most).
+inline constexpr std::int64_t pulse_window_s = 7 * 24 * 60 * 60;
+std::map<PartId, float> recent_trigger_pulse(const std::vector<Entry>& journal, std::int64_t now);
+
 // How brightly the Self glows after a check-in: the mean of the 8 C's, never dark.
 float self_glow_from_check_in(const Entry& check_in);
 

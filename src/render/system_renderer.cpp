@@ -114,8 +114,9 @@ void SystemRenderer::draw_parts(const SystemFrame& frame, const glm::mat4& view_
     const float alpha = 1.0f - 0.5f * part.depth;  // deeper parts are fainter
     const float mark = part.id == frame.selected ? 2.0f : part.id == frame.hovered ? 1.0f : 0.0f;
     const float phase = static_cast<float>(part.id % 97) * 0.61f;  // each part floats on its own beat
+    const float pulse = index < frame.pulse.size() ? frame.pulse[index] : 0.0f;
     scratch_.insert(scratch_.end(), {p.x, p.y, core::part_radius(part), static_cast<float>(part.kind), c.r, c.g, c.b,
-                                     alpha, static_cast<float>(part.trust) / 100.0f, mark, phase, 0.0f});
+                                     alpha, static_cast<float>(part.trust) / 100.0f, mark, phase, pulse});
   }
   upload(part_instances_, scratch_);
   glUseProgram(parts_.id());

@@ -18,6 +18,7 @@ namespace innerscape::render {
 struct SystemFrame {
   const core::InnerSystem* system = nullptr;
   std::span<const glm::vec2> positions;  // where each part is shown (eased, or under a drag); empty: the model's
+  std::span<const float> pulse;          // per part, 0 .. 1: a gentle pulse for recent triggers; empty: none
   core::PartId hovered = 0;
   core::PartId selected = 0;
   std::optional<std::size_t> hovered_relationship;

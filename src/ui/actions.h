@@ -36,6 +36,7 @@ struct UiActions {
 
   // The journal.
   std::optional<core::EntryType> new_entry;   // open the editor on a new entry of this kind
+  core::PartId new_entry_for = 0;             // ...tied to this part (0: the selected part, if any)
   std::optional<core::EntryId> open_entry;    // open the editor on an existing entry
   std::optional<std::string> search;          // the journal's search words changed
   bool toggle_journal = false;

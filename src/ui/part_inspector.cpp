@@ -1,6 +1,7 @@
 // Everything about one part, and "Meet this part": the guide's gentle questions, answered and kept.
 #include "ui/part_inspector.h"
 
+#include <algorithm>
 #include <string>
 
 #include <imgui.h>
@@ -144,6 +145,23 @@ void PartInspector::draw(const char* title, const core::InnerSystem& system, std
       ImGui::PopID();
     }
     ImGui::TextDisabled("Right-click a part in the space to relate it to another.");
+  }
+
+  // The journal pages about this part, newest first.
+  int pages = 0;
+  for (const core::Entry& e : system.journal) pages += std::find(e.parts.begin(), e.parts.end(), part) != e.parts.end() ? 1 : 0;
+  const std::string journal_header = "In the journal (" + std::to_string(pages) + ")###journal";
+  if (ImGui::CollapsingHeader(journal_header.c_str())) {
+    for (auto it = system.journal.rbegin(); it != system.journal.rend(); ++it) {
+      if (std::find(it->parts.begin(), it->parts.end(), part) == it->parts.end()) continue;
+      ImGui::PushID(static_cast<int>(it->id));
+      if (ImGui::Selectable(std::string(core::entry_type_spec(it->type).name).c_str())) actions.open_entry = it->id;
+      ImGui::PopID();
+    }
+    if (ImGui::SmallButton("Write about this part")) {
+      actions.new_entry = core::EntryType::trigger;
+      actions.new_entry_for = part;
+    }
   }
 
   ImGui::Spacing();

@@ -132,3 +132,28 @@ TEST_CASE_FIXTURE(Fixture, "a selected part wears a warm outline") {
   for (std::size_t i = 0; i < plain.rgba.size(); i += 4) differ += std::abs(int(plain.rgba[i]) - int(chosen.rgba[i])) > 10;
   CHECK(differ > 30);
 }
+
+TEST_CASE_FIXTURE(Fixture, "a part that answered recent triggers glows wider while it pulses") {
+  core::InnerSystem s;
+  add(s, core::PartKind::exile, {0.9f, 0.0f}, 1.0f);
+  auto draw_with = [&](float pulse, double t) {
+    render::Framebuffer fb;
+    REQUIRE(fb.create(size));
+    fb.bind();
+    const float pulses[] = {pulse};
+    renderer.render({.view = {.viewport = size}, .scene_time_s = t, .self = s.self,
+                     .system = {.system = &s, .pulse = pulses}, .ambient = 0.0f});
+    return fb.read_pixels();
+  };
+  // The part's phase comes from its id; pick the moment its swell peaks: 1.2 t + phase = pi/2.
+  const double phase = static_cast<double>(s.parts[0].id % 97) * 0.61;
+  const double peak = (1.5707963 - phase + 6.2831853 * 10.0) / 1.2;
+  const core::Image still = draw_with(0.0f, peak);
+  const core::Image pulsing = draw_with(1.0f, peak);
+  // Just outside the form, in its glow.
+  const glm::ivec2 px = pixel_of({0.9f + 0.105f, 0.0f});
+  const auto a = core::pixel(still, px.x, px.y);
+  const auto b = core::pixel(pulsing, px.x, px.y);
+  INFO("still ", int(a[0]), " pulsing ", int(b[0]));
+  CHECK(b[0] > a[0] + 10);
+}

@@ -215,3 +215,22 @@ TEST_CASE("the demo keeps an example journal: a trigger tied to two parts, a let
   CHECK(core::search_in_memory(demo.journal, "window").size() == 1);
   CHECK(core::search_in_memory(demo.journal, "   ").empty());
 }
+
+TEST_CASE("parts that answered triggers in the last seven days pulse, more for more") {
+  std::vector<core::Entry> journal;
+  const std::int64_t now = 1000000000;
+  auto add = [&](std::vector<core::PartId> parts, std::int64_t at, core::EntryType type = core::EntryType::trigger) {
+    journal.push_back(core::Entry{.id = journal.size() + 1, .type = type, .created_at = at, .parts = std::move(parts)});
+  };
+  add({1, 2}, now - 3600);
+  add({1}, now - 2 * 86400);
+  add({1}, now - 3 * 86400);
+  add({1}, now - 4 * 86400);
+  add({3}, now - 8 * 86400);                             // too long ago
+  add({4}, now - 3600, core::EntryType::letter);         // not a trigger
+  const auto pulse = core::recent_trigger_pulse(journal, now);
+  CHECK(pulse.at(1) == doctest::Approx(1.0f));
+  CHECK(pulse.at(2) == doctest::Approx(1.0f / 3.0f));
+  CHECK(pulse.count(3) == 0);
+  CHECK(pulse.count(4) == 0);
+}
