@@ -105,6 +105,11 @@ std::string Session::open_store(const std::filesystem::path& data_dir) {
     if (restorable_backup_.empty()) overlay_.notice.text = store.notice;  // else the restore dialog says it
   }
   if (!restorable_backup_.empty()) overlay_.restore.offer(restorable_backup_.filename().string());
+  // A journal page that was being written when Innerscape closed is open again, as it was.
+  if (loaded.entry_draft) {
+    entry_draft_ = loaded.entry_draft;
+    overlay_.entry_editor.edit(*loaded.entry_draft);
+  }
   // What the store holds now, drafts included, is what the autosaver diffs against.
   storage::Snapshot on_disk = snapshot();
   on_disk.drafts = loaded.drafts;
@@ -166,7 +171,8 @@ Session::~Session() {
 }
 
 storage::Snapshot Session::snapshot() const {
-  storage::Snapshot s{.system = scene_.system, .view = scene_.view, .settings = settings_, .drafts = drafts_};
+  storage::Snapshot s{.system = scene_.system, .view = scene_.view, .settings = settings_, .drafts = drafts_,
+                      .entry_draft = entry_draft_};
   s.settings.ambient_motion = pacer_.desc.ambient_motion;
   s.settings.ambient_always = pacer_.desc.ambient_always;
   return s;
@@ -322,6 +328,10 @@ void Session::draw_overlay(glm::ivec2 target_size) {
   }
   if (drafts != drafts_) {
     drafts_ = std::move(drafts);
+    mark_dirty(window_->now_s(), 0.3);
+  }
+  if (o.entry_editor.draft != entry_draft_) {
+    entry_draft_ = o.entry_editor.draft;
     mark_dirty(window_->now_s(), 0.3);
   }
   o.notice.draw();

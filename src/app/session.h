@@ -140,6 +140,7 @@ class Session {
   std::filesystem::path restorable_backup_;
   core::Settings settings_;
   std::vector<core::Draft> drafts_;  // words being typed in the inspector or the name field
+  std::optional<core::Entry> entry_draft_;  // the journal page being written
   double save_due_s_ = -1.0;
   std::uint64_t saved_revision_ = 0;
 };

@@ -51,6 +51,35 @@ std::string entry_body(const core::Entry& e) {
   return body.dump();
 }
 
+// A page being written: its type, id and parts as well as its words, in one JSON text.
+std::string draft_text(const core::Entry& e) {
+  nlohmann::json j = nlohmann::json::parse(entry_body(e));
+  j["type"] = core::entry_type_spec(e.type).key;
+  j["id"] = e.id;
+  j["parts"] = e.parts;
+  j["created_at"] = e.created_at;
+  return j.dump();
+}
+
+void read_entry_body(const std::string& text, core::Entry& e);
+
+std::optional<core::Entry> read_draft_text(const std::string& text) {
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object() || !j.contains("type") || !j["type"].is_string()) return std::nullopt;
+  const core::EntryTypeSpec* type = core::find_entry_type(j["type"].get<std::string>());
+  if (type == nullptr) return std::nullopt;
+  core::Entry e{.type = type->type};
+  if (j.contains("id") && j["id"].is_number_unsigned()) e.id = j["id"].get<core::EntryId>();
+  if (j.contains("created_at") && j["created_at"].is_number_integer()) e.created_at = j["created_at"].get<std::int64_t>();
+  if (j.contains("parts") && j["parts"].is_array()) {
+    for (const auto& p : j["parts"]) {
+      if (p.is_number_unsigned()) e.parts.push_back(p.get<core::PartId>());
+    }
+  }
+  read_entry_body(text, e);
+  return e;
+}
+
 void read_entry_body(const std::string& text, core::Entry& e) {
   const nlohmann::json body = nlohmann::json::parse(text, nullptr, false);
   if (!body.is_object()) return;  // a damaged body leaves an empty entry, never a crash
@@ -174,6 +203,15 @@ LoadResult load_snapshot(Database& db) {
     if (key == "ambient_motion") out.snapshot.settings.ambient_motion = on;
     if (key == "ambient_always") out.snapshot.settings.ambient_always = on;
     if (key == "welcome_seen") out.snapshot.settings.welcome_seen = on;
+    if (key == "entry_draft") {
+      out.snapshot.entry_draft = read_draft_text(settings.column_text(1));
+      if (out.snapshot.entry_draft) {
+        core::Entry& d = *out.snapshot.entry_draft;
+        // Ties to parts that are gone are dropped; the words are kept exactly.
+        d.parts.erase(std::remove_if(d.parts.begin(), d.parts.end(), [&](core::PartId p) { return core::find_part(s, p) == nullptr; }),
+                      d.parts.end());
+      }
+    }
   }
   return out;
 }
@@ -318,6 +356,17 @@ std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& cu
         if (!add_part.bind(1, id).bind(2, static_cast<std::int64_t>(p)).run()) return fail("Could not save an entry's parts", add_part.error());
       }
     }
+  }
+
+  if (saved.entry_draft != current.entry_draft) {
+    std::string e = current.entry_draft
+                        ? [&] {
+                            Statement put = db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('entry_draft', ?1)");
+                            put.bind(1, draft_text(*current.entry_draft));
+                            return put.run() ? std::string() : put.error();
+                          }()
+                        : db.exec("DELETE FROM settings WHERE key = 'entry_draft'");
+    if (!e.empty()) return fail("Could not save the page being written", e);
   }
 
   if (saved.drafts != current.drafts) {

@@ -2,6 +2,7 @@
 // in one transaction, so a save is small and either all there or not at all.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@ struct Snapshot {
   core::SceneView view;  // center and zoom are kept; the viewport is the window's
   core::Settings settings;
   std::vector<core::Draft> drafts;  // words being typed, not yet an edit
+  std::optional<core::Entry> entry_draft;  // a journal page being written, not yet kept
 };
 
 struct LoadResult {

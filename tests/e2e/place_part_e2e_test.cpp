@@ -394,3 +394,28 @@ TEST_CASE("write a trigger entry tied to a part, find it by searching, undo it")
   again.reset();
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("a journal page half-written when the app dies is open again, as it was, on the next start") {
+  const auto dir = std::filesystem::temp_directory_path() / ("innerscape-e2e-page-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  {
+    Driver d(Driver::with_data(dir));
+    d.key(SDLK_j, KMOD_LCTRL);
+    d.click(Driver::centre(d.session->overlay().journal.item_rects, "New entry..."));
+    d.click(Driver::centre(d.session->overlay().journal.item_rects, "Radical acceptance"));
+    d.click(Driver::centre(d.session->overlay().entry_editor.item_rects, "cannot_control"));
+    d.type("Whether they text back tonight.");
+    for (int i = 0; i < 40; ++i) d.frames(1);  // a moment passes; the page is in the store
+    d.session.release();                       // no orderly shutdown, as after a crash
+  }
+  auto again = Driver::with_data(dir);
+  const ui::EntryEditor& editor = again->overlay().entry_editor;
+  REQUIRE(editor.draft.has_value());
+  CHECK(editor.open);
+  CHECK(editor.draft->type == core::EntryType::radical_acceptance);
+  CHECK(editor.draft->text.at("cannot_control") == "Whether they text back tonight.");
+  CHECK(again->scene().system.journal.empty());  // still a draft: nothing was kept for the person
+  again.reset();
+  std::filesystem::remove_all(dir);
+}

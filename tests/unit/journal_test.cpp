@@ -234,3 +234,21 @@ TEST_CASE("parts that answered triggers in the last seven days pulse, more for m
   CHECK(pulse.count(3) == 0);
   CHECK(pulse.count(4) == 0);
 }
+
+TEST_CASE("a journal page being written is stored as a draft and read back, words exact, ties to missing parts dropped") {
+  auto db = memory_db();
+  storage::Snapshot current{.system = parts_only()};
+  core::Entry page{.type = core::EntryType::letter, .parts = {current.system.parts[0].id, 4242}};
+  page.text["to"] = "Little one";
+  page.text["letter"] = std::string(20000, 'l') + " ☀ end";
+  current.entry_draft = page;
+  REQUIRE(storage::save_changes(*db, storage::Snapshot{}, current).empty());
+  const storage::LoadResult loaded = storage::load_snapshot(*db);
+  REQUIRE(loaded.snapshot.entry_draft.has_value());
+  CHECK(loaded.snapshot.entry_draft->text == page.text);
+  CHECK(loaded.snapshot.entry_draft->parts == std::vector<core::PartId>{current.system.parts[0].id});
+  storage::Snapshot kept = current;
+  kept.entry_draft.reset();
+  REQUIRE(storage::save_changes(*db, current, kept).empty());
+  CHECK_FALSE(storage::load_snapshot(*db).snapshot.entry_draft.has_value());
+}
