@@ -96,6 +96,12 @@ std::string Session::open_store(const std::filesystem::path& data_dir) {
     scene_.view.zoom = loaded.view.zoom;
   }
   settings_ = loaded.settings;
+  if (!settings_.soothing_seeded) {
+    // A new map starts with a few soothing words, offered once; an emptied list stays empty.
+    scene_.system.soothing = core::starting_soothing_words();
+    settings_.soothing_seeded = true;
+    save_due_s_ = 0.0;
+  }
   pacer_.desc.ambient_motion = loaded.settings.ambient_motion;
   pacer_.desc.ambient_always = loaded.settings.ambient_always;
   overlay_.welcome.open = !loaded.settings.welcome_seen;
@@ -110,9 +116,8 @@ std::string Session::open_store(const std::filesystem::path& data_dir) {
     entry_draft_ = loaded.entry_draft;
     overlay_.entry_editor.edit(*loaded.entry_draft);
   }
-  // What the store holds now, drafts included, is what the autosaver diffs against.
-  storage::Snapshot on_disk = snapshot();
-  on_disk.drafts = loaded.drafts;
+  // What the store holds now is what the autosaver diffs against: the snapshot as it was loaded.
+  storage::Snapshot on_disk = loaded;
   autosaver_ = std::make_unique<storage::Autosaver>(std::move(store.db), std::move(on_disk), [] { platform::Window::wake(); });
   // Words that were being typed when Innerscape last closed go back where they were, as an edit
   // that can be undone like any other.
@@ -315,6 +320,11 @@ void Session::draw_overlay(glm::ivec2 target_size) {
   }
   o.context_menu.draw(scene_.system, actions);
   o.journal.draw(scene_.system, actions);
+  o.soothing.draw(scene_.system, actions);
+  // In calm moments (no page, no welcome open), one of the person's soothing words, softly.
+  if (!o.entry_editor.open && !o.welcome.open && !o.soothing.open) {
+    ui::draw_soothing_line(scene_.system.soothing, static_cast<long>(now / 86400));
+  }
   o.entry_editor.draw(scene_.system, now, actions);
 
   // Words being typed are kept as drafts, so a crash cannot take them; written soon after typing.
@@ -400,6 +410,7 @@ void Session::apply(ui::UiActions& a) {
   if (a.toggle_fullscreen) window_->toggle_fullscreen();
   if (a.save_picture) pending_picture_ = std::filesystem::path(*a.save_picture);
   if (a.restore_backup) restore_from_backup();
+  if (a.toggle_soothing) o.soothing.open = !o.soothing.open;
   if (a.toggle_journal) o.journal.open = !o.journal.open;
   if (a.search_focus) {
     o.journal.open = true;
@@ -420,7 +431,7 @@ void Session::apply(ui::UiActions& a) {
             a.cancel_placing || a.context_part || a.context_relationship || !a.notice.empty() || a.ambient_always ||
             a.ambient_motion || a.dismiss_welcome || a.toggle_welcome || a.toggle_palette || a.frame_all ||
             a.toggle_fullscreen || a.save_picture || a.restore_backup || a.toggle_journal || a.search_focus ||
-            a.new_entry || a.open_entry || a.search;
+            a.new_entry || a.open_entry || a.search || a.toggle_soothing;
   // Whatever changed is drawn in the next frame, even if no more input comes.
   if (changed) core::request_frame(pacer_);
 }

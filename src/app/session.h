@@ -28,6 +28,7 @@
 #include "ui/problem_panel.h"
 #include "ui/restore_dialog.h"
 #include "ui/scene_controller.h"
+#include "ui/soothing_panel.h"
 #include "ui/welcome_panel.h"
 
 namespace innerscape::app {
@@ -65,6 +66,7 @@ struct OverlayState {
   ui::RestoreDialog restore;
   ui::JournalPanel journal;
   ui::EntryEditor entry_editor;
+  ui::SoothingPanel soothing;
 };
 
 class Session {

@@ -38,6 +38,7 @@ void link(InnerSystem& system, PartId from, PartId to, RelationKind kind) {
 InnerSystem make_demo_system() {
   InnerSystem s;
   s.self.glow = 0.8f;
+  s.soothing = starting_soothing_words();
   const PartId little = add(s, "rejected_young", "Little one by the window", 6, 30, 0.9f,
                             "That nobody is coming back.", "I see you, and I am staying.");
   const PartId unseen = add(s, "unseen", "The invisible girl", 9, 25, 0.8f, "Being too much, and not enough.",

@@ -93,6 +93,10 @@ bool apply_step(InnerSystem& s, const Step& step) {
                         [&](const AddEntry& a) { return insert_entry(s, a.entry, a.index); },
                         [&](const RemoveEntry& r) { return erase_entry(s, r.entry.id); },
                         [&](const ReplaceEntry& r) { return replace_entry(s, r.after); },
+                        [&](const SetSoothing& set) {
+                          s.soothing = set.after;
+                          return true;
+                        },
                     },
                     step);
 }
@@ -111,6 +115,10 @@ bool revert_step(InnerSystem& s, const Step& step) {
                         [&](const AddEntry& a) { return erase_entry(s, a.entry.id); },
                         [&](const RemoveEntry& r) { return insert_entry(s, r.entry, r.index); },
                         [&](const ReplaceEntry& r) { return replace_entry(s, r.before); },
+                        [&](const SetSoothing& set) {
+                          s.soothing = set.before;
+                          return true;
+                        },
                     },
                     step);
 }
@@ -242,6 +250,14 @@ Edit delete_part(const InnerSystem& system, PartId id) {
   }
   edit.steps.push_back(RemovePart{system.parts[index], index});
   return edit;
+}
+
+Edit set_soothing(const InnerSystem& system, std::vector<std::string> words) {
+  words.erase(std::remove_if(words.begin(), words.end(),
+                             [](const std::string& w) { return w.find_first_not_of(" \t\r\n") == std::string::npos; }),
+              words.end());
+  if (words == system.soothing) return {};
+  return single("change the soothing words", SetSoothing{system.soothing, std::move(words)});
 }
 
 EntryId peek_next_entry_id(const InnerSystem& system) { return std::max<EntryId>(system.next_entry_id, 1); }

@@ -50,8 +50,13 @@ struct ReplaceEntry {
   Entry after;
 };
 
+struct SetSoothing {
+  std::vector<std::string> before;
+  std::vector<std::string> after;
+};
+
 using Step = std::variant<AddPart, RemovePart, ReplacePart, AddRelationship, RemoveRelationship, SetSelf, AddEntry,
-                          RemoveEntry, ReplaceEntry>;
+                          RemoveEntry, ReplaceEntry, SetSoothing>;
 
 struct Edit {
   std::string label;  // what the undo button says: "Undo rename"
@@ -82,6 +87,10 @@ Edit set_self(const InnerSystem& system, SelfState self);
 Edit add_entry(const InnerSystem& system, Entry entry, std::int64_t now);
 Edit update_entry(const InnerSystem& system, Entry changed, std::int64_t now);
 Edit delete_entry(const InnerSystem& system, EntryId id);
+
+// The soothing words: the whole list at once (add, edit, reorder and delete are all this one edit).
+// Empty lines are dropped; words are kept exactly.
+Edit set_soothing(const InnerSystem& system, std::vector<std::string> words);
 
 // The id the next added entry will get.
 EntryId peek_next_entry_id(const InnerSystem& system);

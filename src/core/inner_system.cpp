@@ -12,6 +12,15 @@ float part_radius(const Part& part) {
   return part_base_radius * std::clamp(part.size, min_part_size, max_part_size);
 }
 
+std::vector<std::string> starting_soothing_words() {
+  return {
+      "I am worth loving, even while things feel uncertain.",
+      "This feeling is a wave. I do not have to act on it, and it will pass.",
+      "I am allowed to look after myself, and to step back when I need to.",
+      "The little one is not alone any more: I am here.",
+  };
+}
+
 const Part* find_part(const InnerSystem& system, PartId id) {
   const std::size_t i = part_index(system, id);
   return i < system.parts.size() ? &system.parts[i] : nullptr;

@@ -62,7 +62,11 @@ struct InnerSystem {
   PartId next_id = 1;
   std::vector<Entry> journal;  // oldest first
   EntryId next_entry_id = 1;
+  std::vector<std::string> soothing;  // the person's own soothing words, in their order
 };
+
+// A few soothing words to begin with, for a new map; the person makes the list their own.
+std::vector<std::string> starting_soothing_words();
 
 // Limits a part's values stay within.
 inline constexpr float min_part_size = 0.5f;

@@ -7,6 +7,7 @@ struct Settings {
   bool ambient_motion = true;   // false: a still scene (reduced motion)
   bool ambient_always = false;  // keep moving even when nobody is there (costs power)
   bool welcome_seen = false;    // the welcome words were read and put away
+  bool soothing_seeded = false; // the starting soothing words were offered once (an emptied list stays empty)
 
   bool operator==(const Settings&) const = default;
 };

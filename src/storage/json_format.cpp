@@ -166,9 +166,13 @@ std::string to_json(const Snapshot& s, std::int64_t exported_at) {
       {"parts", std::move(parts)},
       {"relationships", std::move(relationships)},
       {"journal", std::move(journal)},
+      {"soothing", s.system.soothing},
       {"view", {{"center", {{"x", s.view.center.x}, {"y", s.view.center.y}}}, {"zoom", s.view.zoom}}},
       {"settings",
-       {{"ambient_motion", s.settings.ambient_motion}, {"ambient_always", s.settings.ambient_always}, {"welcome_seen", s.settings.welcome_seen}}},
+       {{"ambient_motion", s.settings.ambient_motion},
+        {"ambient_always", s.settings.ambient_always},
+        {"welcome_seen", s.settings.welcome_seen},
+        {"soothing_seeded", s.settings.soothing_seeded}}},
   };
   return doc.dump(2) + "\n";
 }
@@ -404,6 +408,14 @@ JsonImport from_json(std::string_view text) {
     s.system.next_entry_id = next_entry;
   }
 
+  if (const json* soothing = r.field(doc, "soothing")) {
+    if (!soothing->is_array()) return {{}, "soothing: expected a list of sentences", 0};
+    for (std::size_t i = 0; i < soothing->size(); ++i) {
+      if (!(*soothing)[i].is_string()) return {{}, "soothing[" + std::to_string(i) + "]: expected a string", 0};
+      s.system.soothing.push_back((*soothing)[i].get<std::string>());
+    }
+  }
+
   if (const json* view = r.field(doc, "view"); view != nullptr && view->is_object()) {
     double zoom = 1.0, x = 0.0, y = 0.0;
     if (const json* c = r.field(*view, "center"); c != nullptr && c->is_object()) {
@@ -419,7 +431,8 @@ JsonImport from_json(std::string_view text) {
   if (const json* settings = r.field(doc, "settings"); settings != nullptr && settings->is_object()) {
     for (const auto& [key, target] : {std::pair{"ambient_motion", &s.settings.ambient_motion},
                                       std::pair{"ambient_always", &s.settings.ambient_always},
-                                      std::pair{"welcome_seen", &s.settings.welcome_seen}}) {
+                                      std::pair{"welcome_seen", &s.settings.welcome_seen},
+                                      std::pair{"soothing_seeded", &s.settings.soothing_seeded}}) {
       if (const json* v = r.field(*settings, key)) {
         if (!v->is_boolean()) return {{}, std::string("settings.") + key + ": expected true or false", 0};
         *target = v->get<bool>();
@@ -462,6 +475,11 @@ Snapshot merge_import(const Snapshot& into, const Snapshot& imported) {
     r.from = renumber.at(r.from);
     r.to = renumber.at(r.to);
     out.system.relationships.push_back(r);
+  }
+  for (const std::string& words : imported.system.soothing) {
+    if (std::find(out.system.soothing.begin(), out.system.soothing.end(), words) == out.system.soothing.end()) {
+      out.system.soothing.push_back(words);
+    }
   }
   for (core::Entry e : imported.system.journal) {
     e.id = core::peek_next_entry_id(out.system);

@@ -191,6 +191,9 @@ LoadResult load_snapshot(Database& db) {
     s.journal.push_back(std::move(e));
   }
 
+  Statement soothing = db.prepare("SELECT text FROM soothing ORDER BY sort");
+  while (soothing.valid() && soothing.step()) s.soothing.push_back(soothing.column_text(0));
+
   Statement drafts = db.prepare("SELECT part_id, field, text FROM drafts ORDER BY part_id, field");
   while (drafts.valid() && drafts.step()) {
     out.snapshot.drafts.push_back({static_cast<core::PartId>(drafts.column_int(0)), drafts.column_text(1), drafts.column_text(2)});
@@ -203,6 +206,7 @@ LoadResult load_snapshot(Database& db) {
     if (key == "ambient_motion") out.snapshot.settings.ambient_motion = on;
     if (key == "ambient_always") out.snapshot.settings.ambient_always = on;
     if (key == "welcome_seen") out.snapshot.settings.welcome_seen = on;
+    if (key == "soothing_seeded") out.snapshot.settings.soothing_seeded = on;
     if (key == "entry_draft") {
       out.snapshot.entry_draft = read_draft_text(settings.column_text(1));
       if (out.snapshot.entry_draft) {
@@ -310,7 +314,8 @@ std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& cu
     Statement s = db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)");
     for (const auto& [key, value] : {std::pair{"ambient_motion", current.settings.ambient_motion},
                                      std::pair{"ambient_always", current.settings.ambient_always},
-                                     std::pair{"welcome_seen", current.settings.welcome_seen}}) {
+                                     std::pair{"welcome_seen", current.settings.welcome_seen},
+                                     std::pair{"soothing_seeded", current.settings.soothing_seeded}}) {
       s.bind(1, std::string_view(key)).bind(2, value_of(value));
       if (!s.run()) return fail("Could not save the settings", s.error());
     }
@@ -354,6 +359,16 @@ std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& cu
       for (core::PartId p : e.parts) {
         if (now_index.count(p) == 0) continue;
         if (!add_part.bind(1, id).bind(2, static_cast<std::int64_t>(p)).run()) return fail("Could not save an entry's parts", add_part.error());
+      }
+    }
+  }
+
+  if (saved.system.soothing != current.system.soothing) {
+    if (std::string e = db.exec("DELETE FROM soothing"); !e.empty()) return fail("Could not save the soothing words", e);
+    Statement put = db.prepare("INSERT INTO soothing (sort, text) VALUES (?1, ?2)");
+    for (std::size_t i = 0; i < current.system.soothing.size(); ++i) {
+      if (!put.bind(1, static_cast<std::int64_t>(i)).bind(2, current.system.soothing[i]).run()) {
+        return fail("Could not save the soothing words", put.error());
       }
     }
   }

@@ -84,6 +84,13 @@ const std::vector<std::string_view>& migration_steps() {
         CREATE INDEX entries_created ON entries (created_at);
         CREATE VIRTUAL TABLE entries_fts USING fts4 (content);
       )sql",
+      // 4: the person's own soothing words, in their order.
+      R"sql(
+        CREATE TABLE soothing (
+          sort INTEGER PRIMARY KEY,
+          text TEXT NOT NULL
+        );
+      )sql",
   };
   return steps;
 }

@@ -40,6 +40,7 @@ struct UiActions {
   std::optional<core::EntryId> open_entry;    // open the editor on an existing entry
   std::optional<std::string> search;          // the journal's search words changed
   bool toggle_journal = false;
+  bool toggle_soothing = false;
   bool search_focus = false;                  // open the journal with its search field ready
 
   // Files.

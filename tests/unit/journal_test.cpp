@@ -252,3 +252,30 @@ TEST_CASE("a journal page being written is stored as a draft and read back, word
   REQUIRE(storage::save_changes(*db, current, kept).empty());
   CHECK_FALSE(storage::load_snapshot(*db).snapshot.entry_draft.has_value());
 }
+
+TEST_CASE("soothing words: one undoable edit for any change, empty lines dropped, stored, exported") {
+  core::InnerSystem s;
+  core::History h;
+  REQUIRE(core::perform(s, h, core::set_soothing(s, core::starting_soothing_words())));
+  std::vector<std::string> mine = s.soothing;
+  std::swap(mine[0], mine[1]);
+  mine.push_back("   ");
+  mine.push_back("Breathe in for four, out for six. ☀");
+  mine.erase(mine.begin() + 2);
+  REQUIRE(core::perform(s, h, core::set_soothing(s, mine)));
+  CHECK(s.soothing.size() == 4);
+  CHECK(s.soothing.back() == "Breathe in for four, out for six. ☀");
+  CHECK(core::set_soothing(s, s.soothing).empty());
+  REQUIRE(core::undo(s, h));
+  CHECK(s.soothing == core::starting_soothing_words());
+  REQUIRE(core::redo(s, h));
+
+  auto db = memory_db();
+  storage::Snapshot snap{.system = s};
+  REQUIRE(storage::save_changes(*db, storage::Snapshot{}, snap).empty());
+  CHECK(storage::load_snapshot(*db).snapshot.system.soothing == s.soothing);
+  const storage::JsonImport back = storage::from_json(storage::to_json(snap, 1));
+  REQUIRE(back.error.empty());
+  CHECK(back.snapshot.system.soothing == s.soothing);
+  CHECK(storage::from_json(R"({"format": "innerscape", "version": 1, "soothing": [3]})").error == "soothing[0]: expected a string");
+}

@@ -1,0 +1,24 @@
+// The person's own soothing words: a short list to add to, reword, reorder and let go of. One of them
+// is shown softly in calm moments, a different one each day.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/inner_system.h"
+#include "ui/actions.h"
+
+namespace innerscape::ui {
+
+struct SoothingPanel {
+  bool open = false;
+  std::vector<std::string> editing;  // the list as being edited; each change is committed as one edit
+  bool dirty = false;
+
+  void draw(const core::InnerSystem& system, UiActions& actions);
+};
+
+// One of the words, shown quietly above the dock when the overlay is calm; `day` picks which.
+void draw_soothing_line(const std::vector<std::string>& words, long day);
+
+}  // namespace innerscape::ui
