@@ -69,7 +69,8 @@ void draw_soothing_line(const std::vector<std::string>& words, long day) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
   const ImVec2 size = ImGui::CalcTextSize(line.c_str());
-  const ImVec2 at(viewport->WorkPos.x + (viewport->WorkSize.x - size.x) * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y - em * 5.2f);
+  // At the top, in the open space above the map, clear of the panels and the labels.
+  const ImVec2 at(viewport->WorkPos.x + (viewport->WorkSize.x - size.x) * 0.5f, viewport->WorkPos.y + em * 0.9f);
   ImGui::GetBackgroundDrawList()->AddText(at, ImGui::GetColorU32(ImVec4(1.0f, 0.93f, 0.80f, 0.55f)), line.c_str());
 }
 

@@ -18,7 +18,7 @@ struct SoothingPanel {
   void draw(const core::InnerSystem& system, UiActions& actions);
 };
 
-// One of the words, shown quietly above the dock when the overlay is calm; `day` picks which.
+// One of the words, shown quietly at the top when the overlay is calm; `day` picks which.
 void draw_soothing_line(const std::vector<std::string>& words, long day);
 
 }  // namespace innerscape::ui
