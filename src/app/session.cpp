@@ -319,7 +319,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
     o.name_field.part = 0;
   }
   o.context_menu.draw(scene_.system, actions);
-  o.journal.draw(scene_.system, actions);
+  o.journal.draw(scene_.system, now, actions);
   o.soothing.draw(scene_.system, actions);
   // In calm moments (no page, no welcome open), one of the person's soothing words, softly.
   if (!o.entry_editor.open && !o.welcome.open && !o.soothing.open) {

@@ -223,6 +223,39 @@ std::map<PartId, float> recent_trigger_pulse(const std::vector<Entry>& journal, 
   return out;
 }
 
+std::map<PartId, std::vector<int>> triggers_per_week(const std::vector<Entry>& journal, std::int64_t now, int weeks) {
+  std::map<PartId, std::vector<int>> out;
+  if (weeks <= 0) return out;
+  for (const Entry& e : journal) {
+    if (e.type != EntryType::trigger || e.created_at > now) continue;
+    const std::int64_t ago = (now - e.created_at) / week_s;  // 0: this week
+    if (ago >= weeks) continue;
+    for (PartId p : e.parts) {
+      auto& counts = out[p];
+      counts.resize(static_cast<std::size_t>(weeks), 0);
+      ++counts[static_cast<std::size_t>(weeks - 1 - ago)];
+    }
+  }
+  return out;
+}
+
+std::vector<std::pair<std::int64_t, float>> self_energy_over_time(const std::vector<Entry>& journal) {
+  std::vector<std::pair<std::int64_t, float>> out;
+  for (const Entry& e : journal) {
+    if (e.type != EntryType::check_in) continue;
+    int sum = 0, count = 0;
+    for (const ChoiceSpec& c : eight_c_choices) {
+      if (const auto it = e.ratings.find(std::string(c.key)); it != e.ratings.end()) {
+        sum += it->second;
+        ++count;
+      }
+    }
+    if (count > 0) out.emplace_back(e.created_at, static_cast<float>(sum) / static_cast<float>(count));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return out;
+}
+
 float self_glow_from_check_in(const Entry& check_in) {
   int sum = 0;
   int count = 0;

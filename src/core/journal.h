@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace innerscape::core {
@@ -90,6 +91,13 @@ std::vector<EntryId> search_in_memory(const std::vector<Entry>& journal, const s
 // seven days, more for more entries (0 .. 1; three entries or more is the most).
 inline constexpr std::int64_t pulse_window_s = 7 * 24 * 60 * 60;
 std::map<PartId, float> recent_trigger_pulse(const std::vector<Entry>& journal, std::int64_t now);
+
+// Insights, as plain numbers for small charts.
+inline constexpr std::int64_t week_s = 7 * 24 * 60 * 60;
+// For each part with triggers: how many in each of the last `weeks` weeks, oldest week first.
+std::map<PartId, std::vector<int>> triggers_per_week(const std::vector<Entry>& journal, std::int64_t now, int weeks);
+// Each check-in's Self energy (the mean of the 8 C's, 0..10), oldest first, with its time.
+std::vector<std::pair<std::int64_t, float>> self_energy_over_time(const std::vector<Entry>& journal);
 
 // How brightly the Self glows after a check-in: the mean of the 8 C's, never dark.
 float self_glow_from_check_in(const Entry& check_in);

@@ -4,6 +4,7 @@
 #include "ui/text_fit.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <ctime>
 
 #include <imgui.h>
@@ -32,9 +33,38 @@ std::string first_words(const core::Entry& e) {
   return "(no words yet)";
 }
 
+// Small charts: people would rather look than read.
+void draw_insights(const core::InnerSystem& system, std::int64_t now) {
+  const float em = ImGui::GetFontSize();
+  const auto energy = core::self_energy_over_time(system.journal);
+  ImGui::TextDisabled("Self energy at each check-in (0 to 10)");
+  if (energy.size() >= 2) {
+    std::vector<float> values;
+    for (const auto& [t, v] : energy) values.push_back(v);
+    ImGui::PlotLines("##energy", values.data(), static_cast<int>(values.size()), 0, nullptr, 0.0f, 10.0f,
+                     ImVec2(-1.0f, em * 3.5f));
+  } else {
+    ImGui::TextWrapped(energy.empty() ? "No check-ins yet." : "One check-in so far: the line starts with the next.");
+  }
+  constexpr int weeks = 8;
+  ImGui::TextDisabled("Triggers per part, the last %d weeks", weeks);
+  const auto per_week = core::triggers_per_week(system.journal, now, weeks);
+  if (per_week.empty()) ImGui::TextWrapped("No triggers written in these weeks.");
+  for (const auto& [part_id, counts] : per_week) {
+    const core::Part* part = core::find_part(system, part_id);
+    if (part == nullptr) continue;
+    std::vector<float> values(counts.begin(), counts.end());
+    ImGui::PushID(static_cast<int>(part_id));
+    ImGui::PlotHistogram("##weeks", values.data(), static_cast<int>(values.size()), 0, nullptr, 0.0f, FLT_MAX, ImVec2(em * 6.0f, em * 1.6f));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(part->name.c_str());
+    ImGui::PopID();
+  }
+}
+
 }  // namespace
 
-void JournalPanel::draw(const core::InnerSystem& system, UiActions& actions) {
+void JournalPanel::draw(const core::InnerSystem& system, std::int64_t now, UiActions& actions) {
   item_rects.clear();
   if (!open) return;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -88,6 +118,7 @@ void JournalPanel::draw(const core::InnerSystem& system, UiActions& actions) {
     }
     ImGui::EndCombo();
   }
+  if (ImGui::CollapsingHeader("Insights")) draw_insights(system, now);
   ImGui::Separator();
 
   // Newest first, or best match first while searching.

@@ -20,7 +20,7 @@ struct JournalPanel {
   core::PartId part_filter = 0;                       // 0: every part
   ItemRects item_rects;
 
-  void draw(const core::InnerSystem& system, UiActions& actions);
+  void draw(const core::InnerSystem& system, std::int64_t now, UiActions& actions);
 };
 
 }  // namespace innerscape::ui

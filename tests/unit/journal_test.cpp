@@ -279,3 +279,32 @@ TEST_CASE("soothing words: one undoable edit for any change, empty lines dropped
   CHECK(back.snapshot.system.soothing == s.soothing);
   CHECK(storage::from_json(R"({"format": "innerscape", "version": 1, "soothing": [3]})").error == "soothing[0]: expected a string");
 }
+
+TEST_CASE("insights: triggers per part per week, and Self energy over time") {
+  std::vector<core::Entry> journal;
+  const std::int64_t now = 2000000000;
+  auto add = [&](core::EntryType type, std::vector<core::PartId> parts, std::int64_t at) {
+    journal.push_back(core::Entry{.id = journal.size() + 1, .type = type, .created_at = at, .parts = std::move(parts)});
+    return &journal.back();
+  };
+  add(core::EntryType::trigger, {1}, now - 3600);                 // this week
+  add(core::EntryType::trigger, {1, 2}, now - core::week_s - 60);  // last week
+  add(core::EntryType::trigger, {1}, now - core::week_s - 120);
+  add(core::EntryType::trigger, {2}, now - 9 * core::week_s);      // beyond eight weeks
+  const auto weeks = core::triggers_per_week(journal, now, 8);
+  REQUIRE(weeks.count(1) == 1);
+  CHECK(weeks.at(1) == std::vector<int>{0, 0, 0, 0, 0, 0, 2, 1});
+  CHECK(weeks.at(2) == std::vector<int>{0, 0, 0, 0, 0, 0, 1, 0});
+  CHECK(core::triggers_per_week(journal, now, 0).empty());
+
+  // Added out of order on purpose; each is filled in before the next add (adds may move the list).
+  for (const auto& [at, level] : {std::pair{now - 100, 8}, std::pair{now - 200, 4}}) {
+    core::Entry* e = add(core::EntryType::check_in, {}, at);
+    for (const core::ChoiceSpec& c : core::eight_cs()) e->ratings[std::string(c.key)] = level;
+  }
+  const auto energy = core::self_energy_over_time(journal);
+  REQUIRE(energy.size() == 2);
+  CHECK(energy[0].first < energy[1].first);  // oldest first
+  CHECK(energy[0].second == doctest::Approx(4.0f));
+  CHECK(energy[1].second == doctest::Approx(8.0f));
+}
