@@ -43,6 +43,11 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
     ImGui::End();
     return;
   }
+  // Esc puts the page aside, as the close button does; the words wait in the draft.
+  if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::IsAnyItemActive() &&
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    open = false;
+  }
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("%s", std::string(spec.intro).c_str());
   ImGui::PopStyleColor();

@@ -84,7 +84,9 @@ void JournalPanel::draw(const core::InnerSystem& system, std::int64_t now, UiAct
       const std::string name(t.name);
       if (ImGui::Selectable(name.c_str())) actions.new_entry = t.type;
       item_rects.remember(name.c_str());
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(t.intro).c_str());
+      if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("%s (Ctrl+%d)", std::string(t.intro).c_str(), static_cast<int>(t.type) + 1);
+      }
     }
     ImGui::EndPopup();
   }
@@ -119,6 +121,16 @@ void JournalPanel::draw(const core::InnerSystem& system, std::int64_t now, UiAct
     ImGui::EndCombo();
   }
   if (ImGui::CollapsingHeader("Insights")) draw_insights(system, now);
+  constexpr std::pair<int, const char*> spans[] = {{0, "Any time"}, {7, "The last week"}, {30, "The last month"}, {365, "The last year"}};
+  const char* span_label = "Any time";
+  for (const auto& [days, label] : spans) span_label = days == since_days ? label : span_label;
+  ImGui::SetNextItemWidth(-1.0f);
+  if (ImGui::BeginCombo("##since", span_label)) {
+    for (const auto& [days, label] : spans) {
+      if (ImGui::Selectable(label, since_days == days)) since_days = days;
+    }
+    ImGui::EndCombo();
+  }
   ImGui::Separator();
 
   // Newest first, or best match first while searching.
@@ -135,6 +147,7 @@ void JournalPanel::draw(const core::InnerSystem& system, std::int64_t now, UiAct
   for (const core::Entry* e : shown) {
     if (type_filter >= 0 && static_cast<int>(e->type) != type_filter) continue;
     if (part_filter != 0 && std::find(e->parts.begin(), e->parts.end(), part_filter) == e->parts.end()) continue;
+    if (since_days > 0 && e->created_at < now - static_cast<std::int64_t>(since_days) * 86400) continue;
     ++listed;
     ImGui::PushID(static_cast<int>(e->id));
     std::string parts_text;

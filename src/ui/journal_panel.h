@@ -18,6 +18,7 @@ struct JournalPanel {
   std::optional<std::vector<core::EntryId>> results;  // set by the app for a non-empty query
   int type_filter = -1;                               // -1: every kind
   core::PartId part_filter = 0;                       // 0: every part
+  int since_days = 0;                                 // 0: any time; else only the last N days
   ItemRects item_rects;
 
   void draw(const core::InnerSystem& system, std::int64_t now, UiActions& actions);

@@ -139,6 +139,9 @@ void handle_scene_input(SceneController& c, SceneContext ctx, const SceneInput& 
     c.hovered = 0;
     c.hovered_relationship.reset();
   }
+  for (int kind : input.new_entry_keys) {
+    if (kind >= 0 && kind < core::entry_type_count) actions.new_entry = static_cast<core::EntryType>(kind);
+  }
   for (SceneKey key : input.keys) {
     switch (key) {
       case SceneKey::undo:

@@ -21,6 +21,7 @@ struct PointerEvent {
 enum class SceneKey : std::uint8_t { undo, redo, remove, frame_all, cancel, search, journal };
 
 struct SceneInput {
+  std::vector<int> new_entry_keys;   // Ctrl+1 .. Ctrl+8: a new journal page of that kind (0-based)
   std::vector<PointerEvent> pointer;
   std::vector<SceneKey> keys;
   bool pointer_moved = false;        // over the scene: pointer_position is where it is now
