@@ -59,4 +59,19 @@ std::vector<std::pair<PartId, glm::vec2>> arranged_positions(const InnerSystem& 
   return out;
 }
 
+glm::vec2 free_spot(const InnerSystem& system) {
+  constexpr int tries = 48;
+  for (float radius : {protector_ring_radius, protector_ring_radius + 0.35f, protector_ring_radius + 0.7f}) {
+    for (int i = 0; i < tries; ++i) {
+      const glm::vec2 spot = on_ring(radius, even_angle(static_cast<std::size_t>(i), tries));
+      const bool clear = std::none_of(system.parts.begin(), system.parts.end(), [&](const Part& p) {
+        const glm::vec2 d = p.position - spot;
+        return d.x * d.x + d.y * d.y < 0.25f * 0.25f;
+      });
+      if (clear) return spot;
+    }
+  }
+  return on_ring(protector_ring_radius + 1.0f, even_angle(system.parts.size(), tries));
+}
+
 }  // namespace innerscape::core

@@ -277,6 +277,18 @@ Edit add_entry(const InnerSystem& system, Entry entry, std::int64_t now) {
   return edit;
 }
 
+// The Self's light follows the latest check-in: after an edit to the journal, it is the light of
+// whichever check-in is newest then (or stays as it is when there is none).
+void follow_latest_check_in(const InnerSystem& system, const std::vector<Entry>& journal_after, Edit& edit) {
+  const Entry* latest = nullptr;
+  for (const Entry& e : journal_after) {
+    if (e.type == EntryType::check_in && (latest == nullptr || e.created_at >= latest->created_at)) latest = &e;
+  }
+  if (latest == nullptr) return;
+  const SelfState lit{.glow = self_glow_from_check_in(*latest)};
+  if (lit.glow != system.self.glow) edit.steps.insert(edit.steps.begin(), SetSelf{system.self, lit});
+}
+
 Edit update_entry(const InnerSystem& system, Entry changed, std::int64_t now) {
   const Entry* before = find_entry(system, changed.id);
   if (before == nullptr) return {};
@@ -286,13 +298,27 @@ Edit update_entry(const InnerSystem& system, Entry changed, std::int64_t now) {
   sanitize(changed);
   if (changed == *before) return {};
   changed.updated_at = now;
-  return single("edit " + std::string(entry_type_spec(before->type).name), ReplaceEntry{*before, std::move(changed)});
+  Edit edit = single("edit " + std::string(entry_type_spec(before->type).name), ReplaceEntry{*before, changed});
+  if (changed.type == EntryType::check_in) {
+    std::vector<Entry> after = system.journal;
+    for (Entry& e : after) {
+      if (e.id == changed.id) e = changed;
+    }
+    follow_latest_check_in(system, after, edit);
+  }
+  return edit;
 }
 
 Edit delete_entry(const InnerSystem& system, EntryId id) {
   const std::size_t i = entry_index(system, id);
   if (i >= system.journal.size()) return {};
-  return single("delete " + std::string(entry_type_spec(system.journal[i].type).name), RemoveEntry{system.journal[i], i});
+  Edit edit = single("delete " + std::string(entry_type_spec(system.journal[i].type).name), RemoveEntry{system.journal[i], i});
+  if (system.journal[i].type == EntryType::check_in) {
+    std::vector<Entry> after = system.journal;
+    after.erase(after.begin() + static_cast<std::ptrdiff_t>(i));
+    follow_latest_check_in(system, after, edit);
+  }
+  return edit;
 }
 
 Edit set_self(const InnerSystem& system, SelfState self) {

@@ -7,6 +7,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "core/archetypes.h"
+#include "core/arrange.h"
 #include "core/edits.h"
 #include "ui/radar.h"
 
@@ -65,10 +67,35 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
       ImGui::PopID();
     }
   }
+  // A part that showed up while writing can join the map right here, tied to this page.
+  if (ImGui::TreeNode("A part not on the map yet")) {
+    ImGui::SetNextItemWidth(em * 11.0f);
+    ImGui::InputTextWithHint("##new_part", "Its name", &new_part_name);
+    item_rects.remember("new part name");
+    ImGui::SameLine();
+    const char* kinds[] = {"Manager", "Firefighter", "Exile"};
+    ImGui::SetNextItemWidth(em * 7.0f);
+    ImGui::Combo("##new_kind", &new_part_kind, kinds, IM_ARRAYSIZE(kinds));
+    if (ImGui::Button("Add it to the map")) {
+      core::Part part = core::blank_part(static_cast<core::PartKind>(new_part_kind), core::free_spot(system));
+      part.name = new_part_name;
+      draft->parts.push_back(core::peek_next_id(system));
+      actions.edits.push_back(core::add_part(system, std::move(part), now));
+      new_part_name.clear();
+    }
+    item_rects.remember("Add it to the map");
+    ImGui::TreePop();
+  }
 
   if (draft->type == core::EntryType::check_in) draw_eight_cs_radar(draft->ratings, em * 13.0f);
 
-  for (const core::FieldSpec& f : spec.fields) {
+  // Radical acceptance sets its first two prompts side by side, as the guide's two columns.
+  const bool two_columns = draft->type == core::EntryType::radical_acceptance && spec.fields.size() >= 2;
+  if (two_columns) ImGui::BeginTable("columns", 2, ImGuiTableFlags_SizingStretchSame);
+  for (std::size_t i = 0; i < spec.fields.size(); ++i) {
+    const core::FieldSpec& f = spec.fields[i];
+    if (two_columns && i < 2) ImGui::TableNextColumn();
+    if (two_columns && i == 2) ImGui::EndTable();
     const std::string key(f.key);
     ImGui::PushID(key.c_str());
     ImGui::Spacing();
@@ -102,6 +129,7 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
     item_rects.remember(key.c_str());
     ImGui::PopID();
   }
+  if (two_columns && spec.fields.size() == 2) ImGui::EndTable();
 
   ImGui::Spacing();
   ImGui::Separator();

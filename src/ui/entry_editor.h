@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include "core/inner_system.h"
 #include "ui/actions.h"
@@ -15,6 +16,8 @@ struct EntryEditor {
   bool open = false;
   bool focus = false;
   ItemRects item_rects;
+  std::string new_part_name;  // a part met while writing, added to the map on the spot
+  int new_part_kind = 0;
 
   void start(core::EntryType type, std::vector<core::PartId> parts = {});
   void edit(const core::Entry& entry);

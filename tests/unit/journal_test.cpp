@@ -3,6 +3,9 @@
 #include <doctest/doctest.h>
 
 #include "core/archetypes.h"
+#include "core/arrange.h"
+
+#include <glm/geometric.hpp>
 #include "core/demo_system.h"
 #include "core/edits.h"
 #include "core/history.h"
@@ -307,4 +310,65 @@ TEST_CASE("insights: triggers per part per week, and Self energy over time") {
   CHECK(energy[0].first < energy[1].first);  // oldest first
   CHECK(energy[0].second == doctest::Approx(4.0f));
   CHECK(energy[1].second == doctest::Approx(8.0f));
+}
+
+TEST_CASE("every kind of entry: written, stored, found, edited, deleted, undone, exported and imported") {
+  for (const core::EntryTypeSpec& type : core::entry_types()) {
+    INFO("kind: ", type.key);
+    auto db = memory_db();
+    storage::Snapshot saved;
+    storage::Snapshot current{.system = parts_only()};
+    core::History h;
+    core::Entry e{.type = type.type, .parts = {current.system.parts[0].id}};
+    for (const core::FieldSpec& f : type.fields) {
+      const std::string key(f.key);
+      if (f.kind == core::FieldKind::rating) e.ratings[key] = 7;
+      else if (f.kind == core::FieldKind::checklist) e.checked[key] = {std::string(f.choices[0].key)};
+      else e.text[key] = "zephyr " + key;  // a rare word to search for
+    }
+    REQUIRE(core::perform(current.system, h, core::add_entry(current.system, e, 10)));
+    REQUIRE(storage::save_changes(*db, saved, current).empty());
+    saved = current;
+    const core::EntryId id = current.system.journal.back().id;
+    CHECK(storage::search_entries(*db, "zephyr") == std::vector<core::EntryId>{id});
+    CHECK(storage::load_snapshot(*db).snapshot.system.journal == current.system.journal);
+
+    core::Entry changed = current.system.journal.back();
+    changed.parts.clear();
+    REQUIRE(core::perform(current.system, h, core::update_entry(current.system, changed, 20)));
+    REQUIRE(core::perform(current.system, h, core::delete_entry(current.system, id)));
+    REQUIRE(core::undo(current.system, h));
+    REQUIRE(storage::save_changes(*db, saved, current).empty());
+    CHECK(storage::load_snapshot(*db).snapshot.system.journal == current.system.journal);
+
+    const storage::JsonImport back = storage::from_json(storage::to_json(current, 1));
+    REQUIRE_MESSAGE(back.error.empty(), back.error);
+    CHECK(back.snapshot.system.journal == current.system.journal);
+  }
+}
+
+TEST_CASE("a free spot for a part added from a page is clear of the others") {
+  core::InnerSystem s = parts_only();
+  for (int i = 0; i < 30; ++i) {
+    const glm::vec2 spot = core::free_spot(s);
+    for (const core::Part& p : s.parts) CHECK(glm::length(p.position - spot) >= 0.24f);
+    core::apply_edit(s, core::add_part(s, core::blank_part(core::PartKind::exile, spot), 0));
+  }
+}
+
+TEST_CASE("the Self's light follows the latest check-in through edits and deletes") {
+  core::InnerSystem s;
+  core::History h;
+  core::Entry low = check_in(2);
+  REQUIRE(core::perform(s, h, core::add_entry(s, low, 10)));
+  REQUIRE(core::perform(s, h, core::add_entry(s, check_in(9), 20)));
+  CHECK(s.self.glow == doctest::Approx(core::self_glow_from_check_in(check_in(9))));
+  core::Entry latest = s.journal[1];
+  for (auto& [key, value] : latest.ratings) value = 5;
+  REQUIRE(core::perform(s, h, core::update_entry(s, latest, 30)));
+  CHECK(s.self.glow == doctest::Approx(core::self_glow_from_check_in(latest)));
+  REQUIRE(core::perform(s, h, core::delete_entry(s, latest.id)));
+  CHECK(s.self.glow == doctest::Approx(core::self_glow_from_check_in(check_in(2))));
+  REQUIRE(core::undo(s, h));
+  CHECK(s.self.glow == doctest::Approx(core::self_glow_from_check_in(latest)));
 }
