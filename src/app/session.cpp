@@ -263,10 +263,17 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
   core::advance(scene_.clock, real_dt_s, core::ambient_speed(pacer_, now_s));
   scene_.view.viewport = target_size;
   update_motion(real_dt_s);
-  const auto pulse = core::recent_trigger_pulse(scene_.system.journal, wall_clock_now());
-  pulses_.assign(scene_.system.parts.size(), 0.0f);
-  for (std::size_t i = 0; i < scene_.system.parts.size() && !pulse.empty(); ++i) {
-    if (const auto it = pulse.find(scene_.system.parts[i].id); it != pulse.end()) pulses_[i] = it->second;
+  // Which parts pulse changes only with the journal, or as the week moves on: worked out again then,
+  // not every frame (a journal can hold years of pages).
+  const std::int64_t hour = wall_clock_now() / 3600;
+  if (scene_.history.revision != pulses_revision_ || hour != pulses_hour_ || pulses_.size() != scene_.system.parts.size()) {
+    pulses_revision_ = scene_.history.revision;
+    pulses_hour_ = hour;
+    const auto pulse = core::recent_trigger_pulse(scene_.system.journal, wall_clock_now());
+    pulses_.assign(scene_.system.parts.size(), 0.0f);
+    for (std::size_t i = 0; i < scene_.system.parts.size() && !pulse.empty(); ++i) {
+      if (const auto it = pulse.find(scene_.system.parts[i].id); it != pulse.end()) pulses_[i] = it->second;
+    }
   }
   submit_if_due(now_s);
 

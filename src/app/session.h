@@ -125,6 +125,8 @@ class Session {
   OverlayState overlay_;
   std::vector<glm::vec2> shown_positions_;  // per part: where it is drawn this frame
   std::vector<float> pulses_;               // per part: recent triggers make it pulse
+  std::uint64_t pulses_revision_ = ~std::uint64_t{0};
+  std::int64_t pulses_hour_ = -1;
   core::Glide glide_;
   bool gliding_ = false;
   std::optional<std::filesystem::path> pending_picture_;

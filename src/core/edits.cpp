@@ -15,25 +15,34 @@ std::size_t relationship_index(const InnerSystem& s, const Relationship& r) {
   return static_cast<std::size_t>(std::find(s.relationships.begin(), s.relationships.end(), r) - s.relationships.begin());
 }
 
-bool insert_part(InnerSystem& s, const Part& part, std::size_t index) {
-  if (part.id == 0 || find_part(s, part.id) != nullptr) return false;
-  const std::size_t at = std::min(index, s.parts.size());
-  s.parts.insert(s.parts.begin() + static_cast<std::ptrdiff_t>(at), part);
-  s.next_id = std::max(s.next_id, part.id + 1);
+// Parts and entries are both kept in a list by id; one set of helpers serves both.
+template <class T>
+std::size_t index_by_id(const std::vector<T>& items, std::uint64_t id) {
+  return static_cast<std::size_t>(
+      std::find_if(items.begin(), items.end(), [id](const T& item) { return item.id == id; }) - items.begin());
+}
+
+template <class T>
+bool insert_by_id(std::vector<T>& items, const T& item, std::size_t index, std::uint64_t& next_id) {
+  if (item.id == 0 || index_by_id(items, item.id) < items.size()) return false;
+  items.insert(items.begin() + static_cast<std::ptrdiff_t>(std::min(index, items.size())), item);
+  next_id = std::max(next_id, item.id + 1);
   return true;
 }
 
-bool erase_part(InnerSystem& s, PartId id) {
-  const std::size_t i = part_index(s, id);
-  if (i >= s.parts.size()) return false;
-  s.parts.erase(s.parts.begin() + static_cast<std::ptrdiff_t>(i));
+template <class T>
+bool erase_by_id(std::vector<T>& items, std::uint64_t id) {
+  const std::size_t i = index_by_id(items, id);
+  if (i >= items.size()) return false;
+  items.erase(items.begin() + static_cast<std::ptrdiff_t>(i));
   return true;
 }
 
-bool replace_part(InnerSystem& s, const Part& part) {
-  const std::size_t i = part_index(s, part.id);
-  if (i >= s.parts.size()) return false;
-  s.parts[i] = part;
+template <class T>
+bool replace_by_id(std::vector<T>& items, const T& item) {
+  const std::size_t i = index_by_id(items, item.id);
+  if (i >= items.size()) return false;
+  items[i] = item;
   return true;
 }
 
@@ -52,47 +61,20 @@ bool erase_relationship(InnerSystem& s, const Relationship& r) {
   return true;
 }
 
-std::size_t entry_index(const InnerSystem& s, EntryId id) {
-  return static_cast<std::size_t>(
-      std::find_if(s.journal.begin(), s.journal.end(), [id](const Entry& e) { return e.id == id; }) - s.journal.begin());
-}
-
-bool insert_entry(InnerSystem& s, const Entry& entry, std::size_t index) {
-  if (entry.id == 0 || find_entry(s, entry.id) != nullptr) return false;
-  const std::size_t at = std::min(index, s.journal.size());
-  s.journal.insert(s.journal.begin() + static_cast<std::ptrdiff_t>(at), entry);
-  s.next_entry_id = std::max(s.next_entry_id, entry.id + 1);
-  return true;
-}
-
-bool erase_entry(InnerSystem& s, EntryId id) {
-  const std::size_t i = entry_index(s, id);
-  if (i >= s.journal.size()) return false;
-  s.journal.erase(s.journal.begin() + static_cast<std::ptrdiff_t>(i));
-  return true;
-}
-
-bool replace_entry(InnerSystem& s, const Entry& entry) {
-  const std::size_t i = entry_index(s, entry.id);
-  if (i >= s.journal.size()) return false;
-  s.journal[i] = entry;
-  return true;
-}
-
 bool apply_step(InnerSystem& s, const Step& step) {
   return std::visit(overloaded{
-                        [&](const AddPart& a) { return insert_part(s, a.part, a.index); },
-                        [&](const RemovePart& r) { return erase_part(s, r.part.id); },
-                        [&](const ReplacePart& r) { return replace_part(s, r.after); },
+                        [&](const AddPart& a) { return insert_by_id(s.parts, a.part, a.index, s.next_id); },
+                        [&](const RemovePart& r) { return erase_by_id(s.parts, r.part.id); },
+                        [&](const ReplacePart& r) { return replace_by_id(s.parts, r.after); },
                         [&](const AddRelationship& a) { return insert_relationship(s, a.relationship, a.index); },
                         [&](const RemoveRelationship& r) { return erase_relationship(s, r.relationship); },
                         [&](const SetSelf& set) {
                           s.self = set.after;
                           return true;
                         },
-                        [&](const AddEntry& a) { return insert_entry(s, a.entry, a.index); },
-                        [&](const RemoveEntry& r) { return erase_entry(s, r.entry.id); },
-                        [&](const ReplaceEntry& r) { return replace_entry(s, r.after); },
+                        [&](const AddEntry& a) { return insert_by_id(s.journal, a.entry, a.index, s.next_entry_id); },
+                        [&](const RemoveEntry& r) { return erase_by_id(s.journal, r.entry.id); },
+                        [&](const ReplaceEntry& r) { return replace_by_id(s.journal, r.after); },
                         [&](const SetSoothing& set) {
                           s.soothing = set.after;
                           return true;
@@ -103,18 +85,18 @@ bool apply_step(InnerSystem& s, const Step& step) {
 
 bool revert_step(InnerSystem& s, const Step& step) {
   return std::visit(overloaded{
-                        [&](const AddPart& a) { return erase_part(s, a.part.id); },
-                        [&](const RemovePart& r) { return insert_part(s, r.part, r.index); },
-                        [&](const ReplacePart& r) { return replace_part(s, r.before); },
+                        [&](const AddPart& a) { return erase_by_id(s.parts, a.part.id); },
+                        [&](const RemovePart& r) { return insert_by_id(s.parts, r.part, r.index, s.next_id); },
+                        [&](const ReplacePart& r) { return replace_by_id(s.parts, r.before); },
                         [&](const AddRelationship& a) { return erase_relationship(s, a.relationship); },
                         [&](const RemoveRelationship& r) { return insert_relationship(s, r.relationship, r.index); },
                         [&](const SetSelf& set) {
                           s.self = set.before;
                           return true;
                         },
-                        [&](const AddEntry& a) { return erase_entry(s, a.entry.id); },
-                        [&](const RemoveEntry& r) { return insert_entry(s, r.entry, r.index); },
-                        [&](const ReplaceEntry& r) { return replace_entry(s, r.before); },
+                        [&](const AddEntry& a) { return erase_by_id(s.journal, a.entry.id); },
+                        [&](const RemoveEntry& r) { return insert_by_id(s.journal, r.entry, r.index, s.next_entry_id); },
+                        [&](const ReplaceEntry& r) { return replace_by_id(s.journal, r.before); },
                         [&](const SetSoothing& set) {
                           s.soothing = set.before;
                           return true;
@@ -310,7 +292,7 @@ Edit update_entry(const InnerSystem& system, Entry changed, std::int64_t now) {
 }
 
 Edit delete_entry(const InnerSystem& system, EntryId id) {
-  const std::size_t i = entry_index(system, id);
+  const std::size_t i = index_by_id(system.journal, id);
   if (i >= system.journal.size()) return {};
   Edit edit = single("delete " + std::string(entry_type_spec(system.journal[i].type).name), RemoveEntry{system.journal[i], i});
   if (system.journal[i].type == EntryType::check_in) {
