@@ -12,6 +12,7 @@
 
 #include "app/bench.h"
 #include "app/session.h"
+#include "core/breathing.h"
 #include "core/version.h"
 #include "render/framebuffer.h"
 #include "storage/data_dir.h"
@@ -61,6 +62,11 @@ int run_screenshot(const Options& options, const std::filesystem::path& data_dir
     std::cerr << "innerscape: the graphics driver could not make a " << options.size.x << "x" << options.size.y
               << " picture. Try a smaller --size.\n";
     return 1;
+  }
+  if (!options.breathe.empty()) {
+    core::BreathPattern pattern;
+    core::parse_breath_pattern(options.breathe, pattern);  // checked by the command line already
+    session->start_breathing(pattern, 5.0, options.breathe_at, true);
   }
   // A fixed step, so the same command draws the same picture.
   constexpr double step = 1.0 / 60.0;

@@ -1,6 +1,10 @@
 // The command line: what a person (or a test) asked for, parsed without side effects.
 #include "app/cli.h"
 
+#include <cstdlib>
+
+#include "core/breathing.h"
+
 #include <charconv>
 #include <vector>
 
@@ -46,6 +50,9 @@ std::string usage() {
          "  --screenshot FILE.png  draw the scene and overlay in a hidden window, save a PNG, exit\n"
          "  --size WxH             picture size for --screenshot and --bench (default 1280x720)\n"
          "  --frames N             frames to draw before the screenshot is taken (default 12)\n"
+         "  --breathe PATTERN      with --screenshot: a breathing session, e.g. 4-4-6 or 4-4-4-4 (seconds\n"
+         "                         in, hold, out[, hold])\n"
+         "  --at SECONDS           with --breathe: the moment of the session to draw\n"
          "  --bench                measure frame cost and idle cost, print a table and exit\n"
          "  --json                 with --bench: print one JSON object instead of a table\n"
          "  -h, --help             show this help and exit\n"
@@ -61,6 +68,7 @@ CliResult parse_cli(std::span<const std::string_view> args) {
   bool size_given = false;
   bool frames_given = false;
   bool json_given = false;
+  bool at_given = false;
   std::vector<Mode> modes;
 
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -134,6 +142,25 @@ CliResult parse_cli(std::span<const std::string_view> args) {
         return result;
       }
       frames_given = true;
+    } else if (arg == "--breathe") {
+      if (!value(v, "a pattern, as in --breathe 4-4-6")) return result;
+      innerscape::core::BreathPattern pattern;
+      if (const std::string problem = innerscape::core::parse_breath_pattern(v, pattern); !problem.empty()) {
+        result.error = "--breathe '" + std::string(v) + "': " + problem + ".";
+        return result;
+      }
+      o.breathe = std::string(v);
+    } else if (arg == "--at") {
+      if (!value(v, "a number of seconds, as in --at 2.5")) return result;
+      const std::string text(v);
+      char* end = nullptr;
+      const double at = std::strtod(text.c_str(), &end);
+      if (end == text.c_str() || *end != '\0' || !(at >= 0.0) || at > 1200.0) {
+        result.error = "--at '" + text + "' is not a number of seconds from 0 to 1200.";
+        return result;
+      }
+      o.breathe_at = at;
+      at_given = true;
     } else if (arg == "--format") {
       if (!value(v, "json or md, as in --format json")) return result;
       if (v != "json" && v != "md") {
@@ -181,6 +208,10 @@ CliResult parse_cli(std::span<const std::string_view> args) {
     result.error = "--size only applies to --screenshot or --bench.";
   } else if (frames_given && o.mode != Mode::screenshot) {
     result.error = "--frames only applies to --screenshot.";
+  } else if ((!o.breathe.empty() || at_given) && o.mode != Mode::screenshot) {
+    result.error = "--breathe and --at only apply to --screenshot.";
+  } else if (at_given && o.breathe.empty()) {
+    result.error = "--at needs --breathe PATTERN too, as in --breathe 4-4-6 --at 2.";
   } else if (json_given && o.mode != Mode::bench) {
     result.error = "--json only applies to --bench.";
   } else if (o.mode == Mode::export_data && (o.export_format.empty() || o.out.empty())) {

@@ -24,6 +24,8 @@ struct Options {
   std::string export_format;           // "json" or "md"
   std::filesystem::path out;           // export: the file (json) or folder (md)
   std::filesystem::path import_file;
+  std::string breathe;       // --breathe PATTERN, for --screenshot: a session of this pattern...
+  double breathe_at = 0.0;   // ...frozen this many seconds in (--at)
 };
 
 struct CliResult {

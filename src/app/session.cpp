@@ -1,6 +1,7 @@
 // One open Innerscape: the window, the scene state, the renderer and the overlay, wired together.
 #include "app/session.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
@@ -133,6 +134,12 @@ std::string Session::open_store(const std::filesystem::path& data_dir) {
   return {};
 }
 
+void Session::start_breathing(const core::BreathPattern& pattern, double minutes, double at_s, bool frozen) {
+  breathing_ = {.running = true, .paused = false, .pattern = pattern, .elapsed_s = at_s, .planned_s = std::clamp(minutes, 1.0, 20.0) * 60.0};
+  breathing_frozen_ = frozen;
+  core::request_frame(pacer_);
+}
+
 void Session::run_search() {
   ui::JournalPanel& j = overlay_.journal;
   if (j.query.empty()) {
@@ -263,6 +270,15 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
   core::advance(scene_.clock, real_dt_s, core::ambient_speed(pacer_, now_s));
   scene_.view.viewport = target_size;
   update_motion(real_dt_s);
+  if (breathing_.running && !breathing_.paused && !breathing_frozen_) {
+    breathing_.elapsed_s += std::clamp(real_dt_s, 0.0, 0.25);
+    if (breathing_.elapsed_s >= breathing_.planned_s) {
+      breathing_.running = false;
+      overlay_.notice.text = "That was " + std::to_string(static_cast<int>(breathing_.planned_s / 60.0)) +
+                             " minutes of slow breathing. Notice how your body feels now.";
+      core::request_frame(pacer_);
+    }
+  }
   // Which parts pulse changes only with the journal, or as the week moves on: worked out again then,
   // not every frame (a journal can hold years of pages).
   const std::int64_t hour = wall_clock_now() / 3600;
@@ -282,9 +298,15 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
     render::clear({0.10f, 0.10f, 0.12f, 1.0f});
   } else {
     const ui::SceneController& c = overlay_.controller;
+    // While a session runs, the Self's light breathes with the person.
+    core::SelfState self = scene_.system.self;
+    if (breathing_.running) {
+      const float amount = core::breath_at(breathing_.pattern, breathing_.elapsed_s).amount;
+      self.glow = std::clamp(self.glow * (0.7f + 0.45f * amount), 0.0f, 1.0f);
+    }
     renderer_.render({.view = scene_.view,
                       .scene_time_s = scene_.clock.scene_seconds,
-                      .self = scene_.system.self,
+                      .self = self,
                       .system = {.system = &scene_.system,
                                  .positions = shown_positions_,
                                  .pulse = pulses_,
@@ -328,6 +350,10 @@ void Session::draw_overlay(glm::ivec2 target_size) {
   o.context_menu.draw(scene_.system, actions);
   o.journal.draw(scene_.system, now, actions);
   o.soothing.draw(scene_.system, actions);
+  o.breathing.draw(breathing_, actions);
+  ui::draw_breathing_form(breathing_, core::world_to_screen(scene_.view, {0.0f, 0.0f}),
+                          core::self_radius * 1.4f * core::pixels_per_unit(scene_.view), !pacer_.desc.ambient_motion,
+                          o.breathing.hands);
   // In calm moments (no page, no welcome open), one of the person's soothing words, softly.
   if (!o.entry_editor.open && !o.welcome.open && !o.soothing.open) {
     ui::draw_soothing_line(scene_.system.soothing, static_cast<long>(now / 86400));
@@ -418,6 +444,10 @@ void Session::apply(ui::UiActions& a) {
   if (a.save_picture) pending_picture_ = std::filesystem::path(*a.save_picture);
   if (a.restore_backup) restore_from_backup();
   if (a.toggle_soothing) o.soothing.open = !o.soothing.open;
+  if (a.toggle_breathing) o.breathing.open = !o.breathing.open;
+  if (a.start_breathing) start_breathing(*a.start_breathing, a.breathing_minutes);
+  if (a.pause_breathing) breathing_.paused = *a.pause_breathing;
+  if (a.end_breathing) breathing_.running = false;
   if (a.toggle_journal) o.journal.open = !o.journal.open;
   if (a.search_focus) {
     o.journal.open = true;
@@ -438,7 +468,8 @@ void Session::apply(ui::UiActions& a) {
             a.cancel_placing || a.context_part || a.context_relationship || !a.notice.empty() || a.ambient_always ||
             a.ambient_motion || a.dismiss_welcome || a.toggle_welcome || a.toggle_palette || a.frame_all ||
             a.toggle_fullscreen || a.save_picture || a.restore_backup || a.toggle_journal || a.search_focus ||
-            a.new_entry || a.open_entry || a.search || a.toggle_soothing;
+            a.new_entry || a.open_entry || a.search || a.toggle_soothing || a.toggle_breathing || a.start_breathing ||
+            a.pause_breathing || a.end_breathing;
   // Whatever changed is drawn in the next frame, even if no more input comes.
   if (changed) core::request_frame(pacer_);
 }

@@ -17,6 +17,7 @@
 #include "platform/window.h"
 #include "render/scene_renderer.h"
 #include "storage/autosaver.h"
+#include "ui/breathing_panel.h"
 #include "ui/context_menu.h"
 #include "ui/dock_panel.h"
 #include "ui/entry_editor.h"
@@ -67,6 +68,7 @@ struct OverlayState {
   ui::JournalPanel journal;
   ui::EntryEditor entry_editor;
   ui::SoothingPanel soothing;
+  ui::BreathingPanel breathing;
 };
 
 class Session {
@@ -96,7 +98,14 @@ class Session {
   int last_draw_calls() const { return renderer_.last_stats().draw_calls; }
 
   // Whether something needs frames even with nobody there: a glide, the camera, a save coming due.
-  bool animating() const { return gliding_ || scene_.view_goal.has_value() || save_due_s_ >= 0.0; }
+  bool animating() const {
+    return gliding_ || scene_.view_goal.has_value() || save_due_s_ >= 0.0 || (breathing_.running && !breathing_.paused && !breathing_frozen_);
+  }
+
+  // Starts a breathing session (the overlay's Begin does this too). `frozen` holds it at `at_s`, for
+  // pictures of a given moment of the breath.
+  void start_breathing(const core::BreathPattern& pattern, double minutes, double at_s = 0.0, bool frozen = false);
+  const ui::BreathingView& breathing() const { return breathing_; }
 
   // Hands the current state to the store now, if anything changed, and waits until it is on disk.
   // Empty on success, else why it could not be written (the changes are kept and retried).
@@ -139,6 +148,8 @@ class Session {
   std::string open_store(const std::filesystem::path& data_dir);  // loads the map, starts the autosaver
   void restore_from_backup();
   void run_search();
+  ui::BreathingView breathing_;
+  bool breathing_frozen_ = false;
   std::unique_ptr<storage::Autosaver> autosaver_;
   std::filesystem::path data_dir_;
   std::filesystem::path restorable_backup_;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/breathing.h"
 #include "core/edits.h"
 
 namespace innerscape::ui {
@@ -42,6 +43,13 @@ struct UiActions {
   bool toggle_journal = false;
   bool toggle_soothing = false;
   bool search_focus = false;                  // open the journal with its search field ready
+
+  // Breathing.
+  std::optional<core::BreathPattern> start_breathing;
+  int breathing_minutes = 5;
+  std::optional<bool> pause_breathing;  // true: pause; false: go on
+  bool end_breathing = false;
+  bool toggle_breathing = false;
 
   // Files.
   bool restore_backup = false;         // bring the map back from the newest sound backup

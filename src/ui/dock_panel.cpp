@@ -50,6 +50,9 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
   item_rects.remember("Journal");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+J; search with Ctrl+F");
   ImGui::SameLine();
+  if (ImGui::Button("Breathe")) actions.toggle_breathing = true;
+  item_rects.remember("Breathe");
+  ImGui::SameLine();
   if (ImGui::Button("Soothing words")) actions.toggle_soothing = true;
   ImGui::SameLine();
   if (ImGui::Button(view.palette_open ? "Hide parts" : "Parts")) actions.toggle_palette = true;

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/session.h"
+#include "core/breathing.h"
 #include "core/demo_system.h"
 #include "storage/backup.h"
 #include "storage/database.h"
@@ -418,4 +419,36 @@ TEST_CASE("a journal page half-written when the app dies is open again, as it wa
   CHECK(again->scene().system.journal.empty());  // still a draft: nothing was kept for the person
   again.reset();
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the breathing form's size follows the timeline: full on the hold, the same at equal breaths in and out") {
+  Driver d;
+  core::BreathPattern pattern;
+  REQUIRE(core::parse_breath_pattern("4-4-6", pattern).empty());
+  const core::SceneView view = d.session->scene().view;
+  const glm::vec2 centre = core::world_to_screen(view, {0.0f, 0.0f});
+  const float base = core::self_radius * 1.4f * core::pixels_per_unit(view);
+  auto picture_at = [&](double t) {
+    d.session->start_breathing(pattern, 5.0, t, true);
+    const auto file = std::filesystem::temp_directory_path() / ("innerscape-breath-" + std::to_string(::getpid()) + ".png");
+    REQUIRE(d.session->save_picture(file, {1280, 720}).empty());
+    core::Image image = storage::read_png(file);
+    std::filesystem::remove(file);
+    return image;
+  };
+  auto light = [&](const core::Image& image, float dx) {
+    const auto p = core::pixel(image, static_cast<int>(centre.x + dx), static_cast<int>(centre.y));
+    return p[0] + p[1] + p[2];
+  };
+  const core::Image empty_lungs = picture_at(0.0);   // the start: the form at its smallest
+  const core::Image half_in = picture_at(2.0);       // halfway through the in-breath
+  const core::Image full = picture_at(6.0);          // the hold: the form at its largest
+  const core::Image half_out = picture_at(11.0);     // halfway through the out-breath
+  const float full_radius = base * (1.0f + 0.9f);
+  INFO("full ring at ", full_radius, " px: start ", light(empty_lungs, full_radius), ", hold ", light(full, full_radius));
+  CHECK(light(full, full_radius) > light(empty_lungs, full_radius) + 60);
+  // Halfway in and halfway out the breath is equally full: the form is the same size.
+  for (float dx = base; dx < base * 2.2f; dx += 1.0f) {
+    CHECK(std::abs(light(half_in, dx) - light(half_out, dx)) <= 6);  // 6: dithered background, blending rounding
+  }
 }

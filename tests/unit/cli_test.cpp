@@ -62,6 +62,17 @@ TEST_CASE("check is a command, with or without a data folder") {
   CHECK(parse({"check", "--bench"}).error.find("choose one of") != std::string::npos);
 }
 
+TEST_CASE("a breathing session in a screenshot: --breathe PATTERN --at SECONDS") {
+  const CliResult r = parse({"--screenshot", "b.png", "--breathe", "4-4-6", "--at", "2.5"});
+  REQUIRE(r.error.empty());
+  CHECK(r.options.breathe == "4-4-6");
+  CHECK(r.options.breathe_at == 2.5);
+  CHECK(parse({"--screenshot", "b.png", "--breathe", "4-4"}).error.find("at least") != std::string::npos);
+  CHECK(parse({"--screenshot", "b.png", "--breathe", "4-4-6", "--at", "-1"}).error.find("--at '-1'") != std::string::npos);
+  CHECK(parse({"--screenshot", "b.png", "--at", "2"}).error.find("--at needs --breathe") != std::string::npos);
+  CHECK(parse({"--breathe", "4-4-6"}).error.find("only apply to --screenshot") != std::string::npos);
+}
+
 TEST_CASE("bench, with or without json") {
   CHECK(parse({"--bench"}).options.mode == Mode::bench);
   const CliResult r = parse({"--bench", "--json", "--size", "640x360"});
