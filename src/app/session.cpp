@@ -140,6 +140,18 @@ void Session::start_breathing(const core::BreathPattern& pattern, double minutes
   core::request_frame(pacer_);
 }
 
+void Session::end_breathing(bool completed) {
+  if (!breathing_.running) return;
+  breathing_.running = false;
+  if (breathing_frozen_) return;  // a picture of a moment is no session to remember
+  scene_.system.breathing_log.push_back({.started_at = wall_clock_now() - static_cast<std::int64_t>(breathing_.elapsed_s),
+                                         .pattern = breathing_.pattern,
+                                         .planned_s = breathing_.planned_s,
+                                         .actual_s = std::min(breathing_.elapsed_s, breathing_.planned_s),
+                                         .completed = completed});
+  mark_dirty(window_->now_s(), 0.0);
+}
+
 void Session::run_search() {
   ui::JournalPanel& j = overlay_.journal;
   if (j.query.empty()) {
@@ -273,7 +285,7 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
   if (breathing_.running && !breathing_.paused && !breathing_frozen_) {
     breathing_.elapsed_s += std::clamp(real_dt_s, 0.0, 0.25);
     if (breathing_.elapsed_s >= breathing_.planned_s) {
-      breathing_.running = false;
+      end_breathing(true);
       overlay_.notice.text = "That was " + std::to_string(static_cast<int>(breathing_.planned_s / 60.0)) +
                              " minutes of slow breathing. Notice how your body feels now.";
       core::request_frame(pacer_);
@@ -350,6 +362,9 @@ void Session::draw_overlay(glm::ivec2 target_size) {
   o.context_menu.draw(scene_.system, actions);
   o.journal.draw(scene_.system, now, actions);
   o.soothing.draw(scene_.system, actions);
+  if (o.breathing.open && !breathing_.running) {
+    breathing_.minutes_per_day = core::breathing_minutes_per_day(scene_.system.breathing_log, now, 14);
+  }
   o.breathing.draw(breathing_, actions);
   ui::draw_breathing_form(breathing_, core::world_to_screen(scene_.view, {0.0f, 0.0f}),
                           core::self_radius * 1.4f * core::pixels_per_unit(scene_.view), !pacer_.desc.ambient_motion,
@@ -447,7 +462,7 @@ void Session::apply(ui::UiActions& a) {
   if (a.toggle_breathing) o.breathing.open = !o.breathing.open;
   if (a.start_breathing) start_breathing(*a.start_breathing, a.breathing_minutes);
   if (a.pause_breathing) breathing_.paused = *a.pause_breathing;
-  if (a.end_breathing) breathing_.running = false;
+  if (a.end_breathing) end_breathing(false);
   if (a.toggle_journal) o.journal.open = !o.journal.open;
   if (a.search_focus) {
     o.journal.open = true;

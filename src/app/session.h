@@ -148,6 +148,7 @@ class Session {
   std::string open_store(const std::filesystem::path& data_dir);  // loads the map, starts the autosaver
   void restore_from_backup();
   void run_search();
+  void end_breathing(bool completed);  // logs the session (not a frozen picture's)
   ui::BreathingView breathing_;
   bool breathing_frozen_ = false;
   std::unique_ptr<storage::Autosaver> autosaver_;

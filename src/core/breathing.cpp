@@ -92,6 +92,18 @@ BreathState breath_at(const BreathPattern& p, double elapsed_s) {
   return s;
 }
 
+std::vector<float> breathing_minutes_per_day(const std::vector<BreathingSession>& log, std::int64_t now, int days) {
+  std::vector<float> out(static_cast<std::size_t>(std::max(days, 0)), 0.0f);
+  constexpr std::int64_t day = 24 * 60 * 60;
+  for (const BreathingSession& s : log) {
+    if (s.started_at > now) continue;
+    const std::int64_t ago = now / day - s.started_at / day;
+    if (ago >= days) continue;
+    out[static_cast<std::size_t>(days - 1 - ago)] += static_cast<float>(s.actual_s / 60.0);
+  }
+  return out;
+}
+
 std::string_view phase_words(BreathPhase phase) {
   switch (phase) {
     case BreathPhase::inhale: return "Breathe in";

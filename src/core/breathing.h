@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace innerscape::core {
 
@@ -52,5 +53,19 @@ BreathState breath_at(const BreathPattern& pattern, double elapsed_s);
 double cycle_seconds(const BreathPattern& pattern);
 
 std::string_view phase_words(BreathPhase phase);  // "Breathe in", "Hold", "Breathe out", "Rest"
+
+// A session as it is remembered: when, which pattern, how long it was meant to be and was.
+struct BreathingSession {
+  std::int64_t started_at = 0;
+  BreathPattern pattern;
+  double planned_s = 0.0;
+  double actual_s = 0.0;
+  bool completed = false;
+  bool operator==(const BreathingSession&) const = default;
+};
+
+// Minutes breathed on each of the last `days` days (local days are the caller's concern: `now` and
+// the day length cut them), oldest first.
+std::vector<float> breathing_minutes_per_day(const std::vector<BreathingSession>& log, std::int64_t now, int days);
 
 }  // namespace innerscape::core

@@ -9,6 +9,7 @@
 
 #include <glm/vec2.hpp>
 
+#include "core/breathing.h"
 #include "core/journal.h"
 #include "core/self_state.h"
 
@@ -63,6 +64,7 @@ struct InnerSystem {
   std::vector<Entry> journal;  // oldest first
   EntryId next_entry_id = 1;
   std::vector<std::string> soothing;  // the person's own soothing words, in their order
+  std::vector<BreathingSession> breathing_log;  // every breathing session, oldest first; only ever grows
 };
 
 // A few soothing words to begin with, for a new map; the person makes the list their own.

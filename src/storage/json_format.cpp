@@ -167,6 +167,17 @@ std::string to_json(const Snapshot& s, std::int64_t exported_at) {
       {"relationships", std::move(relationships)},
       {"journal", std::move(journal)},
       {"soothing", s.system.soothing},
+      {"breathing_sessions", [&] {
+         nlohmann::ordered_json list = nlohmann::ordered_json::array();
+         for (const core::BreathingSession& b : s.system.breathing_log) {
+           list.push_back({{"started_at", utc_timestamp(b.started_at)},
+                           {"pattern", core::pattern_text(b.pattern)},
+                           {"planned_seconds", b.planned_s},
+                           {"actual_seconds", b.actual_s},
+                           {"completed", b.completed}});
+         }
+         return list;
+       }()},
       {"view", {{"center", {{"x", s.view.center.x}, {"y", s.view.center.y}}}, {"zoom", s.view.zoom}}},
       {"settings",
        {{"ambient_motion", s.settings.ambient_motion},
@@ -408,6 +419,28 @@ JsonImport from_json(std::string_view text) {
     s.system.next_entry_id = next_entry;
   }
 
+  if (const json* breaths = r.field(doc, "breathing_sessions")) {
+    if (!breaths->is_array()) return {{}, "breathing_sessions: expected a list", 0};
+    for (std::size_t i = 0; i < breaths->size(); ++i) {
+      const json& bj = (*breaths)[i];
+      const std::string where = "breathing_sessions[" + std::to_string(i) + "]";
+      if (!bj.is_object()) return {{}, where + ": expected an object", 0};
+      core::BreathingSession b;
+      std::string pattern;
+      if (!r.text(bj, "pattern", where, pattern, true) || !r.time(bj, "started_at", where, b.started_at) ||
+          !r.number(bj, "planned_seconds", where, 0.0, 24 * 3600.0, b.planned_s) ||
+          !r.number(bj, "actual_seconds", where, 0.0, 24 * 3600.0, b.actual_s)) {
+        return {{}, r.error, 0};
+      }
+      if (const std::string e = core::parse_breath_pattern(pattern, b.pattern); !e.empty()) return {{}, where + ".pattern: " + e, 0};
+      if (const json* done = r.field(bj, "completed")) {
+        if (!done->is_boolean()) return {{}, where + ".completed: expected true or false", 0};
+        b.completed = done->get<bool>();
+      }
+      s.system.breathing_log.push_back(b);
+    }
+  }
+
   if (const json* soothing = r.field(doc, "soothing")) {
     if (!soothing->is_array()) return {{}, "soothing: expected a list of sentences", 0};
     for (std::size_t i = 0; i < soothing->size(); ++i) {
@@ -476,6 +509,8 @@ Snapshot merge_import(const Snapshot& into, const Snapshot& imported) {
     r.to = renumber.at(r.to);
     out.system.relationships.push_back(r);
   }
+  out.system.breathing_log.insert(out.system.breathing_log.end(), imported.system.breathing_log.begin(),
+                                 imported.system.breathing_log.end());
   for (const std::string& words : imported.system.soothing) {
     if (std::find(out.system.soothing.begin(), out.system.soothing.end(), words) == out.system.soothing.end()) {
       out.system.soothing.push_back(words);

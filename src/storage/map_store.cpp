@@ -191,6 +191,17 @@ LoadResult load_snapshot(Database& db) {
     s.journal.push_back(std::move(e));
   }
 
+  Statement breaths = db.prepare("SELECT started_at, pattern, planned_s, actual_s, completed FROM breathing_sessions ORDER BY id");
+  while (breaths.valid() && breaths.step()) {
+    core::BreathingSession b;
+    b.started_at = breaths.column_int(0);
+    if (!core::parse_breath_pattern(breaths.column_text(1), b.pattern).empty()) continue;
+    b.planned_s = breaths.column_double(2);
+    b.actual_s = breaths.column_double(3);
+    b.completed = breaths.column_int(4) != 0;
+    s.breathing_log.push_back(b);
+  }
+
   Statement soothing = db.prepare("SELECT text FROM soothing ORDER BY sort");
   while (soothing.valid() && soothing.step()) s.soothing.push_back(soothing.column_text(0));
 
@@ -360,6 +371,17 @@ std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& cu
         if (now_index.count(p) == 0) continue;
         if (!add_part.bind(1, id).bind(2, static_cast<std::int64_t>(p)).run()) return fail("Could not save an entry's parts", add_part.error());
       }
+    }
+  }
+
+  // The breathing log only grows: what is new is what lies past the saved length.
+  if (current.system.breathing_log.size() > saved.system.breathing_log.size()) {
+    Statement put = db.prepare(
+        "INSERT INTO breathing_sessions (started_at, pattern, planned_s, actual_s, completed) VALUES (?1, ?2, ?3, ?4, ?5)");
+    for (std::size_t i = saved.system.breathing_log.size(); i < current.system.breathing_log.size(); ++i) {
+      const core::BreathingSession& b = current.system.breathing_log[i];
+      put.bind(1, b.started_at).bind(2, core::pattern_text(b.pattern)).bind(3, b.planned_s).bind(4, b.actual_s).bind(5, b.completed ? 1 : 0);
+      if (!put.run()) return fail("Could not save a breathing session", put.error());
     }
   }
 

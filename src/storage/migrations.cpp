@@ -91,6 +91,17 @@ const std::vector<std::string_view>& migration_steps() {
           text TEXT NOT NULL
         );
       )sql",
+      // 5: breathing sessions, as they happened.
+      R"sql(
+        CREATE TABLE breathing_sessions (
+          id INTEGER PRIMARY KEY,
+          started_at INTEGER NOT NULL,
+          pattern TEXT NOT NULL,
+          planned_s REAL NOT NULL,
+          actual_s REAL NOT NULL,
+          completed INTEGER NOT NULL
+        );
+      )sql",
   };
   return steps;
 }

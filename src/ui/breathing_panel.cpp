@@ -2,6 +2,7 @@
 #include "ui/breathing_panel.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <numbers>
 #include <string>
@@ -34,6 +35,11 @@ void BreathingPanel::draw(const BreathingView& view, UiActions& actions) {
     ImGui::SetNextItemWidth(-1.0f);
     ImGui::SliderInt("##minutes", &minutes, 1, 20, "%d minutes");
     ImGui::Checkbox("Guide my hands", &hands);
+    if (!view.minutes_per_day.empty()) {
+      ImGui::TextDisabled("Minutes a day, the last two weeks");
+      ImGui::PlotHistogram("##history", view.minutes_per_day.data(), static_cast<int>(view.minutes_per_day.size()), 0, nullptr,
+                           0.0f, FLT_MAX, ImVec2(-1.0f, em * 2.5f));
+    }
     if (ImGui::Button("Begin")) {
       actions.start_breathing = presets[static_cast<std::size_t>(preset)].pattern;
       actions.breathing_minutes = minutes;

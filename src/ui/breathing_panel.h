@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include <glm/vec2.hpp>
 
@@ -18,6 +19,7 @@ struct BreathingView {
   core::BreathPattern pattern;
   double elapsed_s = 0.0;
   double planned_s = 0.0;
+  std::vector<float> minutes_per_day;  // the last two weeks, oldest first
 };
 
 struct BreathingPanel {

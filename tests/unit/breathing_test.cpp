@@ -2,6 +2,10 @@
 #include <doctest/doctest.h>
 
 #include "core/breathing.h"
+#include "storage/database.h"
+#include "storage/json_format.h"
+#include "storage/map_store.h"
+#include "storage/migrations.h"
 
 using namespace innerscape::core;
 
@@ -65,4 +69,37 @@ TEST_CASE("custom patterns: parsed and checked, with zero-length holds and 20 s 
   CHECK(parse_breath_pattern("0-4-6", p).find("some time") != std::string::npos);
   CHECK(parse_breath_pattern("4-4-6-4-4", p).find("at most four") != std::string::npos);
   CHECK(parse_breath_pattern("4.25-4-6", p).find("tenths") != std::string::npos);
+}
+
+TEST_CASE("breathing sessions are remembered: stored, exported, imported, and charted by day") {
+  using namespace innerscape;
+  std::string error;
+  auto db = storage::Database::open(":memory:", error);
+  REQUIRE(db != nullptr);
+  REQUIRE(storage::migrate(*db).empty());
+  const std::int64_t day = 86400, now = 2000000000;
+  storage::Snapshot saved;
+  storage::Snapshot current;
+  current.system.breathing_log.push_back({.started_at = now - 3600, .pattern = breath_presets()[0].pattern,
+                                          .planned_s = 300, .actual_s = 300, .completed = true});
+  current.system.breathing_log.push_back({.started_at = now - 2 * day, .pattern = breath_presets()[1].pattern,
+                                          .planned_s = 600, .actual_s = 90, .completed = false});
+  REQUIRE(storage::save_changes(*db, saved, current).empty());
+  saved = current;
+  current.system.breathing_log.push_back({.started_at = now - 600, .pattern = breath_presets()[3].pattern,
+                                          .planned_s = 120, .actual_s = 120, .completed = true});
+  REQUIRE(storage::save_changes(*db, saved, current).empty());
+  CHECK(storage::load_snapshot(*db).snapshot.system.breathing_log == current.system.breathing_log);
+
+  const storage::JsonImport back = storage::from_json(storage::to_json(current, now));
+  REQUIRE_MESSAGE(back.error.empty(), back.error);
+  CHECK(back.snapshot.system.breathing_log == current.system.breathing_log);
+  CHECK(storage::from_json(R"({"format": "innerscape", "version": 1, "breathing_sessions": [{"pattern": "4-4", "started_at": "2026-01-01T00:00:00Z"}]})")
+            .error.find("breathing_sessions[0].pattern") != std::string::npos);
+
+  const auto minutes = breathing_minutes_per_day(current.system.breathing_log, now, 14);
+  REQUIRE(minutes.size() == 14);
+  CHECK(minutes[13] == doctest::Approx(7.0f));   // today: 5 + 2 minutes
+  CHECK(minutes[11] == doctest::Approx(1.5f));   // two days ago: 90 seconds
+  CHECK(minutes[0] == 0.0f);
 }
