@@ -13,6 +13,7 @@
 #include "core/arrange.h"
 #include "core/demo_system.h"
 #include "core/drafts.h"
+#include "core/tone.h"
 #include "platform/paths.h"
 #include "render/framebuffer.h"
 #include "storage/png.h"
@@ -135,7 +136,9 @@ std::string Session::open_store(const std::filesystem::path& data_dir) {
 }
 
 void Session::start_breathing(const core::BreathPattern& pattern, double minutes, double at_s, bool frozen) {
-  breathing_ = {.running = true, .paused = false, .pattern = pattern, .elapsed_s = at_s, .planned_s = std::clamp(minutes, 1.0, 20.0) * 60.0};
+  breathing_ = {.running = true, .paused = false, .pattern = pattern, .elapsed_s = at_s, .planned_s = std::clamp(minutes, 1.0, 20.0) * 60.0,
+                .minutes_per_day = {}, .tones = settings_.tones, .volume = settings_.volume};
+  last_cycle_ = -1;  // the first phase gets its tone too
   breathing_frozen_ = frozen;
   core::request_frame(pacer_);
 }
@@ -284,6 +287,17 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
   update_motion(real_dt_s);
   if (breathing_.running && !breathing_.paused && !breathing_frozen_) {
     breathing_.elapsed_s += std::clamp(real_dt_s, 0.0, 0.25);
+    // A soft tone marks each change of phase, if the person wants them.
+    const core::BreathState now_breath = core::breath_at(breathing_.pattern, breathing_.elapsed_s);
+    if ((now_breath.phase != last_phase_ || now_breath.cycle != last_cycle_) && settings_.tones && settings_.volume > 0) {
+      if (!audio_) {
+        audio_ = std::make_unique<platform::Audio>();
+        if (!audio_->available()) std::cerr << "innerscape: " << audio_->problem() << "\n";
+      }
+      audio_->play(core::soft_tone(core::phase_tone_frequency(now_breath.phase), 0.7, 0.4f * static_cast<float>(settings_.volume) / 100.0f));
+    }
+    last_phase_ = now_breath.phase;
+    last_cycle_ = now_breath.cycle;
     if (breathing_.elapsed_s >= breathing_.planned_s) {
       end_breathing(true);
       overlay_.notice.text = "That was " + std::to_string(static_cast<int>(breathing_.planned_s / 60.0)) +
@@ -365,6 +379,8 @@ void Session::draw_overlay(glm::ivec2 target_size) {
   if (o.breathing.open && !breathing_.running) {
     breathing_.minutes_per_day = core::breathing_minutes_per_day(scene_.system.breathing_log, now, 14);
   }
+  breathing_.tones = settings_.tones;
+  breathing_.volume = settings_.volume;
   o.breathing.draw(breathing_, actions);
   ui::draw_breathing_form(breathing_, core::world_to_screen(scene_.view, {0.0f, 0.0f}),
                           core::self_radius * 1.4f * core::pixels_per_unit(scene_.view), !pacer_.desc.ambient_motion,
@@ -460,6 +476,9 @@ void Session::apply(ui::UiActions& a) {
   if (a.restore_backup) restore_from_backup();
   if (a.toggle_soothing) o.soothing.open = !o.soothing.open;
   if (a.toggle_breathing) o.breathing.open = !o.breathing.open;
+  if (a.tones) settings_.tones = *a.tones;
+  if (a.volume) settings_.volume = std::clamp(*a.volume, 0, 100);
+  if (a.tones || a.volume) mark_dirty(window_->now_s(), 0.5);
   if (a.start_breathing) start_breathing(*a.start_breathing, a.breathing_minutes);
   if (a.pause_breathing) breathing_.paused = *a.pause_breathing;
   if (a.end_breathing) end_breathing(false);
@@ -484,7 +503,7 @@ void Session::apply(ui::UiActions& a) {
             a.ambient_motion || a.dismiss_welcome || a.toggle_welcome || a.toggle_palette || a.frame_all ||
             a.toggle_fullscreen || a.save_picture || a.restore_backup || a.toggle_journal || a.search_focus ||
             a.new_entry || a.open_entry || a.search || a.toggle_soothing || a.toggle_breathing || a.start_breathing ||
-            a.pause_breathing || a.end_breathing;
+            a.pause_breathing || a.end_breathing || a.tones || a.volume;
   // Whatever changed is drawn in the next frame, even if no more input comes.
   if (changed) core::request_frame(pacer_);
 }

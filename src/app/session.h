@@ -14,6 +14,7 @@
 #include "core/history.h"
 #include "core/inner_system.h"
 #include "core/scene_view.h"
+#include "platform/audio.h"
 #include "platform/window.h"
 #include "render/scene_renderer.h"
 #include "storage/autosaver.h"
@@ -151,6 +152,9 @@ class Session {
   void end_breathing(bool completed);  // logs the session (not a frozen picture's)
   ui::BreathingView breathing_;
   bool breathing_frozen_ = false;
+  core::BreathPhase last_phase_ = core::BreathPhase::hold_out;
+  long last_cycle_ = -1;
+  std::unique_ptr<platform::Audio> audio_;  // opened when first needed; silent without a device
   std::unique_ptr<storage::Autosaver> autosaver_;
   std::filesystem::path data_dir_;
   std::filesystem::path restorable_backup_;

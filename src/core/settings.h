@@ -8,6 +8,8 @@ struct Settings {
   bool ambient_always = false;  // keep moving even when nobody is there (costs power)
   bool welcome_seen = false;    // the welcome words were read and put away
   bool soothing_seeded = false; // the starting soothing words were offered once (an emptied list stays empty)
+  bool tones = true;            // soft tones mark the breathing guide's phases
+  int volume = 30;              // percent
 
   bool operator==(const Settings&) const = default;
 };

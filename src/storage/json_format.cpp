@@ -183,7 +183,9 @@ std::string to_json(const Snapshot& s, std::int64_t exported_at) {
        {{"ambient_motion", s.settings.ambient_motion},
         {"ambient_always", s.settings.ambient_always},
         {"welcome_seen", s.settings.welcome_seen},
-        {"soothing_seeded", s.settings.soothing_seeded}}},
+        {"soothing_seeded", s.settings.soothing_seeded},
+        {"tones", s.settings.tones},
+        {"volume", s.settings.volume}}},
   };
   return doc.dump(2) + "\n";
 }
@@ -465,12 +467,16 @@ JsonImport from_json(std::string_view text) {
     for (const auto& [key, target] : {std::pair{"ambient_motion", &s.settings.ambient_motion},
                                       std::pair{"ambient_always", &s.settings.ambient_always},
                                       std::pair{"welcome_seen", &s.settings.welcome_seen},
-                                      std::pair{"soothing_seeded", &s.settings.soothing_seeded}}) {
+                                      std::pair{"soothing_seeded", &s.settings.soothing_seeded},
+                                      std::pair{"tones", &s.settings.tones}}) {
       if (const json* v = r.field(*settings, key)) {
         if (!v->is_boolean()) return {{}, std::string("settings.") + key + ": expected true or false", 0};
         *target = v->get<bool>();
       }
     }
+    long long volume = s.settings.volume;
+    if (!r.integer(*settings, "volume", "settings", 0, 100, volume)) return {{}, r.error, 0};
+    s.settings.volume = static_cast<int>(volume);
   }
 
   // Parts that came without a place are placed the way Arrange would.

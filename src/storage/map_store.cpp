@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cstring>
 #include <type_traits>
 
@@ -218,6 +219,13 @@ LoadResult load_snapshot(Database& db) {
     if (key == "ambient_always") out.snapshot.settings.ambient_always = on;
     if (key == "welcome_seen") out.snapshot.settings.welcome_seen = on;
     if (key == "soothing_seeded") out.snapshot.settings.soothing_seeded = on;
+    if (key == "tones") out.snapshot.settings.tones = on;
+    if (key == "volume") {
+      const std::string v = settings.column_text(1);
+      int volume = 30;
+      std::from_chars(v.data(), v.data() + v.size(), volume);
+      out.snapshot.settings.volume = std::clamp(volume, 0, 100);
+    }
     if (key == "entry_draft") {
       out.snapshot.entry_draft = read_draft_text(settings.column_text(1));
       if (out.snapshot.entry_draft) {
@@ -326,10 +334,13 @@ std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& cu
     for (const auto& [key, value] : {std::pair{"ambient_motion", current.settings.ambient_motion},
                                      std::pair{"ambient_always", current.settings.ambient_always},
                                      std::pair{"welcome_seen", current.settings.welcome_seen},
-                                     std::pair{"soothing_seeded", current.settings.soothing_seeded}}) {
+                                     std::pair{"soothing_seeded", current.settings.soothing_seeded},
+                                     std::pair{"tones", current.settings.tones}}) {
       s.bind(1, std::string_view(key)).bind(2, value_of(value));
       if (!s.run()) return fail("Could not save the settings", s.error());
     }
+    s.bind(1, std::string_view("volume")).bind(2, std::to_string(current.settings.volume));
+    if (!s.run()) return fail("Could not save the settings", s.error());
   }
   // Journal entries: rows, their parts, and their words in the search index, kept in step.
   {

@@ -50,6 +50,8 @@ struct UiActions {
   std::optional<bool> pause_breathing;  // true: pause; false: go on
   bool end_breathing = false;
   bool toggle_breathing = false;
+  std::optional<bool> tones;
+  std::optional<int> volume;
 
   // Files.
   bool restore_backup = false;         // bring the map back from the newest sound backup

@@ -35,6 +35,13 @@ void BreathingPanel::draw(const BreathingView& view, UiActions& actions) {
     ImGui::SetNextItemWidth(-1.0f);
     ImGui::SliderInt("##minutes", &minutes, 1, 20, "%d minutes");
     ImGui::Checkbox("Guide my hands", &hands);
+    bool tones = view.tones;
+    if (ImGui::Checkbox("Soft tones at each change", &tones)) actions.tones = tones;
+    if (tones) {
+      int volume = view.volume;
+      ImGui::SetNextItemWidth(-1.0f);
+      if (ImGui::SliderInt("##volume", &volume, 0, 100, "volume %d%%")) actions.volume = volume;
+    }
     if (!view.minutes_per_day.empty()) {
       ImGui::TextDisabled("Minutes a day, the last two weeks");
       ImGui::PlotHistogram("##history", view.minutes_per_day.data(), static_cast<int>(view.minutes_per_day.size()), 0, nullptr,

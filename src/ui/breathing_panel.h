@@ -20,6 +20,8 @@ struct BreathingView {
   double elapsed_s = 0.0;
   double planned_s = 0.0;
   std::vector<float> minutes_per_day;  // the last two weeks, oldest first
+  bool tones = true;
+  int volume = 30;
 };
 
 struct BreathingPanel {
