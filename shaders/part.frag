@@ -8,6 +8,7 @@ in vec4 v_color;
 flat in float v_trust;
 flat in float v_mark;
 in float v_pulse;
+uniform float u_light;  // 1 normally; follows the breath during a session
 
 out vec4 frag_color;
 
@@ -30,7 +31,7 @@ void main() {
     float body = smoothstep(aa, -aa, d);
     float inner = clamp(-d / 0.9, 0.0, 1.0);                 // 0 at the rim, 1 deep inside
     float edge = smoothstep(1.6, 1.3, length(p));          // nothing at the square's edge
-    float glow = exp(-max(d, 0.0) * (3.2 - 1.2 * v_pulse)) * (0.55 + 0.5 * v_pulse) * (1.0 - body) * edge;
+    float glow = exp(-max(d, 0.0) * (3.2 - 1.2 * v_pulse)) * (0.55 + 0.5 * v_pulse) * u_light * (1.0 - body) * edge;
 
     vec3 rim_color = v_color.rgb * 0.85;
     vec3 heart_color = mix(v_color.rgb, vec3(1.0), 0.45);

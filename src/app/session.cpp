@@ -326,9 +326,10 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
     const ui::SceneController& c = overlay_.controller;
     // While a session runs, the Self's light breathes with the person.
     core::SelfState self = scene_.system.self;
+    float breath = -1.0f;
     if (breathing_.running) {
-      const float amount = core::breath_at(breathing_.pattern, breathing_.elapsed_s).amount;
-      self.glow = std::clamp(self.glow * (0.7f + 0.45f * amount), 0.0f, 1.0f);
+      breath = core::breath_at(breathing_.pattern, breathing_.elapsed_s).amount;
+      self.glow = std::clamp(self.glow * (0.7f + 0.45f * breath), 0.0f, 1.0f);
     }
     renderer_.render({.view = scene_.view,
                       .scene_time_s = scene_.clock.scene_seconds,
@@ -339,7 +340,8 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
                                  .hovered = c.hovered,
                                  .selected = overlay_.selected,
                                  .hovered_relationship = c.hovered_relationship},
-                      .ambient = static_cast<float>(core::ambient_speed(pacer_, now_s))});
+                      .ambient = static_cast<float>(core::ambient_speed(pacer_, now_s)),
+                      .breath = breath});
   }
   window_->begin_ui_frame(offscreen ? std::optional<glm::ivec2>(target_size) : std::nullopt);
   if (imgui_demo_only) {
@@ -382,11 +384,12 @@ void Session::draw_overlay(glm::ivec2 target_size) {
   breathing_.tones = settings_.tones;
   breathing_.volume = settings_.volume;
   o.breathing.draw(breathing_, actions);
+  o.calm.draw(scene_.system, now, actions);
   ui::draw_breathing_form(breathing_, core::world_to_screen(scene_.view, {0.0f, 0.0f}),
                           core::self_radius * 1.4f * core::pixels_per_unit(scene_.view), !pacer_.desc.ambient_motion,
                           o.breathing.hands);
   // In calm moments (no page, no welcome open), one of the person's soothing words, softly.
-  if (!o.entry_editor.open && !o.welcome.open && !o.soothing.open) {
+  if (!o.entry_editor.open && !o.welcome.open && !o.soothing.open && !o.calm.open) {
     ui::draw_soothing_line(scene_.system.soothing, static_cast<long>(now / 86400));
   }
   o.entry_editor.draw(scene_.system, now, actions);
@@ -476,6 +479,14 @@ void Session::apply(ui::UiActions& a) {
   if (a.restore_backup) restore_from_backup();
   if (a.toggle_soothing) o.soothing.open = !o.soothing.open;
   if (a.toggle_breathing) o.breathing.open = !o.breathing.open;
+  if (a.calm) {
+    // Calm mode: the page of questions, and the guide's breath if none is running; other panels rest.
+    o.calm.open = true;
+    o.welcome.open = false;
+    o.palette.open = false;
+    o.journal.open = false;
+    if (!breathing_.running) start_breathing(core::breath_presets()[0].pattern, 5.0);
+  }
   if (a.tones) settings_.tones = *a.tones;
   if (a.volume) settings_.volume = std::clamp(*a.volume, 0, 100);
   if (a.tones || a.volume) mark_dirty(window_->now_s(), 0.5);
@@ -503,7 +514,7 @@ void Session::apply(ui::UiActions& a) {
             a.ambient_motion || a.dismiss_welcome || a.toggle_welcome || a.toggle_palette || a.frame_all ||
             a.toggle_fullscreen || a.save_picture || a.restore_backup || a.toggle_journal || a.search_focus ||
             a.new_entry || a.open_entry || a.search || a.toggle_soothing || a.toggle_breathing || a.start_breathing ||
-            a.pause_breathing || a.end_breathing || a.tones || a.volume;
+            a.pause_breathing || a.end_breathing || a.tones || a.volume || a.calm;
   // Whatever changed is drawn in the next frame, even if no more input comes.
   if (changed) core::request_frame(pacer_);
 }

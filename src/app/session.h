@@ -19,6 +19,7 @@
 #include "render/scene_renderer.h"
 #include "storage/autosaver.h"
 #include "ui/breathing_panel.h"
+#include "ui/calm_panel.h"
 #include "ui/context_menu.h"
 #include "ui/dock_panel.h"
 #include "ui/entry_editor.h"
@@ -70,6 +71,7 @@ struct OverlayState {
   ui::EntryEditor entry_editor;
   ui::SoothingPanel soothing;
   ui::BreathingPanel breathing;
+  ui::CalmPanel calm;
 };
 
 class Session {

@@ -211,6 +211,7 @@ FrameEvents Window::pump_events(double timeout_s) {
         // Ctrl+F and Ctrl+J work even while typing: they only move focus to the journal.
         if (ctrl && key == SDLK_f) out.scene.keys.push_back(ui::SceneKey::search);
         if (ctrl && key == SDLK_j) out.scene.keys.push_back(ui::SceneKey::journal);
+        if (key == SDLK_F2 && event.key.repeat == 0) out.scene.keys.push_back(ui::SceneKey::calm);  // from anywhere
         if (ctrl && key >= SDLK_1 && key <= SDLK_8) out.scene.new_entry_keys.push_back(static_cast<int>(key - SDLK_1));
         if (ui_typing) break;
         if (ctrl && key == SDLK_z) out.scene.keys.push_back(shift ? ui::SceneKey::redo : ui::SceneKey::undo);

@@ -94,7 +94,7 @@ void SceneRenderer::render(const SceneFrame& frame) {
       out[0] = p.x;
       out[1] = p.y;
       out[2] = field_[i].size;
-      out[3] = core::particle_light(field_[i], frame.scene_time_s);
+      out[3] = core::particle_light(field_[i], frame.scene_time_s) * (frame.breath >= 0.0f ? 0.55f + 0.9f * frame.breath : 1.0f);
     }
     glBindBuffer(GL_ARRAY_BUFFER, particle_vbo_);
     glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(particle_upload_.size() * sizeof(float)),
@@ -128,7 +128,8 @@ void SceneRenderer::render(const SceneFrame& frame) {
 
   // 5. The parts, deepest first. A part blended with the Self covers it, as blending feels.
   constexpr float float_amount = 0.008f;  // world units of gentle up-and-down drift
-  system_.draw_parts(frame.system, view_proj, time, float_amount * frame.ambient, stats_.draw_calls);
+  system_.draw_parts(frame.system, view_proj, time, float_amount * frame.ambient, frame.breath >= 0.0f ? 0.8f + 0.4f * frame.breath : 1.0f,
+                     stats_.draw_calls);
 
   glBindVertexArray(0);
   glUseProgram(0);

@@ -30,6 +30,7 @@ struct SceneFrame {
   core::SelfState self;
   SystemFrame system;          // the parts and their relationships; empty shows only the Self
   float ambient = 1.0f;        // 0 for a still scene: parts stop floating
+  float breath = -1.0f;        // 0..1 while a breathing session runs (the motes and parts follow it); <0: none
 };
 
 struct DrawStats {

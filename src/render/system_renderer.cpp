@@ -102,7 +102,7 @@ void SystemRenderer::draw_relationships(const SystemFrame& frame, const glm::mat
   ++draw_calls;
 }
 
-void SystemRenderer::draw_parts(const SystemFrame& frame, const glm::mat4& view_proj, float time_s, float float_amount,
+void SystemRenderer::draw_parts(const SystemFrame& frame, const glm::mat4& view_proj, float time_s, float float_amount, float light,
                                 int& draw_calls) {
   if (!parts_.valid() || frame.system == nullptr || frame.system->parts.empty()) return;
   const core::InnerSystem& system = *frame.system;
@@ -123,6 +123,7 @@ void SystemRenderer::draw_parts(const SystemFrame& frame, const glm::mat4& view_
   glUniformMatrix4fv(parts_.uniform("u_view_proj"), 1, GL_FALSE, glm::value_ptr(view_proj));
   glUniform1f(parts_.uniform("u_time"), time_s);
   glUniform1f(parts_.uniform("u_float_amount"), float_amount);
+  glUniform1f(parts_.uniform("u_light"), light);
   glBindVertexArray(part_instances_.vao);
   glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(scratch_.size() / part_floats));
   ++draw_calls;

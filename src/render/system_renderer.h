@@ -36,7 +36,8 @@ class SystemRenderer {
 
   void draw_relationships(const SystemFrame& frame, const glm::mat4& view_proj, float pixels_per_unit, float time_s,
                           int& draw_calls);
-  void draw_parts(const SystemFrame& frame, const glm::mat4& view_proj, float time_s, float float_amount, int& draw_calls);
+  // `light` scales the parts' glow (it follows the breath during a session; 1 otherwise).
+  void draw_parts(const SystemFrame& frame, const glm::mat4& view_proj, float time_s, float float_amount, float light, int& draw_calls);
 
  private:
   struct InstanceBuffer {

@@ -50,6 +50,7 @@ struct UiActions {
   std::optional<bool> pause_breathing;  // true: pause; false: go on
   bool end_breathing = false;
   bool toggle_breathing = false;
+  bool calm = false;                    // calm mode: the breath, soothing words, two questions
   std::optional<bool> tones;
   std::optional<int> volume;
 

@@ -20,6 +20,11 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
     ImGui::End();
     return;
   }
+  // Calm first: the quickest way to the breath, in a hard moment.
+  if (ImGui::Button("Calm")) actions.calm = true;
+  item_rects.remember("Calm");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Breathe, soothing words, two gentle questions (F2)");
+  ImGui::SameLine();
   ImGui::BeginDisabled(view.undo_label.empty());
   if (ImGui::Button("Undo")) ++actions.undo;
   ImGui::EndDisabled();

@@ -162,6 +162,9 @@ void handle_scene_input(SceneController& c, SceneContext ctx, const SceneInput& 
       case SceneKey::journal:
         actions.toggle_journal = true;
         break;
+      case SceneKey::calm:
+        actions.calm = true;
+        break;
       case SceneKey::cancel:
         if (c.placing) {
           c.placing.reset();

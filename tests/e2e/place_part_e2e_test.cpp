@@ -452,3 +452,21 @@ TEST_CASE("the breathing form's size follows the timeline: full on the hold, the
     CHECK(std::abs(light(half_in, dx) - light(half_out, dx)) <= 6);  // 6: dithered background, blending rounding
   }
 }
+
+TEST_CASE("F2 from anywhere opens calm mode with the breath running; its answers become a journal page") {
+  Driver d;
+  d.key(SDLK_F2);
+  REQUIRE(d.session->overlay().calm.open);
+  CHECK(d.session->breathing().running);
+  CHECK(d.session->animating());  // the breath keeps frames coming
+  d.click(Driver::centre(d.session->overlay().calm.item_rects, "which part"));
+  d.type("The little one who waits by the window");
+  d.click(Driver::centre(d.session->overlay().calm.item_rects, "needs"));
+  d.type("To hear that I am staying");
+  d.click(Driver::centre(d.session->overlay().calm.item_rects, "Keep this as a journal page"));
+  const auto& journal = d.session->scene().system.journal;
+  REQUIRE(journal.size() == 1);
+  CHECK(journal[0].type == core::EntryType::trigger);
+  CHECK(journal[0].text.at("what_happened").find("The little one who waits by the window") != std::string::npos);
+  CHECK(journal[0].text.at("soothe_next_time") == "To hear that I am staying");
+}

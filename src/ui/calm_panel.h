@@ -1,0 +1,23 @@
+// Calm mode, one key (F2) or button from anywhere: the breath, the person's own soothing words, and two
+// gentle questions whose answers can be kept as a trigger journal page.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/inner_system.h"
+#include "ui/actions.h"
+#include "ui/item_rects.h"
+
+namespace innerscape::ui {
+
+struct CalmPanel {
+  bool open = false;
+  std::string which_part;  // what part of me is feeling this right now?
+  std::string needs;       // what does it need to feel safe?
+  ItemRects item_rects;
+
+  void draw(const core::InnerSystem& system, std::int64_t now, UiActions& actions);
+};
+
+}  // namespace innerscape::ui
