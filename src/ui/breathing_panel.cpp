@@ -24,13 +24,24 @@ void BreathingPanel::draw(const BreathingView& view, UiActions& actions) {
   const auto presets = core::breath_presets();
   if (!view.running) {
     ImGui::TextWrapped("Breathing slowly tells the body it is safe. Five to ten minutes is a good while.");
+    const int custom_index = static_cast<int>(presets.size());
+    const std::string current = preset == custom_index ? "My own rhythm" : std::string(presets[static_cast<std::size_t>(preset)].name);
     ImGui::SetNextItemWidth(-1.0f);
-    if (ImGui::BeginCombo("##pattern", std::string(presets[static_cast<std::size_t>(preset)].name).c_str())) {
+    if (ImGui::BeginCombo("##pattern", current.c_str())) {
       for (int i = 0; i < static_cast<int>(presets.size()); ++i) {
         if (ImGui::Selectable(std::string(presets[static_cast<std::size_t>(i)].name).c_str(), preset == i)) preset = i;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(presets[static_cast<std::size_t>(i)].description).c_str());
       }
+      if (ImGui::Selectable("My own rhythm", preset == custom_index)) preset = custom_index;
       ImGui::EndCombo();
+    }
+    if (preset == custom_index) {
+      const char* names[4] = {"in", "hold", "out", "hold after"};
+      for (int i = 0; i < 4; ++i) {
+        ImGui::SetNextItemWidth(-em * 5.0f);
+        ImGui::SliderFloat(names[i], &custom[i], (i == 0 || i == 2) ? 0.1f : 0.0f, 20.0f, "%.1f s");
+        custom[i] = std::round(custom[i] * 10.0f) / 10.0f;  // tenths of a second
+      }
     }
     ImGui::SetNextItemWidth(-1.0f);
     ImGui::SliderInt("##minutes", &minutes, 1, 20, "%d minutes");
@@ -48,7 +59,14 @@ void BreathingPanel::draw(const BreathingView& view, UiActions& actions) {
                            0.0f, FLT_MAX, ImVec2(-1.0f, em * 2.5f));
     }
     if (ImGui::Button("Begin")) {
-      actions.start_breathing = presets[static_cast<std::size_t>(preset)].pattern;
+      core::BreathPattern pattern;
+      if (preset < static_cast<int>(presets.size())) {
+        pattern = presets[static_cast<std::size_t>(preset)].pattern;
+      } else {
+        for (int i = 0; i < 4; ++i) pattern.tenths[static_cast<std::size_t>(i)] = static_cast<int>(std::lround(custom[i] * 10.0f));
+        pattern.key = "custom";
+      }
+      actions.start_breathing = pattern;
       actions.breathing_minutes = minutes;
     }
   } else {
@@ -96,6 +114,12 @@ void draw_breathing_form(const BreathingView& view, glm::vec2 centre, float base
     const ImVec2 count_size = ImGui::CalcTextSize(count.c_str());
     draw->AddText(ImVec2(c.x - count_size.x * 0.5f, at.y + words_size.y), ImGui::GetColorU32(ImVec4(1.0f, 0.86f, 0.62f, 0.8f)), count.c_str());
   }
+  // Time left in the session, small, at the top of its ring.
+  const int left = static_cast<int>(std::max(view.planned_s - view.elapsed_s, 0.0));
+  const std::string left_text = std::to_string(left / 60) + ":" + (left % 60 < 10 ? "0" : "") + std::to_string(left % 60) + " left";
+  const ImVec2 left_size = ImGui::CalcTextSize(left_text.c_str());
+  draw->AddText(ImVec2(c.x - left_size.x * 0.5f, c.y - ring - left_size.y - em * 0.3f), ImGui::GetColorU32(ImVec4(0.85f, 0.85f, 0.90f, 0.55f)),
+                left_text.c_str());
   if (hands) {
     const char* guide = "One hand on your chest, one on your belly: let the belly rise.";
     const ImVec2 size = ImGui::CalcTextSize(guide);

@@ -26,7 +26,8 @@ struct BreathingView {
 
 struct BreathingPanel {
   bool open = false;
-  int preset = 0;         // index into core::breath_presets()
+  int preset = 0;         // index into core::breath_presets(); the one past the end is "custom"
+  float custom[4] = {4.0f, 4.0f, 6.0f, 0.0f};  // seconds: in, hold, out, hold
   int minutes = 5;        // 1 .. 20
   bool hands = true;      // show the guide for the hands
 
