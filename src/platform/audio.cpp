@@ -12,6 +12,12 @@ Audio::Audio() {
     problem_ = std::string("no sound: ") + SDL_GetError();
     return;
   }
+  // No device listed: stay silent without asking the driver to open one (some print to stderr).
+  if (SDL_GetNumAudioDevices(0) <= 0) {
+    problem_ = "no sound: no audio device was found";
+    SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    return;
+  }
   SDL_AudioSpec want{};
   want.freq = core::tone_sample_rate;
   want.format = AUDIO_F32SYS;
