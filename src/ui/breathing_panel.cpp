@@ -1,6 +1,8 @@
 // The breathing guide's panel, and the breathing form drawn around the Self.
 #include "ui/breathing_panel.h"
 
+#include "ui/placement.h"
+
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
@@ -13,9 +15,8 @@ namespace innerscape::ui {
 
 void BreathingPanel::draw(const BreathingView& view, UiActions& actions) {
   if (!open) return;
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + em * 1.2f, viewport->WorkPos.y + em * 1.2f), ImGuiCond_FirstUseEver);
+  place_at_top(Side::left);
   ImGui::SetNextWindowSize(ImVec2(em * 17.0f, 0.0f), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Breathe", &open, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();

@@ -1,6 +1,8 @@
 // Calm mode: the breath, the person's soothing words, and two gentle questions.
 #include "ui/calm_panel.h"
 
+#include "ui/placement.h"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -11,9 +13,8 @@ namespace innerscape::ui {
 void CalmPanel::draw(const core::InnerSystem& system, std::int64_t now, UiActions& actions) {
   item_rects.clear();
   if (!open) return;
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + em * 1.2f, viewport->WorkPos.y + em * 1.2f), ImGuiCond_FirstUseEver);
+  place_at_top(Side::left);
   ImGui::SetNextWindowSize(ImVec2(em * 20.0f, 0.0f), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Here, now", &open, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();

@@ -1,6 +1,8 @@
 // Writing one journal entry: the prompts of its type, the parts it is about, the radar for a check-in.
 #include "ui/entry_editor.h"
 
+#include "ui/placement.h"
+
 #include <algorithm>
 #include <string>
 
@@ -32,8 +34,7 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
   const core::EntryTypeSpec& spec = core::entry_type_spec(draft->type);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + em * 1.2f),
-                          ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.0f));
+  place_at_top(Side::centre);
   ImGui::SetNextWindowSize(ImVec2(em * 26.0f, viewport->WorkSize.y - em * 6.5f), ImGuiCond_FirstUseEver);
   if (focus) {
     ImGui::SetNextWindowFocus();

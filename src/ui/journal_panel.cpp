@@ -1,6 +1,8 @@
 // The journal: new entries of every kind, a timeline newest first, search, and filters by kind and part.
 #include "ui/journal_panel.h"
 
+#include "ui/placement.h"
+
 #include "ui/text_fit.h"
 
 #include <algorithm>
@@ -69,8 +71,7 @@ void JournalPanel::draw(const core::InnerSystem& system, std::int64_t now, UiAct
   if (!open) return;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - em * 1.2f, viewport->WorkPos.y + em * 1.2f),
-                          ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
+  place_at_top(Side::right);
   ImGui::SetNextWindowSize(ImVec2(em * 19.0f, viewport->WorkSize.y - em * 6.5f), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Journal", &open)) {
     ImGui::End();

@@ -1,6 +1,8 @@
 // The parts palette: the guide's archetypes by kind, and a blank part of each kind, ready to place.
 #include "ui/palette_panel.h"
 
+#include "ui/placement.h"
+
 #include <imgui.h>
 
 #include "core/archetypes.h"
@@ -25,10 +27,8 @@ ImVec4 kind_tint(core::PartKind kind) {
 void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& actions) {
   item_rects.clear();
   if (!open) return;
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - em * 1.2f, viewport->WorkPos.y + em * 1.2f),
-                          ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
+  place_at_top(Side::right);
   ImGui::SetNextWindowSize(ImVec2(em * 17.0f, 0.0f), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin(title, &open)) {
     ImGui::End();

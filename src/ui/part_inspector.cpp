@@ -1,6 +1,8 @@
 // Everything about one part, and "Meet this part": the guide's gentle questions, answered and kept.
 #include "ui/part_inspector.h"
 
+#include "ui/placement.h"
+
 #include <algorithm>
 #include <string>
 
@@ -43,7 +45,7 @@ void PartInspector::draw(const char* title, const core::InnerSystem& system, std
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
   // On the left, where the welcome was: the palette stays in view on the right.
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + em * 1.2f, viewport->WorkPos.y + em * 1.2f), ImGuiCond_FirstUseEver);
+  place_at_top(Side::left);
   ImGui::SetNextWindowSize(ImVec2(em * 21.0f, viewport->WorkSize.y - em * 6.5f), ImGuiCond_FirstUseEver);
   item_rects.clear();
   if (!ImGui::Begin(title, &open)) {

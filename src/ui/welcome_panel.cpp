@@ -1,6 +1,8 @@
 // The first thing a person reads: what this space is, a gentle word on what it is not, and calm settings.
 #include "ui/welcome_panel.h"
 
+#include "ui/placement.h"
+
 #include <algorithm>
 
 #include <imgui.h>
@@ -13,7 +15,7 @@ void WelcomePanel::draw(const char* title, const WelcomeView& view, UiActions& a
   if (!open) return;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + em * 1.2f, viewport->WorkPos.y + em * 1.2f), ImGuiCond_FirstUseEver);
+  place_at_top(Side::left);
   // Never cover the Self: the panel keeps to the left part of the screen, however small it is.
   const float width = std::min(em * 21.0f, viewport->WorkSize.x * 0.4f);
   ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_FirstUseEver);

@@ -1,0 +1,25 @@
+// Where panels first appear: at the top of the screen, against an edge with the margin, or centred.
+#include "ui/placement.h"
+
+#include <imgui.h>
+
+namespace innerscape::ui {
+
+void place_at_top(Side side) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float margin = ImGui::GetFontSize() * margin_em;
+  const float y = viewport->WorkPos.y + margin;
+  switch (side) {
+    case Side::left:
+      ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + margin, y), ImGuiCond_FirstUseEver);
+      break;
+    case Side::centre:
+      ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, y), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.0f));
+      break;
+    case Side::right:
+      ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - margin, y), ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
+      break;
+  }
+}
+
+}  // namespace innerscape::ui

@@ -1,0 +1,16 @@
+// Where panels first appear: at the top of the screen, against the left or right edge with the
+// overlay's margin, or centred. One rule for every panel, so they line up and leave the Self clear.
+#pragma once
+
+#include <cstdint>
+
+namespace innerscape::ui {
+
+enum class Side : std::uint8_t { left, centre, right };
+
+inline constexpr float margin_em = 1.2f;  // the gap between panels and the screen's edges, in font heights
+
+// For the next ImGui window, on its first use only: the person may move it after.
+void place_at_top(Side side);
+
+}  // namespace innerscape::ui
