@@ -61,6 +61,35 @@ bool erase_relationship(InnerSystem& s, const Relationship& r) {
   return true;
 }
 
+Drawing* drawing_by_id(InnerSystem& s, DrawingId id) {
+  const std::size_t i = index_by_id(s.drawings, id);
+  return i < s.drawings.size() ? &s.drawings[i] : nullptr;
+}
+
+bool push_stroke(InnerSystem& s, const AddStroke& a) {
+  Drawing* d = drawing_by_id(s, a.drawing);
+  if (d == nullptr || a.stroke == nullptr) return false;
+  d->strokes.push_back(a.stroke);
+  d->updated_at = a.updated_after;
+  return true;
+}
+
+bool pop_stroke(InnerSystem& s, const AddStroke& a) {
+  Drawing* d = drawing_by_id(s, a.drawing);
+  if (d == nullptr || d->strokes.empty() || d->strokes.back() != a.stroke) return false;
+  d->strokes.pop_back();
+  d->updated_at = a.updated_before;
+  return true;
+}
+
+bool set_strokes(InnerSystem& s, DrawingId id, const std::vector<StrokeRef>& strokes, std::int64_t updated_at) {
+  Drawing* d = drawing_by_id(s, id);
+  if (d == nullptr) return false;
+  d->strokes = strokes;
+  d->updated_at = updated_at;
+  return true;
+}
+
 bool apply_step(InnerSystem& s, const Step& step) {
   return std::visit(overloaded{
                         [&](const AddPart& a) { return insert_by_id(s.parts, a.part, a.index, s.next_id); },
@@ -79,6 +108,11 @@ bool apply_step(InnerSystem& s, const Step& step) {
                           s.soothing = set.after;
                           return true;
                         },
+                        [&](const AddDrawing& a) { return insert_by_id(s.drawings, a.drawing, a.index, s.next_drawing_id); },
+                        [&](const RemoveDrawing& r) { return erase_by_id(s.drawings, r.drawing.id); },
+                        [&](const ReplaceDrawing& r) { return replace_by_id(s.drawings, r.after); },
+                        [&](const AddStroke& a) { return push_stroke(s, a); },
+                        [&](const SetStrokes& set) { return set_strokes(s, set.drawing, set.after, set.updated_after); },
                     },
                     step);
 }
@@ -101,6 +135,11 @@ bool revert_step(InnerSystem& s, const Step& step) {
                           s.soothing = set.before;
                           return true;
                         },
+                        [&](const AddDrawing& a) { return erase_by_id(s.drawings, a.drawing.id); },
+                        [&](const RemoveDrawing& r) { return insert_by_id(s.drawings, r.drawing, r.index, s.next_drawing_id); },
+                        [&](const ReplaceDrawing& r) { return replace_by_id(s.drawings, r.before); },
+                        [&](const AddStroke& a) { return pop_stroke(s, a); },
+                        [&](const SetStrokes& set) { return set_strokes(s, set.drawing, set.before, set.updated_before); },
                     },
                     step);
 }
@@ -306,6 +345,95 @@ Edit delete_entry(const InnerSystem& system, EntryId id) {
 Edit set_self(const InnerSystem& system, SelfState self) {
   if (self.glow == system.self.glow) return {};
   return single("change the Self's light", SetSelf{system.self, self});
+}
+
+DrawingId peek_next_drawing_id(const InnerSystem& system) { return std::max<DrawingId>(system.next_drawing_id, 1); }
+
+namespace {
+void sanitize_info(Drawing& d) {
+  d.paper &= 0xFFFFFFu;
+  if (d.title.find_first_not_of(" \t\r\n") == std::string::npos) d.title = "Untitled drawing";
+}
+}  // namespace
+
+Edit add_drawing(const InnerSystem& system, Drawing drawing, std::int64_t now) {
+  drawing.id = peek_next_drawing_id(system);
+  drawing.created_at = drawing.updated_at = now;
+  sanitize_info(drawing);
+  for (StrokeRef& s : drawing.strokes) {
+    if (s == nullptr) continue;
+    Stroke clean = *s;
+    sanitize(clean);
+    if (!(clean == *s)) s = std::make_shared<const Stroke>(std::move(clean));
+  }
+  std::erase_if(drawing.strokes, [](const StrokeRef& s) { return s == nullptr || !is_visible(*s); });
+  return single("add a drawing", AddDrawing{std::move(drawing)});
+}
+
+Edit draw_part(const InnerSystem& system, PartId part_id, std::int64_t now) {
+  const Part* part = find_part(system, part_id);
+  if (part == nullptr) return {};
+  Drawing drawing;
+  drawing.title = part->name;
+  Edit edit = add_drawing(system, std::move(drawing), now);
+  Part worn = *part;
+  worn.portrait = std::get<AddDrawing>(edit.steps.front()).drawing.id;
+  worn.updated_at = now;
+  edit.steps.push_back(ReplacePart{*part, std::move(worn)});
+  edit.label = "draw " + part->name;
+  return edit;
+}
+
+Edit update_drawing(const InnerSystem& system, const Drawing& changed, std::int64_t now) {
+  const Drawing* before = find_drawing(system, changed.id);
+  if (before == nullptr) return {};
+  Drawing after = *before;
+  after.title = changed.title;
+  after.paper = changed.paper;
+  after.prompt = changed.prompt;
+  sanitize_info(after);
+  if (after.title == before->title && after.paper == before->paper && after.prompt == before->prompt) return {};
+  after.updated_at = now;
+  return single("edit the drawing", ReplaceDrawing{*before, std::move(after)});
+}
+
+Edit add_stroke(const InnerSystem& system, DrawingId id, Stroke stroke, std::int64_t now) {
+  const Drawing* d = find_drawing(system, id);
+  if (d == nullptr) return {};
+  sanitize(stroke);
+  if (!is_visible(stroke)) return {};
+  const std::string label = stroke.brush == Brush::eraser ? "erase" : "stroke";
+  return single(label, AddStroke{id, std::make_shared<const Stroke>(std::move(stroke)), d->updated_at, now});
+}
+
+Edit clear_drawing(const InnerSystem& system, DrawingId id, std::int64_t now) {
+  const Drawing* d = find_drawing(system, id);
+  if (d == nullptr || d->strokes.empty()) return {};
+  return single("clear", SetStrokes{id, d->strokes, {}, d->updated_at, now});
+}
+
+Edit delete_drawing(const InnerSystem& system, DrawingId id) {
+  const std::size_t i = index_by_id(system.drawings, id);
+  if (i >= system.drawings.size()) return {};
+  Edit edit{"delete " + system.drawings[i].title, {}};
+  for (const Part& p : system.parts) {
+    if (p.portrait != id) continue;
+    Part bare = p;
+    bare.portrait = 0;
+    edit.steps.push_back(ReplacePart{p, std::move(bare)});
+  }
+  edit.steps.push_back(RemoveDrawing{system.drawings[i], i});
+  return edit;
+}
+
+Edit set_portrait(const InnerSystem& system, PartId part_id, DrawingId drawing, std::int64_t now) {
+  const Part* part = find_part(system, part_id);
+  if (part == nullptr || (drawing != 0 && find_drawing(system, drawing) == nullptr)) return {};
+  Part changed = *part;
+  changed.portrait = drawing;
+  Edit edit = update_part(system, std::move(changed), now);
+  if (!edit.empty()) edit.label = drawing != 0 ? "give a portrait" : "take the portrait off";
+  return edit;
 }
 
 }  // namespace innerscape::core

@@ -55,8 +55,35 @@ struct SetSoothing {
   std::vector<std::string> after;
 };
 
+struct AddDrawing {
+  Drawing drawing;
+  std::size_t index = SIZE_MAX;
+};
+struct RemoveDrawing {
+  Drawing drawing;
+  std::size_t index = 0;
+};
+struct ReplaceDrawing {  // title, paper, prompt: the strokes are the same before and after
+  Drawing before;
+  Drawing after;
+};
+struct AddStroke {  // one more stroke at the end of a drawing
+  DrawingId drawing = 0;
+  StrokeRef stroke;
+  std::int64_t updated_before = 0;
+  std::int64_t updated_after = 0;
+};
+struct SetStrokes {  // every stroke at once: clearing the sheet
+  DrawingId drawing = 0;
+  std::vector<StrokeRef> before;
+  std::vector<StrokeRef> after;
+  std::int64_t updated_before = 0;
+  std::int64_t updated_after = 0;
+};
+
 using Step = std::variant<AddPart, RemovePart, ReplacePart, AddRelationship, RemoveRelationship, SetSelf, AddEntry,
-                          RemoveEntry, ReplaceEntry, SetSoothing>;
+                          RemoveEntry, ReplaceEntry, SetSoothing, AddDrawing, RemoveDrawing, ReplaceDrawing, AddStroke,
+                          SetStrokes>;
 
 struct Edit {
   std::string label;  // what the undo button says: "Undo rename"
@@ -91,6 +118,18 @@ Edit delete_entry(const InnerSystem& system, EntryId id);
 // The soothing words: the whole list at once (add, edit, reorder and delete are all this one edit).
 // Empty lines are dropped; words are kept exactly.
 Edit set_soothing(const InnerSystem& system, std::vector<std::string> words);
+
+// Drawings. A new drawing gets the next id; `draw_part` begins one for a part and makes it the
+// part's portrait in the same edit. Deleting a drawing takes it off any part that wears it.
+Edit add_drawing(const InnerSystem& system, Drawing drawing, std::int64_t now);
+Edit draw_part(const InnerSystem& system, PartId part, std::int64_t now);
+Edit update_drawing(const InnerSystem& system, const Drawing& changed, std::int64_t now);  // title, paper, prompt
+Edit add_stroke(const InnerSystem& system, DrawingId drawing, Stroke stroke, std::int64_t now);
+Edit clear_drawing(const InnerSystem& system, DrawingId drawing, std::int64_t now);
+Edit delete_drawing(const InnerSystem& system, DrawingId drawing);
+// Makes a drawing the part's portrait (0 takes the portrait off).
+Edit set_portrait(const InnerSystem& system, PartId part, DrawingId drawing, std::int64_t now);
+DrawingId peek_next_drawing_id(const InnerSystem& system);
 
 // The id the next added entry will get.
 EntryId peek_next_entry_id(const InnerSystem& system);

@@ -26,6 +26,13 @@ const Part* find_part(const InnerSystem& system, PartId id) {
   return i < system.parts.size() ? &system.parts[i] : nullptr;
 }
 
+const Drawing* find_drawing(const InnerSystem& system, DrawingId id) {
+  for (const Drawing& d : system.drawings) {
+    if (d.id == id) return &d;
+  }
+  return nullptr;
+}
+
 const Entry* find_entry(const InnerSystem& system, EntryId id) {
   const auto it = std::find_if(system.journal.begin(), system.journal.end(), [id](const Entry& e) { return e.id == id; });
   return it != system.journal.end() ? &*it : nullptr;

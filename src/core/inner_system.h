@@ -10,6 +10,7 @@
 #include <glm/vec2.hpp>
 
 #include "core/breathing.h"
+#include "core/drawing.h"
 #include "core/journal.h"
 #include "core/self_state.h"
 
@@ -35,6 +36,7 @@ struct Part {
   std::string comfort;          // "Meet this part": what would comfort it
   std::string notes;
   std::uint32_t color = 0;      // 0xRRGGBB; 0 means the kind's own colour
+  DrawingId portrait = 0;       // a drawing of this part, worn on its form; 0 for none
   glm::vec2 position{0.0f};     // world units; the Self is at the origin
   float size = 1.0f;            // how big or activated it feels now: 0.5 (quiet) .. 2 (flooding)
   float depth = 0.0f;           // 0 near the surface .. 1 deep inside (drawn fainter, behind)
@@ -65,6 +67,8 @@ struct InnerSystem {
   EntryId next_entry_id = 1;
   std::vector<std::string> soothing;  // the person's own soothing words, in their order
   std::vector<BreathingSession> breathing_log;  // every breathing session, oldest first; only ever grows
+  std::vector<Drawing> drawings;  // oldest first
+  DrawingId next_drawing_id = 1;
 };
 
 // A few soothing words to begin with, for a new map; the person makes the list their own.
@@ -83,6 +87,7 @@ float part_radius(const Part& part);
 
 const Part* find_part(const InnerSystem& system, PartId id);
 const Entry* find_entry(const InnerSystem& system, EntryId id);
+const Drawing* find_drawing(const InnerSystem& system, DrawingId id);
 std::size_t part_index(const InnerSystem& system, PartId id);  // parts.size() when absent
 
 // A part over the Self is blended with it: its feelings and views are taking the Self's seat.
