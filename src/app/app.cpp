@@ -45,6 +45,7 @@ int run_interactive(const Options& options, const std::filesystem::path& data_di
     std::cerr << "innerscape: " << error << "\n";
     return 1;
   }
+  if (options.canvas) session->open_canvas();
   run_loop(*session);
   return 0;
 }
@@ -63,6 +64,7 @@ int run_screenshot(const Options& options, const std::filesystem::path& data_dir
               << " picture. Try a smaller --size.\n";
     return 1;
   }
+  if (options.canvas) session->open_canvas();
   if (!options.breathe.empty()) {
     core::BreathPattern pattern;
     core::parse_breath_pattern(options.breathe, pattern);  // checked by the command line already

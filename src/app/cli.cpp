@@ -47,6 +47,7 @@ std::string usage() {
          "  --demo                 open an example inner system; your own data is never touched\n"
          "  --data-dir DIR         keep your data in DIR (default: $XDG_DATA_HOME/innerscape,\n"
          "                         else ~/.local/share/innerscape)\n"
+         "  --canvas               open on the drawing canvas, with the drawing last worked on\n"
          "  --screenshot FILE.png  draw the scene and overlay in a hidden window, save a PNG, exit\n"
          "  --size WxH             picture size for --screenshot and --bench (default 1280x720)\n"
          "  --frames N             frames to draw before the screenshot is taken (default 12)\n"
@@ -114,6 +115,9 @@ CliResult parse_cli(std::span<const std::string_view> args) {
     } else if (arg == "--demo") {
       if (!no_value()) return result;
       o.demo = true;
+    } else if (arg == "--canvas") {
+      if (!no_value()) return result;
+      o.canvas = true;
     } else if (arg == "--bench") {
       if (!no_value()) return result;
       modes.push_back(Mode::bench);

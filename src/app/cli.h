@@ -16,6 +16,7 @@ enum class Mode { run, help, version, screenshot, bench, check, export_data, imp
 struct Options {
   Mode mode = Mode::run;
   bool demo = false;
+  bool canvas = false;        // --canvas: open on the drawing canvas (the newest drawing)
   std::optional<std::filesystem::path> data_dir;
   std::filesystem::path screenshot_path;
   glm::ivec2 size{1280, 720};

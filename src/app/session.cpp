@@ -2,6 +2,7 @@
 #include "app/session.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
@@ -13,6 +14,7 @@
 #include "core/arrange.h"
 #include "core/demo_system.h"
 #include "core/drafts.h"
+#include "core/ink.h"
 #include "core/tone.h"
 #include "platform/paths.h"
 #include "render/framebuffer.h"
@@ -34,6 +36,20 @@ std::filesystem::path find_shader_dir() {
   return root.empty() ? std::filesystem::path() : root / "shaders";
 }
 
+// Whether an edit only changes one drawing's strokes, title or paper: what undo may take back while
+// that drawing is on the canvas.
+bool only_this_drawing(const core::Edit& edit, core::DrawingId id) {
+  for (const core::Step& step : edit.steps) {
+    const auto* add = std::get_if<core::AddStroke>(&step);
+    const auto* set = std::get_if<core::SetStrokes>(&step);
+    const auto* replace = std::get_if<core::ReplaceDrawing>(&step);
+    const bool ours = (add != nullptr && add->drawing == id) || (set != nullptr && set->drawing == id) ||
+                      (replace != nullptr && replace->before.id == id);
+    if (!ours) return false;
+  }
+  return !edit.steps.empty();
+}
+
 std::int64_t wall_clock_now() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
 // "~/pictures/map.png" means the home folder, as people type it.
@@ -48,6 +64,25 @@ std::string default_picture_path() {
   const char* home = std::getenv("HOME");
   const std::filesystem::path dir = home != nullptr ? std::filesystem::path(home) : std::filesystem::current_path();
   return (dir / "innerscape-map.png").string();
+}
+
+// A drawing's picture goes to the home folder under its title, made safe for any file system.
+std::string default_drawing_path(const core::InnerSystem& system, core::DrawingId id) {
+  const core::Drawing* d = core::find_drawing(system, id);
+  std::string slug;
+  for (const char ch : d != nullptr ? d->title : std::string()) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) != 0 && c < 128) {
+      slug += static_cast<char>(std::tolower(c));
+    } else if (!slug.empty() && slug.back() != '-') {
+      slug += '-';
+    }
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  if (slug.empty()) slug = "drawing-" + std::to_string(id);
+  const char* home = std::getenv("HOME");
+  const std::filesystem::path dir = home != nullptr ? std::filesystem::path(home) : std::filesystem::current_path();
+  return (dir / ("innerscape-" + slug + ".png")).string();
 }
 
 }  // namespace
@@ -72,6 +107,8 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
         "Reinstall Innerscape, or run it from its build folder.";
   } else {
     session->render_problems_ = session->renderer_.init({.shader_dir = shader_dir});
+    const std::string canvas_problems = session->canvas_renderer_.init(shader_dir);
+    if (!canvas_problems.empty()) session->render_problems_ += (session->render_problems_.empty() ? "" : "\n\n") + canvas_problems;
   }
   // Still start: a person's data matters more than the background. The overlay says what failed.
   if (!session->render_problems_.empty()) std::cerr << "innerscape: " << session->render_problems_ << "\n";
@@ -98,6 +135,7 @@ std::string Session::open_store(const std::filesystem::path& data_dir) {
     scene_.view.zoom = loaded.view.zoom;
   }
   settings_ = loaded.settings;
+  thumbnails_ = loaded.thumbnails;
   if (!settings_.soothing_seeded) {
     // A new map starts with a few soothing words, offered once; an emptied list stays empty.
     scene_.system.soothing = core::starting_soothing_words();
@@ -202,6 +240,7 @@ storage::Snapshot Session::snapshot() const {
                       .entry_draft = entry_draft_};
   s.settings.ambient_motion = pacer_.desc.ambient_motion;
   s.settings.ambient_always = pacer_.desc.ambient_always;
+  s.thumbnails = thumbnails_;
   return s;
 }
 
@@ -229,6 +268,10 @@ void Session::load_system(core::InnerSystem system) {
   scene_.history = {};
   overlay_.selected = 0;
   overlay_.controller = {};
+  overlay_.canvas.close();
+  ink_.reset();
+  ink_of_ = 0;
+  thumbnails_.clear();
   scene_.view = frame_all_view(scene_.view.viewport);  // a system just opened is seen whole
 }
 
@@ -247,9 +290,13 @@ void Session::handle_events(const platform::FrameEvents& events, double now_s) {
   scene_.view.viewport = window_->drawable_size();
   const core::SceneView before = scene_.view;
   ui::UiActions actions;
-  ui::handle_scene_input(overlay_.controller,
-                         {.system = scene_.system, .view = scene_.view, .selected = overlay_.selected, .now = wall_clock_now()},
-                         events.scene, actions);
+  if (overlay_.canvas.open()) {
+    ui::handle_canvas_input(overlay_.canvas, scene_.system, events.scene, wall_clock_now(), actions);
+  } else {
+    ui::handle_scene_input(overlay_.controller,
+                           {.system = scene_.system, .view = scene_.view, .selected = overlay_.selected, .now = wall_clock_now()},
+                           events.scene, actions);
+  }
   if (!core::same_view(before, scene_.view)) {
     scene_.view_goal.reset();  // the person's own pan or zoom wins
     mark_dirty(now_s, 0.5);    // views are saved after a short pause, not on every move
@@ -317,11 +364,15 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
       if (const auto it = pulse.find(scene_.system.parts[i].id); it != pulse.end()) pulses_[i] = it->second;
     }
   }
+  update_canvas();
+  update_pictures();
   submit_if_due(now_s);
 
-  // Render the scene, then the overlay on top of it.
+  // Render the scene (or the canvas), then the overlay on top of it.
   if (imgui_demo_only) {
     render::clear({0.10f, 0.10f, 0.12f, 1.0f});
+  } else if (overlay_.canvas.open()) {
+    render_canvas();
   } else {
     const ui::SceneController& c = overlay_.controller;
     // While a session runs, the Self's light breathes with the person.
@@ -339,7 +390,8 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
                                  .pulse = pulses_,
                                  .hovered = c.hovered,
                                  .selected = overlay_.selected,
-                                 .hovered_relationship = c.hovered_relationship},
+                                 .hovered_relationship = c.hovered_relationship,
+                                 .portraits = &portraits_},
                       .ambient = static_cast<float>(core::ambient_speed(pacer_, now_s)),
                       .breath = breath});
   }
@@ -356,6 +408,33 @@ void Session::draw_overlay(glm::ivec2 target_size) {
   OverlayState& o = overlay_;
   const std::int64_t now = wall_clock_now();
   ui::UiActions actions;
+
+  if (o.canvas.open()) {
+    // The canvas has the screen to itself: its tools, its gallery, and what the app has to say.
+    const core::DrawingId id = o.canvas.drawing;
+    ui::CanvasPanelView view{.system = &scene_.system,
+                             .undo_label = can_undo(scene_.history) && only_this_drawing(scene_.history.done.back(), id)
+                                               ? core::undo_label(scene_.history)
+                                               : std::string(),
+                             .redo_label = can_redo(scene_.history) && only_this_drawing(scene_.history.undone.back(), id)
+                                               ? core::redo_label(scene_.history)
+                                               : std::string(),
+                             .timer_s = creative_started_s_ >= 0.0 ? window_->now_s() - creative_started_s_ : -1.0,
+                             .default_png_path = default_drawing_path(scene_.system, id)};
+    for (const auto& [drawing, texture] : gallery_textures_) view.thumbnails[drawing] = texture.imgui_id();
+    o.canvas_panel.draw(o.canvas, view, now, actions);
+    // The brush's outline under the pointer, so its size is plain before a mark is made.
+    if (o.canvas.pointer_px.x >= 0.0f && !ImGui::GetIO().WantCaptureMouse) {
+      const float radius = o.canvas.tool.size() * 0.5f * ui::sheet_rect(o.canvas).scale();
+      ImGui::GetForegroundDrawList()->AddCircle(ImVec2(o.canvas.pointer_px.x, o.canvas.pointer_px.y), std::max(radius, 2.0f),
+                                                IM_COL32(90, 90, 110, 160), 0, 1.2f);
+    }
+    o.notice.draw();
+    o.problems.draw("Something could not be drawn", render_problems_);
+    if (autosaver_ != nullptr) ui::draw_save_banner(autosaver_->problem());
+    apply(actions);
+    return;
+  }
 
   ui::draw_scene_labels({.system = &scene_.system,
                          .positions = shown_positions_,
@@ -436,8 +515,17 @@ void Session::apply(ui::UiActions& a) {
   bool changed = false;
 
   for (core::Edit& edit : a.edits) core::perform(scene_.system, scene_.history, std::move(edit));
-  for (int i = 0; i < a.undo; ++i) core::undo(scene_.system, scene_.history);
-  for (int i = 0; i < a.redo; ++i) core::redo(scene_.system, scene_.history);
+  // On the canvas, undo and redo reach only this drawing's own steps: a change to the map, out of
+  // sight, is not taken back from here.
+  const core::DrawingId drawing = o.canvas.drawing;
+  for (int i = 0; i < a.undo; ++i) {
+    if (drawing != 0 && !(core::can_undo(scene_.history) && only_this_drawing(scene_.history.done.back(), drawing))) break;
+    core::undo(scene_.system, scene_.history);
+  }
+  for (int i = 0; i < a.redo; ++i) {
+    if (drawing != 0 && !(core::can_redo(scene_.history) && only_this_drawing(scene_.history.undone.back(), drawing))) break;
+    core::redo(scene_.system, scene_.history);
+  }
   if (a.arrange) {
     core::perform(scene_.system, scene_.history,
                   core::move_parts(scene_.system, core::arranged_positions(scene_.system), wall_clock_now()));
@@ -479,6 +567,7 @@ void Session::apply(ui::UiActions& a) {
   if (a.restore_backup) restore_from_backup();
   if (a.toggle_soothing) o.soothing.open = !o.soothing.open;
   if (a.toggle_breathing) o.breathing.open = !o.breathing.open;
+  if (a.calm && o.canvas.open()) close_canvas();
   if (a.calm) {
     // Calm mode: the page of questions, and the guide's breath if none is running; other panels rest.
     o.calm.open = true;
@@ -509,14 +598,244 @@ void Session::apply(ui::UiActions& a) {
   }
   if (a.search || (!o.journal.query.empty() && scene_.history.revision != revision)) run_search();
 
+  // The canvas.
+  if (a.toggle_canvas && o.canvas.open()) {
+    close_canvas();
+  } else if (a.toggle_canvas) {
+    open_canvas();
+  }
+  if (a.new_drawing) {
+    core::Drawing fresh;
+    if (const core::DrawingPrompt* prompt = core::find_prompt(*a.new_drawing)) {
+      fresh.title = std::string(prompt->title);
+      fresh.prompt = std::string(prompt->key);
+    }
+    if (core::perform(scene_.system, scene_.history, core::add_drawing(scene_.system, std::move(fresh), wall_clock_now()))) {
+      open_drawing(scene_.system.drawings.back().id);
+    }
+  }
+  if (a.draw_part) {
+    const core::DrawingId id = core::peek_next_drawing_id(scene_.system);
+    if (core::perform(scene_.system, scene_.history, core::draw_part(scene_.system, *a.draw_part, wall_clock_now()))) open_drawing(id);
+  }
+  if (a.open_drawing) open_drawing(*a.open_drawing);
+  if (a.close_canvas) close_canvas();
+  if (a.save_drawing_png) o.notice.text = save_drawing_png(*a.save_drawing_png);
+  if (a.creative_timer && *a.creative_timer) {
+    creative_started_s_ = window_->now_s();
+    creative_drawing_ = o.canvas.drawing;
+    timer_second_shown_ = 0;
+  } else if (a.creative_timer) {
+    stop_creative_timer();
+  }
+  // A drawing deleted or undone away while open: show the newest left, or go back to the map.
+  if (o.canvas.open() && core::find_drawing(scene_.system, o.canvas.drawing) == nullptr) {
+    if (scene_.system.drawings.empty()) {
+      close_canvas();
+    } else {
+      open_drawing(scene_.system.drawings.back().id);
+    }
+  }
+
   changed = scene_.history.revision != revision || a.select || a.inspect || a.name_in_place || a.start_placing ||
             a.cancel_placing || a.context_part || a.context_relationship || !a.notice.empty() || a.ambient_always ||
             a.ambient_motion || a.dismiss_welcome || a.toggle_welcome || a.toggle_palette || a.frame_all ||
             a.toggle_fullscreen || a.save_picture || a.restore_backup || a.toggle_journal || a.search_focus ||
             a.new_entry || a.open_entry || a.search || a.toggle_soothing || a.toggle_breathing || a.start_breathing ||
-            a.pause_breathing || a.end_breathing || a.tones || a.volume || a.calm;
+            a.pause_breathing || a.end_breathing || a.tones || a.volume || a.calm || a.toggle_canvas || a.close_canvas ||
+            a.open_drawing || a.new_drawing || a.draw_part || a.save_drawing_png || a.creative_timer;
   // Whatever changed is drawn in the next frame, even if no more input comes.
   if (changed) core::request_frame(pacer_);
+}
+
+void Session::open_drawing(core::DrawingId id) {
+  if (core::find_drawing(scene_.system, id) == nullptr) return;
+  OverlayState& o = overlay_;
+  if (o.canvas.drawing != id) o.canvas.show(id);
+  // The map's panels rest while drawing; the notice and problems stay.
+  o.context_menu = {};
+  o.name_field.part = 0;
+  o.controller.placing.reset();
+  core::request_frame(pacer_);
+}
+
+void Session::open_canvas() {
+  const core::Drawing* latest = nullptr;
+  for (const core::Drawing& d : scene_.system.drawings) {
+    if (latest == nullptr || d.updated_at >= latest->updated_at) latest = &d;
+  }
+  if (latest == nullptr) {
+    if (!core::perform(scene_.system, scene_.history, core::add_drawing(scene_.system, {}, wall_clock_now()))) return;
+    latest = &scene_.system.drawings.back();
+  }
+  open_drawing(latest->id);
+}
+
+void Session::close_canvas() {
+  if (creative_started_s_ >= 0.0) stop_creative_timer();
+  overlay_.canvas.close();
+  ink_.reset();  // the ink is painted again from the strokes when the canvas next opens
+  ink_of_ = 0;
+  gallery_textures_.clear();
+  gallery_sources_.clear();
+  core::request_frame(pacer_);
+}
+
+void Session::canvas_input(const ui::SceneInput& input) {
+  ui::UiActions actions;
+  ui::handle_canvas_input(overlay_.canvas, scene_.system, input, wall_clock_now(), actions);
+  apply(actions);
+}
+
+void Session::stop_creative_timer() {
+  const double seconds = window_->now_s() - creative_started_s_;
+  creative_started_s_ = -1.0;
+  timer_second_shown_ = -1;
+  const core::Drawing* d = core::find_drawing(scene_.system, creative_drawing_);
+  core::Entry entry;
+  entry.type = core::EntryType::creative;
+  std::string what = "Drawing";
+  if (d != nullptr) {
+    what += ": " + d->title;
+    if (const core::DrawingPrompt* prompt = core::find_prompt(d->prompt); prompt != nullptr && prompt->title != d->title) {
+      what += " (" + std::string(prompt->title) + ")";
+    }
+    for (const core::Part& p : scene_.system.parts) {
+      if (p.portrait == d->id) entry.parts.push_back(p.id);
+    }
+  }
+  const long minutes = std::max(1L, std::lround(seconds / 60.0));
+  entry.text["what"] = what;
+  entry.text["minutes"] = std::to_string(minutes);
+  if (core::perform(scene_.system, scene_.history, core::add_entry(scene_.system, std::move(entry), wall_clock_now()))) {
+    overlay_.notice.text = "Your journal keeps " + std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes") +
+                           " of creative time. How do you feel now?";
+    saved_revision_ = scene_.history.revision;
+    mark_dirty(window_->now_s(), 0.0);
+  }
+}
+
+double Session::timer_wake_in_s(double now_s) const {
+  if (creative_started_s_ < 0.0 || !overlay_.canvas.open()) return -1.0;
+  const double elapsed = now_s - creative_started_s_;
+  return 1.0 - std::fmod(elapsed, 1.0) + 0.01;
+}
+
+bool Session::timer_ticked(double now_s) {
+  if (creative_started_s_ < 0.0) return false;
+  const long second = static_cast<long>(now_s - creative_started_s_);
+  if (second == timer_second_shown_) return false;
+  timer_second_shown_ = second;
+  return true;
+}
+
+std::string Session::save_drawing_png(const std::filesystem::path& path) {
+  const core::Drawing* d = core::find_drawing(scene_.system, overlay_.canvas.drawing);
+  if (d == nullptr || ink_ == nullptr) return "Open a drawing first, then save it.";
+  const std::filesystem::path where = expand_home(path);
+  const std::string problem = storage::write_png(where, core::flatten(ink_->ink(), d->paper));
+  return problem.empty() ? "The drawing is saved: " + where.string() : problem;
+}
+
+void Session::update_canvas() {
+  ui::CanvasController& c = overlay_.canvas;
+  if (!c.open()) return;
+  const core::Drawing* d = core::find_drawing(scene_.system, c.drawing);
+  if (d == nullptr) return;
+  const bool fresh = ink_ == nullptr || ink_of_ != d->id;
+  if (fresh) {
+    ink_ = std::make_unique<core::InkCanvas>();
+    ink_of_ = d->id;
+    ink_paper_ = d->paper;
+  }
+  core::PixelRect changed = ink_->sync(d->strokes);
+  if (fresh) changed = {0, 0, core::canvas_size.x, core::canvas_size.y};
+  if (!changed.empty()) canvas_renderer_.upload_ink(ink_->ink(), changed);
+  // A new thumbnail when the picture changed (a stroke, undo, a clear, the paper), or none was kept.
+  if ((!fresh && !changed.empty()) || ink_paper_ != d->paper || thumbnails_.count(d->id) == 0) {
+    thumbnails_[d->id] = std::make_shared<const core::Image>(core::thumbnail(ink_->ink(), d->paper));
+    ink_paper_ = d->paper;
+    mark_dirty(window_->now_s(), 0.3);
+  }
+  if (!c.live_dirty.empty()) {
+    canvas_renderer_.upload_live(c.live.coverage(), c.live_dirty);
+    c.live_dirty = {};
+  }
+}
+
+void Session::update_pictures() {
+  // Portraits: each part wears its drawing's middle square, made again only when the thumbnail is new.
+  std::map<core::DrawingId, const core::Image*> worn;
+  for (const core::Part& p : scene_.system.parts) {
+    if (p.portrait == 0) continue;
+    if (const auto it = thumbnails_.find(p.portrait); it != thumbnails_.end()) worn[p.portrait] = it->second.get();
+  }
+  for (auto it = portrait_sources_.begin(); it != portrait_sources_.end();) {
+    if (worn.count(it->first) == 0) {
+      portraits_.remove(it->first);
+      it = portrait_sources_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  for (const auto& [id, thumb] : worn) {
+    const core::Image*& source = portrait_sources_[id];
+    if (source == thumb) continue;
+    portraits_.set(id, core::portrait_from_thumbnail(*thumb));
+    source = thumb;
+  }
+  // Thumbnails of drawings that are gone are let go; a drawing with none yet (an import) is painted,
+  // one a frame so a large import does not stall the window.
+  for (auto it = thumbnails_.begin(); it != thumbnails_.end();) {
+    it = core::find_drawing(scene_.system, it->first) == nullptr ? thumbnails_.erase(it) : std::next(it);
+  }
+  for (const core::Drawing& d : scene_.system.drawings) {
+    if (thumbnails_.count(d.id) != 0 || d.id == ink_of_) continue;
+    thumbnails_[d.id] = std::make_shared<const core::Image>(core::thumbnail(core::paint_drawing(d), d.paper));
+    mark_dirty(window_->now_s(), 0.5);
+    core::request_frame(pacer_);
+    break;
+  }
+  // The gallery's pictures, while the canvas is open.
+  if (!overlay_.canvas.open()) return;
+  for (const auto& [id, thumb] : thumbnails_) {
+    const core::Image*& source = gallery_sources_[id];
+    if (source == thumb.get()) continue;
+    gallery_textures_[id].set(*thumb);
+    source = thumb.get();
+  }
+  for (auto it = gallery_textures_.begin(); it != gallery_textures_.end();) {
+    if (thumbnails_.count(it->first) == 0) {
+      gallery_sources_.erase(it->first);
+      it = gallery_textures_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
+void Session::render_canvas() {
+  ui::CanvasController& c = overlay_.canvas;
+  const glm::vec2 viewport = glm::vec2(scene_.view.viewport);
+  // Before the panels have laid themselves out once, the sheet has the whole window.
+  if (c.area_max.x <= c.area_min.x || c.area_max.y <= c.area_min.y) {
+    c.area_min = glm::vec2(0.0f);
+    c.area_max = viewport;
+  }
+  render::clear({0.13f, 0.12f, 0.17f, 1.0f});
+  const core::Drawing* d = core::find_drawing(scene_.system, c.drawing);
+  if (d == nullptr) return;
+  const ui::SheetRect sheet = ui::sheet_rect(c);
+  const core::Stroke style = c.live.active() ? c.live.style() : c.tool.style();
+  canvas_draw_calls_ = 0;
+  canvas_renderer_.draw({.viewport = scene_.view.viewport,
+                         .sheet_min = sheet.min,
+                         .sheet_max = sheet.max,
+                         .paper = d->paper,
+                         .live_color = style.color,
+                         .live_opacity = style.opacity,
+                         .live_erase = style.brush == core::Brush::eraser},
+                        canvas_draw_calls_);
 }
 
 std::string Session::save_picture(const std::filesystem::path& path, glm::ivec2 size) {
@@ -555,9 +874,12 @@ long run_loop(Session& session, double deadline_s) {
                      : wait.kind == core::Wait::Kind::sleep_then_draw ? wait.seconds
                                                                       : 0.0;
     if (deadline_s >= 0.0 && (timeout < 0.0 || timeout > deadline_s - before)) timeout = deadline_s - before;
+    // The canvas's timer shows whole seconds: wake for the next one.
+    if (const double tick = session.timer_wake_in_s(before); tick >= 0.0 && (timeout < 0.0 || timeout > tick)) timeout = tick;
     const platform::FrameEvents events = window.pump_events(timeout);
     if (events.quit) break;
     const double now = window.now_s();
+    if (session.timer_ticked(now)) core::request_frame(pacer);
     session.handle_events(events, now);
     if (core::next_wait(pacer, now, session.animating()).kind != core::Wait::Kind::draw_now) continue;
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,14 +13,20 @@
 #include "core/frame_pacer.h"
 #include "core/glide.h"
 #include "core/history.h"
+#include "core/ink.h"
 #include "core/inner_system.h"
 #include "core/scene_view.h"
 #include "platform/audio.h"
 #include "platform/window.h"
+#include "render/canvas_renderer.h"
+#include "render/image_texture.h"
+#include "render/portrait_atlas.h"
 #include "render/scene_renderer.h"
 #include "storage/autosaver.h"
 #include "ui/breathing_panel.h"
 #include "ui/calm_panel.h"
+#include "ui/canvas_controller.h"
+#include "ui/canvas_panel.h"
 #include "ui/context_menu.h"
 #include "ui/dock_panel.h"
 #include "ui/entry_editor.h"
@@ -72,6 +79,8 @@ struct OverlayState {
   ui::SoothingPanel soothing;
   ui::BreathingPanel breathing;
   ui::CalmPanel calm;
+  ui::CanvasController canvas;  // open while a drawing is on the canvas
+  ui::CanvasPanel canvas_panel;
 };
 
 class Session {
@@ -98,7 +107,7 @@ class Session {
   const SceneState& scene() const { return scene_; }
   const OverlayState& overlay() const { return overlay_; }
   const std::string& render_problems() const { return render_problems_; }
-  int last_draw_calls() const { return renderer_.last_stats().draw_calls; }
+  int last_draw_calls() const { return canvas_open() ? canvas_draw_calls_ : renderer_.last_stats().draw_calls; }
 
   // Whether something needs frames even with nobody there: a glide, the camera, a save coming due.
   bool animating() const {
@@ -114,6 +123,19 @@ class Session {
   // Empty on success, else why it could not be written (the changes are kept and retried).
   std::string save_now();
   bool saving() const { return autosaver_ != nullptr; }
+
+  // The drawing canvas: open on a drawing (tests and benchmarks use this; the overlay's Draw too).
+  void open_drawing(core::DrawingId id);
+  void open_canvas();  // the drawing last worked on, or a fresh sheet when there is none
+  bool canvas_open() const { return overlay_.canvas.open(); }
+  const core::InkCanvas* canvas_ink() const { return ink_.get(); }
+  // Feeds pointer input to the canvas as a person's hand would (benchmarks draw live strokes so).
+  void canvas_input(const ui::SceneInput& input);
+
+  // While the canvas's timer runs its clock changes once a second: the loop wakes for it, then
+  // asks for a frame when the shown second changed.
+  double timer_wake_in_s(double now_s) const;
+  bool timer_ticked(double now_s);
 
   // Replaces the whole system (benchmarks and tests load large ones); clears the history.
   void load_system(core::InnerSystem system);
@@ -152,6 +174,28 @@ class Session {
   void restore_from_backup();
   void run_search();
   void end_breathing(bool completed);  // logs the session (not a frozen picture's)
+
+  // The canvas: the ink of the open drawing kept in step with its strokes and shown; thumbnails,
+  // portraits and the gallery's pictures follow each change.
+  void update_canvas();
+  void update_pictures();
+  void render_canvas();
+  void stop_creative_timer();  // logs the time as a creative journal page
+  void close_canvas();
+  std::string save_drawing_png(const std::filesystem::path& path);
+  render::CanvasRenderer canvas_renderer_;
+  render::PortraitAtlas portraits_;
+  std::map<core::DrawingId, std::shared_ptr<const core::Image>> thumbnails_;
+  std::map<core::DrawingId, const core::Image*> portrait_sources_;  // the thumbnail each portrait was made from
+  std::map<core::DrawingId, render::ImageTexture> gallery_textures_;
+  std::map<core::DrawingId, const core::Image*> gallery_sources_;
+  std::unique_ptr<core::InkCanvas> ink_;
+  core::DrawingId ink_of_ = 0;
+  std::uint32_t ink_paper_ = 0;
+  double creative_started_s_ = -1.0;  // the canvas's timer, on the window's clock; negative: not running
+  core::DrawingId creative_drawing_ = 0;
+  long timer_second_shown_ = -1;
+  int canvas_draw_calls_ = 0;
   ui::BreathingView breathing_;
   bool breathing_frozen_ = false;
   core::BreathPhase last_phase_ = core::BreathPhase::hold_out;

@@ -5,7 +5,10 @@
 #include <cmath>
 #include <string>
 
+#include <glm/geometric.hpp>
+
 #include "core/archetypes.h"
+#include "core/drawing.h"
 #include "core/arrange.h"
 #include "core/edits.h"
 #include "core/journal.h"
@@ -31,6 +34,48 @@ PartId add(InnerSystem& system, std::string_view archetype, std::string name, in
 
 void link(InnerSystem& system, PartId from, PartId to, RelationKind kind) {
   apply_edit(system, relate(system, from, to, kind));
+}
+
+void stroke(InnerSystem& system, DrawingId drawing, Brush brush, std::uint32_t color, float size, float opacity,
+            std::vector<glm::vec2> raw) {
+  // Sampled every few pixels along the lines given, as a hand's pointer would be.
+  std::vector<glm::vec2> samples;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (i == 0) {
+      samples.push_back(raw[0]);
+      continue;
+    }
+    const int n = std::max(1, static_cast<int>(glm::length(raw[i] - raw[i - 1]) / 4.0f));
+    for (int k = 1; k <= n; ++k) samples.push_back(glm::mix(raw[i - 1], raw[i], static_cast<float>(k) / static_cast<float>(n)));
+  }
+  Stroke st{.brush = brush, .color = color, .size = size, .opacity = opacity, .points = {}};
+  st.points = smooth_path(samples, path_spacing(size));
+  apply_edit(system, add_stroke(system, drawing, std::move(st), demo_time));
+}
+
+std::vector<glm::vec2> ring(glm::vec2 centre, float radius, int steps) {
+  std::vector<glm::vec2> points;
+  for (int i = 0; i <= steps; ++i) {
+    const float a = static_cast<float>(i) / static_cast<float>(steps) * 6.2831853f;
+    points.push_back(centre + radius * glm::vec2(std::cos(a), std::sin(a)));
+  }
+  return points;
+}
+
+// A child's drawing of the little one at the window, worn as that part's portrait.
+void draw_little_one(InnerSystem& s, PartId little) {
+  const DrawingId d = peek_next_drawing_id(s);
+  apply_edit(s, draw_part(s, little, demo_time));
+  for (float y = 250.0f; y <= 620.0f; y += 70.0f) stroke(s, d, Brush::soft, 0xa7c6da, 130.0f, 0.55f, {{380, y}, {600, y + 8}, {820, y}});
+  stroke(s, d, Brush::soft, 0xe3b448, 120.0f, 0.85f, {{770, 300}});
+  stroke(s, d, Brush::pen, 0x9c6b4e, 12.0f, 1.0f, {{350, 200}, {850, 200}, {850, 660}, {350, 660}, {350, 200}});
+  stroke(s, d, Brush::pen, 0x9c6b4e, 8.0f, 1.0f, {{600, 200}, {600, 430}});
+  stroke(s, d, Brush::pen, 0x9c6b4e, 8.0f, 1.0f, {{350, 430}, {850, 430}});
+  stroke(s, d, Brush::marker, 0xd46a6a, 34.0f, 0.9f, {{600, 610}, {585, 700}, {560, 820}, {640, 820}, {615, 700}, {600, 610}});
+  stroke(s, d, Brush::soft, 0xe08e5b, 70.0f, 0.9f, {{600, 560}});
+  stroke(s, d, Brush::pen, 0x3b3a4a, 6.0f, 1.0f, ring({600, 560}, 38.0f, 40));
+  stroke(s, d, Brush::pen, 0x3b3a4a, 7.0f, 1.0f, {{586, 552}});
+  stroke(s, d, Brush::pen, 0x3b3a4a, 7.0f, 1.0f, {{614, 552}});
 }
 
 }  // namespace
@@ -65,6 +110,8 @@ InnerSystem make_demo_system() {
   link(s, pleaser, reader, RelationKind::allied);
 
   apply_edit(s, move_parts(s, arranged_positions(s), demo_time));
+
+  draw_little_one(s, little);
 
   // A few pages of an example journal.
   Entry trigger{.type = EntryType::trigger, .parts = {reaching, little}};

@@ -121,9 +121,9 @@ const DrawingPrompt* find_prompt(std::string_view key) {
 float path_spacing(float size) { return std::clamp(size * 0.25f, 0.75f, 3.0f); }
 
 std::vector<glm::vec2> stabilised_points(std::span<const glm::vec2> raw) {
-  // Each point moves part of the way towards where the hand is: jitter of a pixel or two averages
-  // out, a deliberate turn survives. Points closer than half a pixel add nothing and are skipped.
-  constexpr float follow = 0.55f;
+  // Each point moves part of the way towards where the hand is: small steps (the jitter of a pixel
+  // or two) are averaged out, while long ones (a quick sweep, few samples) are followed nearly all
+  // the way, so a fast stroke does not cut its corners. Points closer than half a pixel are skipped.
   std::vector<glm::vec2> out;
   out.reserve(raw.size() + 1);
   glm::vec2 last_raw{0.0f};
@@ -136,6 +136,8 @@ std::vector<glm::vec2> stabilised_points(std::span<const glm::vec2> raw) {
     }
     if (distance(last_raw, p) < 0.5f) continue;
     last_raw = p;
+    const float step = distance(out.back(), p);
+    const float follow = std::clamp(0.3f + step / 16.0f, 0.3f, 1.0f);
     out.push_back(out.back() + (p - out.back()) * follow);
   }
   // The stroke ends exactly where the hand lifted.

@@ -297,14 +297,14 @@ PixelRect InkCanvas::sync(const std::vector<StrokeRef>& strokes) {
 
 LiveStroke::LiveStroke(glm::ivec2 size) : committed_mask_(make_mask(size)), shown_(make_mask(size)) {}
 
-void LiveStroke::begin(const Stroke& style, glm::vec2 point) {
+PixelRect LiveStroke::begin(const Stroke& style, glm::vec2 point) {
   cancel();
   active_ = true;
   style_ = style;
   style_.points.clear();
   committed_ = style_;
   committed_segments_ = 0;
-  add(point);
+  return add(point);
 }
 
 PixelRect LiveStroke::add(glm::vec2 point) {

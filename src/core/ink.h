@@ -111,7 +111,8 @@ class LiveStroke {
  public:
   explicit LiveStroke(glm::ivec2 size = canvas_size);
 
-  void begin(const Stroke& style, glm::vec2 point);
+  // Starts a stroke at `point`; returns the pixels of coverage() that changed.
+  PixelRect begin(const Stroke& style, glm::vec2 point);
   // Adds a point; returns the pixels of coverage() that changed.
   PixelRect add(glm::vec2 point);
   // The stroke as drawn (empty points when nothing was begun); the live state is cleared.

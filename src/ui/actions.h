@@ -54,6 +54,15 @@ struct UiActions {
   std::optional<bool> tones;
   std::optional<int> volume;
 
+  // Drawing.
+  bool toggle_canvas = false;                   // the canvas and its gallery (the dock's Draw)
+  bool close_canvas = false;                    // back to the map
+  std::optional<core::DrawingId> open_drawing;  // show this drawing on the canvas
+  std::optional<std::string> new_drawing;       // begin a new drawing with this prompt key ("" for none)
+  std::optional<core::PartId> draw_part;        // begin a drawing of this part, worn as its portrait
+  std::optional<std::string> save_drawing_png;  // the open drawing as a PNG at this path
+  std::optional<bool> creative_timer;           // true: start timing; false: stop and log the time
+
   // Files.
   bool restore_backup = false;         // bring the map back from the newest sound backup
   std::optional<std::string> save_picture;  // a PNG of the scene and overlay at this path

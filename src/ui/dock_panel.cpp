@@ -58,6 +58,10 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
   if (ImGui::Button("Breathe")) actions.toggle_breathing = true;
   item_rects.remember("Breathe");
   ImGui::SameLine();
+  if (ImGui::Button("Draw")) actions.toggle_canvas = true;
+  item_rects.remember("Draw");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A canvas for drawing your parts, or anything at all");
+  ImGui::SameLine();
   if (ImGui::Button("Soothing words")) actions.toggle_soothing = true;
   ImGui::SameLine();
   if (ImGui::Button(view.palette_open ? "Hide parts" : "Parts")) actions.toggle_palette = true;

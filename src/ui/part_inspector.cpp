@@ -166,6 +166,17 @@ void PartInspector::draw(const char* title, const core::InnerSystem& system, std
     }
   }
 
+  // A drawing of the part: made on the canvas, worn on its form in the map.
+  const core::Part* shown = core::find_part(system, part);
+  if (shown != nullptr && shown->portrait != 0 && core::find_drawing(system, shown->portrait) != nullptr) {
+    if (ImGui::Button("Open its portrait")) actions.open_drawing = shown->portrait;
+    ImGui::SameLine();
+    if (ImGui::Button("Draw it anew")) actions.draw_part = part;
+  } else if (ImGui::Button("Draw this part")) {
+    actions.draw_part = part;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A drawing of this part becomes its portrait in the map");
+
   ImGui::Spacing();
   if (ImGui::Button("Remove this part")) actions.edits.push_back(core::delete_part(system, part));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("You can undo this (Ctrl+Z).");

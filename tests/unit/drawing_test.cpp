@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include <glm/common.hpp>
 #include <glm/geometric.hpp>
 
 #include "core/drawing.h"
@@ -61,20 +62,31 @@ TEST_CASE("a straight line stays straight, ends where the hand did, and has no g
   CHECK(max_gap(path) <= 2.0f + 1e-4f);
 }
 
-TEST_CASE("smoothing rounds off a jittery zig-zag and turns corners into curves") {
+TEST_CASE("smoothing takes the jitter out of a slow, shaky line") {
+  // A hand moving slowly to the right, wobbling a pixel and a half up and down at every sample.
   std::vector<glm::vec2> raw;
-  for (int i = 0; i < 30; ++i) raw.push_back({static_cast<float>(i) * 12.0f, (i % 2 == 0) ? 0.0f : 6.0f});
-  const auto path = smooth_path(raw, 1.5f);
-  // The raw zig-zag turns by about 53 degrees at every point; the smoothed path much more gently.
-  CHECK(sharpest_turn(raw) > 0.9f);
-  CHECK(sharpest_turn(path) < 0.35f);
-  // The wobble is damped: the path keeps well inside the raw band.
+  for (int i = 0; i < 120; ++i) raw.push_back({100.0f + static_cast<float>(i) * 3.0f, 200.0f + ((i % 2 == 0) ? -1.5f : 1.5f)});
+  const auto path = smooth_path(raw, 1.0f);
+  // The raw line turns sharply at every sample; the smoothed one gently.
+  CHECK(sharpest_turn(raw) > 1.5f);
+  CHECK(sharpest_turn(path) < 0.8f);
+  // The wobble is damped to well under its three pixels.
   float low = 1e9f, high = -1e9f;
   for (std::size_t i = path.size() / 4; i < path.size() * 3 / 4; ++i) {
     low = std::min(low, path[i].y);
     high = std::max(high, path[i].y);
   }
-  CHECK(high - low < 4.0f);
+  CHECK(high - low < 1.5f);
+}
+
+TEST_CASE("a quick sweep with few samples keeps its corners where the hand turned") {
+  // Four samples of a fast L: the curve passes close to the corner instead of cutting across.
+  const std::vector<glm::vec2> raw{{100, 100}, {200, 100}, {300, 100}, {300, 200}, {300, 300}};
+  const auto path = smooth_path(raw, 2.0f);
+  float nearest = 1e9f;
+  for (glm::vec2 p : path) nearest = std::min(nearest, glm::length(p - glm::vec2(300, 100)));
+  CHECK(nearest < 12.0f);
+  CHECK(path.back() == raw.back());
 }
 
 TEST_CASE("a tap is a dot, and points that do not move add nothing") {
@@ -137,12 +149,18 @@ TEST_CASE("a see-through stroke that crosses itself is no darker where it crosse
   Stroke s;
   s.size = 12.0f;
   s.opacity = 0.5f;
-  const std::vector<glm::vec2> raw{{100, 100}, {300, 300}, {300, 100}, {100, 300}};
+  // An X drawn in one go, sampled every two pixels as a pointer would be.
+  std::vector<glm::vec2> raw;
+  const glm::vec2 corners[] = {{100, 100}, {300, 300}, {300, 100}, {100, 300}};
+  for (int leg = 0; leg < 3; ++leg) {
+    for (int k = 0; k < 100; ++k) raw.push_back(glm::mix(corners[leg], corners[leg + 1], static_cast<float>(k) / 100.0f));
+  }
   s.points = smooth_path(raw, path_spacing(s.size));
+  REQUIRE(alpha_at(ink, 150, 150) == 0);
   paint_stroke(ink, s, scratch);
   // Where the path crosses itself, and on a plain stretch: the same half-strength ink.
-  const int crossing_alpha = alpha_at(ink, 200, 200);
-  CHECK(crossing_alpha == doctest::Approx(128).epsilon(0.02));
+  CHECK(alpha_at(ink, 200, 200) == doctest::Approx(128).epsilon(0.02));
+  CHECK(alpha_at(ink, 150, 150) == doctest::Approx(128).epsilon(0.02));
 }
 
 TEST_CASE("the eraser takes ink away under its path and nowhere else, whatever the paper") {

@@ -1,0 +1,40 @@
+// The drawing canvas's panels: the tools on the left (brushes, size, opacity, colours, paper, zoom,
+// undo, a gentle prompt, a timer, saving a PNG, whose portrait it is) and the gallery on the right.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "core/inner_system.h"
+#include "ui/actions.h"
+#include "ui/canvas_controller.h"
+#include "ui/item_rects.h"
+
+namespace innerscape::ui {
+
+struct CanvasPanelView {
+  const core::InnerSystem* system = nullptr;
+  std::map<core::DrawingId, void*> thumbnails;  // ImGui texture ids of each drawing's thumbnail
+  std::string undo_label;   // empty: nothing on this drawing to undo
+  std::string redo_label;
+  double timer_s = -1.0;    // seconds timed so far; negative when no timer runs
+  std::string default_png_path;
+};
+
+struct CanvasPanel {
+  bool gallery_open = true;
+  std::string title;        // as typed; committed when the field is left
+  core::DrawingId title_of = 0;
+  std::string png_path;     // as typed in the "save as PNG" field
+  ItemRects item_rects;     // for tests: where the tools were drawn
+
+  // Draws both panels and sets the controller's area (the space between them) for the sheet.
+  void draw(CanvasController& controller, const CanvasPanelView& view, std::int64_t now, UiActions& actions);
+};
+
+// The colour as ImGui likes it, and back (0xRRGGBB).
+void unpack_color(std::uint32_t rgb, float out[3]);
+std::uint32_t pack_color(const float rgb[3]);
+
+}  // namespace innerscape::ui
