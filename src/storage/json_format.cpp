@@ -2,8 +2,10 @@
 #include "storage/json_format.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <iterator>
 #include <map>
 #include <set>
@@ -20,11 +22,68 @@ namespace {
 
 using nlohmann::json;
 
-
 std::string color_text(std::uint32_t c) {
   char text[8];
   std::snprintf(text, sizeof text, "#%06X", c & 0xFFFFFFu);
   return text;
+}
+
+// "#RRGGBB" into 0xRRGGBB; false for anything else.
+bool parse_color(const std::string& text, std::uint32_t& out) {
+  if (text.size() != 7 || text[0] != '#') return false;
+  unsigned value = 0;
+  const auto [end, ec] = std::from_chars(text.data() + 1, text.data() + text.size(), value, 16);
+  if (ec != std::errc() || end != text.data() + text.size()) return false;
+  out = value;
+  return true;
+}
+
+// A float as the double nearest its shortest decimal form: the file says 12.5 or 0.85 rather than
+// 0.8500000238418579, and reads back as exactly the same float.
+double short_float(float f) {
+  char buf[32];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, f);
+  double d = 0.0;
+  if (ec != std::errc() || std::from_chars(buf, end, d).ec != std::errc() || static_cast<float>(d) != f) return f;
+  return d;
+}
+
+std::string_view brush_key(core::Brush brush) { return core::brush_spec(brush).key; }
+
+// Pretty printing puts each number of a stroke's points on a line of its own; a list that holds
+// only numbers is written on one line instead, which keeps a big drawing's export a third the size.
+std::string compact_number_lists(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  bool in_string = false, escaped = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      out += c;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    if (c == '[') {
+      const std::size_t close = text.find(']', i);
+      const bool numbers = close != std::string::npos && close > i + 1 &&
+                           std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i) + 1, text.begin() + static_cast<std::ptrdiff_t>(close), [](char k) {
+                             return std::isdigit(static_cast<unsigned char>(k)) != 0 || std::isspace(static_cast<unsigned char>(k)) != 0 ||
+                                    k == '-' || k == '+' || k == '.' || k == 'e' || k == 'E' || k == ',';
+                           });
+      if (numbers) {
+        for (; i <= close; ++i) {
+          if (std::isspace(static_cast<unsigned char>(text[i])) == 0) out += text[i];
+        }
+        --i;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return out;
 }
 
 // Counts how deeply arrays and objects nest, outside strings, without parsing: a file nested a
@@ -139,6 +198,8 @@ std::string to_json(const Snapshot& s, std::int64_t exported_at) {
         {"created_at", utc_timestamp(p.created_at)},
         {"updated_at", utc_timestamp(p.updated_at)},
     };
+    // Only a drawing that is in the file: an import checks that the portrait names one.
+    if (p.portrait != 0 && core::find_drawing(s.system, p.portrait) != nullptr) j["portrait"] = std::to_string(p.portrait);
     parts.push_back(std::move(j));
   }
   nlohmann::ordered_json relationships = nlohmann::ordered_json::array();
@@ -178,6 +239,33 @@ std::string to_json(const Snapshot& s, std::int64_t exported_at) {
          }
          return list;
        }()},
+      {"drawings", [&] {
+         nlohmann::ordered_json list = nlohmann::ordered_json::array();
+         for (const core::Drawing& d : s.system.drawings) {
+           nlohmann::ordered_json strokes = nlohmann::ordered_json::array();
+           for (const core::StrokeRef& stroke : d.strokes) {
+             if (stroke == nullptr) continue;
+             nlohmann::ordered_json points = nlohmann::ordered_json::array();
+             for (const glm::vec2& p : stroke->points) {
+               points.push_back(short_float(p.x));
+               points.push_back(short_float(p.y));
+             }
+             strokes.push_back({{"brush", brush_key(stroke->brush)},
+                                {"color", color_text(stroke->color)},
+                                {"size", short_float(stroke->size)},
+                                {"opacity", short_float(stroke->opacity)},
+                                {"points", std::move(points)}});
+           }
+           list.push_back({{"id", std::to_string(d.id)},
+                           {"title", d.title},
+                           {"paper", color_text(d.paper)},
+                           {"prompt", d.prompt},
+                           {"created_at", utc_timestamp(d.created_at)},
+                           {"updated_at", utc_timestamp(d.updated_at)},
+                           {"strokes", std::move(strokes)}});
+         }
+         return list;
+       }()},
       {"view", {{"center", {{"x", s.view.center.x}, {"y", s.view.center.y}}}, {"zoom", s.view.zoom}}},
       {"settings",
        {{"ambient_motion", s.settings.ambient_motion},
@@ -187,13 +275,14 @@ std::string to_json(const Snapshot& s, std::int64_t exported_at) {
         {"tones", s.settings.tones},
         {"volume", s.settings.volume}}},
   };
-  return doc.dump(2) + "\n";
+  return compact_number_lists(doc.dump(2)) + "\n";
 }
 
 JsonImport from_json(std::string_view text) {
   JsonImport out;
   if (text.size() > json_max_bytes) {
-    out.error = "the file is larger than 64 MB, far more than an Innerscape export; is it the right file?";
+    out.error = "the file is larger than " + std::to_string(json_max_bytes / (1024 * 1024)) +
+                " MB, far more than an Innerscape export; is it the right file?";
     return out;
   }
   if (nesting_depth(text) > json_max_depth) {
@@ -240,6 +329,7 @@ JsonImport from_json(std::string_view text) {
   std::map<std::string, core::PartId> ids;
   std::vector<std::string> text_ids;  // each part's id as the file spells it, in part order
   std::vector<bool> placed;
+  std::vector<std::string> portraits;  // each part's portrait as the file spells it; empty for none
   core::PartId next_numeric = 1;
   if (parts != nullptr) {
     for (std::size_t i = 0; i < parts->size(); ++i) {
@@ -271,14 +361,14 @@ JsonImport from_json(std::string_view text) {
       p.size = static_cast<float>(size);
       p.depth = static_cast<float>(depth);
       p.trust = static_cast<int>(trust);
-      if (!color.empty()) {
-        unsigned value = 0;
-        const auto [end, ec] = std::from_chars(color.data() + 1, color.data() + color.size(), value, 16);
-        if (color.size() != 7 || color[0] != '#' || ec != std::errc() || end != color.data() + color.size()) {
-          return {{}, where + ".color: expected a colour like #56B4E9", 0};
-        }
-        p.color = value;
+      if (!color.empty() && !parse_color(color, p.color)) return {{}, where + ".color: expected a colour like #56B4E9", 0};
+      // The drawing a part wears is named by its id in "drawings", read further down; 0 or none is none.
+      std::string portrait;
+      if (const json* pv = r.field(pj, "portrait")) {
+        if (pv->is_string()) portrait = pv->get<std::string>();
+        else if (!pv->is_number_integer() || pv->get<long long>() != 0) return {{}, where + ".portrait: expected a drawing's id", 0};
       }
+      portraits.push_back(portrait == "0" ? std::string() : portrait);
       bool has_position = false;
       if (const json* pos = r.field(pj, "position")) {
         if (!pos->is_object()) return {{}, where + ".position: expected an object with x and y", 0};
@@ -451,6 +541,100 @@ JsonImport from_json(std::string_view text) {
     }
   }
 
+  // Drawings, then the portraits that name them.
+  std::map<std::string, core::DrawingId> drawing_ids;
+  if (const json* drawings = r.field(doc, "drawings")) {
+    if (!drawings->is_array()) return {{}, "drawings: expected a list", 0};
+    std::vector<std::string> drawing_text_ids;
+    for (std::size_t i = 0; i < drawings->size(); ++i) {
+      const json& dj = (*drawings)[i];
+      const std::string where = "drawings[" + std::to_string(i) + "]";
+      if (!dj.is_object()) return {{}, where + ": expected an object", 0};
+      core::Drawing d;
+      std::string id, paper;
+      if (!r.text(dj, "id", where, id, true) || !r.text(dj, "title", where, d.title) || !r.text(dj, "paper", where, paper) ||
+          !r.text(dj, "prompt", where, d.prompt) || !r.time(dj, "created_at", where, d.created_at) ||
+          !r.time(dj, "updated_at", where, d.updated_at)) {
+        return {{}, r.error, 0};
+      }
+      if (id.empty()) return {{}, where + ".id: expected a non-empty string", 0};
+      if (drawing_ids.count(id) != 0) return {{}, where + ".id: \"" + id + "\" is used by an earlier drawing too", 0};
+      if (!paper.empty() && !parse_color(paper, d.paper)) return {{}, where + ".paper: expected a colour like #F7F2E8", 0};
+      if (d.updated_at < d.created_at) d.updated_at = d.created_at;
+      if (const json* strokes = r.field(dj, "strokes")) {
+        if (!strokes->is_array()) return {{}, where + ".strokes: expected a list", 0};
+        d.strokes.reserve(strokes->size());
+        for (std::size_t k = 0; k < strokes->size(); ++k) {
+          const json& sj = (*strokes)[k];
+          const std::string at = where + ".strokes[" + std::to_string(k) + "]";
+          if (!sj.is_object()) return {{}, at + ": expected an object", 0};
+          core::Stroke stroke;
+          if (!r.choice(sj, "brush", at, &brush_key, core::brush_count, stroke.brush)) return {{}, r.error, 0};
+          const core::BrushSpec& spec = core::brush_spec(stroke.brush);
+          double size = spec.default_size, opacity = spec.default_opacity;
+          std::string color;
+          if (!r.text(sj, "color", at, color) || !r.number(sj, "size", at, core::min_brush_size, core::max_brush_size, size) ||
+              !r.number(sj, "opacity", at, 0.0, 1.0, opacity)) {
+            return {{}, r.error, 0};
+          }
+          if (!color.empty() && !parse_color(color, stroke.color)) return {{}, at + ".color: expected a colour like #3B3A4A", 0};
+          stroke.size = static_cast<float>(size);
+          stroke.opacity = static_cast<float>(opacity);
+          const json* points = r.field(sj, "points");
+          if (points == nullptr) return {{}, at + ".points: is missing", 0};
+          if (!points->is_array()) return {{}, at + ".points: expected a list of numbers x0, y0, x1, y1, ...", 0};
+          if (points->size() % 2 != 0) return {{}, at + ".points: expected an even count of numbers", 0};
+          // Far outside the canvas is refused as damage; sanitize() then keeps points near the sheet.
+          constexpr double limit = 100000.0;
+          stroke.points.reserve(points->size() / 2);
+          for (std::size_t n = 0; n < points->size(); n += 2) {
+            float xy[2] = {0.0f, 0.0f};
+            for (std::size_t c = 0; c < 2; ++c) {
+              const json& v = (*points)[n + c];
+              const double value = v.is_number() ? v.get<double>() : NAN;
+              if (!std::isfinite(value) || std::abs(value) > limit) {
+                return {{}, at + ".points[" + std::to_string(n + c) + "]: expected a number from -100000 to 100000", 0};
+              }
+              xy[c] = static_cast<float>(value);
+            }
+            stroke.points.emplace_back(xy[0], xy[1]);
+          }
+          core::sanitize(stroke);
+          if (!core::is_visible(stroke)) continue;  // nothing to paint: the model never keeps one
+          d.strokes.push_back(std::make_shared<const core::Stroke>(std::move(stroke)));
+        }
+      }
+      core::DrawingId numeric = 0;
+      const auto [end, ec] = std::from_chars(id.data(), id.data() + id.size(), numeric);
+      d.id = (ec == std::errc() && end == id.data() + id.size() && numeric > 0 && numeric < (core::DrawingId{1} << 53)) ? numeric : 0;
+      drawing_ids[id] = d.id;
+      drawing_text_ids.push_back(id);
+      s.system.drawings.push_back(std::move(d));
+    }
+    // Ids that were not numbers get fresh numbers after the highest.
+    core::DrawingId next_drawing = 1;
+    std::set<core::DrawingId> drawing_taken;
+    for (const core::Drawing& d : s.system.drawings) {
+      if (d.id != 0 && !drawing_taken.insert(d.id).second) return {{}, "drawings: two ids name the same number", 0};
+      next_drawing = std::max(next_drawing, d.id + 1);
+    }
+    for (std::size_t i = 0; i < s.system.drawings.size(); ++i) {
+      core::Drawing& d = s.system.drawings[i];
+      if (d.id != 0) continue;
+      d.id = next_drawing++;
+      drawing_ids[drawing_text_ids[i]] = d.id;
+    }
+    s.system.next_drawing_id = next_drawing;
+  }
+  for (std::size_t i = 0; i < portraits.size(); ++i) {
+    if (portraits[i].empty()) continue;
+    const auto it = drawing_ids.find(portraits[i]);
+    if (it == drawing_ids.end()) {
+      return {{}, "parts[" + std::to_string(i) + "].portrait: no drawing has the id \"" + portraits[i] + "\"", 0};
+    }
+    s.system.parts[i].portrait = it->second;
+  }
+
   if (const json* view = r.field(doc, "view"); view != nullptr && view->is_object()) {
     double zoom = 1.0, x = 0.0, y = 0.0;
     if (const json* c = r.field(*view, "center"); c != nullptr && c->is_object()) {
@@ -496,17 +680,29 @@ JsonImport from_json(std::string_view text) {
 }
 
 Snapshot merge_import(const Snapshot& into, const Snapshot& imported) {
-  if (into.system.parts.empty() && into.system.journal.empty()) {
+  if (into.system.parts.empty() && into.system.journal.empty() && into.system.drawings.empty()) {
     Snapshot out = imported;
     out.system.next_id = std::max(imported.system.next_id, into.system.next_id);
+    out.system.next_drawing_id = std::max(imported.system.next_drawing_id, into.system.next_drawing_id);
     return out;
   }
   Snapshot out = into;
+  // Drawings first, so the parts that wear them can follow their new ids. Strokes are shared as they are.
+  std::unordered_map<core::DrawingId, core::DrawingId> redraw;
+  for (core::Drawing d : imported.system.drawings) {
+    const core::DrawingId fresh = core::peek_next_drawing_id(out.system);
+    redraw[d.id] = fresh;
+    d.id = fresh;
+    out.system.drawings.push_back(std::move(d));
+    out.system.next_drawing_id = fresh + 1;
+  }
   std::unordered_map<core::PartId, core::PartId> renumber;
   for (core::Part p : imported.system.parts) {
     const core::PartId fresh = core::peek_next_id(out.system);
     renumber[p.id] = fresh;
     p.id = fresh;
+    const auto worn = redraw.find(p.portrait);
+    p.portrait = worn != redraw.end() ? worn->second : 0;
     out.system.parts.push_back(std::move(p));
     out.system.next_id = fresh + 1;
   }

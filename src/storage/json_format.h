@@ -11,8 +11,9 @@
 namespace innerscape::storage {
 
 inline constexpr int json_format_version = 1;
-inline constexpr std::size_t json_max_bytes = 64u * 1024u * 1024u;  // far beyond any real map
-inline constexpr int json_max_depth = 32;                           // the format nests 4 deep
+// Far beyond any real map; room for drawings of many thousands of strokes (a point is about 20 bytes).
+inline constexpr std::size_t json_max_bytes = 256u * 1024u * 1024u;
+inline constexpr int json_max_depth = 32;  // the format nests 6 deep (a stroke's points)
 
 // The snapshot as pretty-printed JSON text. `exported_at` is seconds since 1970.
 std::string to_json(const Snapshot& snapshot, std::int64_t exported_at);
@@ -28,7 +29,8 @@ struct JsonImport {
 JsonImport from_json(std::string_view text);
 
 // Adds the imported map to `into`: with an empty map the file's ids are kept (numeric ids round-trip
-// exactly); otherwise imported parts get new ids so nothing already there is touched.
+// exactly); otherwise imported parts, entries and drawings get new ids so nothing already there is
+// touched, and the imported parts' portraits follow their drawings' new ids.
 Snapshot merge_import(const Snapshot& into, const Snapshot& imported);
 
 }  // namespace innerscape::storage

@@ -2,22 +2,26 @@
 #include "storage/map_store.h"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstring>
+#include <map>
 #include <type_traits>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
-#include <cmath>
-#include <map>
-#include <unordered_map>
+
+#include "core/ink.h"
+#include "storage/png.h"
 
 namespace innerscape::storage {
 namespace {
 
 constexpr const char* part_columns =
     "id, sort, name, kind, archetype, age, job, fears, needs_to_feel_safe, needs_to_hear, body, feeling, comfort, "
-    "notes, color, x, y, size, depth, trust, created_at, updated_at";
+    "notes, color, x, y, size, depth, trust, created_at, updated_at, portrait";
 
 void bind_part(Statement& s, const core::Part& p, std::size_t sort) {
   s.bind(1, static_cast<std::int64_t>(p.id))
@@ -41,7 +45,51 @@ void bind_part(Statement& s, const core::Part& p, std::size_t sort) {
       .bind(19, static_cast<double>(p.depth))
       .bind(20, p.trust)
       .bind(21, p.created_at)
-      .bind(22, p.updated_at);
+      .bind(22, p.updated_at)
+      .bind(23, static_cast<std::int64_t>(p.portrait));
+}
+
+// A stroke's points as little-endian float32 x, y pairs, the same on every machine.
+std::string points_blob(const std::vector<glm::vec2>& points) {
+  std::string out(points.size() * 8, '\0');
+  std::size_t at = 0;
+  for (const glm::vec2& p : points) {
+    for (const float f : {p.x, p.y}) {
+      const auto bits = std::bit_cast<std::uint32_t>(f);
+      for (int b = 0; b < 4; ++b) out[at++] = static_cast<char>((bits >> (8 * b)) & 0xFFu);
+    }
+  }
+  return out;
+}
+
+std::vector<glm::vec2> points_from_blob(std::string_view blob) {
+  std::vector<glm::vec2> out(blob.size() / 8);  // a cut-short last pair is dropped
+  auto read = [&](std::size_t at) {
+    std::uint32_t bits = 0;
+    for (int b = 0; b < 4; ++b) bits |= static_cast<std::uint32_t>(static_cast<unsigned char>(blob[at + b])) << (8 * b);
+    return std::bit_cast<float>(bits);
+  };
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = {read(i * 8), read(i * 8 + 4)};
+  return out;
+}
+
+std::shared_ptr<const core::Image> thumbnail_of(const Snapshot& s, core::DrawingId id) {
+  const auto it = s.thumbnails.find(id);
+  return it == s.thumbnails.end() ? nullptr : it->second;
+}
+
+// The thumbnail as PNG bytes for a BLOB, or nothing (NULL) when there is none.
+std::optional<std::string> thumbnail_blob(const std::shared_ptr<const core::Image>& image) {
+  if (image == nullptr) return std::nullopt;
+  const std::vector<std::uint8_t> png = encode_png(*image);
+  if (png.empty()) return std::nullopt;
+  return std::string(png.begin(), png.end());
+}
+
+// Drawing rows hold everything but strokes and thumbnail; equal when these are equal.
+bool same_drawing_row(const core::Drawing& a, const core::Drawing& b) {
+  return a.title == b.title && a.paper == b.paper && a.prompt == b.prompt && a.created_at == b.created_at &&
+         a.updated_at == b.updated_at;
 }
 
 std::string value_of(bool b) { return b ? "1" : "0"; }
@@ -107,6 +155,110 @@ void read_entry_body(const std::string& text, core::Entry& e) {
   read("checked", e.checked);
 }
 
+// Drawings: rows for those added, removed or changed; strokes after the ones both snapshots share
+// (by pointer) deleted and inserted; a thumbnail encoded only when its pointer is new.
+std::string save_drawings(Database& db, const Snapshot& saved, const Snapshot& current) {
+  const std::vector<core::Drawing>& now = current.system.drawings;
+  const std::vector<core::Drawing>& was = saved.system.drawings;
+  if (now.empty() && was.empty()) return {};
+  std::unordered_map<core::DrawingId, std::size_t> now_index, was_index;
+  for (std::size_t i = 0; i < now.size(); ++i) now_index[now[i].id] = i;
+  for (std::size_t i = 0; i < was.size(); ++i) was_index[was[i].id] = i;
+
+  std::string error;
+  Statement remove = db.prepare("DELETE FROM drawings WHERE id = ?1", &error);
+  Statement remove_strokes = db.prepare("DELETE FROM strokes WHERE drawing_id = ?1 AND seq >= ?2", &error);
+  // CAST: the database face binds text; as a BLOB the bytes are kept exactly and typed as what they are.
+  Statement insert = db.prepare(
+      "INSERT OR REPLACE INTO drawings (id, sort, title, paper, prompt, created_at, updated_at, thumbnail) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS BLOB))",
+      &error);
+  Statement update = db.prepare(
+      "UPDATE drawings SET sort = ?2, title = ?3, paper = ?4, prompt = ?5, created_at = ?6, updated_at = ?7 WHERE id = ?1", &error);
+  Statement set_thumbnail = db.prepare("UPDATE drawings SET thumbnail = CAST(?2 AS BLOB) WHERE id = ?1", &error);
+  Statement put_stroke = db.prepare(
+      "INSERT OR REPLACE INTO strokes (drawing_id, seq, brush, color, size, opacity, points) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS BLOB))",
+      &error);
+  if (!remove.valid() || !remove_strokes.valid() || !insert.valid() || !update.valid() || !set_thumbnail.valid() ||
+      !put_stroke.valid()) {
+    return "Could not save the drawings: " + error;
+  }
+  auto bind_row = [](Statement& st, const core::Drawing& d, std::size_t sort) {
+    st.bind(1, static_cast<std::int64_t>(d.id))
+        .bind(2, static_cast<std::int64_t>(sort))
+        .bind(3, d.title)
+        .bind(4, static_cast<std::int64_t>(d.paper & 0xFFFFFFu))
+        .bind(5, d.prompt)
+        .bind(6, d.created_at)
+        .bind(7, d.updated_at);
+  };
+  auto put_strokes = [&](const core::Drawing& d, std::size_t from) -> std::string {
+    for (std::size_t i = from; i < d.strokes.size(); ++i) {
+      const core::StrokeRef& stroke = d.strokes[i];
+      if (stroke == nullptr) continue;  // never in a sound model; nothing to keep
+      put_stroke.bind(1, static_cast<std::int64_t>(d.id))
+          .bind(2, static_cast<std::int64_t>(i))
+          .bind(3, core::brush_spec(stroke->brush).key)
+          .bind(4, static_cast<std::int64_t>(stroke->color & 0xFFFFFFu))
+          .bind(5, static_cast<double>(stroke->size))
+          .bind(6, static_cast<double>(stroke->opacity))
+          .bind(7, points_blob(stroke->points));
+      if (!put_stroke.run()) return "Could not save a stroke: " + put_stroke.error();
+    }
+    return {};
+  };
+
+  for (const core::Drawing& d : was) {
+    if (now_index.count(d.id) != 0) continue;
+    // The strokes go with their drawing by the foreign key; deleting them first does not rely on it.
+    if (!remove_strokes.bind(1, static_cast<std::int64_t>(d.id)).bind(2, std::int64_t{0}).run() ||
+        !remove.bind(1, static_cast<std::int64_t>(d.id)).run()) {
+      return "Could not save a removed drawing: " + remove.error() + remove_strokes.error();
+    }
+  }
+  for (std::size_t i = 0; i < now.size(); ++i) {
+    const core::Drawing& d = now[i];
+    const std::shared_ptr<const core::Image> thumbnail = thumbnail_of(current, d.id);
+    const auto w = was_index.find(d.id);
+    if (w == was_index.end()) {
+      bind_row(insert, d, i);
+      const std::optional<std::string> png = thumbnail_blob(thumbnail);
+      if (png) insert.bind(8, std::string_view(*png));
+      else insert.bind_null(8);
+      if (!insert.run()) return "Could not save a new drawing: " + insert.error();
+      // A drawing put back by an undo may find rows of its earlier life: start from none.
+      if (!remove_strokes.bind(1, static_cast<std::int64_t>(d.id)).bind(2, std::int64_t{0}).run()) {
+        return "Could not save a new drawing: " + remove_strokes.error();
+      }
+      if (std::string e = put_strokes(d, 0); !e.empty()) return e;
+      continue;
+    }
+    const core::Drawing& before = was[w->second];
+    if (w->second != i || !same_drawing_row(before, d)) {
+      bind_row(update, d, i);
+      if (!update.run()) return "Could not save a change to a drawing: " + update.error();
+    }
+    if (thumbnail != thumbnail_of(saved, d.id)) {
+      set_thumbnail.bind(1, static_cast<std::int64_t>(d.id));
+      const std::optional<std::string> png = thumbnail_blob(thumbnail);
+      if (png) set_thumbnail.bind(2, std::string_view(*png));
+      else set_thumbnail.bind_null(2);
+      if (!set_thumbnail.run()) return "Could not save a drawing's picture: " + set_thumbnail.error();
+    }
+    std::size_t shared = 0;
+    const std::size_t common = std::min(before.strokes.size(), d.strokes.size());
+    while (shared < common && before.strokes[shared] == d.strokes[shared]) ++shared;
+    if (shared < before.strokes.size()) {
+      if (!remove_strokes.bind(1, static_cast<std::int64_t>(d.id)).bind(2, static_cast<std::int64_t>(shared)).run()) {
+        return "Could not save an undone stroke: " + remove_strokes.error();
+      }
+    }
+    if (std::string e = put_strokes(d, shared); !e.empty()) return e;
+  }
+  return {};
+}
+
 }  // namespace
 
 LoadResult load_snapshot(Database& db) {
@@ -138,6 +290,7 @@ LoadResult load_snapshot(Database& db) {
     p.trust = static_cast<int>(parts.column_int(19));
     p.created_at = parts.column_int(20);
     p.updated_at = parts.column_int(21);
+    p.portrait = static_cast<core::DrawingId>(std::max<std::int64_t>(parts.column_int(22), 0));
     core::sanitize(p);  // whatever is on disk, the model gets values it can trust
     s.next_id = std::max(s.next_id, p.id + 1);
     s.parts.push_back(std::move(p));
@@ -155,11 +308,57 @@ LoadResult load_snapshot(Database& db) {
     }
   }
 
-  Statement self = db.prepare("SELECT glow, next_part_id FROM self_state WHERE id = 1");
+  Statement self = db.prepare("SELECT glow, next_part_id, next_drawing_id FROM self_state WHERE id = 1");
   if (self.valid() && self.step()) {
     const double glow = self.column_double(0);
     if (std::isfinite(glow)) s.self.glow = static_cast<float>(std::clamp(glow, 0.0, 1.0));
     s.next_id = std::max(s.next_id, static_cast<core::PartId>(self.column_int(1)));
+    s.next_drawing_id = std::max(s.next_drawing_id, static_cast<core::DrawingId>(std::max<std::int64_t>(self.column_int(2), 1)));
+  }
+
+  // Drawings, each with its strokes in order. Every stroke row is kept (sanitized), so a stroke's
+  // place in the list is its seq and a later save can delete and insert by seq.
+  Statement drawings = db.prepare(
+      "SELECT id, title, paper, prompt, created_at, updated_at, thumbnail FROM drawings ORDER BY sort, id", &error);
+  if (!drawings.valid()) return {{}, false, "Could not read the drawings: " + error};
+  Statement strokes = db.prepare("SELECT brush, color, size, opacity, points FROM strokes WHERE drawing_id = ?1 ORDER BY seq", &error);
+  if (!strokes.valid()) return {{}, false, "Could not read the strokes: " + error};
+  while (drawings.step()) {
+    core::Drawing d;
+    d.id = static_cast<core::DrawingId>(drawings.column_int(0));
+    d.title = drawings.column_text(1);
+    d.paper = static_cast<std::uint32_t>(drawings.column_int(2)) & 0xFFFFFFu;
+    d.prompt = drawings.column_text(3);
+    d.created_at = drawings.column_int(4);
+    d.updated_at = drawings.column_int(5);
+    strokes.bind(1, static_cast<std::int64_t>(d.id));
+    while (strokes.step()) {
+      core::Stroke stroke;
+      stroke.brush = core::brush_from_key(strokes.column_text(0)).value_or(core::Brush::pen);
+      stroke.color = static_cast<std::uint32_t>(strokes.column_int(1)) & 0xFFFFFFu;
+      stroke.size = static_cast<float>(strokes.column_double(2));
+      stroke.opacity = static_cast<float>(strokes.column_double(3));
+      stroke.points = points_from_blob(strokes.column_text(4));
+      core::sanitize(stroke);
+      d.strokes.push_back(std::make_shared<const core::Stroke>(std::move(stroke)));
+    }
+    if (!strokes.error().empty()) return {{}, false, "Could not read the strokes: " + strokes.error()};
+    strokes.reset();
+    if (!drawings.column_is_null(6)) {
+      const std::string png = drawings.column_text(6);
+      core::Image image = decode_png({reinterpret_cast<const std::uint8_t*>(png.data()), png.size()});
+      // A picture that does not read, or is not a thumbnail's size, is left out: the app paints it again.
+      if (image.size == core::canvas_size / core::thumbnail_scale) {
+        out.snapshot.thumbnails[d.id] = std::make_shared<const core::Image>(std::move(image));
+      }
+    }
+    s.next_drawing_id = std::max(s.next_drawing_id, d.id + 1);
+    s.drawings.push_back(std::move(d));
+  }
+  if (!drawings.error().empty()) return {{}, false, "Could not read the drawings: " + drawings.error()};
+  // A portrait names a drawing that is there, or none.
+  for (core::Part& p : s.parts) {
+    if (p.portrait != 0 && core::find_drawing(s, p.portrait) == nullptr) p.portrait = 0;
   }
 
   Statement view = db.prepare("SELECT center_x, center_y, zoom FROM view_state WHERE id = 1");
@@ -279,13 +478,14 @@ std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& cu
   // New and changed parts. A part moved in drawing order only has its order rewritten.
   Statement insert_part = db.prepare(std::string("INSERT INTO parts (") + part_columns +
                                          ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-                                         "?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+                                         "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
                                      &error);
   if (!insert_part.valid()) return fail("Could not save", error);
   Statement update_part = db.prepare(
       "UPDATE parts SET sort = ?2, name = ?3, kind = ?4, archetype = ?5, age = ?6, job = ?7, fears = ?8, "
       "needs_to_feel_safe = ?9, needs_to_hear = ?10, body = ?11, feeling = ?12, comfort = ?13, notes = ?14, color = ?15, "
-      "x = ?16, y = ?17, size = ?18, depth = ?19, trust = ?20, created_at = ?21, updated_at = ?22 WHERE id = ?1",
+      "x = ?16, y = ?17, size = ?18, depth = ?19, trust = ?20, created_at = ?21, updated_at = ?22, portrait = ?23 "
+      "WHERE id = ?1",
       &error);
   if (!update_part.valid()) return fail("Could not save", error);
   for (std::size_t i = 0; i < current.system.parts.size(); ++i) {
@@ -317,9 +517,12 @@ std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& cu
 
   // The Self, the view and the settings: small, written when they differ.
   if (saved.system.self.glow != current.system.self.glow || saved.system.next_id != current.system.next_id ||
+      saved.system.next_drawing_id != current.system.next_drawing_id ||
       saved.system.parts.empty() != current.system.parts.empty()) {
-    Statement s = db.prepare("INSERT OR REPLACE INTO self_state (id, glow, next_part_id) VALUES (1, ?1, ?2)");
-    s.bind(1, static_cast<double>(current.system.self.glow)).bind(2, static_cast<std::int64_t>(current.system.next_id));
+    Statement s = db.prepare("INSERT OR REPLACE INTO self_state (id, glow, next_part_id, next_drawing_id) VALUES (1, ?1, ?2, ?3)");
+    s.bind(1, static_cast<double>(current.system.self.glow))
+        .bind(2, static_cast<std::int64_t>(current.system.next_id))
+        .bind(3, static_cast<std::int64_t>(current.system.next_drawing_id));
     if (!s.run()) return fail("Could not save the Self", s.error());
   }
   if (saved.view.center != current.view.center || saved.view.zoom != current.view.zoom) {
@@ -384,6 +587,8 @@ std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& cu
       }
     }
   }
+
+  if (std::string e = save_drawings(db, saved, current); !e.empty()) return e;
 
   // The breathing log only grows: what is new is what lies past the saved length.
   if (current.system.breathing_log.size() > saved.system.breathing_log.size()) {

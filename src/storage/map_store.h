@@ -2,11 +2,14 @@
 // in one transaction, so a save is small and either all there or not at all.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/drafts.h"
+#include "core/image.h"
 #include "core/inner_system.h"
 #include "core/scene_view.h"
 #include "core/settings.h"
@@ -21,6 +24,10 @@ struct Snapshot {
   core::Settings settings;
   std::vector<core::Draft> drafts;  // words being typed, not yet an edit
   std::optional<core::Entry> entry_draft;  // a journal page being written, not yet kept
+  // Each drawing's small picture (core::thumbnail), kept as a PNG. A picture never changes once
+  // made: a new one is a new pointer, and only a new pointer is encoded and written again.
+  // A drawing without one is fine (the app paints it again).
+  std::map<core::DrawingId, std::shared_ptr<const core::Image>> thumbnails;
 };
 
 struct LoadResult {
@@ -37,7 +44,9 @@ LoadResult load_snapshot(Database& db);
 std::vector<core::EntryId> search_entries(Database& db, const std::string& query);
 
 // Writes the difference between `saved` (what the database holds) and `current`. On success
-// returns empty and the database holds `current`; on failure nothing changed.
+// returns empty and the database holds `current`; on failure nothing changed. Strokes are compared
+// by pointer (a finished stroke never changes): after the strokes both share, the saved ones are
+// deleted and the current ones inserted, so one more stroke, or one undone, is one row.
 std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& current);
 
 }  // namespace innerscape::storage

@@ -1,4 +1,5 @@
-// Markdown a person can read and keep: an overview, and a note per part with YAML front matter.
+// Markdown a person can read and keep: an overview, a note per part with YAML front matter, and
+// each drawing as a picture.
 #include "storage/markdown_export.h"
 
 #include <fstream>
@@ -6,6 +7,8 @@
 #include <system_error>
 
 #include "core/archetypes.h"
+#include "core/ink.h"
+#include "storage/png.h"
 #include "storage/time_text.h"
 
 namespace innerscape::storage {
@@ -45,11 +48,11 @@ std::string write_file(const std::filesystem::path& path, const std::string& tex
   return {};
 }
 
-}  // namespace
-
-std::string note_file_name(const core::Part& part) {
+// A name made safe for any file system: lower-case letters and digits joined by dashes, letters of
+// other scripts kept, at most about 60 bytes, never a broken character; `fallback` when nothing is left.
+std::string slug_of(const std::string& name, const char* fallback) {
   std::string slug;
-  for (unsigned char c : part.name) {
+  for (unsigned char c : name) {
     if (std::isalnum(c) != 0) {
       slug += static_cast<char>(std::tolower(c));
     } else if (c >= 0x80) {
@@ -68,8 +71,26 @@ std::string note_file_name(const core::Part& part) {
     const std::size_t want = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : 2;
     if (slug.size() - (lead - 1) < want) slug.resize(lead - 1);
   }
-  if (slug.empty()) slug = "part";
-  return slug + "-" + std::to_string(part.id) + ".md";
+  if (slug.empty()) slug = fallback;
+  return slug;
+}
+
+// Text for the inside of a Markdown link's [brackets]: brackets and backslashes escaped, one line.
+std::string link_text(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '[' || c == ']' || c == '\\') out += '\\';
+    out += c == '\n' || c == '\r' ? ' ' : c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string note_file_name(const core::Part& part) { return slug_of(part.name, "part") + "-" + std::to_string(part.id) + ".md"; }
+
+std::string drawing_file_name(const core::Drawing& drawing) {
+  return slug_of(drawing.title, "drawing") + "-" + std::to_string(drawing.id) + ".png";
 }
 
 std::string export_markdown(const Snapshot& snapshot, const std::filesystem::path& dir) {
@@ -77,6 +98,16 @@ std::string export_markdown(const Snapshot& snapshot, const std::filesystem::pat
   std::filesystem::create_directories(dir / "parts", ec);
   if (ec) return "Could not create " + (dir / "parts").string() + ": " + ec.message();
   const core::InnerSystem& s = snapshot.system;
+  if (!s.drawings.empty()) {
+    std::filesystem::create_directories(dir / "drawings", ec);
+    if (ec) return "Could not create " + (dir / "drawings").string() + ": " + ec.message();
+  }
+  // Painted again from the strokes, so the picture is the whole drawing whatever thumbnail was kept.
+  for (const core::Drawing& d : s.drawings) {
+    if (std::string e = write_png(dir / "drawings" / drawing_file_name(d), core::flatten(core::paint_drawing(d), d.paper)); !e.empty()) {
+      return e;
+    }
+  }
 
   std::ostringstream index;
   index << "---\ntitle: \"My inner system\"\ntags: [innerscape]\n---\n\n# My inner system\n\n"
@@ -92,6 +123,12 @@ std::string export_markdown(const Snapshot& snapshot, const std::filesystem::pat
       index << "- [" << p.name << "](parts/" << note_file_name(p) << ")" << (p.age ? " (age " + std::to_string(*p.age) + ")" : "") << "\n";
     }
     if (any) index << "\n";
+  }
+  if (!s.drawings.empty()) index << "## Drawings\n\n";
+  for (const core::Drawing& d : s.drawings) {
+    index << "### " << link_text(d.title) << "\n\n"
+          << "![" << link_text(d.title) << "](drawings/" << drawing_file_name(d) << ")\n\n"
+          << "Drawn " << utc_date(d.created_at) << ".\n\n";
   }
   if (std::string e = write_file(dir / "README.md", index.str()); !e.empty()) return e;
 
@@ -112,6 +149,9 @@ std::string export_markdown(const Snapshot& snapshot, const std::filesystem::pat
          << "A " << core::kind_name(p.kind) << (p.age ? ", about " + std::to_string(*p.age) + " years old" : "") << ".";
     if (const core::Archetype* a = core::find_archetype(p.archetype)) note << " " << a->description;
     note << "\n\n";
+    if (const core::Drawing* portrait = p.portrait != 0 ? core::find_drawing(s, p.portrait) : nullptr) {
+      note << "![" << link_text(portrait->title) << "](../drawings/" << drawing_file_name(*portrait) << ")\n\n";
+    }
     note << "## Meet this part\n\n";
     section(note, "What is it feeling?", p.feeling);
     section(note, "What does it need in order to feel safe?", p.needs_to_feel_safe);

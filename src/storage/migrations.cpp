@@ -102,6 +102,33 @@ const std::vector<std::string_view>& migration_steps() {
           completed INTEGER NOT NULL
         );
       )sql",
+      // 6: drawings, their strokes (a row each, so one more stroke is one more row), the picture a
+      // list shows (a PNG, made again by the app when missing), and the drawing a part wears.
+      // Brush keys are checked when read, not here, so a later brush needs no table rebuild.
+      R"sql(
+        CREATE TABLE drawings (
+          id INTEGER PRIMARY KEY,
+          sort INTEGER NOT NULL,
+          title TEXT NOT NULL DEFAULT '',
+          paper INTEGER NOT NULL,
+          prompt TEXT NOT NULL DEFAULT '',
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          thumbnail BLOB
+        );
+        CREATE TABLE strokes (
+          drawing_id INTEGER NOT NULL REFERENCES drawings (id) ON DELETE CASCADE,
+          seq INTEGER NOT NULL,
+          brush TEXT NOT NULL,
+          color INTEGER NOT NULL,
+          size REAL NOT NULL,
+          opacity REAL NOT NULL,
+          points BLOB NOT NULL,
+          PRIMARY KEY (drawing_id, seq)
+        );
+        ALTER TABLE parts ADD COLUMN portrait INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE self_state ADD COLUMN next_drawing_id INTEGER NOT NULL DEFAULT 1;
+      )sql",
   };
   return steps;
 }

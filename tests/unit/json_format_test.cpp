@@ -6,10 +6,13 @@
 
 #include "core/demo_system.h"
 #include "core/edits.h"
+#include "core/history.h"
+#include "core/ink.h"
 #include "storage/database.h"
 #include "storage/json_format.h"
 #include "storage/markdown_export.h"
 #include "storage/migrations.h"
+#include "storage/png.h"
 #include "test_tmp.h"
 
 #include <fstream>
@@ -29,6 +32,33 @@ storage::Snapshot demo_snapshot() {
 }
 
 std::string error_of(const std::string& text) { return storage::from_json(text).error; }
+
+// The demo map (one drawing, worn as a portrait) and a second drawing with awkward values: floats
+// with no short decimal form, every brush, a title in two scripts, a part wearing it.
+storage::Snapshot drawn_snapshot() {
+  storage::Snapshot s = demo_snapshot();
+  core::History history;
+  core::InnerSystem& sys = s.system;
+  REQUIRE(core::perform(sys, history, core::add_drawing(sys, core::Drawing{.title = "Wo ich sicher bin ☀ 小", .paper = 0x1e2a38, .prompt = "body"}, 1767225600)));
+  const core::DrawingId id = sys.drawings.back().id;
+  for (int b = 0; b < core::brush_count; ++b) {
+    core::Stroke st{.brush = static_cast<core::Brush>(b), .color = 0xa1b2c3u + static_cast<std::uint32_t>(b), .size = 7.3f + static_cast<float>(b),
+                    .opacity = 1.0f / 3.0f};
+    for (int k = 0; k < 40; ++k) st.points.push_back({100.0f + static_cast<float>(k) / 7.0f, 200.0f + std::sqrt(static_cast<float>(k + b))});
+    REQUIRE(core::perform(sys, history, core::add_stroke(sys, id, st, 1767225700 + b)));
+  }
+  REQUIRE(core::perform(sys, history, core::set_portrait(sys, sys.parts[2].id, id, 1767225800)));
+  return s;
+}
+
+void check_same_drawings(const core::InnerSystem& a, const core::InnerSystem& b) {
+  REQUIRE(a.drawings.size() == b.drawings.size());
+  for (std::size_t i = 0; i < a.drawings.size(); ++i) {
+    CHECK(core::same_drawing(a.drawings[i], b.drawings[i]));
+    CHECK(core::same_strokes(a.drawings[i].strokes, b.drawings[i].strokes));
+    CHECK(a.drawings[i].title == b.drawings[i].title);
+  }
+}
 
 }  // namespace
 
@@ -63,6 +93,104 @@ TEST_CASE("import into an empty store, then export: identical; into a store with
   for (std::size_t i = 0; i < original.system.parts.size(); ++i) CHECK(twice.system.parts[i] == original.system.parts[i]);
   REQUIRE(storage::save_changes(*db, loaded.snapshot, twice).empty());
   CHECK(storage::load_snapshot(*db).snapshot.system.parts.size() == twice.system.parts.size());
+}
+
+TEST_CASE("drawings and portraits: export then import gives back every stroke exactly, and the same export") {
+  const storage::Snapshot original = drawn_snapshot();
+  REQUIRE(original.system.drawings.size() == 2);
+  const std::string text = storage::to_json(original, 1767225600);
+  const storage::JsonImport back = storage::from_json(text);
+  REQUIRE_MESSAGE(back.error.empty(), back.error);
+  check_same_drawings(back.snapshot.system, original.system);
+  CHECK(back.snapshot.system.parts == original.system.parts);  // portraits included
+  CHECK(back.snapshot.system.parts[2].portrait == original.system.drawings[1].id);
+  CHECK(back.snapshot.system.next_drawing_id == original.system.next_drawing_id);
+  CHECK(storage::to_json(back.snapshot, 1767225600) == text);
+
+  // Short floats, a stroke's points on one line, pictures left out.
+  CHECK(text.find("\"opacity\": 0.33333334") != std::string::npos);
+  const std::size_t points = text.find("\"points\": [");
+  REQUIRE(points != std::string::npos);
+  CHECK(text.find('\n', points) > text.find(']', points));
+  CHECK(text.find("\"portrait\": \"" + std::to_string(original.system.drawings[1].id) + "\"") != std::string::npos);
+  CHECK(text.find("thumbnail") == std::string::npos);
+
+  // Through the database and out again: the same file.
+  std::string error;
+  auto db = storage::Database::open(":memory:", error);
+  REQUIRE(db != nullptr);
+  REQUIRE(storage::migrate(*db).empty());
+  REQUIRE(storage::save_changes(*db, storage::Snapshot{}, storage::merge_import(storage::Snapshot{}, back.snapshot)).empty());
+  CHECK(storage::to_json(storage::load_snapshot(*db).snapshot, 1767225600) == text);
+}
+
+TEST_CASE("a hand-written drawing: defaults for what is left out, text ids numbered, invisible strokes dropped") {
+  const storage::JsonImport r = storage::from_json(R"({
+    "format": "innerscape", "version": 1,
+    "parts": [{"id": "a", "name": "Guard", "kind": "manager", "portrait": "sky"}, {"id": "b", "name": "B", "kind": "exile", "portrait": 0}],
+    "drawings": [
+      {"id": "sky", "strokes": [{"brush": "marker", "points": [1, 2.5, 3, 4]}, {"brush": "pen", "opacity": 0, "points": [5, 6]}]},
+      {"id": "7", "title": "seven", "paper": "#ffffff", "strokes": []}
+    ]
+  })");
+  REQUIRE_MESSAGE(r.error.empty(), r.error);
+  const core::InnerSystem& s = r.snapshot.system;
+  REQUIRE(s.drawings.size() == 2);
+  CHECK(s.drawings[1].id == 7);  // numeric ids are kept
+  CHECK(s.drawings[0].id == 8);  // others numbered after them
+  CHECK(s.next_drawing_id == 9);
+  CHECK(s.drawings[0].paper == core::Drawing{}.paper);
+  CHECK(s.drawings[1].paper == 0xFFFFFFu);
+  REQUIRE(s.drawings[0].strokes.size() == 1);
+  const core::Stroke& st = *s.drawings[0].strokes[0];
+  CHECK(st.brush == core::Brush::marker);
+  CHECK(st.size == core::brush_spec(core::Brush::marker).default_size);
+  CHECK(st.opacity == core::brush_spec(core::Brush::marker).default_opacity);
+  CHECK(st.color == core::Stroke{}.color);
+  REQUIRE(st.points.size() == 2);
+  CHECK(st.points[1] == glm::vec2(3.0f, 4.0f));
+  CHECK(s.parts[0].portrait == 8);
+  CHECK(s.parts[1].portrait == 0);
+}
+
+TEST_CASE("merge_import gives imported drawings new ids and the imported parts' portraits follow them") {
+  const storage::Snapshot into = drawn_snapshot();
+  const storage::Snapshot imported = storage::from_json(storage::to_json(drawn_snapshot(), 1)).snapshot;
+  const storage::Snapshot merged = storage::merge_import(into, imported);
+  const std::size_t n = into.system.drawings.size();
+  REQUIRE(merged.system.drawings.size() == 2 * n);
+  for (std::size_t i = 0; i < n; ++i) {
+    CHECK(merged.system.drawings[i].id == into.system.drawings[i].id);  // what was there is untouched
+    const core::Drawing& added = merged.system.drawings[n + i];
+    CHECK(added.id == into.system.next_drawing_id + i);
+    CHECK(added.title == imported.system.drawings[i].title);
+    CHECK(core::same_strokes(added.strokes, imported.system.drawings[i].strokes));
+  }
+  CHECK(merged.system.next_drawing_id == into.system.next_drawing_id + n);
+  const std::size_t parts = into.system.parts.size();
+  for (std::size_t i = 0; i < parts; ++i) {
+    CHECK(merged.system.parts[i].portrait == into.system.parts[i].portrait);
+    const core::DrawingId was = imported.system.parts[i].portrait;
+    const core::Part& added = merged.system.parts[parts + i];
+    if (was == 0) {
+      CHECK(added.portrait == 0);
+      continue;
+    }
+    const core::Drawing* worn = core::find_drawing(merged.system, added.portrait);
+    REQUIRE(worn != nullptr);
+    CHECK(worn->id != was);
+    CHECK(worn->title == core::find_drawing(imported.system, was)->title);
+  }
+  CHECK(merged.system.parts[parts + 2].portrait == into.system.next_drawing_id + 1);
+
+  // A map that has only drawings is not "empty": its drawings stay.
+  storage::Snapshot only_drawings;
+  only_drawings.system.drawings.push_back(core::Drawing{.id = 1, .title = "mine"});
+  only_drawings.system.next_drawing_id = 2;
+  const storage::Snapshot kept = storage::merge_import(only_drawings, imported);
+  REQUIRE(kept.system.drawings.size() == 1 + n);
+  CHECK(kept.system.drawings[0].title == "mine");
+  CHECK(kept.system.drawings[1].id == 2);
 }
 
 TEST_CASE("a small hand-written file: only ids, names and kinds; the rest defaults; unplaced parts are arranged") {
@@ -124,6 +252,40 @@ TEST_CASE("bad files are refused with the place and the problem named") {
        "already have a relationship"},
       {std::string(100, '[') + std::string(100, ']'), "nests deeper"},
       {head + R"("settings": {"welcome_seen": "yes"}})", "settings.welcome_seen: expected true or false"},
+      {head + R"("drawings": {}})", "drawings: expected a list"},
+      {head + R"("drawings": [3]})", "drawings[0]: expected an object"},
+      {head + R"("drawings": [{"title": "x"}]})", "drawings[0].id: is missing"},
+      {head + R"("drawings": [{"id": ""}]})", "drawings[0].id: expected a non-empty string"},
+      {head + R"("drawings": [{"id": "a"}, {"id": "a"}]})", "drawings[1].id: \"a\" is used by an earlier drawing too"},
+      {head + R"("drawings": [{"id": "1"}, {"id": "01"}]})", "drawings: two ids name the same number"},
+      {head + R"("drawings": [{"id": "a", "paper": "white"}]})", "drawings[0].paper: expected a colour like #F7F2E8"},
+      {head + R"("drawings": [{"id": "a", "title": 5}]})", "drawings[0].title: expected a string"},
+      {head + R"("drawings": [{"id": "a", "created_at": "soon"}]})", "drawings[0].created_at: expected a time"},
+      {head + R"("drawings": [{"id": "a", "strokes": {}}]})", "drawings[0].strokes: expected a list"},
+      {head + R"("drawings": [{"id": "a", "strokes": [[1, 2]]}]})", "drawings[0].strokes[0]: expected an object"},
+      {head + R"("drawings": [{"id": "a", "strokes": [{"points": [1, 2]}]}]})", "drawings[0].strokes[0].brush: is missing"},
+      {head + R"("drawings": [{"id": "a", "strokes": [{"brush": "crayon", "points": [1, 2]}]}]})",
+       "drawings[0].strokes[0].brush: expected pen|soft|marker|eraser"},
+      {head + R"("drawings": [{"id": "a", "strokes": [{"brush": "pen", "color": "red", "points": [1, 2]}]}]})",
+       "drawings[0].strokes[0].color: expected a colour"},
+      {head + R"("drawings": [{"id": "a", "strokes": [{"brush": "pen", "size": 500, "points": [1, 2]}]}]})",
+       "drawings[0].strokes[0].size: expected a number from 1"},
+      {head + R"("drawings": [{"id": "a", "strokes": [{"brush": "pen", "opacity": -0.5, "points": [1, 2]}]}]})",
+       "drawings[0].strokes[0].opacity: expected a number from 0"},
+      {head + R"("drawings": [{"id": "a", "strokes": [{"brush": "pen"}]}]})", "drawings[0].strokes[0].points: is missing"},
+      {head + R"("drawings": [{"id": "a", "strokes": [{"brush": "pen", "points": "1,2"}]}]})",
+       "drawings[0].strokes[0].points: expected a list of numbers"},
+      {head + R"("drawings": [{"id": "a", "strokes": [{"brush": "pen", "points": [1, 2]}, {"brush": "pen", "points": [1, 2]},)"
+              R"( {"brush": "pen", "points": [1, 2]}, {"brush": "soft", "points": [1, 2, 3]}]}]})",
+       "drawings[0].strokes[3].points: expected an even count of numbers"},
+      {head + R"("drawings": [{"id": "a", "strokes": [{"brush": "pen", "points": [1, "2"]}]}]})",
+       "drawings[0].strokes[0].points[1]: expected a number"},
+      {head + R"("drawings": [{"id": "a", "strokes": [{"brush": "pen", "points": [1e300, 2]}]}]})",
+       "drawings[0].strokes[0].points[0]: expected a number from -100000 to 100000"},
+      {head + R"("parts": [{"id": "a", "name": "x", "kind": "exile", "portrait": "9"}], "drawings": [{"id": "1"}]})",
+       "parts[0].portrait: no drawing has the id \"9\""},
+      {head + R"("parts": [{"id": "a", "name": "x", "kind": "exile", "portrait": 1}], "drawings": [{"id": "1"}]})",
+       "parts[0].portrait: expected a drawing's id"},
   };
   for (const Case& c : cases) {
     INFO("file: ", c.text.substr(0, 160));
@@ -186,4 +348,38 @@ TEST_CASE("Markdown: an overview and a note per part, with front matter and link
   CHECK(storage::note_file_name(core::Part{.id = 4, .name = "../../etc/passwd"}) == "etc-passwd-4.md");
   CHECK(storage::note_file_name(core::Part{.id = 5, .name = "小さな子"}) == "小さな子-5.md");
   CHECK(storage::note_file_name(core::Part{.id = 6, .name = "   "}) == "part-6.md");
+}
+
+TEST_CASE("Markdown: each drawing a PNG as it was drawn, listed in the overview, a portrait in its part's note") {
+  const auto dir = test::fresh_dir("markdown_drawings");
+  const storage::Snapshot s = drawn_snapshot();
+  REQUIRE(storage::export_markdown(s, dir).empty());
+  std::ifstream index_in(dir / "README.md");
+  std::stringstream index;
+  index << index_in.rdbuf();
+  CHECK(index.str().find("## Drawings") != std::string::npos);
+  for (const core::Drawing& d : s.system.drawings) {
+    INFO("drawing ", d.title);
+    const std::string file = storage::drawing_file_name(d);
+    CHECK(index.str().find("](drawings/" + file + ")") != std::string::npos);
+    std::string error;
+    const core::Image picture = storage::read_png(dir / "drawings" / file, &error);
+    REQUIRE_MESSAGE(error.empty(), error);
+    const core::Image expected = core::flatten(core::paint_drawing(d), d.paper);
+    CHECK(picture.size == core::canvas_size);
+    CHECK(picture.size == expected.size);
+    CHECK(picture.rgba == expected.rgba);
+  }
+  // The painted drawing is not a blank sheet: the export shows the strokes.
+  const core::Drawing& drawn = s.system.drawings.back();
+  const core::Image blank = core::flatten(core::make_image(core::canvas_size), drawn.paper);
+  CHECK(storage::read_png(dir / "drawings" / storage::drawing_file_name(drawn)).rgba != blank.rgba);
+
+  const core::Part& wearer = s.system.parts[2];
+  std::ifstream note_in(dir / "parts" / storage::note_file_name(wearer));
+  std::stringstream note;
+  note << note_in.rdbuf();
+  CHECK(note.str().find("](../drawings/" + storage::drawing_file_name(drawn) + ")") != std::string::npos);
+  CHECK(storage::drawing_file_name(core::Drawing{.id = 3, .title = "../../etc/x y"}) == "etc-x-y-3.png");
+  CHECK(storage::drawing_file_name(core::Drawing{.id = 4, .title = ""}) == "drawing-4.png");
 }

@@ -35,3 +35,28 @@ TEST_CASE("reading something that is not a PNG fails cleanly") {
   CHECK(none.rgba.empty());
   CHECK(error.find("Cannot read") != std::string::npos);
 }
+
+TEST_CASE("an image encoded as PNG in memory decodes back byte for byte") {
+  core::Image image = core::make_image({240, 180});
+  for (std::size_t i = 0; i < image.rgba.size(); ++i) image.rgba[i] = static_cast<std::uint8_t>(i * 13 % 251);
+  const std::vector<std::uint8_t> png = storage::encode_png(image);
+  REQUIRE(png.size() > 8);
+  CHECK(png[0] == 0x89);
+  CHECK(png[1] == 'P');
+  std::string error;
+  const core::Image back = storage::decode_png(png, &error);
+  CHECK(error.empty());
+  CHECK(back.size == image.size);
+  CHECK(back.rgba == image.rgba);
+}
+
+TEST_CASE("encoding nothing gives no bytes; decoding bytes that are not a PNG gives an empty image and a reason") {
+  CHECK(storage::encode_png(core::Image{}).empty());
+  const std::vector<std::uint8_t> junk = {0, 1, 2, 3, 4, 5, 6, 7};
+  std::string error;
+  CHECK(storage::decode_png(junk, &error).rgba.empty());
+  CHECK(error.find("Cannot read the picture") != std::string::npos);
+  error.clear();
+  CHECK(storage::decode_png({}, &error).size == glm::ivec2(0));
+  CHECK_FALSE(error.empty());
+}
