@@ -1,5 +1,6 @@
 // A part's soft glowing form. Each kind has its own shape, so kinds differ without colour:
 // Managers a steady rounded square, Firefighters a pointed diamond, Exiles a small round circle.
+// A part wearing a portrait shows it inside its form, with the kind's colour kept as a rim.
 #version 330 core
 
 in vec2 v_local;
@@ -8,7 +9,9 @@ in vec4 v_color;
 flat in float v_trust;
 flat in float v_mark;
 in float v_pulse;
-uniform float u_light;  // 1 normally; follows the breath during a session
+flat in float v_portrait;             // layer in u_portraits, -1 for none
+uniform float u_light;                // 1 normally; follows the breath during a session
+uniform sampler2DArray u_portraits;   // premultiplied RGBA, row 0 = the picture's top
 
 out vec4 frag_color;
 
@@ -35,9 +38,20 @@ void main() {
 
     vec3 rim_color = v_color.rgb * 0.85;
     vec3 heart_color = mix(v_color.rgb, vec3(1.0), 0.45);
-    vec3 color = mix(rim_color, heart_color, smoothstep(0.0, 0.9, inner)) * body + v_color.rgb * glow;
+    vec3 form = mix(rim_color, heart_color, smoothstep(0.0, 0.9, inner));
     // Only the form covers what is behind it; glow and ring add light without darkening the space.
     float alpha = body * 0.92;
+    if (v_portrait >= 0.0) {
+        // The picture's square spans the shape's body (a little cropped at the diamond's points),
+        // and shows from just inside a rim of the kind's colour, opaque so the drawing reads.
+        float half_side = v_kind < 0.5 ? 0.86 : (v_kind < 1.5 ? 1.1 : 0.92);
+        vec2 uv = vec2(p.x, -p.y) / (2.0 * half_side) + 0.5;
+        vec4 picture = textureLod(u_portraits, vec3(uv, v_portrait), 0.0);  // no mips; and fine in a branch
+        float worn = smoothstep(0.18 - aa, 0.18 + aa, -d);
+        form = mix(form, picture.rgb + form * (1.0 - picture.a), worn);
+        alpha = body * mix(0.92, 1.0, worn);
+    }
+    vec3 color = form * body + v_color.rgb * glow;
 
     // Trust in the Self: a soft arc around the part, fuller as trust grows, over a faint track.
     float r = length(p);

@@ -9,7 +9,7 @@
 namespace innerscape::render {
 namespace {
 
-constexpr int part_floats = 12;      // see part.vert: three vec4 per instance
+constexpr int part_floats = 16;      // see part.vert: four vec4 per instance
 constexpr int relation_floats = 8;   // see relation.vert: two vec4 per instance
 
 void set_instance_layout(int vec4_count) {
@@ -115,8 +115,10 @@ void SystemRenderer::draw_parts(const SystemFrame& frame, const glm::mat4& view_
     const float mark = part.id == frame.selected ? 2.0f : part.id == frame.hovered ? 1.0f : 0.0f;
     const float phase = static_cast<float>(part.id % 97) * 0.61f;  // each part floats on its own beat
     const float pulse = index < frame.pulse.size() ? frame.pulse[index] : 0.0f;
+    const int layer = frame.portraits != nullptr ? frame.portraits->layer_of(part.portrait) : -1;
     scratch_.insert(scratch_.end(), {p.x, p.y, core::part_radius(part), static_cast<float>(part.kind), c.r, c.g, c.b,
-                                     alpha, static_cast<float>(part.trust) / 100.0f, mark, phase, pulse});
+                                     alpha, static_cast<float>(part.trust) / 100.0f, mark, phase, pulse,
+                                     static_cast<float>(layer), 0.0f, 0.0f, 0.0f});
   }
   upload(part_instances_, scratch_);
   glUseProgram(parts_.id());
@@ -124,9 +126,14 @@ void SystemRenderer::draw_parts(const SystemFrame& frame, const glm::mat4& view_
   glUniform1f(parts_.uniform("u_time"), time_s);
   glUniform1f(parts_.uniform("u_float_amount"), float_amount);
   glUniform1f(parts_.uniform("u_light"), light);
+  glUniform1i(parts_.uniform("u_portraits"), 0);
+  // Without an atlas no instance asks for a layer, so the unit may stay empty.
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D_ARRAY, frame.portraits != nullptr ? frame.portraits->texture() : 0);
   glBindVertexArray(part_instances_.vao);
   glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(scratch_.size() / part_floats));
   ++draw_calls;
+  glBindTexture(GL_TEXTURE_2D_ARRAY, 0);
 }
 
 }  // namespace innerscape::render

@@ -10,6 +10,7 @@
 #include <glm/mat4x4.hpp>
 
 #include "core/inner_system.h"
+#include "render/portrait_atlas.h"
 #include "render/shader.h"
 
 namespace innerscape::render {
@@ -22,6 +23,7 @@ struct SystemFrame {
   core::PartId hovered = 0;
   core::PartId selected = 0;
   std::optional<std::size_t> hovered_relationship;
+  const PortraitAtlas* portraits = nullptr;  // each part's `portrait` drawing, worn on its form; null: none
 };
 
 class SystemRenderer {
@@ -36,7 +38,8 @@ class SystemRenderer {
 
   void draw_relationships(const SystemFrame& frame, const glm::mat4& view_proj, float pixels_per_unit, float time_s,
                           int& draw_calls);
-  // `light` scales the parts' glow (it follows the breath during a session; 1 otherwise).
+  // `light` scales the parts' glow (it follows the breath during a session; 1 otherwise). Parts
+  // wearing portraits (frame.portraits) are drawn in the same single draw as the others.
   void draw_parts(const SystemFrame& frame, const glm::mat4& view_proj, float time_s, float float_amount, float light, int& draw_calls);
 
  private:

@@ -9,6 +9,7 @@
 #include "core/edits.h"
 #include "gl/gl_context.h"
 #include "render/framebuffer.h"
+#include "render/portrait_atlas.h"
 #include "render/scene_renderer.h"
 
 using namespace innerscape;
@@ -156,4 +157,61 @@ TEST_CASE_FIXTURE(Fixture, "a part that answered recent triggers glows wider whi
   const auto b = core::pixel(pulsing, px.x, px.y);
   INFO("still ", int(a[0]), " pulsing ", int(b[0]));
   CHECK(b[0] > a[0] + 10);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a part wearing a portrait shows it inside its form, in the same single draw") {
+  core::InnerSystem s;
+  const glm::vec2 worn_at{-0.9f, 0.0f};
+  const glm::vec2 plain_at{0.9f, 0.0f};
+  add(s, core::PartKind::manager, worn_at, 2.0f);  // sky blue: blue leads, red is least
+  add(s, core::PartKind::manager, plain_at, 2.0f);
+  draw(s);
+  const int without = renderer.last_stats().draw_calls;
+
+  constexpr core::DrawingId drawing = 42;
+  s.parts[0].portrait = drawing;
+  s.parts[1].portrait = 7;  // a drawing the atlas does not hold: the part shows its plain form
+  core::Image red = core::make_image(glm::ivec2(core::portrait_size));
+  for (std::size_t i = 0; i < red.rgba.size(); i += 4) {
+    red.rgba[i] = 220;
+    red.rgba[i + 1] = 30;
+    red.rgba[i + 2] = 40;
+    red.rgba[i + 3] = 255;
+  }
+  render::PortraitAtlas atlas;
+  // Other portraits first, so the atlas grows past its first size and the red one is not layer 0.
+  core::Image green = red;
+  for (std::size_t i = 0; i < green.rgba.size(); i += 4) std::swap(green.rgba[i], green.rgba[i + 1]);
+  for (core::DrawingId other = 100; other < 110; ++other) atlas.set(other, green);
+  atlas.remove(103);
+  atlas.set(drawing, red);
+  REQUIRE(atlas.layer_of(drawing) >= 0);
+  CHECK(atlas.layer_of(drawing) == 3);  // the freed layer, reused
+  CHECK(atlas.layer_of(103) == -1);
+  CHECK(atlas.layer_of(7) == -1);
+  CHECK(atlas.size() == 10);
+
+  render::Framebuffer fb;
+  REQUIRE(fb.create(size));
+  fb.bind();
+  renderer.render({.view = {.viewport = size}, .self = s.self, .system = {.system = &s, .portraits = &atlas}, .ambient = 0.0f});
+  const core::Image image = fb.read_pixels();
+  CHECK(renderer.last_stats().draw_calls == without);
+
+  for (int dx : {-3, 0, 3}) {
+    const glm::ivec2 w = pixel_of(worn_at) + glm::ivec2(dx, 2);
+    const glm::ivec2 p = pixel_of(plain_at) + glm::ivec2(dx, 2);
+    const auto worn = core::pixel(image, w.x, w.y);
+    const auto plain = core::pixel(image, p.x, p.y);
+    INFO("worn ", int(worn[0]), " ", int(worn[1]), " ", int(worn[2]), "; plain ", int(plain[0]), " ", int(plain[1]), " ", int(plain[2]));
+    CHECK(worn[0] > worn[1] + 80);  // red leads: the portrait
+    CHECK(worn[0] > worn[2] + 80);
+    CHECK(plain[0] < plain[2]);     // the plain Manager stays sky blue
+  }
+  // The kind's colour stays as a rim: at the edge of the form, blue still leads.
+  const float radius = core::part_radius(s.parts[0]);
+  const glm::ivec2 rim = pixel_of(worn_at + glm::vec2(0.0f, radius * 0.80f));
+  const auto r = core::pixel(image, rim.x, rim.y);
+  INFO("rim ", int(r[0]), " ", int(r[1]), " ", int(r[2]));
+  CHECK(r[2] > r[0]);
 }
