@@ -41,13 +41,14 @@ void main() {
     vec3 form = mix(rim_color, heart_color, smoothstep(0.0, 0.9, inner));
     // Only the form covers what is behind it; glow and ring add light without darkening the space.
     float alpha = body * 0.92;
+    float worn = 0.0;  // 1 where a portrait shows
     if (v_portrait >= 0.0) {
         // The picture's square spans the shape's body (a little cropped at the diamond's points),
         // and shows from just inside a rim of the kind's colour, opaque so the drawing reads.
         float half_side = v_kind < 0.5 ? 0.86 : (v_kind < 1.5 ? 1.1 : 0.92);
         vec2 uv = vec2(p.x, -p.y) / (2.0 * half_side) + 0.5;
         vec4 picture = textureLod(u_portraits, vec3(uv, v_portrait), 0.0);  // no mips; and fine in a branch
-        float worn = smoothstep(0.18 - aa, 0.18 + aa, -d);
+        worn = smoothstep(0.18 - aa, 0.18 + aa, -d);
         form = mix(form, picture.rgb + form * (1.0 - picture.a), worn);
         alpha = body * mix(0.92, 1.0, worn);
     }
@@ -62,8 +63,9 @@ void main() {
         color += vec3(1.0, 0.86, 0.6) * ring * mix(0.10, 0.75, filled);
     }
 
-    // Hover brightens; selection adds a warm outline.
-    if (v_mark > 0.5) color *= 1.18;
+    // Hover brightens (the light, not a portrait: a drawing keeps its own colours); selection adds
+    // a warm outline.
+    if (v_mark > 0.5) color *= mix(1.18, 1.0, worn);
     if (v_mark > 1.5) {
         float outline = smoothstep(0.07, 0.0, abs(d - 0.16));
         color += vec3(1.0, 0.82, 0.45) * outline;

@@ -167,7 +167,8 @@ int run_import(const Options& options) {
   }
   if (size > storage::json_max_bytes) {
     std::cerr << "innerscape: import refused: " << options.import_file.string()
-              << " is larger than 64 MB, far more than an Innerscape export. Nothing was changed.\n";
+              << " is larger than " << storage::json_max_bytes / (1024 * 1024)
+              << " MB, far more than an Innerscape export. Nothing was changed.\n";
     return 1;
   }
   std::ifstream in(options.import_file, std::ios::binary);

@@ -2,9 +2,11 @@
 #include "app/bench.h"
 
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <string>
 #include <unistd.h>
@@ -12,6 +14,7 @@
 
 #include "app/session.h"
 #include "core/demo_system.h"
+#include "ui/scene_input.h"
 #include "render/framebuffer.h"
 #include "render/gl_loader.h"
 
@@ -47,14 +50,17 @@ double percentile(std::vector<double> samples, double p) {
   return samples[std::min(index, samples.size() - 1)];
 }
 
-// Frames into an offscreen target, each finished on the GPU before the clock stops.
-Result measure_frames(Session& session, const std::string& name, glm::ivec2 size, render::Framebuffer& target) {
+// Frames into an offscreen target, each finished on the GPU before the clock stops. `before_frame`,
+// if given, is called (untimed) before each frame with its number: input a person would give.
+Result measure_frames(Session& session, const std::string& name, glm::ivec2 size, render::Framebuffer& target,
+                      const std::function<void(int)>& before_frame = {}) {
   using clock = std::chrono::steady_clock;
   std::vector<double> samples;
   samples.reserve(measured_frames);
   for (int i = 0; i < warmup_frames + measured_frames; ++i) {
     session.window().pump_events(0.0);
     core::note_input(session.pacer(), session.window().now_s());  // keep the ambient motion running
+    if (before_frame) before_frame(i);
     const auto start = clock::now();
     target.bind();
     session.frame(1.0 / 60.0, session.window().now_s(), size, true);
@@ -71,6 +77,21 @@ Result measure_frames(Session& session, const std::string& name, glm::ivec2 size
 }
 
 // The real loop with nobody there and nothing animating: a calm app should draw nothing.
+// A hand drawing on the canvas: the button goes down on the first frame and the pointer circles
+// the middle of the window from then on, so every frame has a live stroke to show and upload.
+std::function<void(int)> circling_hand(Session& session, glm::ivec2 size) {
+  return [&session, size](int frame) {
+    const glm::vec2 centre = glm::vec2(size) * 0.5f;
+    const float a = static_cast<float>(frame) * 0.12f;
+    const glm::vec2 at = centre + glm::vec2(std::cos(a), std::sin(a)) * (60.0f + static_cast<float>(frame % 97));
+    ui::SceneInput input;
+    input.pointer.push_back({.type = frame == 0 ? ui::PointerEvent::Type::press : ui::PointerEvent::Type::move,
+                             .button = frame == 0 ? ui::PointerEvent::Button::left : ui::PointerEvent::Button::none,
+                             .position = at});
+    session.canvas_input(input);
+  };
+}
+
 Result measure_idle(Session& session) {
   core::FramePacer& pacer = session.pacer();
   const double now = session.window().now_s();
@@ -112,6 +133,19 @@ int run_bench(const Options& options) {
   results.push_back(measure_frames(*session, "scene_demo", options.size, target));
   session->load_system(core::make_large_system(1000, 2000));
   results.push_back(measure_frames(*session, "scene_1000_parts", options.size, target));
+  // The canvas, empty and with 100 000 strokes: only the live stroke is drawn each frame, so the
+  // two should cost the same once the drawing has been painted (when it opens, untimed).
+  for (const std::size_t strokes : {std::size_t{0}, std::size_t{100000}}) {
+    core::InnerSystem with_drawing = core::make_demo_system();
+    core::Drawing drawing = core::make_busy_drawing(strokes);
+    drawing.id = core::peek_next_drawing_id(with_drawing);
+    with_drawing.next_drawing_id = drawing.id + 1;
+    with_drawing.drawings.push_back(std::move(drawing));
+    session->load_system(std::move(with_drawing));
+    session->open_drawing(session->scene().system.drawings.back().id);
+    results.push_back(measure_frames(*session, strokes == 0 ? "canvas_empty" : "canvas_100k_strokes", options.size, target,
+                                     circling_hand(*session, options.size)));
+  }
   session->load_system(core::make_demo_system());
   const double yardstick = results.front().p50_ms;
   for (Result& r : results) r.ratio = yardstick > 0.0 ? r.p50_ms / yardstick : 0.0;

@@ -766,8 +766,11 @@ void Session::update_canvas() {
 void Session::update_pictures() {
   // Portraits: each part wears its drawing's middle square, made again only when the thumbnail is new.
   std::map<core::DrawingId, const core::Image*> worn;
+  // A blank sheet is not worn: the part keeps its own light until something is drawn.
   for (const core::Part& p : scene_.system.parts) {
     if (p.portrait == 0) continue;
+    const core::Drawing* d = core::find_drawing(scene_.system, p.portrait);
+    if (d == nullptr || d->strokes.empty()) continue;
     if (const auto it = thumbnails_.find(p.portrait); it != thumbnails_.end()) worn[p.portrait] = it->second.get();
   }
   for (auto it = portrait_sources_.begin(); it != portrait_sources_.end();) {

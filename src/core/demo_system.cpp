@@ -161,4 +161,32 @@ InnerSystem make_large_system(int parts, int relationships) {
   return s;
 }
 
+Drawing make_busy_drawing(std::size_t count) {
+  Drawing d;
+  d.id = 1;
+  d.title = "Many strokes";
+  d.strokes.reserve(count);
+  std::uint32_t seed = 12345u;
+  auto next = [&seed] {  // a small LCG: the same scatter on every machine
+    seed = seed * 1664525u + 1013904223u;
+    return static_cast<float>(seed >> 8) / static_cast<float>(1u << 24);
+  };
+  const auto colors = calm_colors();
+  for (std::size_t i = 0; i < count; ++i) {
+    Stroke s;
+    s.brush = static_cast<Brush>(i % 3);  // pen, soft, marker
+    s.color = colors[i % colors.size()];
+    s.size = 2.0f + 10.0f * next();
+    s.opacity = 0.4f + 0.6f * next();
+    glm::vec2 p{next() * static_cast<float>(canvas_size.x), next() * static_cast<float>(canvas_size.y)};
+    const float angle = next() * 6.2831853f;
+    for (int k = 0; k < 6; ++k) {
+      s.points.push_back(p);
+      p += 4.0f * glm::vec2(std::cos(angle + 0.3f * static_cast<float>(k)), std::sin(angle + 0.3f * static_cast<float>(k)));
+    }
+    d.strokes.push_back(std::make_shared<const Stroke>(std::move(s)));
+  }
+  return d;
+}
+
 }  // namespace innerscape::core

@@ -203,14 +203,26 @@ Image paint_drawing(const Drawing& drawing) {
 // --- InkCanvas -------------------------------------------------------------------------------------
 
 namespace {
-constexpr std::size_t max_patch_bytes = 96u << 20;  // undo pixels kept for recent strokes
+constexpr std::size_t max_patch_bytes = 48u << 20;  // undo pixels kept for recent strokes...
+constexpr std::size_t max_patches = 1000;            // ...for at most this many of them
 }
 
 InkCanvas::InkCanvas(glm::ivec2 size) : ink_(make_image(size)), scratch_(make_mask(size)) {}
 
 void InkCanvas::repaint_from(std::size_t from, const std::vector<StrokeRef>& strokes, PixelRect& changed) {
+  // Undo pixels are kept for the newest strokes only: painting a long drawing when it opens keeps
+  // none for the thousands before them.
+  const std::size_t keep_from = strokes.size() > max_patches ? strokes.size() - max_patches : 0;
   for (std::size_t i = from; i < strokes.size(); ++i) {
     const StrokeRef& s = strokes[i];
+    if (i < keep_from) {
+      if (s != nullptr) changed = unite(changed, paint_stroke(ink_, *s, scratch_));
+      painted_.push_back(s);
+      patches_.clear();
+      patch_bytes_ = 0;
+      patch_base_ = painted_.size();
+      continue;
+    }
     Patch patch;
     if (s != nullptr && is_visible(*s)) {
       patch.rect = stamp_stroke(scratch_, *s);
@@ -227,7 +239,7 @@ void InkCanvas::repaint_from(std::size_t from, const std::vector<StrokeRef>& str
     patch_bytes_ += patch.before.size();
     patches_.push_back(std::move(patch));
     painted_.push_back(s);
-    while (patch_bytes_ > max_patch_bytes && !patches_.empty()) {
+    while ((patch_bytes_ > max_patch_bytes || patches_.size() > max_patches) && !patches_.empty()) {
       patch_bytes_ -= patches_.front().before.size();
       patches_.pop_front();
       ++patch_base_;

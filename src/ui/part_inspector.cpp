@@ -72,6 +72,19 @@ void PartInspector::draw(const char* title, const core::InnerSystem& system, std
     draft.kind = static_cast<core::PartKind>(kind);
     commit = true;
   }
+  // A drawing of the part: made on the canvas, worn on its form in the map.
+  const core::Part* shown = core::find_part(system, part);
+  ImGui::SameLine();
+  if (shown != nullptr && shown->portrait != 0 && core::find_drawing(system, shown->portrait) != nullptr) {
+    if (ImGui::Button("Its portrait")) actions.open_drawing = shown->portrait;
+    item_rects.remember("Its portrait");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open its drawing on the canvas; in the gallery you can begin another");
+  } else {
+    if (ImGui::Button("Draw this part")) actions.draw_part = part;
+    item_rects.remember("Draw this part");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A drawing of this part becomes its portrait in the map");
+  }
+
   if (const core::Archetype* a = core::find_archetype(draft.archetype)) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", std::string(a->description).c_str());
@@ -165,17 +178,6 @@ void PartInspector::draw(const char* title, const core::InnerSystem& system, std
       actions.new_entry_for = part;
     }
   }
-
-  // A drawing of the part: made on the canvas, worn on its form in the map.
-  const core::Part* shown = core::find_part(system, part);
-  if (shown != nullptr && shown->portrait != 0 && core::find_drawing(system, shown->portrait) != nullptr) {
-    if (ImGui::Button("Open its portrait")) actions.open_drawing = shown->portrait;
-    ImGui::SameLine();
-    if (ImGui::Button("Draw it anew")) actions.draw_part = part;
-  } else if (ImGui::Button("Draw this part")) {
-    actions.draw_part = part;
-  }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A drawing of this part becomes its portrait in the map");
 
   ImGui::Spacing();
   if (ImGui::Button("Remove this part")) actions.edits.push_back(core::delete_part(system, part));

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/session.h"
+#include "e2e/driver.h"
 #include "core/breathing.h"
 #include "core/demo_system.h"
 #include "storage/backup.h"
@@ -24,103 +25,8 @@
 #include <fstream>
 
 using namespace innerscape;
+using test::Driver;
 
-namespace {
-
-struct Driver {
-  std::unique_ptr<app::Session> session;
-
-  explicit Driver(std::unique_ptr<app::Session> opened) : session(std::move(opened)) { frames(3); }
-
-  // A session over the person's own store in `dir`, as the app opens it.
-  static std::unique_ptr<app::Session> with_data(const std::filesystem::path& dir) {
-    std::string error;
-    auto opened = app::Session::open(
-        {.size = {1280, 720}, .hidden = false, .vsync = false, .shader_dir = INNERSCAPE_SHADER_DIR, .data_dir = dir}, error);
-    REQUIRE_MESSAGE(opened != nullptr, error);
-    return opened;
-  }
-
-  Driver() {
-    std::string error;
-    // A shown window (under Xvfb in CI): ImGui's SDL backend reads the pointer from the display.
-    session = app::Session::open(
-        {.size = {1280, 720}, .hidden = false, .vsync = false, .demo = false, .shader_dir = INNERSCAPE_SHADER_DIR}, error);
-    REQUIRE_MESSAGE(session != nullptr, error);
-    REQUIRE_MESSAGE(session->render_problems().empty(), session->render_problems());
-    frames(3);
-  }
-
-  void frames(int n) {
-    for (int i = 0; i < n; ++i) session->step(1.0 / 60.0);
-  }
-
-  void move_to(glm::vec2 p) {
-    SDL_Window* w = SDL_GL_GetCurrentWindow();
-    SDL_WarpMouseInWindow(w, static_cast<int>(p.x), static_cast<int>(p.y));
-    frames(2);
-  }
-
-  void click(glm::vec2 p, int clicks = 1, Uint8 which = SDL_BUTTON_LEFT) {
-    move_to(p);
-    SDL_Window* w = SDL_GL_GetCurrentWindow();
-    for (Uint32 type : {SDL_MOUSEBUTTONDOWN, SDL_MOUSEBUTTONUP}) {
-      SDL_Event e{};
-      e.type = type;
-      e.button.windowID = SDL_GetWindowID(w);
-      e.button.button = which;
-      e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
-      e.button.clicks = static_cast<Uint8>(clicks);
-      e.button.x = static_cast<Sint32>(p.x);
-      e.button.y = static_cast<Sint32>(p.y);
-      SDL_PushEvent(&e);
-      frames(1);
-    }
-    frames(2);
-  }
-
-  // SDL carries typed text in pieces of at most 31 bytes, split on character boundaries.
-  void type(const std::string& text) {
-    std::size_t at = 0;
-    while (at < text.size()) {
-      std::size_t n = std::min<std::size_t>(text.size() - at, sizeof(SDL_TextInputEvent::text) - 1);
-      while (n > 0 && at + n < text.size() && (static_cast<unsigned char>(text[at + n]) & 0xC0) == 0x80) --n;
-      SDL_Event e{};
-      e.type = SDL_TEXTINPUT;
-      e.text.windowID = SDL_GetWindowID(SDL_GL_GetCurrentWindow());
-      std::memcpy(e.text.text, text.data() + at, n);
-      SDL_PushEvent(&e);
-      at += n;
-    }
-    frames(2);
-  }
-
-  void key(SDL_Keycode key, Uint16 mod = KMOD_NONE) {
-    for (Uint32 type : {SDL_KEYDOWN, SDL_KEYUP}) {
-      SDL_Event e{};
-      e.type = type;
-      e.key.windowID = SDL_GetWindowID(SDL_GL_GetCurrentWindow());
-      e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
-      e.key.keysym.sym = key;
-      e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
-      e.key.keysym.mod = mod;
-      SDL_PushEvent(&e);  // both at once, as a quick tap arrives: the app must not lose the press
-    }
-    frames(3);
-  }
-
-  static glm::vec2 centre(const ui::ItemRects& rects, const std::string& label) {
-    glm::vec2 at{0.0f};
-    if (!rects.centre_of(label, at)) FAIL("no entry '" << label << "' was drawn");
-    return at;
-  }
-  glm::vec2 dock_button(const std::string& label) { return centre(session->overlay().dock.item_rects, label); }
-  glm::vec2 palette_entry(const std::string& label) { return centre(session->overlay().palette.item_rects, label); }
-  glm::vec2 menu_entry(const std::string& label) { return centre(session->overlay().context_menu.item_rects, label); }
-  glm::vec2 inspector_field(const std::string& label) { return centre(session->overlay().inspector.item_rects, label); }
-};
-
-}  // namespace
 
 TEST_CASE("click the palette, click the space, type a name, press Enter: a named part exists") {
   Driver d;
