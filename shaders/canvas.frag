@@ -8,9 +8,7 @@ uniform sampler2D u_live;      // R8 coverage of the stroke being drawn, same ro
 uniform vec2 u_viewport;
 uniform vec2 u_sheet_min;
 uniform vec2 u_sheet_max;
-uniform vec2 u_canvas_size;    // in canvas pixels
 uniform float u_margin;
-uniform bool u_nearest;        // the sheet is at least 1:1: take the texel under each pixel
 uniform vec3 u_paper;          // 0..255
 uniform vec4 u_live_src;       // premultiplied 0..255: (rgb, 255), or 0 for the eraser
 uniform float u_live_opacity;  // 0..1
@@ -35,26 +33,13 @@ float sd_rect(vec2 p, vec2 lo, vec2 hi) {
 }
 
 void main() {
-    // This pixel's centre in window pixels, top-left origin.
+    // This pixel's centre in window pixels, top-left origin, and where it falls on the canvas.
+    // One texture read each for ink and live coverage, the filter chosen by the renderer (nearest
+    // from 1:1 up, so each pixel shows its texel exactly; linear below). No branches: a software
+    // renderer runs every side of a branch, and this runs for the whole sheet every frame.
     vec2 px = vec2(gl_FragCoord.x, u_viewport.y - gl_FragCoord.y);
-    vec2 texels_per_pixel = u_canvas_size / (u_sheet_max - u_sheet_min);
-    vec2 t = (px - u_sheet_min) * texels_per_pixel;  // in canvas pixels
-
-    vec3 sheet;
-    if (u_nearest) {
-        ivec2 texel = clamp(ivec2(floor(t)), ivec2(0), ivec2(u_canvas_size) - 1);
-        sheet = shown(texelFetch(u_ink, texel, 0), texelFetch(u_live, texel, 0).r);
-    } else {
-        // Smaller than the canvas: four filtered taps over this pixel's footprint, so thin lines
-        // keep their weight instead of flickering in and out.
-        vec2 q = 0.25 * texels_per_pixel;
-        sheet = vec3(0.0);
-        for (int i = 0; i < 4; ++i) {
-            vec2 uv = (t + vec2((i & 1) == 0 ? -q.x : q.x, i < 2 ? -q.y : q.y)) / u_canvas_size;
-            sheet += shown(texture(u_ink, uv), texture(u_live, uv).r);
-        }
-        sheet *= 0.25;
-    }
+    vec2 uv = (px - u_sheet_min) / (u_sheet_max - u_sheet_min);
+    vec3 sheet = shown(texture(u_ink, uv), texture(u_live, uv).r);
 
     // Pixels whose centre is inside are all sheet; a sheet edge between pixels is smoothed.
     float inside = clamp(0.5 - sd_rect(px, u_sheet_min, u_sheet_max), 0.0, 1.0);

@@ -6,6 +6,7 @@
 #include "core/breathing.h"
 
 #include <charconv>
+#include <string_view>
 #include <vector>
 
 namespace innerscape::app {
@@ -14,6 +15,16 @@ namespace {
 constexpr int min_side = 16;
 constexpr int max_side = 8192;
 constexpr int max_frames = 100000;
+
+constexpr std::string_view bench_scenario_list =
+    "imgui_demo, scene_demo, scene_1000_parts, canvas_empty, canvas_100k_strokes and idle";
+
+bool is_bench_scenario(std::string_view name) {
+  for (std::string_view known : {"imgui_demo", "scene_demo", "scene_1000_parts", "canvas_empty", "canvas_100k_strokes", "idle"}) {
+    if (name == known) return true;
+  }
+  return false;
+}
 
 bool parse_int(std::string_view text, int& out) {
   const char* end = text.data() + text.size();
@@ -56,6 +67,7 @@ std::string usage() {
          "  --at SECONDS           with --breathe: the moment of the session to draw\n"
          "  --bench                measure frame cost and idle cost, print a table and exit\n"
          "  --json                 with --bench: print one JSON object instead of a table\n"
+         "  --only SCENARIO        with --bench: run just this scenario (and imgui_demo, the yardstick)\n"
          "  -h, --help             show this help and exit\n"
          "  -V, --version          print the version and exit\n"
          "\n"
@@ -124,6 +136,13 @@ CliResult parse_cli(std::span<const std::string_view> args) {
     } else if (arg == "--json") {
       if (!no_value()) return result;
       o.json = json_given = true;
+    } else if (arg == "--only") {
+      if (!value(v, "a scenario, as in --only canvas_empty")) return result;
+      if (!is_bench_scenario(v)) {
+        result.error = "--only '" + std::string(v) + "' is not a scenario; the scenarios are " + std::string(bench_scenario_list) + ".";
+        return result;
+      }
+      o.bench_only = std::string(v);
     } else if (arg == "--data-dir") {
       if (!value(v, "a folder, as in --data-dir ~/innerscape-data")) return result;
       o.data_dir = std::filesystem::path(v);
@@ -216,6 +235,8 @@ CliResult parse_cli(std::span<const std::string_view> args) {
     result.error = "--breathe and --at only apply to --screenshot.";
   } else if (at_given && o.breathe.empty()) {
     result.error = "--at needs --breathe PATTERN too, as in --breathe 4-4-6 --at 2.";
+  } else if (!o.bench_only.empty() && o.mode != Mode::bench) {
+    result.error = "--only applies to --bench.";
   } else if (json_given && o.mode != Mode::bench) {
     result.error = "--json only applies to --bench.";
   } else if (o.mode == Mode::export_data && (o.export_format.empty() || o.out.empty())) {

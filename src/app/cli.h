@@ -22,6 +22,7 @@ struct Options {
   glm::ivec2 size{1280, 720};
   int frames = 12;  // enough for the overlay to lay itself out and the scene to settle
   bool json = false;
+  std::string bench_only;     // --only NAME: with --bench, run this scenario (and the yardstick)
   std::string export_format;           // "json" or "md"
   std::filesystem::path out;           // export: the file (json) or folder (md)
   std::filesystem::path import_file;

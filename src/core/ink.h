@@ -123,6 +123,8 @@ class LiveStroke {
   const Stroke& style() const { return style_; }
   // What the stroke covers so far, to show over the ink at the stroke's opacity.
   const CoverageMask& coverage() const { return shown_; }
+  // Where coverage() may be non-zero: the pixels the stroke has touched so far.
+  PixelRect area() const { return stroke_rect_; }
   // Pixels cleared by finish() or cancel() that a display must refresh.
   PixelRect take_cleared();
 

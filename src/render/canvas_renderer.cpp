@@ -21,7 +21,7 @@ unsigned make_texture(glm::ivec2 size, GLint internal_format, GLenum format, int
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);  // no mipmaps: the shader filters below 1:1 itself
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);  // no mipmaps: one linear tap below 1:1
   // Cleared once when made (GL leaves new storage undefined): no ink, no live stroke.
   const std::vector<std::uint8_t> zeros(static_cast<std::size_t>(size.x) * size.y * bytes_per_pixel, 0);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
@@ -75,6 +75,7 @@ std::string CanvasRenderer::init(const std::filesystem::path& shader_dir) {
 
 void CanvasRenderer::ensure_textures(glm::ivec2 size) {
   if (size == size_ && ink_texture_ != 0) return;
+  filter_ = 0;  // new textures start linear: the filter is set again at the next draw
   if (ink_texture_ != 0) glDeleteTextures(1, &ink_texture_);
   if (live_texture_ != 0) glDeleteTextures(1, &live_texture_);
   size_ = size;
@@ -126,9 +127,7 @@ void CanvasRenderer::draw(const CanvasFrame& frame, int& draw_calls) {
   glUniform2f(program_.uniform("u_viewport"), static_cast<float>(frame.viewport.x), static_cast<float>(frame.viewport.y));
   glUniform2f(program_.uniform("u_sheet_min"), frame.sheet_min.x, frame.sheet_min.y);
   glUniform2f(program_.uniform("u_sheet_max"), frame.sheet_max.x, frame.sheet_max.y);
-  glUniform2f(program_.uniform("u_canvas_size"), static_cast<float>(size_.x), static_cast<float>(size_.y));
   glUniform1f(program_.uniform("u_margin"), shadow_margin);
-  glUniform1i(program_.uniform("u_nearest"), nearest ? 1 : 0);
   glUniform3f(program_.uniform("u_paper"), channel(frame.paper, 16), channel(frame.paper, 8), channel(frame.paper, 0));
   // The eraser lays down nothing: src = 0, alpha included (as core::lay_down does).
   const bool erase = frame.live_erase;
@@ -136,10 +135,22 @@ void CanvasRenderer::draw(const CanvasFrame& frame, int& draw_calls) {
               erase ? 0.0f : channel(frame.live_color, 0), erase ? 0.0f : 255.0f);
   glUniform1f(program_.uniform("u_live_opacity"), std::clamp(frame.live_opacity, 0.0f, 1.0f));
 
+
+  // Nearest from 1:1 up (exact texels, crisp when zoomed in), linear below; set only on a change.
+  const int filter = nearest ? GL_NEAREST : GL_LINEAR;
   glActiveTexture(GL_TEXTURE0 + ink_unit);
   glBindTexture(GL_TEXTURE_2D, ink_texture_);
+  if (filter != filter_) {
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+  }
   glActiveTexture(GL_TEXTURE0 + live_unit);
   glBindTexture(GL_TEXTURE_2D, live_texture_);
+  if (filter != filter_) {
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+  }
+  filter_ = filter;
   glActiveTexture(GL_TEXTURE0);
 
   glBindVertexArray(vao_);

@@ -50,7 +50,8 @@ class CanvasRenderer {
 
   // Draws the sheet, with a soft shadow in a small margin around it, into the bound framebuffer
   // (whose size is frame.viewport) in one draw call. Sampling is nearest when the sheet is at least
-  // the canvas's size on screen (exact at 1:1, crisp pixels when zoomed in) and filtered below it.
+  // the canvas's size on screen (exact at 1:1, crisp pixels when zoomed in) and one bilinear tap
+  // below it (fine down to half size; smaller, thin lines may shimmer: there are no mipmaps).
   // Leaves blending disabled, as SceneRenderer does.
   void draw(const CanvasFrame& frame, int& draw_calls);
 
@@ -65,6 +66,7 @@ class CanvasRenderer {
   unsigned ink_texture_ = 0;
   unsigned live_texture_ = 0;
   glm::ivec2 size_{0};
+  int filter_ = 0;  // the textures' filter now (GL_NEAREST or GL_LINEAR); 0 before the first draw
 };
 
 }  // namespace innerscape::render
