@@ -30,7 +30,6 @@ void dim_text(const char* text) {
 void section(const char* title) {
   ImGui::Spacing();
   ImGui::TextDisabled("%s", title);
-  ImGui::Separator();
 }
 
 // A row of colour swatches; returns the one clicked. The chosen one has a ring.
@@ -97,6 +96,8 @@ void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::in
     if (ImGui::Button("Back to the map")) actions.close_canvas = true;
     item_rects.remember("Back to the map");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Esc. Everything is kept as you drew it.");
+    ImGui::SameLine();
+    ImGui::Checkbox("Gallery", &gallery_open);
 
     // The title, committed when the field is left.
     if (title_of != drawing->id) {
@@ -114,60 +115,6 @@ void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::in
     }
     if (const core::DrawingPrompt* prompt = core::find_prompt(drawing->prompt)) dim_text(std::string(prompt->text).c_str());
 
-    section("Brush");
-    for (const core::BrushSpec& b : core::brushes()) {
-      const std::string name(b.name);
-      if (ImGui::RadioButton(name.c_str(), c.tool.brush == b.brush)) c.tool.brush = b.brush;
-      item_rects.remember(name.c_str());
-      if (b.brush == core::Brush::soft || b.brush == core::Brush::eraser) continue;
-      ImGui::SameLine(tools_width * 0.5f);
-    }
-    ImGui::SetNextItemWidth(-1.0f);
-    ImGui::SliderFloat("##size", &c.tool.size(), core::min_brush_size, core::max_brush_size, "size %.0f px",
-                       ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
-    float percent = c.tool.opacity() * 100.0f;
-    ImGui::SetNextItemWidth(-1.0f);
-    if (ImGui::SliderFloat("##opacity", &percent, 5.0f, 100.0f, c.tool.brush == core::Brush::eraser ? "strength %.0f%%" : "opacity %.0f%%",
-                           ImGuiSliderFlags_AlwaysClamp)) {
-      c.tool.opacity() = percent / 100.0f;
-    }
-
-    if (c.tool.brush != core::Brush::eraser) {
-      section("Colour");
-      std::uint32_t clicked = 0;
-      if (swatches("ink", core::calm_colors(), c.tool.color, clicked, em * 1.6f)) c.tool.color = clicked;
-      float rgb[3];
-      unpack_color(c.tool.color, rgb);
-      ImGui::SetNextItemWidth(-1.0f);
-      if (ImGui::ColorEdit3("##any colour", rgb, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_PickerHueWheel)) {
-        c.tool.color = pack_color(rgb);
-      }
-      ImGui::SameLine();
-      ImGui::TextUnformatted("any colour");
-    }
-
-    section("Paper");
-    std::uint32_t paper = 0;
-    if (swatches("paper", core::paper_colors(), drawing->paper, paper, em * 1.6f)) {
-      core::Drawing changed = *drawing;
-      changed.paper = paper;
-      actions.edits.push_back(core::update_drawing(system, changed, now));
-    }
-
-    section("View");
-    if (ImGui::Button("-")) zoom_canvas_about(c, (c.area_min + c.area_max) * 0.5f, 1.0f / 1.25f);
-    ImGui::SameLine();
-    if (ImGui::Button("Fit")) {
-      c.zoom = 1.0f;
-      c.pan = glm::vec2(0.0f);
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("+")) zoom_canvas_about(c, (c.area_min + c.area_max) * 0.5f, 1.25f);
-    ImGui::SameLine();
-    ImGui::Text("%.0f%%", static_cast<double>(sheet_rect(c).scale() * 100.0f));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Wheel to zoom, right or middle button to move the sheet");
-
-    section("Steps");
     ImGui::BeginDisabled(view.undo_label.empty());
     if (ImGui::Button("Undo")) ++actions.undo;
     ImGui::EndDisabled();
@@ -189,13 +136,69 @@ void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::in
     item_rects.remember("Clear");
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("A fresh sheet; Undo brings the drawing back");
 
-    section("Whose portrait");
+    section("Brush");
+    for (const core::BrushSpec& b : core::brushes()) {
+      const std::string name(b.name);
+      if (ImGui::RadioButton(name.c_str(), c.tool.brush == b.brush)) c.tool.brush = b.brush;
+      item_rects.remember(name.c_str());
+      if (b.brush == core::Brush::soft || b.brush == core::Brush::eraser) continue;
+      ImGui::SameLine(tools_width * 0.5f);
+    }
+    ImGui::SetNextItemWidth(-1.0f);
+    ImGui::SliderFloat("##size", &c.tool.size(), core::min_brush_size, core::max_brush_size, "size %.0f px",
+                       ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+    float percent = c.tool.opacity() * 100.0f;
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::SliderFloat("##opacity", &percent, 5.0f, 100.0f, c.tool.brush == core::Brush::eraser ? "strength %.0f%%" : "opacity %.0f%%",
+                           ImGuiSliderFlags_AlwaysClamp)) {
+      c.tool.opacity() = percent / 100.0f;
+    }
+
+    section(c.tool.brush == core::Brush::eraser ? "Colour (the eraser takes ink away)" : "Colour");
+    ImGui::BeginDisabled(c.tool.brush == core::Brush::eraser);
+    std::uint32_t clicked = 0;
+    if (swatches("ink", core::calm_colors(), c.tool.color, clicked, em * 1.35f)) c.tool.color = clicked;
+    ImGui::SameLine();
+    float rgb[3];
+    unpack_color(c.tool.color, rgb);
+    if (ImGui::ColorEdit3("##any colour", rgb, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_PickerHueWheel)) {
+      c.tool.color = pack_color(rgb);
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Any colour at all");
+    ImGui::EndDisabled();
+
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("Paper");
+    ImGui::SameLine();
+    std::uint32_t paper = 0;
+    if (swatches("paper", core::paper_colors(), drawing->paper, paper, em * 1.35f)) {
+      core::Drawing changed = *drawing;
+      changed.paper = paper;
+      actions.edits.push_back(core::update_drawing(system, changed, now));
+    }
+
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("Zoom");
+    ImGui::SameLine();
+    if (ImGui::Button("-")) zoom_canvas_about(c, (c.area_min + c.area_max) * 0.5f, 1.0f / 1.25f);
+    ImGui::SameLine();
+    if (ImGui::Button("Fit")) {
+      c.zoom = 1.0f;
+      c.pan = glm::vec2(0.0f);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("+")) zoom_canvas_about(c, (c.area_min + c.area_max) * 0.5f, 1.25f);
+    ImGui::SameLine();
+    ImGui::Text("%.0f%%", static_cast<double>(sheet_rect(c).scale() * 100.0f));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Wheel to zoom, right or middle button to move the sheet");
+
     const core::Part* wearer = nullptr;
     for (const core::Part& p : system.parts) {
       if (p.portrait == drawing->id) wearer = &p;
     }
     ImGui::SetNextItemWidth(-1.0f);
-    if (ImGui::BeginCombo("##portrait", wearer != nullptr ? wearer->name.c_str() : "Not a part's portrait")) {
+    const std::string worn_by = wearer != nullptr ? "Portrait of " + wearer->name : std::string("Not a part's portrait");
+    if (ImGui::BeginCombo("##portrait", worn_by.c_str())) {
       if (ImGui::Selectable("Not a part's portrait", wearer == nullptr) && wearer != nullptr) {
         actions.edits.push_back(core::set_portrait(system, wearer->id, 0, now));
       }
@@ -216,9 +219,10 @@ void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::in
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The part wears this drawing on its form in the map");
 
-    section("Time");
+    ImGui::Spacing();
     if (view.timer_s < 0.0) {
       if (ImGui::Button("Start a timer")) actions.creative_timer = true;
+      item_rects.remember("Start a timer");
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("When you stop, the time goes in your journal as creative time");
     } else {
       ImGui::Text("%s", clock_text(view.timer_s).c_str());
@@ -226,15 +230,15 @@ void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::in
       if (ImGui::Button("Stop and keep")) actions.creative_timer = false;
       item_rects.remember("Stop and keep");
     }
-
-    section("Save as a picture");
     if (png_path.empty()) png_path = view.default_png_path;
-    ImGui::SetNextItemWidth(-1.0f);
-    const bool enter = ImGui::InputText("##png", &png_path, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SetNextItemWidth(-em * 5.0f);
+    const bool enter =
+        ImGui::InputText("##png", &png_path, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+    item_rects.remember("png path");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Where to save the drawing as a PNG picture");
+    ImGui::SameLine();
     if (ImGui::Button("Save PNG") || enter) actions.save_drawing_png = png_path;
-
-    ImGui::Spacing();
-    ImGui::Checkbox("Gallery", &gallery_open);
+    item_rects.remember("Save PNG");
   }
   const float tools_right = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
   ImGui::End();

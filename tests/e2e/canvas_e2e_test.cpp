@@ -135,3 +135,42 @@ TEST_CASE("Draw this part: the drawing becomes the part's portrait, worn on its 
   // A Manager near the surface is drawn opaque; its portrait keeps its own colours (no hover light).
   CHECK(near(after, d.session->scene().system.drawings.back().paper, 3));
 }
+
+TEST_CASE("Save PNG writes the drawing where asked; the timer keeps creative time in the journal") {
+  Driver d;
+  d.click(d.dock_button("Draw"));
+  REQUIRE(d.session->canvas_open());
+  const ui::SheetRect sheet = ui::sheet_rect(d.session->overlay().canvas);
+  const glm::vec2 mid = (sheet.min + sheet.max) * 0.5f;
+  d.click(Driver::centre(d.session->overlay().canvas_panel.item_rects, "Start a timer"));
+  d.drag(line(mid - glm::vec2(0.0f, 100.0f), mid + glm::vec2(0.0f, 100.0f), 40));
+
+  const auto dir = std::filesystem::temp_directory_path() / ("innerscape-canvas-png-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto file = dir / "line.png";
+  glm::vec2 field{0.0f};
+  REQUIRE(d.session->overlay().canvas_panel.item_rects.centre_of("png path", field));
+  REQUIRE(field.y < 700.0f);  // every tool fits a 720-pixel window without scrolling
+  d.click(field);
+  d.type(file.string());  // the suggested path is selected: typing replaces it
+  d.key(SDLK_RETURN);
+  d.frames(2);
+  REQUIRE(std::filesystem::exists(file));
+  const core::Image saved = storage::read_png(file);
+  REQUIRE(saved.size == core::canvas_size);
+  // The saved picture is the drawing at full size: ink down the middle column, paper beside it.
+  const glm::ivec2 centre = core::canvas_size / 2;
+  CHECK(near(core::pixel(saved, centre.x, centre.y), 0x3b3a4a, 8));
+  CHECK(near(core::pixel(saved, centre.x + 40, centre.y), 0xf7f2e8, 0));
+  std::filesystem::remove_all(dir);
+
+  // Stopping the timer (leaving the canvas stops it too) keeps a creative page of at least a minute.
+  const std::size_t pages = d.session->scene().system.journal.size();
+  d.key(SDLK_ESCAPE);
+  REQUIRE(d.session->scene().system.journal.size() == pages + 1);
+  const core::Entry& page = d.session->scene().system.journal.back();
+  CHECK(page.type == core::EntryType::creative);
+  CHECK(page.text.at("minutes") == "1");
+  CHECK(page.text.at("what").find("Untitled drawing") != std::string::npos);
+}
