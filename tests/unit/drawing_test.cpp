@@ -298,3 +298,33 @@ TEST_CASE("thumbnails average the sheet, and the portrait is its middle square")
   CHECK(face.size == glm::ivec2(portrait_size));
   CHECK(pixel(face, 90, 90) == std::array<std::uint8_t, 4>{0, 0, 0, 255});
 }
+
+TEST_CASE("a long drawing keeps undo pixels for its newest strokes only, and undo further back is still exact") {
+  const Drawing busy = [] {
+    Drawing d;
+    for (int i = 0; i < 1500; ++i) {
+      const float x = static_cast<float>(40 + (i * 37) % 1100);
+      const float y = static_cast<float>(40 + (i * 53) % 800);
+      d.strokes.push_back(std::make_shared<const Stroke>(line(Brush::pen, {x, y}, {x + 30.0f, y + 10.0f}, 6.0f, 0x6b5b95, 0.7f)));
+    }
+    return d;
+  }();
+  InkCanvas canvas;
+  canvas.sync(busy.strokes);
+  CHECK(canvas.painted() == 1500);
+
+  // One stroke back: by its kept pixels, no repaint.
+  std::vector<StrokeRef> fewer(busy.strokes.begin(), busy.strokes.end() - 1);
+  canvas.sync(fewer);
+  CHECK(canvas.full_repaints() == 0);
+  Drawing expected;
+  expected.strokes = fewer;
+  CHECK(canvas.ink().rgba == paint_drawing(expected).rgba);
+
+  // Back past the newest thousand: painted again from a clean sheet, and still exact.
+  std::vector<StrokeRef> early(busy.strokes.begin(), busy.strokes.begin() + 300);
+  canvas.sync(early);
+  CHECK(canvas.full_repaints() == 1);
+  expected.strokes = early;
+  CHECK(canvas.ink().rgba == paint_drawing(expected).rgba);
+}
