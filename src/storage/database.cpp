@@ -40,6 +40,12 @@ Statement& Statement::bind(int index, std::string_view text) {
   return *this;
 }
 
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+  // An empty blob still binds as a zero-length BLOB, not NULL.
+  sqlite3_bind_blob(stmt_, index, bytes.empty() ? "" : bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
 Statement& Statement::bind_null(int index) {
   sqlite3_bind_null(stmt_, index);
   return *this;
@@ -72,6 +78,12 @@ bool Statement::column_is_null(int index) const { return sqlite3_column_type(stm
 std::string Statement::column_text(int index) const {
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, index));
   return text != nullptr ? std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index))) : std::string();
+}
+
+std::string Statement::column_blob(int index) const {
+  const void* data = sqlite3_column_blob(stmt_, index);
+  return data != nullptr ? std::string(static_cast<const char*>(data), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)))
+                         : std::string();
 }
 
 std::unique_ptr<Database> Database::open(const std::filesystem::path& path, std::string& error) {

@@ -31,6 +31,7 @@ class Statement {
   Statement& bind(int index, double value);
   Statement& bind(int index, std::string_view text);
   Statement& bind_null(int index);
+  Statement& bind_blob(int index, std::string_view bytes);  // kept byte for byte, typed BLOB
   template <class T>
   Statement& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bind_null(index);
@@ -45,6 +46,7 @@ class Statement {
   std::int64_t column_int(int index) const;
   double column_double(int index) const;
   std::string column_text(int index) const;
+  std::string column_blob(int index) const;  // the bytes of a BLOB (or of whatever is there)
   bool column_is_null(int index) const;
 
   const std::string& error() const { return error_; }

@@ -168,17 +168,16 @@ std::string save_drawings(Database& db, const Snapshot& saved, const Snapshot& c
   std::string error;
   Statement remove = db.prepare("DELETE FROM drawings WHERE id = ?1", &error);
   Statement remove_strokes = db.prepare("DELETE FROM strokes WHERE drawing_id = ?1 AND seq >= ?2", &error);
-  // CAST: the database face binds text; as a BLOB the bytes are kept exactly and typed as what they are.
   Statement insert = db.prepare(
       "INSERT OR REPLACE INTO drawings (id, sort, title, paper, prompt, created_at, updated_at, thumbnail) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS BLOB))",
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
       &error);
   Statement update = db.prepare(
       "UPDATE drawings SET sort = ?2, title = ?3, paper = ?4, prompt = ?5, created_at = ?6, updated_at = ?7 WHERE id = ?1", &error);
-  Statement set_thumbnail = db.prepare("UPDATE drawings SET thumbnail = CAST(?2 AS BLOB) WHERE id = ?1", &error);
+  Statement set_thumbnail = db.prepare("UPDATE drawings SET thumbnail = ?2 WHERE id = ?1", &error);
   Statement put_stroke = db.prepare(
       "INSERT OR REPLACE INTO strokes (drawing_id, seq, brush, color, size, opacity, points) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS BLOB))",
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
       &error);
   if (!remove.valid() || !remove_strokes.valid() || !insert.valid() || !update.valid() || !set_thumbnail.valid() ||
       !put_stroke.valid()) {
@@ -203,7 +202,7 @@ std::string save_drawings(Database& db, const Snapshot& saved, const Snapshot& c
           .bind(4, static_cast<std::int64_t>(stroke->color & 0xFFFFFFu))
           .bind(5, static_cast<double>(stroke->size))
           .bind(6, static_cast<double>(stroke->opacity))
-          .bind(7, points_blob(stroke->points));
+          .bind_blob(7, points_blob(stroke->points));
       if (!put_stroke.run()) return "Could not save a stroke: " + put_stroke.error();
     }
     return {};
@@ -224,7 +223,7 @@ std::string save_drawings(Database& db, const Snapshot& saved, const Snapshot& c
     if (w == was_index.end()) {
       bind_row(insert, d, i);
       const std::optional<std::string> png = thumbnail_blob(thumbnail);
-      if (png) insert.bind(8, std::string_view(*png));
+      if (png) insert.bind_blob(8, std::string_view(*png));
       else insert.bind_null(8);
       if (!insert.run()) return "Could not save a new drawing: " + insert.error();
       // A drawing put back by an undo may find rows of its earlier life: start from none.
@@ -242,7 +241,7 @@ std::string save_drawings(Database& db, const Snapshot& saved, const Snapshot& c
     if (thumbnail != thumbnail_of(saved, d.id)) {
       set_thumbnail.bind(1, static_cast<std::int64_t>(d.id));
       const std::optional<std::string> png = thumbnail_blob(thumbnail);
-      if (png) set_thumbnail.bind(2, std::string_view(*png));
+      if (png) set_thumbnail.bind_blob(2, std::string_view(*png));
       else set_thumbnail.bind_null(2);
       if (!set_thumbnail.run()) return "Could not save a drawing's picture: " + set_thumbnail.error();
     }
@@ -338,7 +337,7 @@ LoadResult load_snapshot(Database& db) {
       stroke.color = static_cast<std::uint32_t>(strokes.column_int(1)) & 0xFFFFFFu;
       stroke.size = static_cast<float>(strokes.column_double(2));
       stroke.opacity = static_cast<float>(strokes.column_double(3));
-      stroke.points = points_from_blob(strokes.column_text(4));
+      stroke.points = points_from_blob(strokes.column_blob(4));
       core::sanitize(stroke);
       d.strokes.push_back(std::make_shared<const core::Stroke>(std::move(stroke)));
     }
@@ -656,7 +655,7 @@ std::vector<core::EntryId> search_entries(Database& db, const std::string& query
   s.bind(1, match);
   std::vector<std::pair<double, core::EntryId>> scored;
   while (s.step()) {
-    const std::string blob = s.column_text(1);
+    const std::string blob = s.column_blob(1);
     std::vector<std::uint32_t> info(blob.size() / 4);
     std::memcpy(info.data(), blob.data(), info.size() * 4);
     double score = 0.0;
