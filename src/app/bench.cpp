@@ -5,16 +5,24 @@
 #include <cmath>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
 #include <string>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
 
 #include "app/session.h"
 #include "core/demo_system.h"
+#include "storage/map_store.h"
+#include "storage/store.h"
 #include "ui/scene_input.h"
 #include "render/framebuffer.h"
 #include "render/gl_loader.h"
@@ -36,6 +44,9 @@ struct Result {
   double ratio = 0.0;  // p50 over imgui_demo's p50, from the same run
   double seconds = 0.0;  // for the idle scenario
   double open_ms = -1.0;  // for the canvas: the first frame, which paints every stroke of the drawing
+  long found = -1;        // for search: how many pages all the searches found
+  double startup_ms = -1.0;        // for start-up: from exec to the first frame
+  double empty_startup_ms = -1.0;  // ...and the same with an empty store, measured alongside
 };
 
 double rss_mb() {
@@ -103,6 +114,85 @@ Result measure_idle(Session& session) {
   return {.name = "idle", .frames = frames, .rss_mb = rss_mb(), .seconds = idle_seconds};
 }
 
+// Start-up as a person meets it: a fresh process on `data_dir`, from its start until its first
+// frame is drawn (a one-frame --screenshot: the moment the picture appears), the median of three
+// runs after one to settle the caches. What the process does after its first frame (reading the
+// journal, closing) is not counted.
+double startup_ms(const std::filesystem::path& data_dir, const std::filesystem::path& scratch) {
+  std::error_code ec;
+  const std::string self = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+  const std::string dir = data_dir.string();
+  const std::filesystem::path picture = scratch / "startup.png";
+  const std::string picture_text = picture.string();
+  std::vector<double> runs;
+  for (int i = 0; i < 4; ++i) {
+    std::filesystem::remove(picture, ec);
+    const char* argv[] = {self.c_str(), "--data-dir", dir.c_str(), "--size", "320x180", "--frames", "1", "--screenshot", picture_text.c_str(), nullptr};
+    posix_spawn_file_actions_t quiet;
+    posix_spawn_file_actions_init(&quiet);
+    posix_spawn_file_actions_addopen(&quiet, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&quiet, 2, "/dev/null", O_WRONLY, 0);
+    pid_t child = 0;
+    const auto start = std::chrono::steady_clock::now();
+    const int spawned = posix_spawn(&child, self.c_str(), &quiet, nullptr, const_cast<char* const*>(argv), environ);
+    posix_spawn_file_actions_destroy(&quiet);
+    if (spawned != 0) return -1.0;
+    double ms = -1.0;
+    for (;;) {
+      if (std::filesystem::exists(picture, ec) && std::filesystem::file_size(picture, ec) > 0) {
+        ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        break;
+      }
+      int status = 0;
+      if (waitpid(child, &status, WNOHANG) == child) {
+        child = 0;
+        break;  // ended without a picture
+      }
+      usleep(500);
+    }
+    if (child != 0) waitpid(child, nullptr, 0);
+    if (ms < 0.0) return -1.0;
+    if (i > 0) runs.push_back(ms);
+  }
+  return percentile(runs, 0.5);
+}
+
+// A store holding the demo map and a journal of 100 000 pages over five years, written the way the
+// app writes (one transaction, full-text index included).
+std::string make_journal_store(const std::filesystem::path& dir, std::size_t entries) {
+  storage::OpenedStore store = storage::open_store(dir);
+  if (!store.error.empty()) return store.error;
+  storage::Snapshot full = store.loaded.snapshot;
+  full.system = core::make_long_journal(entries, static_cast<std::int64_t>(std::time(nullptr)));
+  full.settings.welcome_seen = true;
+  full.settings.soothing_seeded = true;
+  return storage::save_changes(*store.db, store.loaded.snapshot, full);
+}
+
+// Full-text searches as a person types them: single words, prefixes, two words.
+Result measure_search(const std::filesystem::path& dir) {
+  // Opened as the app holds it, with all 100 000 pages in memory: the RSS reported is the app's.
+  storage::OpenedStore store = storage::open_store(dir);
+  std::vector<double> samples;
+  const char* queries[] = {"message", "wait", "chest tight", "calm", "garden walk", "anx", "phone", "safe", "tomorrow",
+                           "friend call", "quiet", "re", "window", "held", "breath", "seen enough"};
+  std::size_t found = 0;
+  for (int round = 0; round < 6 && store.db != nullptr; ++round) {
+    for (const char* q : queries) {
+      const auto start = std::chrono::steady_clock::now();
+      found += storage::search_entries(*store.db, q).size();
+      const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      if (round > 0) samples.push_back(ms);  // the first round warms the page cache
+    }
+  }
+  return {.name = "journal_100k_search",
+          .frames = static_cast<long>(samples.size()),
+          .p50_ms = percentile(samples, 0.50),
+          .p99_ms = percentile(samples, 0.99),
+          .rss_mb = rss_mb(),
+          .found = static_cast<long>(found)};
+}
+
 std::string json_escape(const std::string& text) {
   std::string out;
   for (char c : text) {
@@ -139,6 +229,12 @@ int run_bench(const Options& options) {
     session->load_system(core::make_large_system(1000, 2000));
     results.push_back(measure_frames(*session, "scene_1000_parts", options.size, target));
   }
+  if (wanted("breathing")) {
+    session->load_system(core::make_demo_system());
+    session->start_breathing(core::breath_presets()[0].pattern, 5.0);
+    results.push_back(measure_frames(*session, "breathing", options.size, target));
+    session->stop_breathing();
+  }
   // The canvas, empty and with 100 000 strokes: only the live stroke is drawn each frame, so the
   // two should cost the same once the drawing has been painted (when it opens, untimed).
   for (const std::size_t strokes : {std::size_t{0}, std::size_t{100000}}) {
@@ -164,6 +260,32 @@ int run_bench(const Options& options) {
   for (Result& r : results) r.ratio = yardstick > 0.0 ? r.p50_ms / yardstick : 0.0;
   if (wanted("idle")) results.push_back(measure_idle(*session));
 
+  // Years of journal: start-up with 100 000 pages against an empty store, and searching them.
+  if (wanted("journal_100k_startup") || wanted("journal_100k_search")) {
+    const auto scratch = std::filesystem::temp_directory_path() / ("innerscape-bench-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(scratch);
+    std::filesystem::create_directories(scratch / "empty");
+    std::filesystem::create_directories(scratch / "journal");
+    const auto journal_dir = scratch / "journal";
+    const auto making = std::chrono::steady_clock::now();
+    if (const std::string problem = make_journal_store(journal_dir, 100000); !problem.empty()) {
+      std::cerr << "innerscape: could not make the benchmark's journal: " << problem << "\n";
+      return 1;
+    }
+    const double make_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - making).count();
+    if (wanted("journal_100k_startup")) {
+      Result r{.name = "journal_100k_startup", .frames = 1};
+      r.empty_startup_ms = startup_ms(scratch / "empty", scratch);
+      r.startup_ms = startup_ms(journal_dir, scratch);
+      r.p50_ms = r.startup_ms;
+      r.ratio = r.empty_startup_ms > 0.0 ? r.startup_ms / r.empty_startup_ms : 0.0;
+      r.seconds = make_s;
+      results.push_back(r);
+    }
+    if (wanted("journal_100k_search")) results.push_back(measure_search(journal_dir));
+    std::filesystem::remove_all(scratch);
+  }
+
   if (options.json) {
     std::cout << "{\"renderer\": \"" << json_escape(renderer) << "\", \"size\": \"" << options.size.x << "x"
               << options.size.y << "\", \"scenarios\": [";
@@ -173,6 +295,16 @@ int run_bench(const Options& options) {
       if (r.name == "idle") {
         std::snprintf(line, sizeof line, "{\"name\": \"%s\", \"seconds\": %.1f, \"frames\": %ld, \"rss_mb\": %.1f}",
                       r.name.c_str(), r.seconds, r.frames, r.rss_mb);
+      } else if (r.startup_ms >= 0.0) {
+        std::snprintf(line, sizeof line,
+                      "{\"name\": \"%s\", \"startup_ms\": %.1f, \"empty_startup_ms\": %.1f, \"ratio_to_empty\": %.2f, "
+                      "\"store_made_s\": %.1f}",
+                      r.name.c_str(), r.startup_ms, r.empty_startup_ms, r.ratio, r.seconds);
+      } else if (r.found >= 0) {
+        std::snprintf(line, sizeof line,
+                      "{\"name\": \"%s\", \"searches\": %ld, \"search_ms_p50\": %.2f, \"search_ms_p99\": %.2f, "
+                      "\"pages_found\": %ld, \"rss_mb\": %.1f}",
+                      r.name.c_str(), r.frames, r.p50_ms, r.p99_ms, r.found, r.rss_mb);
       } else {
         std::snprintf(line, sizeof line,
                       "{\"name\": \"%s\", \"frames\": %ld, \"frame_ms_p50\": %.3f, \"frame_ms_p99\": %.3f, "
@@ -199,6 +331,11 @@ int run_bench(const Options& options) {
     if (r.name == "idle") {
       std::printf("%-20s %ld frames drawn in %.0f s with no input and nothing animating\n", r.name.c_str(), r.frames,
                   r.seconds);
+    } else if (r.startup_ms >= 0.0) {
+      std::printf("%-20s %.0f ms from start to the first frame; %.0f ms with an empty store (%.2fx)\n", r.name.c_str(),
+                  r.startup_ms, r.empty_startup_ms, r.ratio);
+    } else if (r.found >= 0) {
+      std::printf("%-20s %10.2f %10.2f   over %ld searches of 100 000 pages\n", r.name.c_str(), r.p50_ms, r.p99_ms, r.frames);
     } else {
       std::printf("%-20s %10.2f %10.2f %8.2f %8d %10.1f", r.name.c_str(), r.p50_ms, r.p99_ms, r.ratio, r.draw_calls,
                   r.rss_mb);

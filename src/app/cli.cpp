@@ -17,10 +17,12 @@ constexpr int max_side = 8192;
 constexpr int max_frames = 100000;
 
 constexpr std::string_view bench_scenario_list =
-    "imgui_demo, scene_demo, scene_1000_parts, canvas_empty, canvas_100k_strokes and idle";
+    "imgui_demo, scene_demo, scene_1000_parts, breathing, canvas_empty, canvas_100k_strokes, idle, "
+    "journal_100k_startup and journal_100k_search";
 
 bool is_bench_scenario(std::string_view name) {
-  for (std::string_view known : {"imgui_demo", "scene_demo", "scene_1000_parts", "canvas_empty", "canvas_100k_strokes", "idle"}) {
+  for (std::string_view known : {"imgui_demo", "scene_demo", "scene_1000_parts", "breathing", "canvas_empty", "canvas_100k_strokes", "idle",
+                                "journal_100k_startup", "journal_100k_search"}) {
     if (name == known) return true;
   }
   return false;

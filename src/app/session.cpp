@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
+#include <chrono>
 #include <iostream>
 #include <utility>
 
@@ -18,6 +19,7 @@
 #include "core/tone.h"
 #include "platform/paths.h"
 #include "render/framebuffer.h"
+#include "storage/backup.h"
 #include "storage/png.h"
 #include "storage/store.h"
 #include "ui/fonts.h"
@@ -126,7 +128,7 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
 
 std::string Session::open_store(const std::filesystem::path& data_dir) {
   data_dir_ = data_dir;
-  storage::OpenedStore store = storage::open_store(data_dir);
+  storage::OpenedStore store = storage::open_store(data_dir, false, false);
   if (!store.error.empty()) return store.error;
   storage::Snapshot& loaded = store.loaded.snapshot;
   load_system(loaded.system);
@@ -159,6 +161,22 @@ std::string Session::open_store(const std::filesystem::path& data_dir) {
   // What the store holds now is what the autosaver diffs against: the snapshot as it was loaded.
   storage::Snapshot on_disk = loaded;
   autosaver_ = std::make_unique<storage::Autosaver>(std::move(store.db), std::move(on_disk), [] { platform::Window::wake(); });
+  // The journal, read on a connection of its own while the map is already on screen.
+  journal_ready_ = false;
+  // Then the day's backup, on the same connection: a large store's copy does not hold up the start.
+  journal_loader_ = std::async(std::launch::async, [data_dir, backup = store.backup_due] {
+    JournalRead read;
+    std::string error;
+    auto db = storage::Database::open(data_dir / storage::database_file_name, error);
+    if (db == nullptr) {
+      read.error = error;
+    } else {
+      read.journal = storage::load_journal(*db, read.error);
+      if (backup) read.backup_problem = storage::rolling_backup(*db, data_dir, std::time(nullptr));
+    }
+    platform::Window::wake();
+    return read;
+  });
   // Words that were being typed when Innerscape last closed go back where they were, as an edit
   // that can be undone like any other.
   const std::vector<core::Part> recovered = core::apply_drafts(scene_.system, loaded.drafts);
@@ -191,6 +209,40 @@ void Session::end_breathing(bool completed) {
                                          .actual_s = std::min(breathing_.elapsed_s, breathing_.planned_s),
                                          .completed = completed});
   mark_dirty(window_->now_s(), 0.0);
+}
+
+void Session::take_journal(bool wait) {
+  if (!journal_loader_.valid()) return;
+  if (!wait && journal_loader_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+  JournalRead read = journal_loader_.get();
+  if (!read.backup_problem.empty()) {
+    std::cerr << "innerscape: today's backup could not be made: " << read.backup_problem << "\n";
+    overlay_.notice.text = "Today's backup could not be made: " + read.backup_problem;
+  }
+  if (!read.error.empty()) {
+    // The pages stay on disk, untouched: nothing is saved over a journal that could not be read.
+    std::cerr << "innerscape: " << read.error << "\n";
+    overlay_.notice.text = "Your journal could not be read just now, so it is left as it is on disk. " + read.error +
+                           " Try closing and opening Innerscape again.";
+    core::request_frame(pacer_);
+    return;
+  }
+  // Pages written before the journal arrived join it, in time order.
+  std::vector<core::Entry> merged = read.journal;
+  const std::size_t from_disk = merged.size();
+  for (const core::Entry& e : scene_.system.journal) {
+    if (std::none_of(read.journal.begin(), read.journal.end(), [&e](const core::Entry& d) { return d.id == e.id; })) {
+      merged.push_back(e);
+    }
+  }
+  std::stable_sort(merged.begin(), merged.end(), [](const core::Entry& a, const core::Entry& b) { return a.created_at < b.created_at; });
+  if (autosaver_ != nullptr) autosaver_->install_journal(std::move(read.journal));
+  scene_.system.journal = std::move(merged);
+  journal_ready_ = true;
+  pulses_revision_ = ~std::uint64_t{0};  // which parts pulse is worked out again
+  if (scene_.system.journal.size() != from_disk) mark_dirty(window_->now_s(), 0.0);
+  if (!overlay_.journal.query.empty()) run_search();
+  core::request_frame(pacer_);
 }
 
 void Session::run_search() {
@@ -230,6 +282,7 @@ void Session::restore_from_backup() {
 
 Session::~Session() {
   if (autosaver_ == nullptr) return;
+  take_journal(true);  // pages written before it was read join it, and are saved with it
   if (const std::string problem = save_now(); !problem.empty()) {
     std::cerr << "innerscape: your last changes could not be saved: " << problem << "\n";
   }
@@ -241,6 +294,7 @@ storage::Snapshot Session::snapshot() const {
   s.settings.ambient_motion = pacer_.desc.ambient_motion;
   s.settings.ambient_always = pacer_.desc.ambient_always;
   s.thumbnails = thumbnails_;
+  s.journal_loaded = journal_ready_;
   return s;
 }
 
@@ -285,6 +339,7 @@ core::SceneView Session::frame_all_view(glm::ivec2 viewport) const {
 }
 
 void Session::handle_events(const platform::FrameEvents& events, double now_s) {
+  take_journal(false);
   if (events.input) core::note_input(pacer_, now_s);
   if (events.woken) core::request_frame(pacer_);  // a save finished or failed: show how it went
   scene_.view.viewport = window_->drawable_size();
@@ -455,6 +510,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
     o.name_field.part = 0;
   }
   o.context_menu.draw(scene_.system, actions);
+  o.journal.loading = !journal_ready_;
   o.journal.draw(scene_.system, now, actions);
   o.soothing.draw(scene_.system, actions);
   if (o.breathing.open && !breathing_.running) {
@@ -679,6 +735,14 @@ void Session::close_canvas() {
   gallery_textures_.clear();
   gallery_sources_.clear();
   core::request_frame(pacer_);
+}
+
+bool Session::perform_edit(core::Edit edit) {
+  ui::UiActions actions;
+  actions.edits.push_back(std::move(edit));
+  const std::uint64_t before = scene_.history.revision;
+  apply(actions);
+  return scene_.history.revision != before;
 }
 
 void Session::canvas_input(const ui::SceneInput& input) {

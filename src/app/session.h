@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -118,11 +119,18 @@ class Session {
   // pictures of a given moment of the breath.
   void start_breathing(const core::BreathPattern& pattern, double minutes, double at_s = 0.0, bool frozen = false);
   const ui::BreathingView& breathing() const { return breathing_; }
+  void stop_breathing() { end_breathing(false); }
 
   // Hands the current state to the store now, if anything changed, and waits until it is on disk.
   // Empty on success, else why it could not be written (the changes are kept and retried).
   std::string save_now();
   bool saving() const { return autosaver_ != nullptr; }
+
+  // The journal is read after the first frame, so years of pages do not hold up the start. Until
+  // it is here, the journal panel says so; what is written meanwhile joins it.
+  bool journal_ready() const { return journal_ready_; }
+  // Waits for the journal to be read, and takes it in (tests, and before the last save).
+  void wait_for_journal() { take_journal(true); }
 
   // The drawing canvas: open on a drawing (tests and benchmarks use this; the overlay's Draw too).
   void open_drawing(core::DrawingId id);
@@ -136,6 +144,9 @@ class Session {
   // asks for a frame when the shown second changed.
   double timer_wake_in_s(double now_s) const;
   bool timer_ticked(double now_s);
+
+  // Performs an edit as the overlay would (undoable, saved soon after). For tests and tools.
+  bool perform_edit(core::Edit edit);
 
   // Replaces the whole system (benchmarks and tests load large ones); clears the history.
   void load_system(core::InnerSystem system);
@@ -173,6 +184,14 @@ class Session {
   std::string open_store(const std::filesystem::path& data_dir);  // loads the map, starts the autosaver
   void restore_from_backup();
   void run_search();
+  void take_journal(bool wait);  // installs the journal once it has been read
+  struct JournalRead {
+    std::vector<core::Entry> journal;
+    std::string error;
+    std::string backup_problem;  // the day's backup, made after the journal, could not be made
+  };
+  std::future<JournalRead> journal_loader_;
+  bool journal_ready_ = true;
   void end_breathing(bool completed);  // logs the session (not a frozen picture's)
 
   // The canvas: the ink of the open drawing kept in step with its strokes and shown; thumbnails,

@@ -2,6 +2,7 @@
 #include "core/demo_system.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 
@@ -158,6 +159,42 @@ InnerSystem make_large_system(int parts, int relationships) {
     s.relationships.push_back({s.parts[static_cast<std::size_t>(a)].id, s.parts[static_cast<std::size_t>(b)].id,
                                static_cast<RelationKind>(r % relation_kind_count)});
   }
+  return s;
+}
+
+InnerSystem make_long_journal(std::size_t count, std::int64_t end) {
+  InnerSystem s = make_demo_system();
+  constexpr std::array words = {"message", "waiting",  "silence", "chest",    "tight",  "breath",  "morning", "call",
+                                "friend",  "alone",    "window",  "text",     "worry",  "calm",    "walk",    "garden",
+                                "anxious", "held",     "promise", "evening",  "phone",  "quiet",  "stayed",  "left",
+                                "back",    "reassure", "kind",    "tomorrow", "rested", "enough", "seen",    "safe"};
+  std::uint32_t seed = 2024u;
+  auto next = [&seed] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  auto sentence = [&](int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += std::string(i ? " " : "") + words[next() % words.size()];
+    return out;
+  };
+  const std::int64_t span = 5LL * 365 * 86400;
+  s.journal.reserve(s.journal.size() + count);
+  for (std::size_t i = 0; i < count; ++i) {
+    Entry e;
+    e.id = s.next_entry_id++;
+    e.type = static_cast<EntryType>(next() % entry_type_count);
+    e.created_at = e.updated_at = end - span + static_cast<std::int64_t>(static_cast<double>(span) * static_cast<double>(i) / static_cast<double>(count));
+    e.parts.push_back(s.parts[next() % s.parts.size()].id);
+    for (const FieldSpec& f : entry_type_spec(e.type).fields) {
+      if (f.kind == FieldKind::rating) e.ratings[std::string(f.key)] = static_cast<int>(next() % 11);
+      if (f.kind == FieldKind::line) e.text[std::string(f.key)] = sentence(4);
+      if (f.kind == FieldKind::text && next() % 2 == 0) e.text[std::string(f.key)] = sentence(18);
+    }
+    s.journal.push_back(std::move(e));
+  }
+  // The journal is kept oldest first.
+  std::stable_sort(s.journal.begin(), s.journal.end(), [](const Entry& a, const Entry& b) { return a.created_at < b.created_at; });
   return s;
 }
 

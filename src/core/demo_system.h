@@ -12,6 +12,11 @@ InnerSystem make_demo_system();
 // the Self, and `relationships` relationships of every kind between them.
 InnerSystem make_large_system(int parts, int relationships);
 
+// The demo system with a journal of `entries` pages over five years before `end` (seconds since
+// 1970): every kind of page, tied to the demo's parts, with varied words, the same every time. For
+// benchmarks of years of use.
+InnerSystem make_long_journal(std::size_t entries, std::int64_t end);
+
 // A drawing of many short strokes in every brush, scattered over the sheet, the same every time:
 // for benchmarks and stress tests of long creative sessions.
 Drawing make_busy_drawing(std::size_t strokes);

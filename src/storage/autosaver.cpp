@@ -55,6 +55,15 @@ std::string Autosaver::call(const std::function<std::string(Database&)>& task) {
   return std::move(task_result_);
 }
 
+void Autosaver::install_journal(std::vector<core::Entry> on_disk) {
+  // A task runs only between writes, and only the writer thread touches on_disk_.
+  call([this, &on_disk](Database&) {
+    on_disk_.system.journal = std::move(on_disk);
+    on_disk_.journal_loaded = true;
+    return std::string();
+  });
+}
+
 void Autosaver::run() {
   std::unique_lock lock(mutex_);
   for (;;) {
@@ -91,6 +100,12 @@ void Autosaver::run() {
     writing_ = false;
     attempted_ = std::max(attempted_, seq);
     if (error.empty()) {
+      // A state handed over before the journal was read left the journal's rows alone: what is on
+      // disk for the journal is still what was installed.
+      if (!next.journal_loaded && on_disk_.journal_loaded) {
+        next.system.journal = std::move(on_disk_.system.journal);
+        next.journal_loaded = true;
+      }
       on_disk_ = std::move(next);
       problem_.clear();
       ++commits_;

@@ -43,6 +43,10 @@ class Autosaver {
   // backups and checks use the same connection the saves do.
   std::string call(const std::function<std::string(Database&)>& task);
 
+  // The journal as it is on disk, read after the store was opened without it (journal_loaded false):
+  // from now on saves write the journal's changes too. Runs between writes, on the writer's thread.
+  void install_journal(std::vector<core::Entry> on_disk);
+
  private:
   void run();
 

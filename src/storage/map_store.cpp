@@ -260,7 +260,34 @@ std::string save_drawings(Database& db, const Snapshot& saved, const Snapshot& c
 
 }  // namespace
 
-LoadResult load_snapshot(Database& db) {
+std::vector<core::Entry> load_journal(Database& db, std::string& error) {
+  std::vector<core::Entry> journal;
+  Statement entries = db.prepare("SELECT id, type, created_at, updated_at, body FROM entries ORDER BY sort, id", &error);
+  Statement entry_parts = db.prepare("SELECT part_id FROM entry_parts WHERE entry_id = ?1 ORDER BY rowid", &error);
+  if (!entries.valid() || !entry_parts.valid()) {
+    error = "Could not read the journal: " + error;
+    return {};
+  }
+  while (entries.step()) {
+    const core::EntryTypeSpec* type = core::find_entry_type(entries.column_text(1));
+    if (type == nullptr) continue;  // a type from a newer app: left in the file, untouched
+    core::Entry e;
+    e.id = static_cast<core::EntryId>(entries.column_int(0));
+    e.type = type->type;
+    e.created_at = entries.column_int(2);
+    e.updated_at = entries.column_int(3);
+    read_entry_body(entries.column_text(4), e);
+    entry_parts.bind(1, static_cast<std::int64_t>(e.id));
+    while (entry_parts.step()) e.parts.push_back(static_cast<core::PartId>(entry_parts.column_int(0)));
+    entry_parts.reset();
+    core::sanitize(e);
+    journal.push_back(std::move(e));
+  }
+  if (!entries.error().empty()) error = "Could not read the journal: " + entries.error();
+  return journal;
+}
+
+LoadResult load_snapshot(Database& db, bool with_journal) {
   LoadResult out;
   core::InnerSystem& s = out.snapshot.system;
   std::string error;
@@ -371,23 +398,17 @@ LoadResult load_snapshot(Database& db) {
     }
   }
 
-  Statement entries = db.prepare("SELECT id, type, created_at, updated_at, body FROM entries ORDER BY sort, id");
-  Statement entry_parts = db.prepare("SELECT part_id FROM entry_parts WHERE entry_id = ?1 ORDER BY rowid");
-  while (entries.valid() && entries.step()) {
-    const core::EntryTypeSpec* type = core::find_entry_type(entries.column_text(1));
-    if (type == nullptr) continue;  // a type from a newer app: left in the file, untouched
-    core::Entry e;
-    e.id = static_cast<core::EntryId>(entries.column_int(0));
-    e.type = type->type;
-    e.created_at = entries.column_int(2);
-    e.updated_at = entries.column_int(3);
-    read_entry_body(entries.column_text(4), e);
-    entry_parts.bind(1, static_cast<std::int64_t>(e.id));
-    while (entry_parts.step()) e.parts.push_back(static_cast<core::PartId>(entry_parts.column_int(0)));
-    entry_parts.reset();
-    core::sanitize(e);
-    s.next_entry_id = std::max(s.next_entry_id, e.id + 1);
-    s.journal.push_back(std::move(e));
+  // Ids are never reused, even those of pages from a newer app that this one leaves alone.
+  Statement last_entry = db.prepare("SELECT MAX(id) FROM entries");
+  if (last_entry.valid() && last_entry.step() && !last_entry.column_is_null(0)) {
+    s.next_entry_id = std::max<core::EntryId>(s.next_entry_id, static_cast<core::EntryId>(last_entry.column_int(0)) + 1);
+  }
+  if (with_journal) {
+    std::string journal_error;
+    s.journal = load_journal(db, journal_error);
+    if (!journal_error.empty()) return {{}, false, journal_error};
+  } else {
+    out.snapshot.journal_loaded = false;
   }
 
   Statement breaths = db.prepare("SELECT started_at, pattern, planned_s, actual_s, completed FROM breathing_sessions ORDER BY id");
@@ -544,8 +565,9 @@ std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& cu
     s.bind(1, std::string_view("volume")).bind(2, std::to_string(current.settings.volume));
     if (!s.run()) return fail("Could not save the settings", s.error());
   }
-  // Journal entries: rows, their parts, and their words in the search index, kept in step.
-  {
+  // Journal entries: rows, their parts, and their words in the search index, kept in step. Only
+  // when both sides hold the journal: one not read yet says nothing about what is on disk.
+  if (saved.journal_loaded && current.journal_loaded) {
     std::unordered_map<core::EntryId, std::size_t> now_entries, was_entries;
     for (std::size_t i = 0; i < current.system.journal.size(); ++i) now_entries[current.system.journal[i].id] = i;
     for (std::size_t i = 0; i < saved.system.journal.size(); ++i) was_entries[saved.system.journal[i].id] = i;

@@ -28,6 +28,10 @@ struct Snapshot {
   // made: a new one is a new pointer, and only a new pointer is encoded and written again.
   // A drawing without one is fine (the app paints it again).
   std::map<core::DrawingId, std::shared_ptr<const core::Image>> thumbnails;
+  // False while the journal has not been read yet (the app opens the map first and reads years of
+  // pages after its first frame). A save with an unread journal on either side leaves the journal's
+  // rows alone: an empty list then means "not here yet", never "deleted".
+  bool journal_loaded = true;
 };
 
 struct LoadResult {
@@ -36,8 +40,12 @@ struct LoadResult {
   std::string error;
 };
 
-// Reads the map from a migrated database.
-LoadResult load_snapshot(Database& db);
+// Reads the map from a migrated database; without the journal when `with_journal` is false (then
+// journal_loaded is false, and next_entry_id is still right).
+LoadResult load_snapshot(Database& db, bool with_journal = true);
+
+// Reads the journal alone, oldest first, as load_snapshot does. On failure `error` says why.
+std::vector<core::Entry> load_journal(Database& db, std::string& error);
 
 // Full-text search over the journal (FTS4), best matches first. Words are matched as prefixes
 // ("anx" finds "anxious"); an empty query finds nothing.

@@ -47,7 +47,7 @@ std::string set_aside(const std::filesystem::path& db_path, std::filesystem::pat
 
 }  // namespace
 
-OpenedStore open_store(const std::filesystem::path& data_dir) {
+OpenedStore open_store(const std::filesystem::path& data_dir, bool with_journal, bool daily_backup) {
   OpenedStore out;
   const std::filesystem::path path = data_dir / database_file_name;
   std::string error;
@@ -87,7 +87,7 @@ OpenedStore open_store(const std::filesystem::path& data_dir) {
     out.db.reset();
     return out;
   }
-  out.loaded = load_snapshot(*out.db);
+  out.loaded = load_snapshot(*out.db, with_journal);
   if (!out.loaded.error.empty()) {
     out.error = out.loaded.error;
     out.db.reset();
@@ -95,7 +95,9 @@ OpenedStore open_store(const std::filesystem::path& data_dir) {
   }
   // A day's backup, taken from a database that just opened and read cleanly (and not from the empty
   // map that stands in for a damaged one: that would push a good backup out).
-  if (out.restorable_backup.empty()) {
+  if (out.restorable_backup.empty() && !daily_backup) {
+    out.backup_due = true;
+  } else if (out.restorable_backup.empty()) {
     if (const std::string e = rolling_backup(*out.db, data_dir, std::time(nullptr)); !e.empty()) {
       out.notice += (out.notice.empty() ? "" : " ") + std::string("Today's backup could not be made: ") + e;
     }

@@ -19,9 +19,14 @@ struct OpenedStore {
   std::string notice;  // something the person should know (a damaged file was set aside)
   std::filesystem::path restorable_backup;  // after setting a damaged file aside: the newest sound backup, if any
   std::string error;   // why nothing could be opened; the app must not pretend to save
+  bool backup_due = false;  // opened cleanly, with daily_backup false: the day's backup is the caller's
 };
 
-OpenedStore open_store(const std::filesystem::path& data_dir);
+// `with_journal` false reads everything but the journal (see load_snapshot): the app reads it after
+// its first frame, with load_journal on a connection of its own.
+// `daily_backup` false leaves the day's backup to the caller (rolling_backup, after the first frame),
+// when `backup_due` says one should be made.
+OpenedStore open_store(const std::filesystem::path& data_dir, bool with_journal = true, bool daily_backup = true);
 
 // Replaces the (new, empty) database in `data_dir` with a copy of `backup`, which must be sound.
 // The caller closes its own connection first. Empty on success; on failure nothing is removed.

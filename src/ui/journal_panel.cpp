@@ -91,6 +91,12 @@ void JournalPanel::draw(const core::InnerSystem& system, std::int64_t now, UiAct
     }
     ImGui::EndPopup();
   }
+  if (loading) {
+    // Years of pages are read after the map opens; new pages can be written meanwhile.
+    ImGui::TextDisabled("Opening your journal...");
+    ImGui::End();
+    return;
+  }
 
   if (focus_search) {
     ImGui::SetKeyboardFocusHere();

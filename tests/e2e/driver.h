@@ -30,6 +30,7 @@ struct Driver {
     auto opened = app::Session::open(
         {.size = {1280, 720}, .hidden = false, .vsync = false, .shader_dir = INNERSCAPE_SHADER_DIR, .data_dir = dir}, error);
     REQUIRE_MESSAGE(opened != nullptr, error);
+    opened->wait_for_journal();  // read after the first frame; the tests look at it at once
     return opened;
   }
 

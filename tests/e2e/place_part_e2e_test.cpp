@@ -376,3 +376,46 @@ TEST_CASE("F2 from anywhere opens calm mode with the breath running; its answers
   CHECK(journal[0].text.at("what_happened").find("The little one who waits by the window") != std::string::npos);
   CHECK(journal[0].text.at("soothe_next_time") == "To hear that I am staying");
 }
+
+TEST_CASE("the journal is read after the map opens: pages written before it arrives join it, nothing on disk is lost") {
+  const auto dir = std::filesystem::temp_directory_path() / ("innerscape-e2e-late-journal-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  // A store with a long journal, written as the app writes.
+  const core::InnerSystem long_journal = core::make_long_journal(20000, 1767225600);
+  {
+    storage::OpenedStore store = storage::open_store(dir);
+    REQUIRE(store.error.empty());
+    storage::Snapshot full = store.loaded.snapshot;
+    full.system = long_journal;
+    REQUIRE(storage::save_changes(*store.db, store.loaded.snapshot, full).empty());
+  }
+  std::string error;
+  {
+    auto session = app::Session::open(
+        {.size = {640, 360}, .hidden = true, .vsync = false, .shader_dir = INNERSCAPE_SHADER_DIR, .data_dir = dir}, error);
+    REQUIRE_MESSAGE(session != nullptr, error);
+    // The map is there at once; the journal may still be on its way. A page written now, and a save
+    // made before the journal arrives, must neither lose it nor the pages on disk.
+    CHECK(session->scene().system.parts.size() == long_journal.parts.size());
+    const bool arrived_already = session->journal_ready();
+    core::Entry page{.type = core::EntryType::movement};
+    page.text["what"] = "a walk by the river";
+    REQUIRE(session->perform_edit(core::add_entry(session->scene().system, page, 1767225600 + 10)));
+    REQUIRE(session->save_now().empty());
+    session->wait_for_journal();
+    CHECK(session->journal_ready());
+    CHECK(session->scene().system.journal.size() == long_journal.journal.size() + 1);
+    CHECK(storage::list_backups(dir).size() == 1);  // the day's backup, made after the journal was read
+    const auto& journal = session->scene().system.journal;
+    CHECK(std::is_sorted(journal.begin(), journal.end(), [](const core::Entry& a, const core::Entry& b) { return a.created_at < b.created_at; }));
+    MESSAGE("journal arrived before the page was written: " << arrived_already);
+  }
+  // Whatever the timing, the store holds every page, the new one too.
+  storage::OpenedStore again = storage::open_store(dir);
+  REQUIRE(again.error.empty());
+  const std::vector<core::Entry>& pages = again.loaded.snapshot.system.journal;
+  CHECK(pages.size() == long_journal.journal.size() + 1);
+  CHECK(std::any_of(pages.begin(), pages.end(), [](const core::Entry& e) { return e.text.count("what") != 0 && e.text.at("what") == "a walk by the river"; }));
+  std::filesystem::remove_all(dir);
+}

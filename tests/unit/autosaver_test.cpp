@@ -120,3 +120,45 @@ TEST_CASE("the operating system refusing to let the file grow (as on a full disk
   CHECK(again.db->quick_check() == "ok");
   CHECK(again.loaded.snapshot.system.parts == state.system.parts);
 }
+
+TEST_CASE("a state handed over before the journal was read, written after it was installed, loses no page") {
+  const auto dir = test::fresh_dir("autosave-late-journal");
+  const core::InnerSystem full = core::make_long_journal(200, 1767225600);
+  {
+    storage::OpenedStore store = storage::open_store(dir);
+    REQUIRE(store.error.empty());
+    storage::Snapshot written = store.loaded.snapshot;
+    written.system = full;
+    REQUIRE(storage::save_changes(*store.db, store.loaded.snapshot, written).empty());
+  }
+  core::Entry early{.type = core::EntryType::movement, .created_at = 1767225700};
+  early.text["what"] = "a slow walk";
+  {
+    storage::OpenedStore store = storage::open_store(dir, false);
+    REQUIRE(store.error.empty());
+    REQUIRE_FALSE(store.loaded.snapshot.journal_loaded);
+    storage::Snapshot before_read = store.loaded.snapshot;
+    early.id = before_read.system.next_entry_id;
+    before_read.system.journal.push_back(early);  // written before the journal arrived
+    storage::Autosaver saver(std::move(store.db), store.loaded.snapshot);
+    std::string error;
+    auto reader = storage::Database::open(dir / storage::database_file_name, error);
+    REQUIRE(reader != nullptr);
+    std::vector<core::Entry> on_disk = storage::load_journal(*reader, error);
+    REQUIRE(error.empty());
+    saver.install_journal(on_disk);
+    // Handed over before the journal was installed in the app, written after it was in the saver.
+    saver.submit(before_read);
+    REQUIRE(saver.flush().empty());
+    storage::Snapshot after_read = before_read;
+    after_read.system.journal = on_disk;
+    after_read.system.journal.push_back(early);
+    after_read.journal_loaded = true;
+    saver.submit(after_read);
+    REQUIRE(saver.flush().empty());
+  }
+  storage::OpenedStore again = storage::open_store(dir);
+  REQUIRE(again.error.empty());
+  CHECK(again.loaded.snapshot.system.journal.size() == full.journal.size() + 1);
+  CHECK(again.loaded.snapshot.system.journal.back().text.at("what") == "a slow walk");
+}

@@ -372,3 +372,43 @@ TEST_CASE("the Self's light follows the latest check-in through edits and delete
   REQUIRE(core::undo(s, h));
   CHECK(s.self.glow == doctest::Approx(core::self_glow_from_check_in(latest)));
 }
+
+TEST_CASE("a map opened without its journal reads everything else, and its saves leave the journal's rows alone") {
+  auto db = memory_db();
+  const core::InnerSystem full = core::make_long_journal(300, 1767225600);
+  storage::Snapshot written;
+  written.system = full;
+  REQUIRE(storage::save_changes(*db, storage::Snapshot{}, written).empty());
+
+  storage::LoadResult map_only = storage::load_snapshot(*db, false);
+  REQUIRE(map_only.error.empty());
+  CHECK_FALSE(map_only.snapshot.journal_loaded);
+  CHECK(map_only.snapshot.system.journal.empty());
+  CHECK(map_only.snapshot.system.parts == full.parts);
+  CHECK(map_only.snapshot.system.next_entry_id == full.next_entry_id);  // a new page gets a fresh id
+
+  // Saves made before the journal is read (a part moved, a page written) write what changed and
+  // delete nothing: an empty journal there means "not read yet".
+  storage::Snapshot early = map_only.snapshot;
+  early.system.parts[0].name = "Renamed early";
+  core::Entry page{.id = early.system.next_entry_id, .type = core::EntryType::movement, .created_at = 1767225700};
+  page.text["what"] = "stretching";
+  early.system.journal.push_back(page);
+  REQUIRE(storage::save_changes(*db, map_only.snapshot, early).empty());
+  storage::LoadResult after = storage::load_snapshot(*db);
+  CHECK(after.snapshot.system.parts[0].name == "Renamed early");
+  CHECK(after.snapshot.system.journal == full.journal);  // untouched, the early page not yet written
+
+  // Once read, the journal is saved by difference as always: the early page joins it.
+  std::string error;
+  std::vector<core::Entry> on_disk = storage::load_journal(*db, error);
+  REQUIRE(error.empty());
+  CHECK(on_disk == full.journal);
+  storage::Snapshot installed = early;
+  installed.system.journal = on_disk;
+  installed.journal_loaded = true;
+  storage::Snapshot joined = installed;
+  joined.system.journal.push_back(page);
+  REQUIRE(storage::save_changes(*db, installed, joined).empty());
+  CHECK(storage::load_snapshot(*db).snapshot.system.journal.size() == full.journal.size() + 1);
+}
