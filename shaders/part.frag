@@ -11,9 +11,24 @@ flat in float v_mark;
 in float v_pulse;
 flat in float v_portrait;             // layer in u_portraits, -1 for none
 uniform float u_light;                // 1 normally; follows the breath during a session
+#ifdef PORTRAITS
 uniform sampler2DArray u_portraits;   // premultiplied RGBA, row 0 = the picture's top
+#endif
 
 out vec4 frag_color;
+
+// atan(y, x) to within about 0.01 radians, without a branch: a software renderer runs every side of
+// a branch and pays for atan on every pixel of every part, where only the ring needs it.
+float fast_atan2(float y, float x) {
+    float ax = abs(x);
+    float ay = abs(y);
+    float a = min(ax, ay) / max(max(ax, ay), 1e-6);
+    float s = a * a;
+    float r = ((-0.0464964749 * s + 0.15931422) * s - 0.327622764) * s * a + a;
+    r = ay > ax ? 1.57079637 - r : r;
+    r = x < 0.0 ? 3.14159274 - r : r;
+    return y < 0.0 ? -r : r;
+}
 
 float sd_round_box(vec2 p, vec2 half_size, float r) {
     vec2 q = abs(p) - half_size + r;
@@ -42,6 +57,7 @@ void main() {
     // Only the form covers what is behind it; glow and ring add light without darkening the space.
     float alpha = body * 0.92;
     float worn = 0.0;  // 1 where a portrait shows
+#ifdef PORTRAITS
     if (v_portrait >= 0.0) {
         // The picture's square spans the shape's body (a little cropped at the diamond's points),
         // and shows from just inside a rim of the kind's colour, opaque so the drawing reads.
@@ -52,16 +68,15 @@ void main() {
         form = mix(form, picture.rgb + form * (1.0 - picture.a), worn);
         alpha = body * mix(0.92, 1.0, worn);
     }
+#endif
     vec3 color = form * body + v_color.rgb * glow;
 
     // Trust in the Self: a soft arc around the part, fuller as trust grows, over a faint track.
     float r = length(p);
     float ring = smoothstep(0.09, 0.0, abs(r - 1.45));
-    if (ring > 0.0) {  // only pixels on the ring pay for the angle
-        float turn = fract(atan(p.x, p.y) / 6.2831853 + 1.0);  // 0 at the top, clockwise
-        float filled = step(turn, v_trust);
-        color += vec3(1.0, 0.86, 0.6) * ring * mix(0.10, 0.75, filled);
-    }
+    float turn = fract(fast_atan2(p.x, p.y) / 6.2831853 + 1.0);  // 0 at the top, clockwise
+    float filled = step(turn, v_trust);
+    color += vec3(1.0, 0.86, 0.6) * ring * mix(0.10, 0.75, filled);
 
     // Hover brightens (the light, not a portrait: a drawing keeps its own colours); selection adds
     // a warm outline.

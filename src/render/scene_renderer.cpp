@@ -39,7 +39,7 @@ std::string SceneRenderer::init(const SceneRendererDesc& desc) {
   self_ = std::move(self.program);
   particles_ = std::move(particles.program);
   append_problem(problems, system_.init(desc.shader_dir));
-  background_divisor_ = desc.background_divisor > 0 ? desc.background_divisor : 2;
+  background_divisor_ = desc.background_divisor > 0 ? desc.background_divisor : 4;
 
   // Core profile needs a bound vertex array even for draws that make their vertices from gl_VertexID.
   if (empty_vao_ == 0) glGenVertexArrays(1, &empty_vao_);

@@ -19,7 +19,7 @@ struct SceneRendererDesc {
   std::filesystem::path shader_dir;  // holds background.*, self.*, particle.*
   int particle_count = 0;            // 0: 140 motes
   std::uint32_t seed = 0;            // 0: a fixed default, so every run looks the same
-  int background_divisor = 0;        // 0: 2. The background is soft, so it is shaded at 1/N size
+  int background_divisor = 0;        // 0: 4. The background is soft, so it is shaded at 1/N size
                                      // and stretched: a quarter of the pixels at N = 2
 };
 
@@ -57,7 +57,7 @@ class SceneRenderer {
 
   Program background_;
   Framebuffer background_target_;
-  int background_divisor_ = 2;
+  int background_divisor_ = 4;
   Program self_;
   Program particles_;
   SystemRenderer system_;

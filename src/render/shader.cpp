@@ -99,13 +99,24 @@ ProgramResult compile_program(std::string_view name, std::string_view vertex_sou
   return result;
 }
 
-ProgramResult load_program(const std::filesystem::path& dir, std::string_view name) {
+namespace {
+void insert_defines(std::string& source, std::string_view defines) {
+  if (defines.empty()) return;
+  const std::size_t version = source.find("#version");
+  const std::size_t line_end = version == std::string::npos ? std::string::npos : source.find('\n', version);
+  source.insert(line_end == std::string::npos ? 0 : line_end + 1, std::string(defines));
+}
+}  // namespace
+
+ProgramResult load_program(const std::filesystem::path& dir, std::string_view name, std::string_view defines) {
   std::string vertex_source;
   std::string fragment_source;
   const auto vert = dir / (std::string(name) + ".vert");
   const auto frag = dir / (std::string(name) + ".frag");
   if (!read_text(vert, vertex_source)) return {Program(), "Could not read the shader " + vert.string() + "."};
   if (!read_text(frag, fragment_source)) return {Program(), "Could not read the shader " + frag.string() + "."};
+  insert_defines(vertex_source, defines);
+  insert_defines(fragment_source, defines);
   return compile_program(name, vertex_source, fragment_source);
 }
 

@@ -33,7 +33,8 @@ struct ProgramResult {
 ProgramResult compile_program(std::string_view name, std::string_view vertex_source,
                               std::string_view fragment_source);
 
-// Reads dir/NAME.vert and dir/NAME.frag.
-ProgramResult load_program(const std::filesystem::path& dir, std::string_view name);
+// Reads dir/NAME.vert and dir/NAME.frag. `defines` ("#define PORTRAITS 1\n"), if given, go in
+// right after each file's #version line: one source, several variants.
+ProgramResult load_program(const std::filesystem::path& dir, std::string_view name, std::string_view defines = {});
 
 }  // namespace innerscape::render

@@ -43,10 +43,14 @@ SystemRenderer::~SystemRenderer() {
 
 std::string SystemRenderer::init(const std::filesystem::path& shader_dir) {
   auto parts = load_program(shader_dir, "part");
+  // Sampling portraits costs every pixel of every part on a software renderer, even behind a branch
+  // not taken: it is compiled in only for the frames where some part wears one.
+  auto parts_with_portraits = load_program(shader_dir, "part", "#define PORTRAITS 1\n");
   auto relations = load_program(shader_dir, "relation");
   std::string problems = parts.log;
   if (!relations.log.empty()) problems += (problems.empty() ? "" : "\n\n") + relations.log;
   parts_ = std::move(parts.program);
+  parts_with_portraits_ = std::move(parts_with_portraits.program);
   relations_ = std::move(relations.program);
 
   for (auto [buffer, vec4s] : {std::pair{&part_instances_, part_floats / 4}, std::pair{&relation_instances_, relation_floats / 4}}) {
@@ -107,6 +111,7 @@ void SystemRenderer::draw_parts(const SystemFrame& frame, const glm::mat4& view_
   if (!parts_.valid() || frame.system == nullptr || frame.system->parts.empty()) return;
   const core::InnerSystem& system = *frame.system;
   scratch_.clear();
+  bool any_portrait = false;
   for (std::size_t index : core::draw_order(system)) {
     const core::Part& part = system.parts[index];
     const glm::vec2 p = shown_position(frame, index);
@@ -115,18 +120,20 @@ void SystemRenderer::draw_parts(const SystemFrame& frame, const glm::mat4& view_
     const float mark = part.id == frame.selected ? 2.0f : part.id == frame.hovered ? 1.0f : 0.0f;
     const float phase = static_cast<float>(part.id % 97) * 0.61f;  // each part floats on its own beat
     const float pulse = index < frame.pulse.size() ? frame.pulse[index] : 0.0f;
-    const int layer = frame.portraits != nullptr ? frame.portraits->layer_of(part.portrait) : -1;
+    const int layer = frame.portraits != nullptr && part.portrait != 0 ? frame.portraits->layer_of(part.portrait) : -1;
+    any_portrait = any_portrait || layer >= 0;
     scratch_.insert(scratch_.end(), {p.x, p.y, core::part_radius(part), static_cast<float>(part.kind), c.r, c.g, c.b,
                                      alpha, static_cast<float>(part.trust) / 100.0f, mark, phase, pulse,
                                      static_cast<float>(layer), 0.0f, 0.0f, 0.0f});
   }
   upload(part_instances_, scratch_);
-  glUseProgram(parts_.id());
-  glUniformMatrix4fv(parts_.uniform("u_view_proj"), 1, GL_FALSE, glm::value_ptr(view_proj));
-  glUniform1f(parts_.uniform("u_time"), time_s);
-  glUniform1f(parts_.uniform("u_float_amount"), float_amount);
-  glUniform1f(parts_.uniform("u_light"), light);
-  glUniform1i(parts_.uniform("u_portraits"), 0);
+  const Program& program = any_portrait && parts_with_portraits_.valid() ? parts_with_portraits_ : parts_;
+  glUseProgram(program.id());
+  glUniformMatrix4fv(program.uniform("u_view_proj"), 1, GL_FALSE, glm::value_ptr(view_proj));
+  glUniform1f(program.uniform("u_time"), time_s);
+  glUniform1f(program.uniform("u_float_amount"), float_amount);
+  glUniform1f(program.uniform("u_light"), light);
+  glUniform1i(program.uniform("u_portraits"), 0);
   // Without an atlas no instance asks for a layer, so the unit may stay empty.
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D_ARRAY, frame.portraits != nullptr ? frame.portraits->texture() : 0);

@@ -51,6 +51,7 @@ class SystemRenderer {
   void upload(InstanceBuffer& buffer, const std::vector<float>& data);
 
   Program parts_;
+  Program parts_with_portraits_;  // the same shader with the portrait sampling compiled in
   Program relations_;
   InstanceBuffer part_instances_;
   InstanceBuffer relation_instances_;
