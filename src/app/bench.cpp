@@ -30,8 +30,10 @@
 namespace innerscape::app {
 namespace {
 
-constexpr int warmup_frames = 30;
-constexpr int measured_frames = 240;
+constexpr int default_warmup_frames = 30;
+constexpr int default_measured_frames = 240;
+int warmup_frames = default_warmup_frames;      // fewer with --frames (a quick check that it runs)
+int measured_frames = default_measured_frames;
 constexpr double idle_seconds = 5.0;
 
 struct Result {
@@ -205,6 +207,10 @@ std::string json_escape(const std::string& text) {
 }  // namespace
 
 int run_bench(const Options& options) {
+  if (options.bench_frames > 0) {
+    measured_frames = options.bench_frames;
+    warmup_frames = std::min(default_warmup_frames, options.bench_frames);
+  }
   std::string error;
   auto session = Session::open({.size = options.size, .hidden = true, .vsync = false, .demo = true}, error);
   if (!session) {

@@ -63,7 +63,8 @@ std::string usage() {
          "  --canvas               open on the drawing canvas, with the drawing last worked on\n"
          "  --screenshot FILE.png  draw the scene and overlay in a hidden window, save a PNG, exit\n"
          "  --size WxH             picture size for --screenshot and --bench (default 1280x720)\n"
-         "  --frames N             frames to draw before the screenshot is taken (default 12)\n"
+         "  --frames N             frames to draw before the screenshot is taken (default 12), or with\n"
+         "                         --bench frames measured per scenario (default 240)\n"
          "  --breathe PATTERN      with --screenshot: a breathing session, e.g. 4-4-6 or 4-4-4-4 (seconds\n"
          "                         in, hold, out[, hold])\n"
          "  --at SECONDS           with --breathe: the moment of the session to draw\n"
@@ -231,8 +232,10 @@ CliResult parse_cli(std::span<const std::string_view> args) {
 
   if (size_given && o.mode != Mode::screenshot && o.mode != Mode::bench) {
     result.error = "--size only applies to --screenshot or --bench.";
-  } else if (frames_given && o.mode != Mode::screenshot) {
-    result.error = "--frames only applies to --screenshot.";
+  } else if (frames_given && o.mode != Mode::screenshot && o.mode != Mode::bench) {
+    result.error = "--frames only applies to --screenshot and --bench.";
+  } else if (frames_given && o.mode == Mode::bench) {
+    o.bench_frames = o.frames;
   } else if ((!o.breathe.empty() || at_given) && o.mode != Mode::screenshot) {
     result.error = "--breathe and --at only apply to --screenshot.";
   } else if (at_given && o.breathe.empty()) {

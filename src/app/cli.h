@@ -21,6 +21,7 @@ struct Options {
   std::filesystem::path screenshot_path;
   glm::ivec2 size{1280, 720};
   int frames = 12;  // enough for the overlay to lay itself out and the scene to settle
+  int bench_frames = 0;  // --frames with --bench: frames measured per scenario; 0: the default
   bool json = false;
   std::string bench_only;     // --only NAME: with --bench, run this scenario (and the yardstick)
   std::string export_format;           // "json" or "md"
