@@ -1,9 +1,9 @@
 // The Self: a warm, steady light with a soft halo that shimmers slowly. Never flashes.
 #version 330 core
 
-uniform float u_time;  // scene seconds
 uniform float u_glow;  // 0..1
 uniform float u_radius; // world units the square spans from its centre
+uniform vec4 u_turns;   // cos and sin of the shimmer's two slow turns (time * 0.45, time * 0.3), set once a frame
 
 in vec2 v_local;
 out vec4 frag_color;
@@ -12,10 +12,20 @@ void main() {
     // Shapes are designed in units where the light fades out at 1.1 world units; the square is
     // kept smaller than that, since every pixel it covers is shaded.
     float r = length(v_local) * u_radius / 1.1;
-    float angle = atan(v_local.y, v_local.x);
 
-    // A slow shimmer in the halo, several seconds a turn.
-    float shimmer = 0.5 + 0.5 * sin(angle * 5.0 + u_time * 0.45) * sin(angle * 3.0 - u_time * 0.3);
+    // A slow shimmer in the halo, several seconds a turn: sin(5a + t1) * sin(3a - t2) around the
+    // centre, from the direction's cosine and sine by multiple-angle identities (no atan or sin per
+    // pixel: a software renderer pays for each, over the whole halo).
+    vec2 n = v_local / max(length(v_local), 1e-4);
+    float c = n.x, s = n.y;
+    float c2 = c * c, s2 = s * s;
+    float sin5 = s * (16.0 * s2 * s2 - 20.0 * s2 + 5.0);
+    float cos5 = c * (16.0 * c2 * c2 - 20.0 * c2 + 5.0);
+    float sin3 = s * (3.0 - 4.0 * s2);
+    float cos3 = c * (4.0 * c2 - 3.0);
+    float wave5 = sin5 * u_turns.x + cos5 * u_turns.y;  // sin(5a + t1)
+    float wave3 = sin3 * u_turns.z - cos3 * u_turns.w;  // sin(3a - t2)
+    float shimmer = 0.5 + 0.5 * wave5 * wave3;
 
     float glow = mix(0.45, 1.0, clamp(u_glow, 0.0, 1.0));
     float heart = exp(-r * r * 90.0);                             // the brightest point, small

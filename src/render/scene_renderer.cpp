@@ -1,6 +1,8 @@
 // Draws the inner space: the living background, the drifting motes, the glowing Self and the parts.
 #include "render/scene_renderer.h"
 
+#include <cmath>
+
 #include <glad/gl.h>
 #include <glm/common.hpp>
 #include <glm/gtc/type_ptr.hpp>
@@ -119,8 +121,8 @@ void SceneRenderer::render(const SceneFrame& frame) {
     glUniformMatrix4fv(self_.uniform("u_view_proj"), 1, GL_FALSE, glm::value_ptr(view_proj));
     glUniform2f(self_.uniform("u_center"), 0.0f, 0.0f);
     glUniform1f(self_.uniform("u_radius"), self_quad_radius);
-    glUniform1f(self_.uniform("u_time"), time);
     glUniform1f(self_.uniform("u_glow"), glow);
+    glUniform4f(self_.uniform("u_turns"), std::cos(time * 0.45f), std::sin(time * 0.45f), std::cos(time * 0.3f), std::sin(time * 0.3f));
     glBindVertexArray(empty_vao_);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     ++stats_.draw_calls;
