@@ -152,21 +152,44 @@ Edit single(std::string label, Step step) {
 
 }  // namespace
 
-bool apply_edit(InnerSystem& system, const Edit& edit) {
-  InnerSystem trial = system;  // all or nothing: a step that does not fit leaves the system as it was
-  for (const Step& step : edit.steps) {
-    if (!apply_step(trial, step)) return false;
+// All or nothing, without copying the system (which may hold years of journal): the steps are
+// applied in place, and if one does not fit, those already applied are reverted, newest first.
+// Every step's revert is its exact inverse, so the system is then as it was.
+namespace {
+// The id counters only grow as steps apply; a step rolled back leaves them where they were before.
+struct Counters {
+  PartId parts;
+  EntryId entries;
+  DrawingId drawings;
+  explicit Counters(const InnerSystem& s) : parts(s.next_id), entries(s.next_entry_id), drawings(s.next_drawing_id) {}
+  void restore(InnerSystem& s) const {
+    s.next_id = parts;
+    s.next_entry_id = entries;
+    s.next_drawing_id = drawings;
   }
-  system = std::move(trial);
+};
+}  // namespace
+
+bool apply_edit(InnerSystem& system, const Edit& edit) {
+  const Counters before(system);
+  for (std::size_t i = 0; i < edit.steps.size(); ++i) {
+    if (apply_step(system, edit.steps[i])) continue;
+    while (i-- > 0) revert_step(system, edit.steps[i]);
+    before.restore(system);
+    return false;
+  }
   return true;
 }
 
 bool revert_edit(InnerSystem& system, const Edit& edit) {
-  InnerSystem trial = system;
-  for (auto it = edit.steps.rbegin(); it != edit.steps.rend(); ++it) {
-    if (!revert_step(trial, *it)) return false;
+  const Counters before(system);
+  const std::size_t n = edit.steps.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    if (revert_step(system, edit.steps[n - 1 - k])) continue;
+    while (k-- > 0) apply_step(system, edit.steps[n - 1 - k]);
+    before.restore(system);
+    return false;
   }
-  system = std::move(trial);
   return true;
 }
 

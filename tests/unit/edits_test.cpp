@@ -215,3 +215,30 @@ TEST_CASE("names in any script and of any length are kept byte for byte") {
     CHECK(find_part(s, id)->name == name);
   }
 }
+
+TEST_CASE("an edit whose later step does not fit is rolled back in place: everything as it was, counters too") {
+  InnerSystem s;
+  History h;
+  const PartId a = add(s, h, PartKind::manager, "A");
+  REQUIRE(perform(s, h, add_entry(s, Entry{.type = EntryType::movement}, t0)));
+  REQUIRE(perform(s, h, add_drawing(s, Drawing{.title = "sky"}, t0)));
+  const InnerSystem before = s;
+
+  // Three steps that apply, then one that cannot: a relationship to a part that does not exist.
+  Edit doomed = add_part(s, blank_part(PartKind::exile, {0.3f, 0.1f}), t0);
+  const PartId fresh = std::get<AddPart>(doomed.steps.front()).part.id;
+  doomed.steps.push_back(AddEntry{Entry{.id = peek_next_entry_id(s), .type = EntryType::letter}});
+  doomed.steps.push_back(RemovePart{*find_part(s, a), 0});
+  doomed.steps.push_back(AddRelationship{{fresh, 999, RelationKind::allied}});
+  CHECK_FALSE(perform(s, h, doomed));
+  CHECK(s.parts == before.parts);
+  CHECK(s.journal == before.journal);
+  CHECK(s.drawings.size() == before.drawings.size());
+  CHECK(s.next_id == before.next_id);
+  CHECK(s.next_entry_id == before.next_entry_id);
+  CHECK(s.next_drawing_id == before.next_drawing_id);
+  CHECK(h.done.size() == 3);  // not recorded
+  // And undo of the last real edit still works from here.
+  REQUIRE(undo(s, h));
+  CHECK(s.drawings.empty());
+}
