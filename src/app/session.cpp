@@ -227,16 +227,19 @@ void Session::take_journal(bool wait) {
     core::request_frame(pacer_);
     return;
   }
-  // Pages written before the journal arrived join it, in time order.
-  std::vector<core::Entry> merged = read.journal;
-  const std::size_t from_disk = merged.size();
+  // Pages written before the journal arrived join it, in time order. The model and the saver share
+  // the one list of pages (it is copied only when one of them changes it).
+  const core::EntryList on_disk(std::move(read.journal));
+  const std::size_t from_disk = on_disk.size();
+  core::EntryList merged = on_disk;
   for (const core::Entry& e : scene_.system.journal) {
-    if (std::none_of(read.journal.begin(), read.journal.end(), [&e](const core::Entry& d) { return d.id == e.id; })) {
-      merged.push_back(e);
-    }
+    if (std::none_of(on_disk.begin(), on_disk.end(), [&e](const core::Entry& d) { return d.id == e.id; })) merged.push_back(e);
   }
-  std::stable_sort(merged.begin(), merged.end(), [](const core::Entry& a, const core::Entry& b) { return a.created_at < b.created_at; });
-  if (autosaver_ != nullptr) autosaver_->install_journal(std::move(read.journal));
+  if (merged.size() != from_disk) {
+    std::vector<core::Entry>& pages = merged.edit();
+    std::stable_sort(pages.begin(), pages.end(), [](const core::Entry& a, const core::Entry& b) { return a.created_at < b.created_at; });
+  }
+  if (autosaver_ != nullptr) autosaver_->install_journal(on_disk);
   scene_.system.journal = std::move(merged);
   journal_ready_ = true;
   pulses_revision_ = ~std::uint64_t{0};  // which parts pulse is worked out again

@@ -194,7 +194,8 @@ InnerSystem make_long_journal(std::size_t count, std::int64_t end) {
     s.journal.push_back(std::move(e));
   }
   // The journal is kept oldest first.
-  std::stable_sort(s.journal.begin(), s.journal.end(), [](const Entry& a, const Entry& b) { return a.created_at < b.created_at; });
+  std::vector<Entry>& pages = s.journal.edit();
+  std::stable_sort(pages.begin(), pages.end(), [](const Entry& a, const Entry& b) { return a.created_at < b.created_at; });
   return s;
 }
 

@@ -46,6 +46,21 @@ bool replace_by_id(std::vector<T>& items, const T& item) {
   return true;
 }
 
+// The journal's list is shared with copies until changed: look first, and make it this system's
+// own only for a change that will happen.
+bool insert_by_id(EntryList& items, const Entry& item, std::size_t index, std::uint64_t& next_id) {
+  if (item.id == 0 || index_by_id(items.items(), item.id) < items.size()) return false;
+  return insert_by_id(items.edit(), item, index, next_id);
+}
+
+bool erase_by_id(EntryList& items, std::uint64_t id) {
+  return index_by_id(items.items(), id) < items.size() && erase_by_id(items.edit(), id);
+}
+
+bool replace_by_id(EntryList& items, const Entry& item) {
+  return index_by_id(items.items(), item.id) < items.size() && replace_by_id(items.edit(), item);
+}
+
 bool insert_relationship(InnerSystem& s, const Relationship& r, std::size_t index) {
   if (find_part(s, r.from) == nullptr || find_part(s, r.to) == nullptr) return false;
   if (relationship_index(s, r) < s.relationships.size()) return false;
@@ -323,9 +338,13 @@ Edit add_entry(const InnerSystem& system, Entry entry, std::int64_t now) {
 
 // The Self's light follows the latest check-in: after an edit to the journal, it is the light of
 // whichever check-in is newest then (or stays as it is when there is none).
-void follow_latest_check_in(const InnerSystem& system, const std::vector<Entry>& journal_after, Edit& edit) {
+// The journal after the edit is the system's with `changed` in place of its old self, or without
+// `removed`: read as such, not copied (a journal can hold years of pages).
+void follow_latest_check_in(const InnerSystem& system, const Entry* changed, EntryId removed, Edit& edit) {
   const Entry* latest = nullptr;
-  for (const Entry& e : journal_after) {
+  for (const Entry& page : system.journal) {
+    if (page.id == removed) continue;
+    const Entry& e = changed != nullptr && page.id == changed->id ? *changed : page;
     if (e.type == EntryType::check_in && (latest == nullptr || e.created_at >= latest->created_at)) latest = &e;
   }
   if (latest == nullptr) return;
@@ -343,25 +362,15 @@ Edit update_entry(const InnerSystem& system, Entry changed, std::int64_t now) {
   if (changed == *before) return {};
   changed.updated_at = now;
   Edit edit = single("edit " + std::string(entry_type_spec(before->type).name), ReplaceEntry{*before, changed});
-  if (changed.type == EntryType::check_in) {
-    std::vector<Entry> after = system.journal;
-    for (Entry& e : after) {
-      if (e.id == changed.id) e = changed;
-    }
-    follow_latest_check_in(system, after, edit);
-  }
+  if (changed.type == EntryType::check_in) follow_latest_check_in(system, &changed, 0, edit);
   return edit;
 }
 
 Edit delete_entry(const InnerSystem& system, EntryId id) {
-  const std::size_t i = index_by_id(system.journal, id);
+  const std::size_t i = index_by_id(system.journal.items(), id);
   if (i >= system.journal.size()) return {};
   Edit edit = single("delete " + std::string(entry_type_spec(system.journal[i].type).name), RemoveEntry{system.journal[i], i});
-  if (system.journal[i].type == EntryType::check_in) {
-    std::vector<Entry> after = system.journal;
-    after.erase(after.begin() + static_cast<std::ptrdiff_t>(i));
-    follow_latest_check_in(system, after, edit);
-  }
+  if (system.journal[i].type == EntryType::check_in) follow_latest_check_in(system, nullptr, id, edit);
   return edit;
 }
 

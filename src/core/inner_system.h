@@ -11,6 +11,7 @@
 
 #include "core/breathing.h"
 #include "core/drawing.h"
+#include "core/entry_list.h"
 #include "core/journal.h"
 #include "core/self_state.h"
 
@@ -63,7 +64,7 @@ struct InnerSystem {
   std::vector<Part> parts;          // in drawing order
   std::vector<Relationship> relationships;
   PartId next_id = 1;
-  std::vector<Entry> journal;  // oldest first
+  EntryList journal;  // oldest first; copies share it until one changes it
   EntryId next_entry_id = 1;
   std::vector<std::string> soothing;  // the person's own soothing words, in their order
   std::vector<BreathingSession> breathing_log;  // every breathing session, oldest first; only ever grows

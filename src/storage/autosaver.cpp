@@ -55,7 +55,7 @@ std::string Autosaver::call(const std::function<std::string(Database&)>& task) {
   return std::move(task_result_);
 }
 
-void Autosaver::install_journal(std::vector<core::Entry> on_disk) {
+void Autosaver::install_journal(core::EntryList on_disk) {
   // A task runs only between writes, and only the writer thread touches on_disk_.
   call([this, &on_disk](Database&) {
     on_disk_.system.journal = std::move(on_disk);

@@ -45,7 +45,7 @@ class Autosaver {
 
   // The journal as it is on disk, read after the store was opened without it (journal_loaded false):
   // from now on saves write the journal's changes too. Runs between writes, on the writer's thread.
-  void install_journal(std::vector<core::Entry> on_disk);
+  void install_journal(core::EntryList on_disk);
 
  private:
   void run();

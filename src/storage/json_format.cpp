@@ -501,11 +501,12 @@ JsonImport from_json(std::string_view text) {
     // Entry ids that were not numbers, or clash, get fresh numbers after the highest.
     core::EntryId next_entry = 1;
     std::set<core::EntryId> entry_taken;
-    for (core::Entry& e : s.system.journal) {
+    std::vector<core::Entry>& pages = s.system.journal.edit();
+    for (core::Entry& e : pages) {
       if (e.id != 0 && !entry_taken.insert(e.id).second) e.id = 0;
       next_entry = std::max(next_entry, e.id + 1);
     }
-    for (core::Entry& e : s.system.journal) {
+    for (core::Entry& e : pages) {
       if (e.id == 0) e.id = next_entry++;
     }
     s.system.next_entry_id = next_entry;

@@ -567,7 +567,9 @@ std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& cu
   }
   // Journal entries: rows, their parts, and their words in the search index, kept in step. Only
   // when both sides hold the journal: one not read yet says nothing about what is on disk.
-  if (saved.journal_loaded && current.journal_loaded) {
+  // A journal list shared by both states is the same list: nothing in it changed, and years of
+  // pages need not be compared.
+  if (saved.journal_loaded && current.journal_loaded && !saved.system.journal.shares_with(current.system.journal)) {
     std::unordered_map<core::EntryId, std::size_t> now_entries, was_entries;
     for (std::size_t i = 0; i < current.system.journal.size(); ++i) now_entries[current.system.journal[i].id] = i;
     for (std::size_t i = 0; i < saved.system.journal.size(); ++i) was_entries[saved.system.journal[i].id] = i;

@@ -97,15 +97,15 @@ TEST_CASE("entries are added, edited and deleted as undoable edits") {
   CHECK(e.created_at == 100);
   e.text["what_happened"] = "They did not text back for a day.";
   REQUIRE(core::perform(s, h, core::update_entry(s, e, 200)));
-  CHECK(s.journal[0].text["what_happened"] == "They did not text back for a day.");
+  CHECK(s.journal[0].text.at("what_happened") == "They did not text back for a day.");
   CHECK(s.journal[0].updated_at == 200);
   CHECK(core::update_entry(s, s.journal[0], 300).empty());  // nothing changed
   REQUIRE(core::perform(s, h, core::delete_entry(s, e.id)));
   CHECK(s.journal.empty());
   REQUIRE(core::undo(s, h));
-  CHECK(s.journal[0].text["what_happened"] == "They did not text back for a day.");
+  CHECK(s.journal[0].text.at("what_happened") == "They did not text back for a day.");
   REQUIRE(core::undo(s, h));
-  CHECK(s.journal[0].text["what_happened"] != "They did not text back for a day.");
+  CHECK(s.journal[0].text.at("what_happened") != "They did not text back for a day.");
   REQUIRE(core::undo(s, h));
   CHECK(s.journal.empty());
 }
