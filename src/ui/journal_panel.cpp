@@ -149,35 +149,44 @@ void JournalPanel::draw(const core::InnerSystem& system, std::int64_t now, UiAct
   } else {
     for (auto it = system.journal.rbegin(); it != system.journal.rend(); ++it) shown.push_back(&*it);
   }
-  ImGui::BeginChild("timeline");
-  int listed = 0;
+  // Only the rows in view are laid out and drawn (a journal can hold years of pages): every row has
+  // the same height, so the list clipper knows where each one is without visiting the rest.
+  std::vector<const core::Entry*> listed;
+  listed.reserve(shown.size());
   for (const core::Entry* e : shown) {
     if (type_filter >= 0 && static_cast<int>(e->type) != type_filter) continue;
     if (part_filter != 0 && std::find(e->parts.begin(), e->parts.end(), part_filter) == e->parts.end()) continue;
     if (since_days > 0 && e->created_at < now - static_cast<std::int64_t>(since_days) * 86400) continue;
-    ++listed;
-    ImGui::PushID(static_cast<int>(e->id));
-    std::string parts_text;
-    for (core::PartId p : e->parts) {
-      if (const core::Part* part = core::find_part(system, p)) parts_text += (parts_text.empty() ? "" : ", ") + part->name;
-    }
-    const std::string label = local_day(e->created_at) + "  " + std::string(core::entry_type_spec(e->type).name);
-    if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(0.0f, ImGui::GetTextLineHeight() * (parts_text.empty() ? 2.1f : 3.1f)))) {
-      actions.open_entry = e->id;
-    }
-    item_rects.remember(("entry:" + std::to_string(e->id)).c_str());
-    const ImVec2 below = ImGui::GetItemRectMin();
-    ImGui::GetWindowDrawList()->AddText(ImVec2(below.x + em * 0.5f, below.y + ImGui::GetTextLineHeight()),
-                                        ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                                        fit_text(first_words(*e), ImGui::GetContentRegionAvail().x - em).c_str());
-    if (!parts_text.empty()) {
-      ImGui::GetWindowDrawList()->AddText(ImVec2(below.x + em * 0.5f, below.y + ImGui::GetTextLineHeight() * 2.0f),
-                                          ImGui::GetColorU32(ImVec4(0.98f, 0.76f, 0.42f, 0.85f)),
-                                          fit_text(parts_text, ImGui::GetContentRegionAvail().x - em).c_str());
-    }
-    ImGui::PopID();
+    listed.push_back(e);
   }
-  if (listed == 0) {
+  ImGui::BeginChild("timeline");
+  const float row_height = ImGui::GetTextLineHeight() * 3.1f;
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(listed.size()), row_height + ImGui::GetStyle().ItemSpacing.y);
+  while (clipper.Step()) {
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+      const core::Entry* e = listed[static_cast<std::size_t>(row)];
+      ImGui::PushID(static_cast<int>(e->id));
+      std::string parts_text;
+      for (core::PartId p : e->parts) {
+        if (const core::Part* part = core::find_part(system, p)) parts_text += (parts_text.empty() ? "" : ", ") + part->name;
+      }
+      const std::string label = local_day(e->created_at) + "  " + std::string(core::entry_type_spec(e->type).name);
+      if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(0.0f, row_height))) actions.open_entry = e->id;
+      item_rects.remember(("entry:" + std::to_string(e->id)).c_str());
+      const ImVec2 below = ImGui::GetItemRectMin();
+      ImGui::GetWindowDrawList()->AddText(ImVec2(below.x + em * 0.5f, below.y + ImGui::GetTextLineHeight()),
+                                          ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                                          fit_text(first_words(*e), ImGui::GetContentRegionAvail().x - em).c_str());
+      if (!parts_text.empty()) {
+        ImGui::GetWindowDrawList()->AddText(ImVec2(below.x + em * 0.5f, below.y + ImGui::GetTextLineHeight() * 2.0f),
+                                            ImGui::GetColorU32(ImVec4(0.98f, 0.76f, 0.42f, 0.85f)),
+                                            fit_text(parts_text, ImGui::GetContentRegionAvail().x - em).c_str());
+      }
+      ImGui::PopID();
+    }
+  }
+  if (listed.empty()) {
     ImGui::TextWrapped(system.journal.empty() ? "Nothing written yet. When something stirs, a few words are enough."
                                               : "No entry matches. Try fewer or other words.");
   }

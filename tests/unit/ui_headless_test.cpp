@@ -115,3 +115,18 @@ TEST_CASE("Ctrl+1 to Ctrl+8 ask for a new page of each kind") {
     CHECK(static_cast<int>(*actions.new_entry) == kind);
   }
 }
+
+TEST_CASE("a journal of years lays out only the rows in view, newest first") {
+  Headless ui;
+  const core::InnerSystem years = core::make_long_journal(5000, 1767225600);
+  ui::JournalPanel journal{.open = true};
+  ui::UiActions actions;
+  ui.frames(3, [&] { journal.draw(years, 1767225600, actions); });
+  std::vector<std::string> rows;
+  for (const auto& [label, rect] : journal.item_rects.rects) {
+    if (label.starts_with("entry:")) rows.push_back(label);
+  }
+  REQUIRE_FALSE(rows.empty());
+  CHECK(rows.size() < 40);  // a window's worth, not 5000
+  CHECK(rows.front() == "entry:" + std::to_string(years.journal.back().id));
+}
