@@ -35,10 +35,12 @@ float sd_round_box(vec2 p, vec2 half_size, float r) {
     return length(max(q, 0.0)) + min(max(q.x, q.y), 0.0) - r;
 }
 
+// All three shapes are cheap; the kind picks one without a branch (see fast_atan2 for why).
 float sd_shape(vec2 p, float kind) {
-    if (kind < 0.5) return sd_round_box(p, vec2(0.86), 0.3);                        // Manager
-    if (kind < 1.5) return (abs(p.x) * 0.9 + abs(p.y)) * 0.7071 - 0.78 + 0.0;       // Firefighter
-    return length(p) - 0.92;                                                         // Exile
+    float manager = sd_round_box(p, vec2(0.86), 0.3);
+    float firefighter = (abs(p.x) * 0.9 + abs(p.y)) * 0.7071 - 0.78;
+    float exile = length(p) - 0.92;
+    return kind < 0.5 ? manager : (kind < 1.5 ? firefighter : exile);
 }
 
 void main() {
