@@ -10,6 +10,7 @@
 
 #include "core/edits.h"
 #include "ui/placement.h"
+#include "ui/undo_buttons.h"
 
 namespace innerscape::ui {
 namespace {
@@ -115,20 +116,7 @@ void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::in
     }
     if (const core::DrawingPrompt* prompt = core::find_prompt(drawing->prompt)) dim_text(std::string(prompt->text).c_str());
 
-    ImGui::BeginDisabled(view.undo_label.empty());
-    if (ImGui::Button("Undo")) ++actions.undo;
-    ImGui::EndDisabled();
-    item_rects.remember("Undo");
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && !view.undo_label.empty()) {
-      ImGui::SetTooltip("Undo %s (Ctrl+Z)", view.undo_label.c_str());
-    }
-    ImGui::SameLine();
-    ImGui::BeginDisabled(view.redo_label.empty());
-    if (ImGui::Button("Redo")) ++actions.redo;
-    ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && !view.redo_label.empty()) {
-      ImGui::SetTooltip("Redo %s (Ctrl+Shift+Z)", view.redo_label.c_str());
-    }
+    undo_redo_buttons(view.undo_label, view.redo_label, actions, item_rects);
     ImGui::SameLine();
     ImGui::BeginDisabled(drawing->strokes.empty());
     if (ImGui::Button("Clear")) actions.edits.push_back(core::clear_drawing(system, drawing->id, now));

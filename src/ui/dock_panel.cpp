@@ -4,6 +4,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "ui/undo_buttons.h"
+
 namespace innerscape::ui {
 
 void DockPanel::draw(const char* title, const DockView& view, UiActions& actions) {
@@ -25,19 +27,7 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
   item_rects.remember("Calm");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Breathe, soothing words, two gentle questions (F2)");
   ImGui::SameLine();
-  ImGui::BeginDisabled(view.undo_label.empty());
-  if (ImGui::Button("Undo")) ++actions.undo;
-  ImGui::EndDisabled();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && !view.undo_label.empty()) {
-    ImGui::SetTooltip("Undo %s (Ctrl+Z)", view.undo_label.c_str());
-  }
-  ImGui::SameLine();
-  ImGui::BeginDisabled(view.redo_label.empty());
-  if (ImGui::Button("Redo")) ++actions.redo;
-  ImGui::EndDisabled();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && !view.redo_label.empty()) {
-    ImGui::SetTooltip("Redo %s (Ctrl+Shift+Z)", view.redo_label.c_str());
-  }
+  undo_redo_buttons(view.undo_label, view.redo_label, actions, item_rects);
   ImGui::SameLine();
   if (ImGui::Button("Arrange")) actions.arrange = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Exiles close to the Self, their protectors around them");

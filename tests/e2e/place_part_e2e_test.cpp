@@ -76,30 +76,9 @@ TEST_CASE("drag a part to move it; Delete removes it; both undo") {
   const glm::vec2 before = d.session->scene().system.parts.front().position;
 
   // Press on the part, move, release.
-  SDL_Window* w = SDL_GL_GetCurrentWindow();
-  auto button = [&](Uint32 type, glm::vec2 p) {
-    SDL_Event e{};
-    e.type = type;
-    e.button.windowID = SDL_GetWindowID(w);
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.clicks = 1;
-    e.button.x = static_cast<Sint32>(p.x);
-    e.button.y = static_cast<Sint32>(p.y);
-    SDL_PushEvent(&e);
-    d.frames(1);
-  };
-  d.move_to(from);
-  button(SDL_MOUSEBUTTONDOWN, from);
-  for (int i = 1; i <= 5; ++i) {
-    SDL_Event m{};
-    m.type = SDL_MOUSEMOTION;
-    m.motion.windowID = SDL_GetWindowID(w);
-    m.motion.x = static_cast<Sint32>(from.x - 20.0f * static_cast<float>(i));
-    m.motion.y = static_cast<Sint32>(from.y);
-    SDL_PushEvent(&m);
-    d.frames(1);
-  }
-  button(SDL_MOUSEBUTTONUP, from - glm::vec2(100.0f, 0.0f));
+  std::vector<glm::vec2> path;
+  for (int i = 0; i <= 5; ++i) path.push_back(from - glm::vec2(20.0f * static_cast<float>(i), 0.0f));
+  d.drag(path);
   const glm::vec2 after = d.session->scene().system.parts.front().position;
   const float moved_px = (before.x - after.x) * core::pixels_per_unit(d.session->scene().view);
   CHECK(moved_px == doctest::Approx(100.0f).epsilon(0.05));
