@@ -12,18 +12,12 @@
 #include "storage/map_store.h"
 #include "storage/migrations.h"
 #include "test_tmp.h"
+#include "test_store.h"
 
 using namespace innerscape;
+using test::memory_db;
 
 namespace {
-
-std::unique_ptr<storage::Database> memory_db() {
-  std::string error;
-  auto db = storage::Database::open(":memory:", error);
-  REQUIRE_MESSAGE(db != nullptr, error);
-  REQUIRE(storage::migrate(*db).empty());
-  return db;
-}
 
 std::int64_t count(storage::Database& db, const std::string& sql) {
   auto s = db.prepare(sql);

@@ -14,8 +14,10 @@
 #include "storage/json_format.h"
 #include "storage/map_store.h"
 #include "storage/migrations.h"
+#include "test_store.h"
 
 using namespace innerscape;
+using test::memory_db;
 
 namespace {
 
@@ -41,14 +43,6 @@ core::InnerSystem parts_only() {
   s.journal.clear();
   s.next_entry_id = 1;
   return s;
-}
-
-std::unique_ptr<storage::Database> memory_db() {
-  std::string error;
-  auto db = storage::Database::open(":memory:", error);
-  REQUIRE(db != nullptr);
-  REQUIRE(storage::migrate(*db).empty());
-  return db;
 }
 
 }  // namespace

@@ -17,19 +17,13 @@
 #include "storage/migrations.h"
 #include "storage/store.h"
 #include "test_tmp.h"
+#include "test_store.h"
 
 using namespace innerscape;
+using test::memory_db;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::unique_ptr<storage::Database> memory_db() {
-  std::string error;
-  auto db = storage::Database::open(":memory:", error);
-  REQUIRE_MESSAGE(db != nullptr, error);
-  REQUIRE(storage::migrate(*db).empty());
-  return db;
-}
 
 void check_same(const storage::Snapshot& a, const storage::Snapshot& b) {
   CHECK(a.system.parts == b.system.parts);
