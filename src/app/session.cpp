@@ -503,6 +503,18 @@ void Session::draw_overlay(glm::ivec2 target_size) {
                  {.demo = demo_, .ambient_always = pacer_.desc.ambient_always, .ambient_motion = pacer_.desc.ambient_motion},
                  actions);
   o.palette.draw("Parts", {.placing = o.controller.placing.has_value()}, actions);
+  // The inspected part's portrait, made again only when its thumbnail is new.
+  o.inspector.portrait = nullptr;
+  if (const core::Part* inspected = o.inspector.open ? core::find_part(scene_.system, o.inspector.part) : nullptr) {
+    const auto worn = portrait_sources_.find(inspected->portrait);
+    if (worn != portrait_sources_.end()) {
+      if (inspector_portrait_source_ != worn->second) {
+        inspector_portrait_.set(core::portrait_from_thumbnail(*worn->second));
+        inspector_portrait_source_ = worn->second;
+      }
+      o.inspector.portrait = inspector_portrait_.imgui_id();
+    }
+  }
   o.inspector.draw("About this part", scene_.system, now, actions);
   if (const core::Part* naming = core::find_part(scene_.system, o.name_field.part)) {
     const std::size_t i = core::part_index(scene_.system, naming->id);
@@ -591,7 +603,12 @@ void Session::apply(ui::UiActions& a) {
   }
 
   if (a.select) o.selected = *a.select;
-  if (a.inspect) o.inspector.show(*a.inspect);
+  if (a.inspect) {
+    // The inspector and the welcome share the left of the screen: the welcome steps aside (it is
+    // not marked as seen, so it is there again next time until the person says Begin).
+    o.inspector.show(*a.inspect);
+    o.welcome.open = false;
+  }
   if (a.name_in_place) {
     if (const core::Part* p = core::find_part(scene_.system, *a.name_in_place)) o.name_field.open(*p);
   }
@@ -832,13 +849,13 @@ void Session::update_canvas() {
 
 void Session::update_pictures() {
   // Portraits: each part wears its drawing's middle square, made again only when the thumbnail is new.
-  std::map<core::DrawingId, const core::Image*> worn;
+  std::map<core::DrawingId, std::shared_ptr<const core::Image>> worn;
   // A blank sheet is not worn: the part keeps its own light until something is drawn.
   for (const core::Part& p : scene_.system.parts) {
     if (p.portrait == 0) continue;
     const core::Drawing* d = core::find_drawing(scene_.system, p.portrait);
     if (d == nullptr || d->strokes.empty()) continue;
-    if (const auto it = thumbnails_.find(p.portrait); it != thumbnails_.end()) worn[p.portrait] = it->second.get();
+    if (const auto it = thumbnails_.find(p.portrait); it != thumbnails_.end()) worn[p.portrait] = it->second;
   }
   for (auto it = portrait_sources_.begin(); it != portrait_sources_.end();) {
     if (worn.count(it->first) == 0) {
@@ -849,7 +866,7 @@ void Session::update_pictures() {
     }
   }
   for (const auto& [id, thumb] : worn) {
-    const core::Image*& source = portrait_sources_[id];
+    std::shared_ptr<const core::Image>& source = portrait_sources_[id];
     if (source == thumb) continue;
     portraits_.set(id, core::portrait_from_thumbnail(*thumb));
     source = thumb;
@@ -869,10 +886,10 @@ void Session::update_pictures() {
   // The gallery's pictures, while the canvas is open.
   if (!overlay_.canvas.open()) return;
   for (const auto& [id, thumb] : thumbnails_) {
-    const core::Image*& source = gallery_sources_[id];
-    if (source == thumb.get()) continue;
+    std::shared_ptr<const core::Image>& source = gallery_sources_[id];
+    if (source == thumb) continue;
     gallery_textures_[id].set(*thumb);
-    source = thumb.get();
+    source = thumb;
   }
   for (auto it = gallery_textures_.begin(); it != gallery_textures_.end();) {
     if (thumbnails_.count(it->first) == 0) {

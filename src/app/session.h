@@ -205,9 +205,12 @@ class Session {
   render::CanvasRenderer canvas_renderer_;
   render::PortraitAtlas portraits_;
   std::map<core::DrawingId, std::shared_ptr<const core::Image>> thumbnails_;
-  std::map<core::DrawingId, const core::Image*> portrait_sources_;  // the thumbnail each portrait was made from
+  // The thumbnail each picture was made from, held so that a new thumbnail is always a new pointer.
+  std::map<core::DrawingId, std::shared_ptr<const core::Image>> portrait_sources_;
   std::map<core::DrawingId, render::ImageTexture> gallery_textures_;
-  std::map<core::DrawingId, const core::Image*> gallery_sources_;
+  std::map<core::DrawingId, std::shared_ptr<const core::Image>> gallery_sources_;
+  render::ImageTexture inspector_portrait_;  // the inspected part's portrait, shown larger
+  std::shared_ptr<const core::Image> inspector_portrait_source_;
   std::unique_ptr<core::InkCanvas> ink_;
   core::DrawingId ink_of_ = 0;
   std::uint32_t ink_paper_ = 0;

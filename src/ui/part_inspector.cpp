@@ -85,6 +85,13 @@ void PartInspector::draw(const char* title, const core::InnerSystem& system, std
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("A drawing of this part becomes its portrait in the map");
   }
 
+  // The portrait itself, larger than on the part's form; a click opens it on the canvas.
+  if (portrait != nullptr && shown != nullptr && shown->portrait != 0) {
+    if (ImGui::ImageButton(portrait, ImVec2(em * 6.0f, em * 6.0f))) actions.open_drawing = shown->portrait;
+    item_rects.remember("portrait");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open this drawing on the canvas");
+  }
+
   if (const core::Archetype* a = core::find_archetype(draft.archetype)) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", std::string(a->description).c_str());

@@ -13,6 +13,7 @@ struct PartInspector {
   core::Part draft;      // the fields as being edited; committed as one edit when a field is left
   bool editing = false;  // a field is active: keep the draft even if the model changes underneath
   ItemRects item_rects;  // where each field was drawn last frame, by its question
+  void* portrait = nullptr;  // ImGui texture of the part's portrait, set by the app each frame; null: none
 
   void show(core::PartId id) {
     open = true;

@@ -134,6 +134,13 @@ TEST_CASE("Draw this part: the drawing becomes the part's portrait, worn on its 
                     << int(after[1]) << "," << int(after[2]));
   // A Manager near the surface is drawn opaque; its portrait keeps its own colours (no hover light).
   CHECK(near(after, d.session->scene().system.drawings.back().paper, 3));
+
+  // About this part shows the portrait larger; a click on it opens the drawing again.
+  d.click(now_at, 2);
+  REQUIRE(d.session->overlay().inspector.open);
+  d.click(Driver::centre(d.session->overlay().inspector.item_rects, "portrait"));
+  CHECK(d.session->canvas_open());
+  CHECK(d.session->overlay().canvas.drawing == drawing);
 }
 
 TEST_CASE("Save PNG writes the drawing where asked; the timer keeps creative time in the journal") {
