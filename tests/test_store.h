@@ -3,11 +3,15 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
 #include "storage/database.h"
+#include "core/inner_system.h"
+#include "storage/map_store.h"
 #include "storage/migrations.h"
+#include "storage/store.h"
 
 namespace innerscape::test {
 
@@ -17,6 +21,15 @@ inline std::unique_ptr<storage::Database> memory_db() {
   REQUIRE_MESSAGE(db != nullptr, error);
   REQUIRE(storage::migrate(*db).empty());
   return db;
+}
+
+// Writes `system` into the store in `dir` as the app writes it (one transaction, search index too).
+inline void write_store(const std::filesystem::path& dir, const core::InnerSystem& system) {
+  storage::OpenedStore store = storage::open_store(dir);
+  REQUIRE_MESSAGE(store.error.empty(), store.error);
+  storage::Snapshot full = store.loaded.snapshot;
+  full.system = system;
+  REQUIRE(storage::save_changes(*store.db, store.loaded.snapshot, full).empty());
 }
 
 }  // namespace innerscape::test

@@ -15,9 +15,7 @@
 
 #include "app/session.h"
 
-namespace test {
-
-using namespace innerscape;
+namespace innerscape::test {
 
 struct Driver {
   std::unique_ptr<app::Session> session;
@@ -147,4 +145,4 @@ struct Driver {
   glm::vec2 inspector_field(const std::string& label) { return centre(session->overlay().inspector.item_rects, label); }
 };
 
-}  // namespace test
+}  // namespace innerscape::test

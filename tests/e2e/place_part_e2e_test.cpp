@@ -11,6 +11,7 @@
 
 #include "app/session.h"
 #include "e2e/driver.h"
+#include "test_store.h"
 #include "core/breathing.h"
 #include "core/demo_system.h"
 #include "storage/backup.h"
@@ -362,13 +363,7 @@ TEST_CASE("the journal is read after the map opens: pages written before it arri
   std::filesystem::create_directories(dir);
   // A store with a long journal, written as the app writes.
   const core::InnerSystem long_journal = core::make_long_journal(20000, 1767225600);
-  {
-    storage::OpenedStore store = storage::open_store(dir);
-    REQUIRE(store.error.empty());
-    storage::Snapshot full = store.loaded.snapshot;
-    full.system = long_journal;
-    REQUIRE(storage::save_changes(*store.db, store.loaded.snapshot, full).empty());
-  }
+  test::write_store(dir, long_journal);
   std::string error;
   {
     auto session = app::Session::open(

@@ -11,6 +11,7 @@
 #include "core/edits.h"
 #include "storage/autosaver.h"
 #include "storage/store.h"
+#include "test_store.h"
 #include "test_tmp.h"
 
 using namespace innerscape;
@@ -124,13 +125,7 @@ TEST_CASE("the operating system refusing to let the file grow (as on a full disk
 TEST_CASE("a state handed over before the journal was read, written after it was installed, loses no page") {
   const auto dir = test::fresh_dir("autosave-late-journal");
   const core::InnerSystem full = core::make_long_journal(200, 1767225600);
-  {
-    storage::OpenedStore store = storage::open_store(dir);
-    REQUIRE(store.error.empty());
-    storage::Snapshot written = store.loaded.snapshot;
-    written.system = full;
-    REQUIRE(storage::save_changes(*store.db, store.loaded.snapshot, written).empty());
-  }
+  test::write_store(dir, full);
   core::Entry early{.type = core::EntryType::movement, .created_at = 1767225700};
   early.text["what"] = "a slow walk";
   {
