@@ -18,6 +18,7 @@
 #include "storage/data_dir.h"
 #include "storage/database.h"
 #include "storage/json_format.h"
+#include "storage/data_lock.h"
 #include "storage/markdown_export.h"
 #include "storage/map_store.h"
 #include "storage/png.h"
@@ -178,6 +179,15 @@ int run_import(const Options& options) {
     std::cerr << "innerscape: import refused: " << imported.error << ". Nothing was changed.\n";
     return 1;
   }
+  // Not while the app has the map open: each would take its own view of the map for the truth.
+  const auto dir = prepare_data_dir(options);
+  if (!dir) return 1;
+  std::string lock_error;
+  const auto lock = storage::DataLock::acquire(*dir, lock_error);
+  if (lock == nullptr) {
+    std::cerr << "innerscape: import refused: " << lock_error << "\n";
+    return 1;
+  }
   storage::LoadResult loaded;
   auto db = open_for_command(options, loaded);
   if (db == nullptr) return 1;
@@ -211,13 +221,22 @@ int run(const Options& options) {
       return run_export(options);
     case Mode::import_data:
       return run_import(options);
-    case Mode::screenshot: {
-      const auto dir = prepare_data_dir(options);
-      return dir ? run_screenshot(options, *dir) : 1;
-    }
+    case Mode::screenshot:
     case Mode::run: {
       const auto dir = prepare_data_dir(options);
-      return dir ? run_interactive(options, *dir) : 1;
+      if (!dir) return 1;
+      // The app changes its data folder while it is open: one at a time (the lock goes with the
+      // process, however it ends). The demo keeps no data and needs none.
+      std::unique_ptr<storage::DataLock> lock;
+      if (!dir->empty()) {
+        std::string lock_error;
+        lock = storage::DataLock::acquire(*dir, lock_error);
+        if (lock == nullptr) {
+          std::cerr << "innerscape: " << lock_error << "\n";
+          return 1;
+        }
+      }
+      return options.mode == Mode::run ? run_interactive(options, *dir) : run_screenshot(options, *dir);
     }
   }
   return 2;

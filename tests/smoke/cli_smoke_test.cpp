@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include "smoke/run_process.h"
+#include "storage/data_lock.h"
+#include "test_tmp.h"
 
 #include <fstream>
 #include <iterator>
@@ -105,4 +107,30 @@ TEST_CASE("export, import into an empty folder, export again: identical; a bad i
   CHECK(md.exit_code == 0);
   CHECK(std::filesystem::exists(root / "notes" / "README.md"));
   CHECK(std::filesystem::exists(root / "notes" / "parts" / "sunny-2.md"));
+}
+
+TEST_CASE("while the app has a data folder open, import and a second app are refused and change nothing") {
+  const auto root = innerscape::test::fresh_dir("data_lock");
+  const auto dir = root / "data";
+  {
+    std::ofstream f(root / "map.json");
+    f << R"({"format": "innerscape", "version": 1, "parts": [{"id": "1", "name": "Sunny", "kind": "manager"}]})";
+  }
+  REQUIRE(run_innerscape("--data-dir '" + dir.string() + "' import '" + (root / "map.json").string() + "'").exit_code == 0);
+  std::string error;
+  auto held = innerscape::storage::DataLock::acquire(dir, error);  // as an open app holds it
+  REQUIRE_MESSAGE(held != nullptr, error);
+
+  const auto import = run_innerscape("--data-dir '" + dir.string() + "' import '" + (root / "map.json").string() + "'");
+  CHECK(import.exit_code == 1);
+  CHECK(import.err.find("already open") != std::string::npos);
+  CHECK(import.err.find("Nothing was changed") != std::string::npos);
+  const auto second = run_innerscape("--data-dir '" + dir.string() + "' --screenshot '" + (root / "s.png").string() + "'");
+  CHECK(second.exit_code == 1);
+  CHECK(second.err.find("already open") != std::string::npos);
+  // Reading is fine while it is open.
+  CHECK(run_innerscape("--data-dir '" + dir.string() + "' check").exit_code == 0);
+
+  held.reset();  // the app closed (or crashed: the kernel lets go either way)
+  CHECK(run_innerscape("--data-dir '" + dir.string() + "' import '" + (root / "map.json").string() + "'").exit_code == 0);
 }

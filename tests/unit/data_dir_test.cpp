@@ -2,12 +2,14 @@
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
 #include "storage/data_dir.h"
+#include "storage/data_lock.h"
 #include "test_tmp.h"
 
 using namespace innerscape;
@@ -65,4 +67,20 @@ TEST_CASE("a file in the way, or no place at all, gets a message that says what 
   std::string text;
   std::getline(in, text);
   CHECK(text == "not a folder");
+}
+
+TEST_CASE("one writer at a time: a second lock on a data folder is refused, naming the holder, until the first lets go") {
+  const auto dir = innerscape::test::fresh_dir("lock");
+  std::string error;
+  auto first = innerscape::storage::DataLock::acquire(dir, error);
+  REQUIRE_MESSAGE(first != nullptr, error);
+  CHECK((std::filesystem::status(dir / innerscape::storage::lock_file_name).permissions() & std::filesystem::perms::others_read) ==
+        std::filesystem::perms::none);
+  auto second = innerscape::storage::DataLock::acquire(dir, error);
+  CHECK(second == nullptr);
+  CHECK(error.find("already open") != std::string::npos);
+  CHECK(error.find("process " + std::to_string(::getpid())) != std::string::npos);
+  first.reset();
+  auto third = innerscape::storage::DataLock::acquire(dir, error);
+  CHECK(third != nullptr);
 }
