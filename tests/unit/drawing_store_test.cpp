@@ -82,6 +82,13 @@ storage::Snapshot drawn_snapshot() {
   return s;
 }
 
+// drawn_snapshot(), written into an empty database; returns it as it now stands on disk.
+storage::Snapshot save_drawn(storage::Database& db) {
+  storage::Snapshot drawn = drawn_snapshot();
+  REQUIRE(storage::save_changes(db, storage::Snapshot{}, drawn).empty());
+  return drawn;
+}
+
 void check_same_drawings(const storage::Snapshot& loaded, const storage::Snapshot& current) {
   REQUIRE(loaded.system.drawings.size() == current.system.drawings.size());
   for (std::size_t i = 0; i < current.system.drawings.size(); ++i) {
@@ -183,10 +190,8 @@ TEST_CASE("one more stroke on a big drawing writes one row; undo deletes one; cl
 
 TEST_CASE("a thumbnail is written only when its pointer changes, and can be taken away") {
   auto db = memory_db();
-  storage::Snapshot current = drawn_snapshot();
-  storage::Snapshot saved;
-  REQUIRE(storage::save_changes(*db, saved, current).empty());
-  saved = current;
+  storage::Snapshot current = save_drawn(*db);
+  storage::Snapshot saved = current;  // what the database holds now
   const core::DrawingId first = first_id(current);
 
   // The same picture (same pointer) and a new title: only the drawing's other fields are written.
@@ -219,10 +224,8 @@ TEST_CASE("a thumbnail is written only when its pointer changes, and can be take
 
 TEST_CASE("a removed drawing takes its strokes with it; ids are not used again after a load") {
   auto db = memory_db();
-  storage::Snapshot current = drawn_snapshot();
-  storage::Snapshot saved;
-  REQUIRE(storage::save_changes(*db, saved, current).empty());
-  saved = current;
+  storage::Snapshot current = save_drawn(*db);
+  storage::Snapshot saved = current;  // what the database holds now
   const core::DrawingId first = first_id(current);
   const std::int64_t all_strokes = count(*db, "SELECT count(*) FROM strokes");
   const core::DrawingId next = current.system.next_drawing_id;
