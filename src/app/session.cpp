@@ -789,8 +789,8 @@ void Session::stop_creative_timer() {
     }
   }
   const long minutes = std::max(1L, std::lround(seconds / 60.0));
-  entry.text["what"] = what;
-  entry.text["minutes"] = std::to_string(minutes);
+  entry.answers.set_text("what", what);
+  entry.answers.set_text("minutes", std::to_string(minutes));
   if (core::perform(scene_.system, scene_.history, core::add_entry(scene_.system, std::move(entry), wall_clock_now()))) {
     overlay_.notice.text = "Your journal keeps " + std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes") +
                            " of creative time. How do you feel now?";

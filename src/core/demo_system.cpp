@@ -116,21 +116,21 @@ InnerSystem make_demo_system() {
 
   // A few pages of an example journal.
   Entry trigger{.type = EntryType::trigger, .parts = {reaching, little}};
-  trigger.text["what_happened"] = "A message sat unanswered all evening, and my chest went tight.";
-  trigger.ratings["intensity_before"] = 8;
-  trigger.ratings["intensity_after"] = 4;
-  trigger.text["soothe_next_time"] = "Hand on my chest, three slow breaths, and tell the little one I am here.";
+  trigger.answers.set_text("what_happened", "A message sat unanswered all evening, and my chest went tight.");
+  trigger.answers.set_rating("intensity_before", 8);
+  trigger.answers.set_rating("intensity_after", 4);
+  trigger.answers.set_text("soothe_next_time", "Hand on my chest, three slow breaths, and tell the little one I am here.");
   apply_edit(s, add_entry(s, trigger, demo_time + 86400));
   Entry letter{.type = EntryType::letter, .parts = {little}};
-  letter.text["to"] = "Little one by the window";
-  letter.text["understanding"] = "You waited so long for someone to come back. Of course you are scared.";
-  letter.text["reassurance"] = "I am grown now, and I am here. You are not alone at the window any more.";
-  letter.text["promise"] = "I will check on you, every day, even when it is busy.";
+  letter.answers.set_text("to", "Little one by the window");
+  letter.answers.set_text("understanding", "You waited so long for someone to come back. Of course you are scared.");
+  letter.answers.set_text("reassurance", "I am grown now, and I am here. You are not alone at the window any more.");
+  letter.answers.set_text("promise", "I will check on you, every day, even when it is busy.");
   apply_edit(s, add_entry(s, letter, demo_time + 2 * 86400));
   Entry check_in{.type = EntryType::check_in};
   const int levels[] = {6, 8, 5, 7, 4, 5, 6, 7};
-  for (std::size_t i = 0; i < eight_cs().size(); ++i) check_in.ratings[std::string(eight_cs()[i].key)] = levels[i];
-  check_in.text["curiosity_thought"] = "I wonder what the Detective is trying to protect.";
+  for (std::size_t i = 0; i < eight_cs().size(); ++i) check_in.answers.set_rating(eight_cs()[i].key, levels[i]);
+  check_in.answers.set_text("curiosity_thought", "I wonder what the Detective is trying to protect.");
   apply_edit(s, add_entry(s, check_in, demo_time + 3 * 86400));
   return s;
 }
@@ -187,9 +187,9 @@ InnerSystem make_long_journal(std::size_t count, std::int64_t end) {
     e.created_at = e.updated_at = end - span + static_cast<std::int64_t>(static_cast<double>(span) * static_cast<double>(i) / static_cast<double>(count));
     e.parts.push_back(s.parts[next() % s.parts.size()].id);
     for (const FieldSpec& f : entry_type_spec(e.type).fields) {
-      if (f.kind == FieldKind::rating) e.ratings[std::string(f.key)] = static_cast<int>(next() % 11);
-      if (f.kind == FieldKind::line) e.text[std::string(f.key)] = sentence(4);
-      if (f.kind == FieldKind::text && next() % 2 == 0) e.text[std::string(f.key)] = sentence(18);
+      if (f.kind == FieldKind::rating) e.answers.set_rating(f.key, static_cast<int>(next() % 11));
+      if (f.kind == FieldKind::line) e.answers.set_text(f.key, sentence(4));
+      if (f.kind == FieldKind::text && next() % 2 == 0) e.answers.set_text(f.key, sentence(18));
     }
     s.journal.push_back(std::move(e));
   }

@@ -138,24 +138,34 @@ const FieldSpec* find_field(const EntryTypeSpec& spec, std::string_view key) {
 
 void sanitize(Entry& entry) {
   const EntryTypeSpec& spec = entry_type_spec(entry.type);
-  auto keep = [&](auto& map, FieldKind a, FieldKind b) {
-    for (auto it = map.begin(); it != map.end();) {
-      const FieldSpec* f = find_field(spec, it->first);
-      it = (f == nullptr || (f->kind != a && f->kind != b)) ? map.erase(it) : std::next(it);
-    }
+  auto kind_of = [](FieldKind k) {
+    return k == FieldKind::rating ? Answers::Kind::rating : k == FieldKind::checklist ? Answers::Kind::choices : Answers::Kind::text;
   };
-  keep(entry.text, FieldKind::line, FieldKind::text);
-  keep(entry.ratings, FieldKind::rating, FieldKind::rating);
-  keep(entry.checked, FieldKind::checklist, FieldKind::checklist);
-  for (auto& [key, value] : entry.ratings) value = std::clamp(value, 0, max_rating);
-  for (auto& [key, chosen] : entry.checked) {
-    const FieldSpec* f = find_field(spec, key);
-    std::vector<std::string> valid;
-    for (const std::string& c : chosen) {
-      const bool known = std::any_of(f->choices.begin(), f->choices.end(), [&](const ChoiceSpec& s) { return s.key == c; });
-      if (known && std::find(valid.begin(), valid.end(), c) == valid.end()) valid.push_back(c);
+  entry.answers.keep_if([&](const Answers::Field& f) {
+    const FieldSpec* field = find_field(spec, f.key);
+    return field != nullptr && kind_of(field->kind) == f.kind;
+  });
+  // Ratings within 0..10; choices the field offers, each once.
+  std::vector<std::pair<std::string, int>> ratings;
+  std::vector<std::pair<std::string, std::vector<std::string>>> choices;
+  for (const Answers::Field& f : entry.answers) {
+    if (f.kind == Answers::Kind::rating && (f.rating() < 0 || f.rating() > max_rating)) {
+      ratings.emplace_back(f.key, std::clamp(f.rating(), 0, max_rating));
     }
-    chosen = std::move(valid);
+    if (f.kind == Answers::Kind::choices) {
+      const FieldSpec* field = find_field(spec, f.key);
+      std::vector<std::string> valid;
+      for (std::string_view c : f.choices()) {
+        const bool known = std::any_of(field->choices.begin(), field->choices.end(), [&](const ChoiceSpec& s) { return s.key == c; });
+        if (known && std::find(valid.begin(), valid.end(), c) == valid.end()) valid.emplace_back(c);
+      }
+      choices.emplace_back(f.key, std::move(valid));
+    }
+  }
+  for (const auto& [key, value] : ratings) entry.answers.set_rating(key, value);
+  for (const auto& [key, valid] : choices) {
+    const std::vector<std::string_view> views(valid.begin(), valid.end());
+    entry.answers.set_choices(key, views);
   }
   std::vector<PartId> parts;
   for (PartId id : entry.parts) {
@@ -167,12 +177,15 @@ void sanitize(Entry& entry) {
 
 std::string searchable_text(const Entry& entry) {
   std::string out(entry_type_spec(entry.type).name);
-  for (const auto& [key, text] : entry.text) out += "\n" + text;
-  for (const auto& [key, chosen] : entry.checked) {
-    const FieldSpec* f = find_field(entry_type_spec(entry.type), key);
-    for (const std::string& c : chosen) {
-      for (const ChoiceSpec& choice : f != nullptr ? f->choices : std::span<const ChoiceSpec>()) {
-        if (choice.key == c) out += "\n" + std::string(choice.name);
+  for (const Answers::Field& f : entry.answers) {
+    if (f.kind == Answers::Kind::text) out.append("\n").append(f.text());
+  }
+  for (const Answers::Field& f : entry.answers) {
+    if (f.kind != Answers::Kind::choices) continue;
+    const FieldSpec* field = find_field(entry_type_spec(entry.type), f.key);
+    for (std::string_view c : f.choices()) {
+      for (const ChoiceSpec& choice : field != nullptr ? field->choices : std::span<const ChoiceSpec>()) {
+        if (choice.key == c) out.append("\n").append(choice.name);
       }
     }
   }
@@ -245,8 +258,8 @@ std::vector<std::pair<std::int64_t, float>> self_energy_over_time(const std::vec
     if (e.type != EntryType::check_in) continue;
     int sum = 0, count = 0;
     for (const ChoiceSpec& c : eight_c_choices) {
-      if (const auto it = e.ratings.find(std::string(c.key)); it != e.ratings.end()) {
-        sum += it->second;
+      if (const auto rating = e.answers.rating(c.key)) {
+        sum += *rating;
         ++count;
       }
     }
@@ -260,9 +273,8 @@ float self_glow_from_check_in(const Entry& check_in) {
   int sum = 0;
   int count = 0;
   for (const ChoiceSpec& c : eight_c_choices) {
-    const auto it = check_in.ratings.find(std::string(c.key));
-    if (it != check_in.ratings.end()) {
-      sum += it->second;
+    if (const auto rating = check_in.answers.rating(c.key)) {
+      sum += *rating;
       ++count;
     }
   }

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/answers.h"
+
 namespace innerscape::core {
 
 using PartId = std::uint64_t;
@@ -67,10 +69,8 @@ struct Entry {
   EntryType type = EntryType::trigger;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
-  std::vector<PartId> parts;                  // the parts it is about
-  std::map<std::string, std::string> text;    // line and text fields, by key
-  std::map<std::string, int> ratings;         // rating fields, 0 .. 10
-  std::map<std::string, std::vector<std::string>> checked;  // checklist fields: the chosen keys
+  std::vector<PartId> parts;  // the parts it is about
+  Answers answers;            // line and text fields, ratings (0 .. 10) and checklists' chosen keys, by field key
 
   bool operator==(const Entry&) const = default;
 };

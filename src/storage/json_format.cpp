@@ -15,6 +15,7 @@
 
 #include "core/arrange.h"
 #include "core/edits.h"
+#include "storage/answers_json.h"
 #include "storage/time_text.h"
 
 namespace innerscape::storage {
@@ -214,10 +215,8 @@ std::string to_json(const Snapshot& s, std::int64_t exported_at) {
                        {"type", core::entry_type_spec(e.type).key},
                        {"created_at", utc_timestamp(e.created_at)},
                        {"updated_at", utc_timestamp(e.updated_at)},
-                       {"parts", std::move(parts_of)},
-                       {"text", e.text},
-                       {"ratings", e.ratings},
-                       {"checked", e.checked}});
+                       {"parts", std::move(parts_of)}});
+    journal.back().update(answers_to_json(e.answers));
   }
   const nlohmann::ordered_json doc = {
       {"format", "innerscape"},
@@ -464,34 +463,7 @@ JsonImport from_json(std::string_view text) {
           e.parts.push_back(it->second);
         }
       }
-      for (const char* group : {"text", "ratings", "checked"}) {
-        const json* g = r.field(ej, group);
-        if (g == nullptr) continue;
-        if (!g->is_object()) return {{}, where + "." + group + ": expected an object", 0};
-        for (const auto& [key, value] : g->items()) {
-          const core::FieldSpec* field = core::find_field(*spec, key);
-          const std::string at = where + "." + group + "." + key;
-          if (field == nullptr) return {{}, at + ": " + std::string(spec->key) + " entries have no such field", 0};
-          if (std::string_view(group) == "text") {
-            if (!value.is_string()) return {{}, at + ": expected a string", 0};
-            e.text[key] = value.get<std::string>();
-          } else if (std::string_view(group) == "ratings") {
-            if (!value.is_number_integer() || value.get<long long>() < 0 || value.get<long long>() > core::max_rating) {
-              return {{}, at + ": expected a whole number from 0 to 10", 0};
-            }
-            e.ratings[key] = value.get<int>();
-          } else {
-            if (!value.is_array()) return {{}, at + ": expected a list", 0};
-            for (const auto& c : value) {
-              const bool known = c.is_string() && std::any_of(field->choices.begin(), field->choices.end(), [&](const core::ChoiceSpec& s2) {
-                                   return s2.key == c.get<std::string>();
-                                 });
-              if (!known) return {{}, at + ": expected choices this field offers", 0};
-              e.checked[key].push_back(c.get<std::string>());
-            }
-          }
-        }
-      }
+      if (std::string problem = read_answers(ej, e.answers, spec, where); !problem.empty()) return {{}, problem, 0};
       core::EntryId numeric = 0;
       const auto [end, ec] = std::from_chars(id.data(), id.data() + id.size(), numeric);
       e.id = (ec == std::errc() && end == id.data() + id.size() && numeric > 0) ? numeric : 0;

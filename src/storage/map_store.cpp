@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/ink.h"
+#include "storage/answers_json.h"
 #include "storage/png.h"
 
 namespace innerscape::storage {
@@ -96,8 +97,7 @@ std::string value_of(bool b) { return b ? "1" : "0"; }
 
 // An entry's fields as compact JSON text (text, ratings, checked); its parts live in entry_parts.
 std::string entry_body(const core::Entry& e) {
-  nlohmann::ordered_json body = {{"text", e.text}, {"ratings", e.ratings}, {"checked", e.checked}};
-  return body.dump();
+  return answers_to_json(e.answers).dump();
 }
 
 // A page being written: its type, id and parts as well as its words, in one JSON text.
@@ -131,28 +131,7 @@ std::optional<core::Entry> read_draft_text(const std::string& text) {
 
 void read_entry_body(const std::string& text, core::Entry& e) {
   const nlohmann::json body = nlohmann::json::parse(text, nullptr, false);
-  if (!body.is_object()) return;  // a damaged body leaves an empty entry, never a crash
-  auto read = [&](const char* key, auto& into) {
-    const auto it = body.find(key);
-    if (it == body.end() || !it->is_object()) return;
-    for (const auto& [k, v] : it->items()) {
-      using Value = typename std::decay_t<decltype(into)>::mapped_type;
-      if constexpr (std::is_same_v<Value, std::string>) {
-        if (v.is_string()) into[k] = v.template get<std::string>();
-      } else if constexpr (std::is_same_v<Value, int>) {
-        if (v.is_number_integer()) into[k] = v.template get<int>();
-      } else {
-        if (v.is_array()) {
-          for (const auto& c : v) {
-            if (c.is_string()) into[k].push_back(c.template get<std::string>());
-          }
-        }
-      }
-    }
-  };
-  read("text", e.text);
-  read("ratings", e.ratings);
-  read("checked", e.checked);
+  if (body.is_object()) read_answers(body, e.answers);  // a damaged body leaves an empty entry, never a crash
 }
 
 // Drawings: rows for those added, removed or changed; strokes after the ones both snapshots share
@@ -268,6 +247,11 @@ std::vector<core::Entry> load_journal(Database& db, std::string& error) {
     error = "Could not read the journal: " + error;
     return {};
   }
+  // Years of pages are held for as long as the app runs: room for all of them at once, and each
+  // page's answers in exactly the bytes they need.
+  if (Statement count = db.prepare("SELECT count(*) FROM entries"); count.valid() && count.step()) {
+    journal.reserve(static_cast<std::size_t>(std::max<std::int64_t>(count.column_int(0), 0)));
+  }
   while (entries.step()) {
     const core::EntryTypeSpec* type = core::find_entry_type(entries.column_text(1));
     if (type == nullptr) continue;  // a type from a newer app: left in the file, untouched
@@ -281,6 +265,7 @@ std::vector<core::Entry> load_journal(Database& db, std::string& error) {
     while (entry_parts.step()) e.parts.push_back(static_cast<core::PartId>(entry_parts.column_int(0)));
     entry_parts.reset();
     core::sanitize(e);
+    e.answers.shrink_to_fit();
     journal.push_back(std::move(e));
   }
   if (!entries.error().empty()) error = "Could not read the journal: " + entries.error();

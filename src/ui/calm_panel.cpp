@@ -42,8 +42,8 @@ void CalmPanel::draw(const core::InnerSystem& system, std::int64_t now, UiAction
   ImGui::BeginDisabled(which_part.empty() && needs.empty());
   if (ImGui::Button("Keep this as a journal page")) {
     core::Entry page{.type = core::EntryType::trigger};
-    if (!which_part.empty()) page.text["what_happened"] = "In a hard moment, the part that felt it: " + which_part;
-    if (!needs.empty()) page.text["soothe_next_time"] = needs;
+    if (!which_part.empty()) page.answers.set_text("what_happened", "In a hard moment, the part that felt it: " + which_part);
+    if (!needs.empty()) page.answers.set_text("soothe_next_time", needs);
     actions.edits.push_back(core::add_entry(system, std::move(page), now));
     which_part.clear();
     needs.clear();

@@ -88,7 +88,7 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
     ImGui::TreePop();
   }
 
-  if (draft->type == core::EntryType::check_in) draw_eight_cs_radar(draft->ratings, em * 13.0f);
+  if (draft->type == core::EntryType::check_in) draw_eight_cs_radar(draft->answers, em * 13.0f);
 
   // Radical acceptance sets its first two prompts side by side, as the guide's two columns.
   const bool two_columns = draft->type == core::EntryType::radical_acceptance && spec.fields.size() >= 2;
@@ -102,27 +102,29 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
     ImGui::Spacing();
     ImGui::TextWrapped("%s", std::string(f.prompt).c_str());
     switch (f.kind) {
-      case core::FieldKind::line:
+      case core::FieldKind::line: {
+        std::string words(draft->answers.text(key));
         ImGui::SetNextItemWidth(-1.0f);
-        ImGui::InputText("##line", &draft->text[key]);
+        if (ImGui::InputText("##line", &words)) draft->answers.set_text(key, words);
         break;
-      case core::FieldKind::text:
-        ImGui::InputTextMultiline("##text", &draft->text[key], ImVec2(-1.0f, ImGui::GetTextLineHeight() * 4.0f));
+      }
+      case core::FieldKind::text: {
+        std::string words(draft->answers.text(key));
+        if (ImGui::InputTextMultiline("##text", &words, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 4.0f))) {
+          draft->answers.set_text(key, words);
+        }
         break;
+      }
       case core::FieldKind::rating: {
-        int value = draft->ratings.count(key) != 0 ? draft->ratings[key] : 0;
+        int value = draft->answers.rating(key).value_or(0);
         ImGui::SetNextItemWidth(-1.0f);
-        if (ImGui::SliderInt("##rating", &value, 0, core::max_rating)) draft->ratings[key] = value;
+        if (ImGui::SliderInt("##rating", &value, 0, core::max_rating)) draft->answers.set_rating(key, value);
         break;
       }
       case core::FieldKind::checklist:
         for (const core::ChoiceSpec& c : f.choices) {
-          auto& chosen = draft->checked[key];
-          bool on = std::find(chosen.begin(), chosen.end(), c.key) != chosen.end();
-          if (ImGui::Checkbox(std::string(c.name).c_str(), &on)) {
-            if (on) chosen.emplace_back(c.key);
-            else chosen.erase(std::remove(chosen.begin(), chosen.end(), c.key), chosen.end());
-          }
+          bool on = draft->answers.chosen(key, c.key);
+          if (ImGui::Checkbox(std::string(c.name).c_str(), &on)) draft->answers.set_chosen(key, c.key, on);
           if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(c.explanation).c_str());
         }
         break;
@@ -135,9 +137,7 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
   ImGui::Spacing();
   ImGui::Separator();
   if (ImGui::Button("Keep this entry")) {
-    core::Entry entry = *draft;
-    // Empty text fields are no entry of their own: drop them, keep the rest exactly.
-    for (auto it = entry.text.begin(); it != entry.text.end();) it = it->second.empty() ? entry.text.erase(it) : std::next(it);
+    core::Entry entry = *draft;  // (an emptied field is no answer: Answers keeps none)
     if (entry.id == 0) {
       actions.edits.push_back(core::add_entry(system, std::move(entry), now));
     } else {

@@ -27,9 +27,9 @@ std::string local_day(std::int64_t t) {
 // The first words of an entry, for the timeline.
 std::string first_words(const core::Entry& e) {
   for (const core::FieldSpec& f : core::entry_type_spec(e.type).fields) {
-    const auto it = e.text.find(std::string(f.key));
-    if (it == e.text.end() || it->second.empty()) continue;
-    return it->second.substr(0, it->second.find('\n'));
+    const std::string_view words = e.answers.text(f.key);
+    if (words.empty()) continue;
+    return std::string(words.substr(0, words.find('\n')));
   }
   if (e.type == core::EntryType::check_in) return "The 8 C's, rated";
   return "(no words yet)";

@@ -11,7 +11,7 @@
 
 namespace innerscape::ui {
 
-void draw_eight_cs_radar(const std::map<std::string, int>& ratings, float size) {
+void draw_eight_cs_radar(const core::Answers& ratings, float size) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   // Centred in the space there is, so the names around it are never cut.
   const float width = std::max(size, ImGui::GetContentRegionAvail().x);
@@ -32,8 +32,7 @@ void draw_eight_cs_radar(const std::map<std::string, int>& ratings, float size) 
   ImVec2 points[8];
   for (int i = 0; i < n; ++i) {
     draw->AddLine(centre, spoke(i, 1.0f), grid);
-    const auto it = ratings.find(std::string(cs[static_cast<std::size_t>(i)].key));
-    const float value = it != ratings.end() ? static_cast<float>(it->second) / static_cast<float>(core::max_rating) : 0.0f;
+    const float value = static_cast<float>(ratings.rating(cs[static_cast<std::size_t>(i)].key).value_or(0)) / static_cast<float>(core::max_rating);
     points[i] = spoke(i, std::max(value, 0.02f));
   }
   draw->AddConvexPolyFilled(points, n, ImGui::GetColorU32(ImVec4(0.98f, 0.76f, 0.42f, 0.35f)));

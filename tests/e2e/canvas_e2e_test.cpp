@@ -178,6 +178,6 @@ TEST_CASE("Save PNG writes the drawing where asked; the timer keeps creative tim
   REQUIRE(d.session->scene().system.journal.size() == pages + 1);
   const core::Entry& page = d.session->scene().system.journal.back();
   CHECK(page.type == core::EntryType::creative);
-  CHECK(page.text.at("minutes") == "1");
-  CHECK(page.text.at("what").find("Untitled drawing") != std::string::npos);
+  CHECK(page.answers.text("minutes") == "1");
+  CHECK(page.answers.text("what").find("Untitled drawing") != std::string::npos);
 }

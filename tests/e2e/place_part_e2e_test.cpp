@@ -261,7 +261,7 @@ TEST_CASE("write a trigger entry tied to a part, find it by searching, undo it")
     REQUIRE(journal.size() == 1);
     CHECK(journal[0].type == core::EntryType::trigger);
     CHECK(journal[0].parts == std::vector<core::PartId>{pleaser});
-    CHECK(journal[0].text.at("what_happened") == "Rain on the window, no reply, and the old worry woke up.");
+    CHECK(journal[0].answers.text("what_happened") == "Rain on the window, no reply, and the old worry woke up.");
 
     d.key(SDLK_f, KMOD_LCTRL);
     d.type("worr");
@@ -301,7 +301,7 @@ TEST_CASE("a journal page half-written when the app dies is open again, as it wa
   REQUIRE(editor.draft.has_value());
   CHECK(editor.open);
   CHECK(editor.draft->type == core::EntryType::radical_acceptance);
-  CHECK(editor.draft->text.at("cannot_control") == "Whether they text back tonight.");
+  CHECK(editor.draft->answers.text("cannot_control") == "Whether they text back tonight.");
   CHECK(again->scene().system.journal.empty());  // still a draft: nothing was kept for the person
   again.reset();
   std::filesystem::remove_all(dir);
@@ -353,8 +353,8 @@ TEST_CASE("F2 from anywhere opens calm mode with the breath running; its answers
   const auto& journal = d.session->scene().system.journal;
   REQUIRE(journal.size() == 1);
   CHECK(journal[0].type == core::EntryType::trigger);
-  CHECK(journal[0].text.at("what_happened").find("The little one who waits by the window") != std::string::npos);
-  CHECK(journal[0].text.at("soothe_next_time") == "To hear that I am staying");
+  CHECK(journal[0].answers.text("what_happened").find("The little one who waits by the window") != std::string::npos);
+  CHECK(journal[0].answers.text("soothe_next_time") == "To hear that I am staying");
 }
 
 TEST_CASE("the journal is read after the map opens: pages written before it arrives join it, nothing on disk is lost") {
@@ -374,7 +374,7 @@ TEST_CASE("the journal is read after the map opens: pages written before it arri
     CHECK(session->scene().system.parts.size() == long_journal.parts.size());
     const bool arrived_already = session->journal_ready();
     core::Entry page{.type = core::EntryType::movement};
-    page.text["what"] = "a walk by the river";
+    page.answers.set_text("what", "a walk by the river");
     REQUIRE(session->perform_edit(core::add_entry(session->scene().system, page, 1767225600 + 10)));
     REQUIRE(session->save_now().empty());
     session->wait_for_journal();
@@ -390,6 +390,6 @@ TEST_CASE("the journal is read after the map opens: pages written before it arri
   REQUIRE(again.error.empty());
   const std::vector<core::Entry>& pages = again.loaded.snapshot.system.journal;
   CHECK(pages.size() == long_journal.journal.size() + 1);
-  CHECK(std::any_of(pages.begin(), pages.end(), [](const core::Entry& e) { return e.text.count("what") != 0 && e.text.at("what") == "a walk by the river"; }));
+  CHECK(std::any_of(pages.begin(), pages.end(), [](const core::Entry& e) { return e.answers.text("what") == "a walk by the river"; }));
   std::filesystem::remove_all(dir);
 }

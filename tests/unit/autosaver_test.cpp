@@ -127,7 +127,7 @@ TEST_CASE("a state handed over before the journal was read, written after it was
   const core::InnerSystem full = core::make_long_journal(200, 1767225600);
   test::write_store(dir, full);
   core::Entry early{.type = core::EntryType::movement, .created_at = 1767225700};
-  early.text["what"] = "a slow walk";
+  early.answers.set_text("what", "a slow walk");
   {
     storage::OpenedStore store = storage::open_store(dir, false);
     REQUIRE(store.error.empty());
@@ -155,5 +155,5 @@ TEST_CASE("a state handed over before the journal was read, written after it was
   storage::OpenedStore again = storage::open_store(dir);
   REQUIRE(again.error.empty());
   CHECK(again.loaded.snapshot.system.journal.size() == full.journal.size() + 1);
-  CHECK(again.loaded.snapshot.system.journal.back().text.at("what") == "a slow walk");
+  CHECK(again.loaded.snapshot.system.journal.back().answers.text("what") == "a slow walk");
 }

@@ -23,17 +23,17 @@ namespace {
 
 core::Entry trigger(std::vector<core::PartId> parts, std::string what) {
   core::Entry e{.type = core::EntryType::trigger, .parts = std::move(parts)};
-  e.text["what_happened"] = std::move(what);
-  e.ratings["intensity_before"] = 8;
-  e.ratings["intensity_after"] = 4;
-  e.text["soothe_next_time"] = "Breathe 4-4-6, then tell the little one I am here.";
+  e.answers.set_text("what_happened", std::move(what));
+  e.answers.set_rating("intensity_before", 8);
+  e.answers.set_rating("intensity_after", 4);
+  e.answers.set_text("soothe_next_time", "Breathe 4-4-6, then tell the little one I am here.");
   return e;
 }
 
 core::Entry check_in(int level) {
   core::Entry e{.type = core::EntryType::check_in};
-  for (const core::ChoiceSpec& c : core::eight_cs()) e.ratings[std::string(c.key)] = level;
-  e.text["calm_thought"] = "I can take a breath.";
+  for (const core::ChoiceSpec& c : core::eight_cs()) e.answers.set_rating(c.key, level);
+  e.answers.set_text("calm_thought", "I can take a breath.");
   return e;
 }
 
@@ -64,19 +64,21 @@ TEST_CASE("every entry type the guide describes is there, each field with a prom
 
 TEST_CASE("validation keeps what the type knows, ratings 0..10, real choices, each part once; text exactly") {
   core::Entry e{.type = core::EntryType::thought_record, .parts = {3, 3, 0, 5}};
-  e.text["situation"] = std::string(100000, 'w') + " ☀ 小 ילדה";
-  e.text["no_such_field"] = "dropped";
-  e.ratings["intensity_before"] = 42;
-  e.ratings["intensity_after"] = -3;
-  e.ratings["situation"] = 5;  // a text field is not a rating
-  e.checked["distortions"] = {"catastrophizing", "made_up", "catastrophizing", "mind_reading"};
+  e.answers.set_text("situation", std::string(100000, 'w') + " ☀ 小 ילדה");
+  e.answers.set_text("no_such_field", "dropped");
+  e.answers.set_rating("intensity_before", 42);
+  e.answers.set_rating("intensity_after", -3);
+  e.answers.set_rating("situation", 5);  // a text field is not a rating
+  e.answers.set_choices("distortions", {"catastrophizing", "made_up", "catastrophizing", "mind_reading"});
   core::sanitize(e);
-  CHECK(e.text.count("no_such_field") == 0);
-  CHECK(e.text["situation"].size() == 100000 + std::string(" ☀ 小 ילדה").size());
-  CHECK(e.ratings["intensity_before"] == 10);
-  CHECK(e.ratings["intensity_after"] == 0);
-  CHECK(e.ratings.count("situation") == 0);
-  CHECK(e.checked["distortions"] == std::vector<std::string>{"catastrophizing", "mind_reading"});
+  CHECK(e.answers.text("no_such_field").empty());
+  CHECK(e.answers.text("situation").size() == 100000 + std::string(" ☀ 小 ילדה").size());
+  CHECK(e.answers.text("situation").ends_with(" ☀ 小 ילדה"));
+  CHECK(e.answers.rating("intensity_before") == 10);
+  CHECK(e.answers.rating("intensity_after") == 0);
+  CHECK_FALSE(e.answers.rating("situation").has_value());
+  CHECK(e.answers.choices("distortions") == std::vector<std::string_view>{"catastrophizing", "mind_reading"});
+  CHECK(e.answers.field_count() == 4);
   CHECK(e.parts == std::vector<core::PartId>{3, 5});
 }
 
@@ -89,17 +91,17 @@ TEST_CASE("entries are added, edited and deleted as undoable edits") {
   core::Entry e = s.journal[0];
   CHECK(e.parts == std::vector<core::PartId>{part});  // a part that is not there is not tied
   CHECK(e.created_at == 100);
-  e.text["what_happened"] = "They did not text back for a day.";
+  e.answers.set_text("what_happened", "They did not text back for a day.");
   REQUIRE(core::perform(s, h, core::update_entry(s, e, 200)));
-  CHECK(s.journal[0].text.at("what_happened") == "They did not text back for a day.");
+  CHECK(s.journal[0].answers.text("what_happened") == "They did not text back for a day.");
   CHECK(s.journal[0].updated_at == 200);
   CHECK(core::update_entry(s, s.journal[0], 300).empty());  // nothing changed
   REQUIRE(core::perform(s, h, core::delete_entry(s, e.id)));
   CHECK(s.journal.empty());
   REQUIRE(core::undo(s, h));
-  CHECK(s.journal[0].text.at("what_happened") == "They did not text back for a day.");
+  CHECK(s.journal[0].answers.text("what_happened") == "They did not text back for a day.");
   REQUIRE(core::undo(s, h));
-  CHECK(s.journal[0].text.at("what_happened") != "They did not text back for a day.");
+  CHECK(s.journal[0].answers.text("what_happened") != "They did not text back for a day.");
   REQUIRE(core::undo(s, h));
   CHECK(s.journal.empty());
 }
@@ -138,12 +140,12 @@ TEST_CASE("entries survive storage exactly, and full-text search finds them, bes
   core::perform(s, h, core::add_entry(s, trigger({a}, "A missed call, and the old panic rose."), 10));
   core::perform(s, h, core::add_entry(s, trigger({}, "Panic, panic, panic: a long silence after an argument."), 20));
   core::Entry letter{.type = core::EntryType::letter};
-  letter.text["to"] = "Little one";
-  letter.text["promise"] = "I will not leave you alone with this fear.";
+  letter.answers.set_text("to", "Little one");
+  letter.answers.set_text("promise", "I will not leave you alone with this fear.");
   core::perform(s, h, core::add_entry(s, letter, 30));
   core::Entry record{.type = core::EntryType::thought_record};
-  record.checked["distortions"] = {"mind_reading"};
-  record.text["thought"] = "They must be angry with me.";
+  record.answers.set_choices("distortions", {"mind_reading"});
+  record.answers.set_text("thought", "They must be angry with me.");
   core::perform(s, h, core::add_entry(s, record, 40));
   core::perform(s, h, core::add_entry(s, check_in(7), 50));
 
@@ -164,7 +166,7 @@ TEST_CASE("entries survive storage exactly, and full-text search finds them, bes
   // Edits and deletes keep the index in step.
   storage::Snapshot next = current;
   core::Entry changed = next.system.journal[0];
-  changed.text["what_happened"] = "A quiet evening, nothing alarming.";
+  changed.answers.set_text("what_happened", "A quiet evening, nothing alarming.");
   core::perform(next.system, h, core::update_entry(next.system, changed, 60));
   core::perform(next.system, h, core::delete_entry(next.system, next.system.journal[1].id));
   REQUIRE(storage::save_changes(*db, current, next).empty());
@@ -236,13 +238,13 @@ TEST_CASE("a journal page being written is stored as a draft and read back, word
   auto db = memory_db();
   storage::Snapshot current{.system = parts_only()};
   core::Entry page{.type = core::EntryType::letter, .parts = {current.system.parts[0].id, 4242}};
-  page.text["to"] = "Little one";
-  page.text["letter"] = std::string(20000, 'l') + " ☀ end";
+  page.answers.set_text("to", "Little one");
+  page.answers.set_text("letter", std::string(20000, 'l') + " ☀ end");
   current.entry_draft = page;
   REQUIRE(storage::save_changes(*db, storage::Snapshot{}, current).empty());
   const storage::LoadResult loaded = storage::load_snapshot(*db);
   REQUIRE(loaded.snapshot.entry_draft.has_value());
-  CHECK(loaded.snapshot.entry_draft->text == page.text);
+  CHECK(loaded.snapshot.entry_draft->answers == page.answers);
   CHECK(loaded.snapshot.entry_draft->parts == std::vector<core::PartId>{current.system.parts[0].id});
   storage::Snapshot kept = current;
   kept.entry_draft.reset();
@@ -297,7 +299,7 @@ TEST_CASE("insights: triggers per part per week, and Self energy over time") {
   // Added out of order on purpose; each is filled in before the next add (adds may move the list).
   for (const auto& [at, level] : {std::pair{now - 100, 8}, std::pair{now - 200, 4}}) {
     core::Entry* e = add(core::EntryType::check_in, {}, at);
-    for (const core::ChoiceSpec& c : core::eight_cs()) e->ratings[std::string(c.key)] = level;
+    for (const core::ChoiceSpec& c : core::eight_cs()) e->answers.set_rating(c.key, level);
   }
   const auto energy = core::self_energy_over_time(journal);
   REQUIRE(energy.size() == 2);
@@ -316,9 +318,9 @@ TEST_CASE("every kind of entry: written, stored, found, edited, deleted, undone,
     core::Entry e{.type = type.type, .parts = {current.system.parts[0].id}};
     for (const core::FieldSpec& f : type.fields) {
       const std::string key(f.key);
-      if (f.kind == core::FieldKind::rating) e.ratings[key] = 7;
-      else if (f.kind == core::FieldKind::checklist) e.checked[key] = {std::string(f.choices[0].key)};
-      else e.text[key] = "zephyr " + key;  // a rare word to search for
+      if (f.kind == core::FieldKind::rating) e.answers.set_rating(key, 7);
+      else if (f.kind == core::FieldKind::checklist) e.answers.set_choices(key, {f.choices[0].key});
+      else e.answers.set_text(key, "zephyr " + key);  // a rare word to search for
     }
     REQUIRE(core::perform(current.system, h, core::add_entry(current.system, e, 10)));
     REQUIRE(storage::save_changes(*db, saved, current).empty());
@@ -358,7 +360,7 @@ TEST_CASE("the Self's light follows the latest check-in through edits and delete
   REQUIRE(core::perform(s, h, core::add_entry(s, check_in(9), 20)));
   CHECK(s.self.glow == doctest::Approx(core::self_glow_from_check_in(check_in(9))));
   core::Entry latest = s.journal[1];
-  for (auto& [key, value] : latest.ratings) value = 5;
+  for (const core::ChoiceSpec& c : core::eight_cs()) latest.answers.set_rating(c.key, 5);
   REQUIRE(core::perform(s, h, core::update_entry(s, latest, 30)));
   CHECK(s.self.glow == doctest::Approx(core::self_glow_from_check_in(latest)));
   REQUIRE(core::perform(s, h, core::delete_entry(s, latest.id)));
@@ -386,7 +388,7 @@ TEST_CASE("a map opened without its journal reads everything else, and its saves
   storage::Snapshot early = map_only.snapshot;
   early.system.parts[0].name = "Renamed early";
   core::Entry page{.id = early.system.next_entry_id, .type = core::EntryType::movement, .created_at = 1767225700};
-  page.text["what"] = "stretching";
+  page.answers.set_text("what", "stretching");
   early.system.journal.push_back(page);
   REQUIRE(storage::save_changes(*db, map_only.snapshot, early).empty());
   storage::LoadResult after = storage::load_snapshot(*db);
