@@ -159,7 +159,10 @@ std::string export_to(Database& source, const fs::path& dest, const Key* key) {
   }
   wipe(literal);
   if (!error.empty()) return "could not create " + dest.string() + ": " + error;
-  error = source.exec("SELECT sqlcipher_export('rekeyed'); PRAGMA rekeyed.user_version = " + std::to_string(version) + ";");
+  // The copy is worthless until it is whole and flushed (below), and is removed if anything stops
+  // it: no journal and no syncing while it is written, which makes it many times faster.
+  error = source.exec("PRAGMA rekeyed.journal_mode = OFF; PRAGMA rekeyed.synchronous = OFF; SELECT sqlcipher_export('rekeyed'); "
+                      "PRAGMA rekeyed.user_version = " + std::to_string(version) + ";");
   if (error.empty()) {
     // Every table holds as many rows as the original: the search index's too, through its shadow
     // tables (the virtual table itself is only visible to a new connection, checked below).
