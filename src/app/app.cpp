@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "app/bench.h"
+#include "app/passphrase_input.h"
 #include "app/session.h"
 #include "core/breathing.h"
 #include "core/version.h"
@@ -21,6 +22,7 @@
 #include "storage/data_lock.h"
 #include "storage/markdown_export.h"
 #include "storage/map_store.h"
+#include "storage/passphrase_lock.h"
 #include "storage/png.h"
 #include "storage/store.h"
 
@@ -38,10 +40,53 @@ std::optional<std::filesystem::path> prepare_data_dir(const Options& options) {
   return dir;
 }
 
-int run_interactive(const Options& options, const std::filesystem::path& data_dir) {
+// The passphrase from --passphrase-file, else (where `prompt` allows and a person is at a terminal)
+// typed without echo. Null with the reason printed when there is none.
+std::optional<storage::Passphrase> get_passphrase(const std::filesystem::path& file, bool prompt, const std::string& question,
+                                                  bool confirm, const std::string& without) {
+  storage::Passphrase passphrase;
+  std::string problem;
+  if (!file.empty()) {
+    problem = read_passphrase_file(file, passphrase);
+  } else if (prompt && can_prompt()) {
+    problem = prompt_passphrase(question, confirm, passphrase);
+  } else {
+    problem = without;
+  }
+  if (!problem.empty()) {
+    std::cerr << "innerscape: " << problem << "\n";
+    return std::nullopt;
+  }
+  return passphrase;
+}
+
+// The key of a locked store. Null when the store is not locked; `failed` (with the reason printed)
+// when it is and cannot be unlocked. A wrong passphrase changes nothing.
+std::shared_ptr<const storage::Key> key_for(const Options& options, const std::filesystem::path& dir, bool prompt, bool& failed) {
+  failed = false;
+  if (!storage::store_is_locked(dir)) return nullptr;
+  std::string locked_text = "Your map in " + dir.string() + " is locked with a passphrase. ";
+  locked_text += prompt ? "Give it with --passphrase-file FILE, or run this in a terminal to be asked for it."
+                        : "For now, start Innerscape with --passphrase-file FILE (a file holding the passphrase); "
+                          "a lock screen to type it into is on its way.";
+  const auto passphrase = get_passphrase(options.passphrase_file, prompt, "Passphrase for your map: ", false, locked_text);
+  if (!passphrase) {
+    failed = true;
+    return nullptr;
+  }
+  storage::Unlocked unlocked = storage::unlock_store(dir, passphrase->view());
+  if (!unlocked.key) {
+    std::cerr << "innerscape: " << unlocked.error << "\n";
+    failed = true;
+    return nullptr;
+  }
+  return std::make_shared<const storage::Key>(std::move(*unlocked.key));
+}
+
+int run_interactive(const Options& options, const std::filesystem::path& data_dir, std::shared_ptr<const storage::Key> key) {
   std::string error;
   auto session = Session::open(
-      {.size = {1280, 720}, .hidden = false, .vsync = true, .demo = options.demo, .data_dir = data_dir}, error);
+      {.size = {1280, 720}, .hidden = false, .vsync = true, .demo = options.demo, .data_dir = data_dir, .key = std::move(key)}, error);
   if (!session) {
     std::cerr << "innerscape: " << error << "\n";
     return 1;
@@ -51,10 +96,11 @@ int run_interactive(const Options& options, const std::filesystem::path& data_di
   return 0;
 }
 
-int run_screenshot(const Options& options, const std::filesystem::path& data_dir) {
+int run_screenshot(const Options& options, const std::filesystem::path& data_dir, std::shared_ptr<const storage::Key> key) {
   std::string error;
   auto session = Session::open(
-      {.size = options.size, .hidden = true, .vsync = false, .demo = options.demo, .data_dir = data_dir}, error);
+      {.size = options.size, .hidden = true, .vsync = false, .demo = options.demo, .data_dir = data_dir, .key = std::move(key)},
+      error);
   if (!session) {
     std::cerr << "innerscape: " << error << "\n";
     return 1;
@@ -94,8 +140,11 @@ int run_check(const Options& options) {
     std::cout << "No data yet at " << path.string() << ": nothing to check.\n";
     return 0;
   }
+  bool failed = false;
+  const auto key = key_for(options, dir, true, failed);
+  if (failed) return 1;
   std::string error;
-  auto db = storage::Database::open(path, error);
+  auto db = storage::Database::open(path, error, key.get());
   const std::string verdict = db ? db->quick_check() : error;
   if (verdict == "ok") {
     const storage::LoadResult loaded = storage::load_snapshot(*db);
@@ -110,13 +159,23 @@ int run_check(const Options& options) {
 }
 
 // Opens the person's store for a command without a window; prints why when it cannot.
-std::unique_ptr<storage::Database> open_for_command(const Options& options, storage::LoadResult& loaded) {
+// `writer`: the caller holds the folder's DataLock, so a lock switch cut short is finished first.
+std::unique_ptr<storage::Database> open_for_command(const Options& options, storage::LoadResult& loaded, bool writer = false) {
   const auto dir = storage::resolve_data_dir(options.data_dir, storage::data_dir_env_from_process());
   if (const std::string problem = storage::ensure_private_dir(dir); !problem.empty()) {
     std::cerr << "innerscape: " << problem << "\n";
     return nullptr;
   }
-  storage::OpenedStore store = storage::open_store(dir);
+  if (writer) {
+    if (const std::string problem = storage::finish_interrupted_switch(dir); !problem.empty()) {
+      std::cerr << "innerscape: " << problem << "\n";
+      return nullptr;
+    }
+  }
+  bool failed = false;
+  const auto key = key_for(options, dir, true, failed);
+  if (failed) return nullptr;
+  storage::OpenedStore store = storage::open_store(dir, true, true, key.get());
   if (!store.notice.empty()) std::cerr << "innerscape: " << store.notice << "\n";
   if (!store.error.empty()) {
     std::cerr << "innerscape: " << store.error << "\n";
@@ -155,7 +214,10 @@ int run_export(const Options& options) {
   }
   std::cout << "Exported " << loaded.snapshot.system.parts.size() << " parts and "
             << loaded.snapshot.system.relationships.size() << " relationships to " << options.out.string()
-            << ". It is not encrypted: keep it somewhere private.\n";
+            << ". It is not encrypted" << (storage::store_is_locked(storage::resolve_data_dir(options.data_dir, storage::data_dir_env_from_process()))
+                                                 ? ", though your map is locked"
+                                                 : "")
+            << ": keep it somewhere private, and delete it when you no longer need it.\n";
   return 0;
 }
 
@@ -189,7 +251,7 @@ int run_import(const Options& options) {
     return 1;
   }
   storage::LoadResult loaded;
-  auto db = open_for_command(options, loaded);
+  auto db = open_for_command(options, loaded, true);
   if (db == nullptr) return 1;
   const storage::Snapshot merged = storage::merge_import(loaded.snapshot, imported.snapshot);
   if (const std::string e = storage::save_changes(*db, loaded.snapshot, merged); !e.empty()) {
@@ -200,6 +262,89 @@ int run_import(const Options& options) {
             << imported.snapshot.system.relationships.size() << " relationships";
   if (imported.parts_placed > 0) std::cout << " (" << imported.parts_placed << " placed by Arrange)";
   std::cout << ".\n";
+  return 0;
+}
+
+// Prints the damaged files set aside before the lock, which are still readable by anyone.
+void mention_plaintext_leftovers(const std::filesystem::path& dir) {
+  const auto leftovers = storage::plaintext_leftovers(dir);
+  if (leftovers.empty()) return;
+  std::cout << "\nThese damaged files were set aside before the lock and are not encrypted; they may hold old\n"
+               "journal pages. Innerscape never deletes them for you. Delete them when you are sure you do not need them:\n";
+  for (const auto& p : leftovers) std::cout << "  " << p.string() << "\n";
+}
+
+// `innerscape lock` (on, or a new passphrase) and `innerscape unlock` (off).
+int run_lock(const Options& options) {
+  const auto dir = prepare_data_dir(options);
+  if (!dir) return 1;
+  std::string lock_error;
+  const auto folder_lock = storage::DataLock::acquire(*dir, lock_error);
+  if (folder_lock == nullptr) {
+    std::cerr << "innerscape: the lock was not changed: " << lock_error << "\n";
+    return 1;
+  }
+  if (const std::string problem = storage::finish_interrupted_switch(*dir); !problem.empty()) {
+    std::cerr << "innerscape: " << problem << "\n";
+    return 1;
+  }
+  const bool locked = storage::store_is_locked(*dir);
+  const bool turning_off = options.mode == Mode::unlock;
+  if (turning_off && !locked) {
+    std::cout << "Your map is not locked, so there is nothing to unlock.\n";
+    return 0;
+  }
+  if (!turning_off && !locked && !options.new_passphrase_file.empty()) {
+    std::cerr << "innerscape: your map is not locked yet, so there is no passphrase to change. To lock it:\n"
+                 "  innerscape lock --passphrase-file FILE\n";
+    return 1;
+  }
+  if (!turning_off && locked && options.new_passphrase_file.empty() && !can_prompt()) {
+    std::cerr << "innerscape: your map is already locked. To change the passphrase, give the current one with "
+                 "--passphrase-file and the new one with --new-passphrase-file.\n";
+    return 1;
+  }
+
+  std::shared_ptr<const storage::Key> current;
+  if (locked) {
+    bool failed = false;
+    current = key_for(options, *dir, true, failed);
+    if (failed) return 1;
+  }
+  std::optional<storage::Passphrase> next;
+  if (!turning_off) {
+    if (!locked) {
+      std::cout << "Locking your map: everything in it, and its backups, will be encrypted with your passphrase.\n"
+                   "There is no way back in without the passphrase: no reset, no recovery. Keep it somewhere safe.\n";
+    }
+    const std::filesystem::path& file = locked ? options.new_passphrase_file : options.passphrase_file;
+    next = get_passphrase(file, true, locked ? "New passphrase: " : "Passphrase: ", true,
+                          "Give the passphrase with --passphrase-file FILE (a file holding it), or run this in a terminal to be asked.");
+    if (!next) return 1;
+  }
+  // Nothing to lock yet: a new, empty map is made first, so the lock has something to hold.
+  if (!std::filesystem::exists(*dir / storage::database_file_name)) {
+    storage::OpenedStore fresh = storage::open_store(*dir, true, false, current.get());
+    if (!fresh.error.empty()) {
+      std::cerr << "innerscape: " << fresh.error << "\n";
+      return 1;
+    }
+  }
+  const std::optional<std::string_view> new_passphrase = next ? std::optional<std::string_view>(next->view()) : std::nullopt;
+  if (const std::string problem = storage::set_lock(*dir, current.get(), new_passphrase); !problem.empty()) {
+    std::cerr << "innerscape: " << problem << "\n";
+    return 1;
+  }
+  if (turning_off) {
+    std::cout << "Your map is unlocked: it and its backups are stored unencrypted again, readable by anyone with this computer.\n";
+  } else if (locked) {
+    std::cout << "Your passphrase is changed; your map and its backups now open only with the new one.\n"
+                 "There is no way back in without it: keep it somewhere safe.\n";
+  } else {
+    std::cout << "Your map is locked. From now on it opens only with the passphrase (for now, start Innerscape with\n"
+                 "--passphrase-file FILE; commands like export ask for it on the terminal).\n";
+  }
+  if (!turning_off) mention_plaintext_leftovers(*dir);
   return 0;
 }
 
@@ -221,6 +366,9 @@ int run(const Options& options) {
       return run_export(options);
     case Mode::import_data:
       return run_import(options);
+    case Mode::lock:
+    case Mode::unlock:
+      return run_lock(options);
     case Mode::screenshot:
     case Mode::run: {
       const auto dir = prepare_data_dir(options);
@@ -236,7 +384,17 @@ int run(const Options& options) {
           return 1;
         }
       }
-      return options.mode == Mode::run ? run_interactive(options, *dir) : run_screenshot(options, *dir);
+      std::shared_ptr<const storage::Key> key;
+      if (!dir->empty()) {
+        if (const std::string problem = storage::finish_interrupted_switch(*dir); !problem.empty()) {
+          std::cerr << "innerscape: " << problem << "\n";
+          return 1;
+        }
+        bool failed = false;
+        key = key_for(options, *dir, false, failed);
+        if (failed) return 1;
+      }
+      return options.mode == Mode::run ? run_interactive(options, *dir, std::move(key)) : run_screenshot(options, *dir, std::move(key));
     }
   }
   return 2;

@@ -45,6 +45,7 @@ bool parse_size(std::string_view text, glm::ivec2& out) {
 std::string usage() {
   return "Usage: innerscape [OPTIONS]\n"
          "       innerscape [--data-dir DIR] check | export --format json|md --out PATH | import FILE\n"
+         "       innerscape [--data-dir DIR] lock | unlock [--passphrase-file FILE]\n"
          "\n"
          "A calm, private map of your inner system, with the Self at its centre.\n"
          "\n"
@@ -55,6 +56,11 @@ std::string usage() {
          "  export --format md --out FOLDER\n"
          "                         readable Markdown notes, one per part, for keeping or a notes app\n"
          "  import FILE.json       add a JSON export to your map; a file with any problem changes nothing\n"
+         "  lock                   lock your map with a passphrase: everything is encrypted on disk,\n"
+         "                         backups too. There is no way back in without the passphrase.\n"
+         "  lock --new-passphrase-file FILE\n"
+         "                         change the passphrase (the current one from --passphrase-file)\n"
+         "  unlock                 turn the lock off: your map is stored unencrypted again\n"
          "\n"
          "Options:\n"
          "  --demo                 open an example inner system; your own data is never touched\n"
@@ -68,6 +74,10 @@ std::string usage() {
          "  --breathe PATTERN      with --screenshot: a breathing session, e.g. 4-4-6 or 4-4-4-4 (seconds\n"
          "                         in, hold, out[, hold])\n"
          "  --at SECONDS           with --breathe: the moment of the session to draw\n"
+         "  --passphrase-file FILE the passphrase of a locked map (the whole file, one trailing newline\n"
+         "                         dropped); without it, commands ask on the terminal\n"
+         "  --new-passphrase-file FILE\n"
+         "                         with lock: the new passphrase\n"
          "  --bench                measure frame cost and idle cost, print a table and exit\n"
          "  --json                 with --bench: print one JSON object instead of a table\n"
          "  --only SCENARIO        with --bench: run just this scenario (and imgui_demo, the yardstick)\n"
@@ -197,6 +207,12 @@ CliResult parse_cli(std::span<const std::string_view> args) {
     } else if (arg == "--out") {
       if (!value(v, "a file or folder, as in --out my-map.json")) return result;
       o.out = std::filesystem::path(v);
+    } else if (arg == "--passphrase-file") {
+      if (!value(v, "a file holding the passphrase, as in --passphrase-file ~/passphrase.txt")) return result;
+      o.passphrase_file = std::filesystem::path(v);
+    } else if (arg == "--new-passphrase-file") {
+      if (!value(v, "a file holding the new passphrase, as in --new-passphrase-file ~/new.txt")) return result;
+      o.new_passphrase_file = std::filesystem::path(v);
     } else if (arg.starts_with("-")) {
       result.error = "unknown option '" + std::string(args[i]) + "'.";
       return result;
@@ -204,6 +220,10 @@ CliResult parse_cli(std::span<const std::string_view> args) {
       modes.push_back(Mode::check);
     } else if (arg == "export") {
       modes.push_back(Mode::export_data);
+    } else if (arg == "lock") {
+      modes.push_back(Mode::lock);
+    } else if (arg == "unlock") {
+      modes.push_back(Mode::unlock);
     } else if (arg == "import") {
       modes.push_back(Mode::import_data);
       if (i + 1 >= args.size() || args[i + 1].starts_with("-")) {
@@ -225,7 +245,7 @@ CliResult parse_cli(std::span<const std::string_view> args) {
         return result;
       }
     }
-    result.error = "choose one of check, export, import, --screenshot, --bench and --version.";
+    result.error = "choose one of check, export, import, lock, unlock, --screenshot, --bench and --version.";
     return result;
   }
   if (!modes.empty()) o.mode = modes.front();
@@ -248,6 +268,12 @@ CliResult parse_cli(std::span<const std::string_view> args) {
     result.error = "export needs --format json --out FILE, or --format md --out FOLDER.";
   } else if (o.mode != Mode::export_data && (!o.export_format.empty() || !o.out.empty())) {
     result.error = "--format and --out only apply to export.";
+  } else if (!o.new_passphrase_file.empty() && o.mode != Mode::lock) {
+    result.error = "--new-passphrase-file only applies to lock (to change the passphrase).";
+  } else if (!o.passphrase_file.empty() && (o.mode == Mode::bench || o.mode == Mode::version || o.demo)) {
+    result.error = "--passphrase-file opens a locked map; it does not apply to --bench, --version or --demo.";
+  } else if ((o.mode == Mode::lock || o.mode == Mode::unlock) && o.demo) {
+    result.error = "lock and unlock apply to your own map, not --demo.";
   } else if (o.mode == Mode::screenshot && o.screenshot_path.extension() != ".png" &&
              o.screenshot_path.extension() != ".PNG") {
     result.error = "--screenshot writes a PNG, so the file name should end in .png.";

@@ -11,7 +11,7 @@
 
 namespace innerscape::app {
 
-enum class Mode { run, help, version, screenshot, bench, check, export_data, import_data };
+enum class Mode { run, help, version, screenshot, bench, check, export_data, import_data, lock, unlock };
 
 struct Options {
   Mode mode = Mode::run;
@@ -29,6 +29,8 @@ struct Options {
   std::filesystem::path import_file;
   std::string breathe;       // --breathe PATTERN, for --screenshot: a session of this pattern...
   double breathe_at = 0.0;   // ...frozen this many seconds in (--at)
+  std::filesystem::path passphrase_file;      // --passphrase-file: the (current) passphrase of a locked map
+  std::filesystem::path new_passphrase_file;  // --new-passphrase-file: with lock, the passphrase to change to
 };
 
 struct CliResult {

@@ -95,6 +95,7 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
       {.title = "Innerscape", .size = desc.size, .hidden = desc.hidden, .vsync = desc.vsync, .imgui = true}, error);
   if (!session->window_) return nullptr;
   session->demo_ = desc.demo;
+  session->key_ = desc.key;
 
   const float scale = session->window_->content_scale();
   session->font_px_ = base_font_px * scale;
@@ -128,7 +129,7 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
 
 std::string Session::open_store(const std::filesystem::path& data_dir) {
   data_dir_ = data_dir;
-  storage::OpenedStore store = storage::open_store(data_dir, false, false);
+  storage::OpenedStore store = storage::open_store(data_dir, false, false, key_.get());
   if (!store.error.empty()) return store.error;
   storage::Snapshot& loaded = store.loaded.snapshot;
   load_system(loaded.system);
@@ -164,15 +165,16 @@ std::string Session::open_store(const std::filesystem::path& data_dir) {
   // The journal, read on a connection of its own while the map is already on screen.
   journal_ready_ = false;
   // Then the day's backup, on the same connection: a large store's copy does not hold up the start.
-  journal_loader_ = std::async(std::launch::async, [data_dir, backup = store.backup_due] {
+  journal_loader_ = std::async(std::launch::async, [data_dir, key = key_, backup = store.backup_due] {
     JournalRead read;
     std::string error;
-    auto db = storage::Database::open(data_dir / storage::database_file_name, error);
+    const storage::Key* k = storage::store_is_locked(data_dir) ? key.get() : nullptr;
+    auto db = storage::Database::open(data_dir / storage::database_file_name, error, k);
     if (db == nullptr) {
       read.error = error;
     } else {
       read.journal = storage::load_journal(*db, read.error);
-      if (backup) read.backup_problem = storage::rolling_backup(*db, data_dir, std::time(nullptr));
+      if (backup) read.backup_problem = storage::rolling_backup(*db, data_dir, std::time(nullptr), k);
     }
     platform::Window::wake();
     return read;
@@ -274,7 +276,7 @@ void Session::run_search() {
 void Session::restore_from_backup() {
   if (restorable_backup_.empty()) return;
   autosaver_.reset();  // closes the stand-in empty map's database
-  const std::string problem = storage::restore_backup(data_dir_, restorable_backup_);
+  const std::string problem = storage::restore_backup(data_dir_, restorable_backup_, key_.get());
   const std::filesystem::path backup = restorable_backup_;
   const std::string reopened = open_store(data_dir_);
   overlay_.notice.text = !problem.empty()  ? "The backup could not be restored: " + problem + ". You are on a new, empty map."

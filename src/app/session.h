@@ -24,6 +24,7 @@
 #include "render/portrait_atlas.h"
 #include "render/scene_renderer.h"
 #include "storage/autosaver.h"
+#include "storage/passphrase_lock.h"
 #include "ui/breathing_panel.h"
 #include "ui/calm_panel.h"
 #include "ui/canvas_controller.h"
@@ -51,6 +52,7 @@ struct SessionDesc {
   bool demo = false;
   std::filesystem::path shader_dir;  // empty: found beside the binary or in the install prefix
   std::filesystem::path data_dir;    // the person's store; empty: nothing is read or saved (a demo)
+  std::shared_ptr<const storage::Key> key;  // a locked store's key (storage::unlock_store); null when unlocked
 };
 
 // What the scene shows; updated by the app, read by render and ui.
@@ -225,6 +227,7 @@ class Session {
   std::unique_ptr<platform::Audio> audio_;  // opened when first needed; silent without a device
   std::unique_ptr<storage::Autosaver> autosaver_;
   std::filesystem::path data_dir_;
+  std::shared_ptr<const storage::Key> key_;  // every connection to a locked store uses it; wiped when the last holder goes
   std::filesystem::path restorable_backup_;
   core::Settings settings_;
   std::vector<core::Draft> drafts_;  // words being typed in the inspector or the name field

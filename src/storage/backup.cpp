@@ -37,7 +37,7 @@ std::vector<std::filesystem::path> list_backups(const std::filesystem::path& dat
   return out;
 }
 
-std::string backup_to(Database& db, const std::filesystem::path& dest) {
+std::string backup_to(Database& db, const std::filesystem::path& dest, const Key* key) {
   std::string error;
   const mode_t old_mask = ::umask(077);
   sqlite3* out = nullptr;
@@ -48,12 +48,15 @@ std::string backup_to(Database& db, const std::filesystem::path& dest) {
     sqlite3_close(out);
     return "Could not create the backup " + dest.string() + ": " + error;
   }
-  sqlite3_backup* backup = sqlite3_backup_init(out, "main", db.handle(), "main");
-  if (backup == nullptr) {
-    error = sqlite3_errmsg(out);
-  } else {
-    sqlite3_backup_step(backup, -1);
-    if (sqlite3_backup_finish(backup) != SQLITE_OK) error = sqlite3_errmsg(out);
+  if (key != nullptr) error = use_key(out, *key);
+  if (error.empty()) {
+    sqlite3_backup* backup = sqlite3_backup_init(out, "main", db.handle(), "main");
+    if (backup == nullptr) {
+      error = sqlite3_errmsg(out);
+    } else {
+      sqlite3_backup_step(backup, -1);
+      if (sqlite3_backup_finish(backup) != SQLITE_OK) error = sqlite3_errmsg(out);
+    }
   }
   sqlite3_close(out);
   ::chmod(dest.c_str(), S_IRUSR | S_IWUSR);
@@ -65,7 +68,7 @@ std::string backup_to(Database& db, const std::filesystem::path& dest) {
   return {};
 }
 
-std::string rolling_backup(Database& db, const std::filesystem::path& data_dir, std::time_t now) {
+std::string rolling_backup(Database& db, const std::filesystem::path& data_dir, std::time_t now, const Key* key) {
   const auto dir = backups_dir(data_dir);
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
@@ -78,7 +81,7 @@ std::string rolling_backup(Database& db, const std::filesystem::path& data_dir, 
   }
   if (due) {
     const auto dest = dir / (std::string(prefix) + stamp(now) + suffix);
-    if (std::string e = backup_to(db, dest); !e.empty()) return e;
+    if (std::string e = backup_to(db, dest, key); !e.empty()) return e;
     existing = list_backups(data_dir);
   }
   for (std::size_t i = backups_kept; i < existing.size(); ++i) std::filesystem::remove(existing[i], ec);

@@ -6,6 +6,8 @@
 
 #include <utility>
 
+#include "storage/passphrase_lock.h"
+
 namespace innerscape::storage {
 
 Statement::Statement(Statement&& other) noexcept
@@ -86,7 +88,14 @@ std::string Statement::column_blob(int index) const {
                          : std::string();
 }
 
-std::unique_ptr<Database> Database::open(const std::filesystem::path& path, std::string& error) {
+std::string use_key(sqlite3* handle, const Key& key) {
+  std::string sql = "PRAGMA key = \"" + key.sql_literal() + "\";";
+  const int rc = sqlite3_exec(handle, sql.c_str(), nullptr, nullptr, nullptr);
+  wipe(sql);
+  return rc == SQLITE_OK ? std::string() : std::string(sqlite3_errmsg(handle));
+}
+
+std::unique_ptr<Database> Database::open(const std::filesystem::path& path, std::string& error, const Key* key) {
   std::unique_ptr<Database> db(new Database());
   db->path_ = path;
   const bool in_memory = path == ":memory:";
@@ -101,9 +110,18 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& path, std:
   sqlite3_busy_timeout(db->db_, 2000);
   sqlite3_extended_result_codes(db->db_, 1);
   if (!in_memory) ::chmod(path.c_str(), S_IRUSR | S_IWUSR);
-  // Reading the schema is the first thing that touches the file: a file that is not a database fails here.
+  if (key != nullptr) {
+    if (std::string e = use_key(db->db_, *key); !e.empty()) {
+      error = "Could not set the key for " + path.string() + ": " + e;
+      return nullptr;
+    }
+  }
+  // Reading the schema is the first thing that touches the file: a file that is not a database (or
+  // not one this key opens) fails here, before anything is written.
   if (std::string e = db->exec("PRAGMA foreign_keys = ON; SELECT count(*) FROM sqlite_master;"); !e.empty()) {
-    error = path.string() + " cannot be read as a database: " + e;
+    const bool not_a_db = sqlite3_errcode(db->db_) == SQLITE_NOTADB;
+    error = key != nullptr && not_a_db ? path.string() + " does not open with this passphrase (or it is damaged): " + e
+                                       : path.string() + " cannot be read as a database: " + e;
     return nullptr;
   }
   if (!in_memory) {

@@ -14,6 +14,8 @@ struct sqlite3_stmt;
 
 namespace innerscape::storage {
 
+class Key;
+
 class Statement {
  public:
   Statement() = default;
@@ -63,7 +65,9 @@ class Database {
  public:
   // Opens (creating if needed) a database file, or ":memory:". File databases get WAL, foreign keys
   // on, and owner-only permissions (0600). Returns null with a message on failure.
-  static std::unique_ptr<Database> open(const std::filesystem::path& path, std::string& error);
+  // With a `key` the file is encrypted (SQLCipher, raw key): the key is checked by reading the schema
+  // before anything is written, so a wrong key leaves the file exactly as it was.
+  static std::unique_ptr<Database> open(const std::filesystem::path& path, std::string& error, const Key* key = nullptr);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -103,5 +107,8 @@ class Transaction {
   bool open_ = false;
   std::string error_;
 };
+
+// Keys a raw connection just opened (before it reads anything). Empty on success.
+std::string use_key(sqlite3* handle, const Key& key);
 
 }  // namespace innerscape::storage

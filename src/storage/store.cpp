@@ -47,11 +47,30 @@ std::string set_aside(const std::filesystem::path& db_path, std::filesystem::pat
 
 }  // namespace
 
-OpenedStore open_store(const std::filesystem::path& data_dir, bool with_journal, bool daily_backup) {
+OpenedStore open_store(const std::filesystem::path& data_dir, bool with_journal, bool daily_backup, const Key* key) {
   OpenedStore out;
   const std::filesystem::path path = data_dir / database_file_name;
   std::string error;
-  out.db = Database::open(path, error);
+  // A locked store is opened with its key or not at all: a file that will not open without it is
+  // not damaged, and must never be set aside as if it were.
+  const std::optional<KeyInfo> lock = current_keyinfo(data_dir, error);
+  if (!error.empty()) {
+    out.error = error;
+    out.locked = true;
+    return out;
+  }
+  if (lock && key == nullptr) {
+    out.error = "Your map is locked with a passphrase, and none was given. Nothing was opened or changed.";
+    out.locked = true;
+    return out;
+  }
+  if (lock && !key_matches(*lock, *key)) {
+    out.error = "That passphrase does not open this map. Nothing was changed.";
+    out.locked = true;
+    return out;
+  }
+  if (!lock) key = nullptr;
+  out.db = Database::open(path, error, key);
   std::string damage = error;
   if (out.db && damage.empty()) {
     const std::string check = out.db->quick_check();
@@ -59,6 +78,15 @@ OpenedStore open_store(const std::filesystem::path& data_dir, bool with_journal,
   }
   if (!damage.empty() && std::filesystem::exists(path)) {
     out.db.reset();
+    // The key was checked, so a locked file that will not open is damaged, unless the lock was
+    // changed at this very moment (by the app, while a command reads): then it is left alone.
+    std::string again_error;
+    const std::optional<KeyInfo> again = current_keyinfo(data_dir, again_error);
+    if (!again_error.empty() || lock.has_value() != again.has_value() || (lock && again->check != lock->check)) {
+      out.error = "The lock on your map changed while it was being opened. Nothing was changed; please try again.";
+      out.locked = true;
+      return out;
+    }
     std::filesystem::path moved_to;
     if (const std::string e = set_aside(path, moved_to); !e.empty()) {
       out.error = "Your data file " + path.string() + " could not be read (" + damage +
@@ -69,14 +97,14 @@ OpenedStore open_store(const std::filesystem::path& data_dir, bool with_journal,
                  ". Innerscape has started a new, empty map. Nothing in the old file was changed or deleted.";
     for (const auto& backup : list_backups(data_dir)) {
       std::string backup_error;
-      auto candidate = Database::open(backup, backup_error);
+      auto candidate = Database::open(backup, backup_error, key);
       if (candidate && candidate->quick_check() == "ok") {
         out.restorable_backup = backup;
         out.notice += " A sound backup from " + backup.filename().string() + " can be restored.";
         break;
       }
     }
-    out.db = Database::open(path, error);
+    out.db = Database::open(path, error, key);
   }
   if (!out.db) {
     out.error = error.empty() ? "Could not open " + path.string() : error;
@@ -98,16 +126,17 @@ OpenedStore open_store(const std::filesystem::path& data_dir, bool with_journal,
   if (out.restorable_backup.empty() && !daily_backup) {
     out.backup_due = true;
   } else if (out.restorable_backup.empty()) {
-    if (const std::string e = rolling_backup(*out.db, data_dir, std::time(nullptr)); !e.empty()) {
+    if (const std::string e = rolling_backup(*out.db, data_dir, std::time(nullptr), key); !e.empty()) {
       out.notice += (out.notice.empty() ? "" : " ") + std::string("Today's backup could not be made: ") + e;
     }
   }
   return out;
 }
 
-std::string restore_backup(const std::filesystem::path& data_dir, const std::filesystem::path& backup) {
+std::string restore_backup(const std::filesystem::path& data_dir, const std::filesystem::path& backup, const Key* key) {
   std::string error;
-  auto source = Database::open(backup, error);
+  if (!store_is_locked(data_dir)) key = nullptr;
+  auto source = Database::open(backup, error, key);
   if (!source) return error;
   if (const std::string check = source->quick_check(); check != "ok") return "The backup is not sound either: " + check;
   // Copy into a new file beside the database, then swap it in whole.
@@ -116,7 +145,7 @@ std::string restore_backup(const std::filesystem::path& data_dir, const std::fil
   incoming += ".restoring";
   std::error_code ec;
   std::filesystem::remove(incoming, ec);
-  if (const std::string e = backup_to(*source, incoming); !e.empty()) return e;
+  if (const std::string e = backup_to(*source, incoming, key); !e.empty()) return e;
   for (const char* suffix : {"-wal", "-shm"}) {
     std::filesystem::path side = path;
     side += suffix;

@@ -3,7 +3,11 @@
 
 #include "smoke/run_process.h"
 #include "storage/data_lock.h"
+#include "storage/passphrase_lock.h"
+#include "storage/store.h"
 #include "test_tmp.h"
+
+#include <nlohmann/json.hpp>
 
 #include <fstream>
 #include <iterator>
@@ -133,4 +137,110 @@ TEST_CASE("while the app has a data folder open, import and a second app are ref
 
   held.reset();  // the app closed (or crashed: the kernel lets go either way)
   CHECK(run_innerscape("--data-dir '" + dir.string() + "' import '" + (root / "map.json").string() + "'").exit_code == 0);
+}
+
+namespace {
+
+std::string file_bytes(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// A folder holding the small map from a JSON file, imported through the binary.
+std::filesystem::path map_folder(const std::filesystem::path& root) {
+  {
+    std::ofstream f(root / "map.json");
+    f << R"({"format": "innerscape", "version": 1,
+      "parts": [{"id": "1", "name": "Little one", "kind": "exile", "age": 6},
+                {"id": "2", "name": "Sunny", "kind": "manager", "needs_to_hear": "You are enough."}],
+      "relationships": [{"from": "2", "to": "1", "kind": "protects"}]})";
+  }
+  const auto dir = root / "data";
+  REQUIRE(run_innerscape("--data-dir '" + dir.string() + "' import '" + (root / "map.json").string() + "'").exit_code == 0);
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("lock from the command line: MODERATE key derivation, a plain warning, and the map reads with the passphrase") {
+  const auto root = innerscape::test::fresh_dir("cli_lock_on");
+  const auto dir = map_folder(root);
+  std::ofstream(root / "pass") << "a long walk by the sea\n";
+  const auto lock = run_innerscape("--data-dir '" + dir.string() + "' lock --passphrase-file '" + (root / "pass").string() + "'");
+  REQUIRE_MESSAGE(lock.exit_code == 0, lock.err);
+  CHECK(lock.out.find("There is no way back in without the passphrase") != std::string::npos);
+  // The production cost, as written beside the database (no secret in it).
+  const std::string keyinfo = file_bytes(dir / innerscape::storage::keyinfo_file_name);
+  const auto j = nlohmann::json::parse(keyinfo);
+  const auto moderate = innerscape::storage::new_kdf_params();
+  CHECK(j["opslimit"] == moderate.opslimit);
+  CHECK(j["memlimit"] == moderate.memlimit);
+  CHECK(j["algorithm"] == "argon2id13");
+  CHECK(keyinfo.find("a long walk") == std::string::npos);
+  CHECK(file_bytes(dir / "innerscape.db").find("You are enough.") == std::string::npos);
+
+  const auto check = run_innerscape("--data-dir '" + dir.string() + "' check --passphrase-file '" + (root / "pass").string() + "'");
+  CHECK(check.exit_code == 0);
+  CHECK(check.out.find("(2 parts, 1 relationships)") != std::string::npos);
+}
+
+TEST_CASE("a locked map: check, export, import, screenshot and unlock with --passphrase-file; a wrong one changes nothing") {
+  namespace storage = innerscape::storage;
+  const auto root = innerscape::test::fresh_dir("cli_locked");
+  const auto dir = map_folder(root);
+  // Locked cheaply here, so the suite stays fast; commands use what the keyinfo says.
+  REQUIRE(storage::set_lock(dir, nullptr, "harbour lights", storage::KdfCost::test_minimum).empty());
+  std::ofstream(root / "right") << "harbour lights\n";
+  std::ofstream(root / "wrong") << "harbour light\n";
+  std::ofstream(root / "empty") << "\n";
+  const std::string at = "--data-dir '" + dir.string() + "' ";
+  const std::string right = " --passphrase-file '" + (root / "right").string() + "'";
+  const std::string wrong = " --passphrase-file '" + (root / "wrong").string() + "'";
+
+  const std::string db_before = file_bytes(dir / "innerscape.db");
+  const auto no_pass = run_innerscape(at + "check");
+  CHECK(no_pass.exit_code == 1);
+  CHECK(no_pass.err.find("locked with a passphrase") != std::string::npos);
+  CHECK(no_pass.err.find("--passphrase-file") != std::string::npos);
+  for (const std::string& command : {std::string("check"), "export --format json --out '" + (root / "x.json").string() + "'",
+                                     "import '" + (root / "map.json").string() + "'", std::string("unlock"),
+                                     "lock --new-passphrase-file '" + (root / "right").string() + "'"}) {
+    const auto refused = run_innerscape(at + command + wrong);
+    INFO(command);
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.err.find("That passphrase does not open this map. Nothing was changed.") != std::string::npos);
+  }
+  const auto empty = run_innerscape(at + "check --passphrase-file '" + (root / "empty").string() + "'");
+  CHECK(empty.exit_code == 1);
+  CHECK(empty.err.find("empty") != std::string::npos);
+  const auto shot_without = run_innerscape("--frames 1 " + at + "--screenshot '" + (root / "s.png").string() + "'");
+  CHECK(shot_without.exit_code == 1);
+  CHECK(shot_without.err.find("locked with a passphrase") != std::string::npos);
+  CHECK(file_bytes(dir / "innerscape.db") == db_before);  // byte for byte
+  CHECK(!std::filesystem::exists(root / "x.json"));
+  CHECK(!std::filesystem::exists(root / "s.png"));
+
+  const auto check = run_innerscape(at + "check" + right);
+  CHECK(check.exit_code == 0);
+  CHECK(check.out.find("sound") != std::string::npos);
+  const auto exported = run_innerscape(at + "export --format json --out '" + (root / "x.json").string() + "'" + right);
+  CHECK(exported.exit_code == 0);
+  CHECK(exported.out.find("not encrypted") != std::string::npos);
+  CHECK(file_bytes(root / "x.json").find("You are enough.") != std::string::npos);
+  CHECK(run_innerscape(at + "import '" + (root / "map.json").string() + "'" + right).exit_code == 0);
+  const auto shot = run_innerscape("--frames 1 " + at + "--screenshot '" + (root / "s.png").string() + "'" + right);
+  CHECK_MESSAGE(shot.exit_code == 0, shot.err);
+  CHECK(std::filesystem::exists(root / "s.png"));
+  CHECK(file_bytes(dir / "innerscape.db").find("You are enough.") == std::string::npos);
+
+  const auto relock = run_innerscape(at + "lock" + right);
+  CHECK(relock.exit_code == 1);
+  CHECK(relock.err.find("--new-passphrase-file") != std::string::npos);
+  const auto unlock = run_innerscape(at + "unlock" + right);
+  REQUIRE_MESSAGE(unlock.exit_code == 0, unlock.err);
+  CHECK(!std::filesystem::exists(dir / storage::keyinfo_file_name));
+  const auto after = run_innerscape(at + "check");
+  CHECK(after.exit_code == 0);
+  CHECK(after.out.find("(4 parts, 2 relationships)") != std::string::npos);
+  CHECK(run_innerscape(at + "unlock").out.find("not locked") != std::string::npos);
 }

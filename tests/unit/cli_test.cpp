@@ -113,3 +113,35 @@ TEST_CASE("wrong or incomplete flags are refused with a reason") {
     CHECK(r.error.find('\n') == std::string::npos);  // one line
   }
 }
+
+TEST_CASE("lock, unlock and passphrase files") {
+  const CliResult on = parse({"--data-dir", "d", "lock", "--passphrase-file", "p.txt"});
+  REQUIRE(on.error.empty());
+  CHECK(on.options.mode == Mode::lock);
+  CHECK(on.options.passphrase_file == "p.txt");
+  CHECK(on.options.new_passphrase_file.empty());
+  const CliResult change = parse({"lock", "--passphrase-file=p.txt", "--new-passphrase-file", "q.txt"});
+  REQUIRE(change.error.empty());
+  CHECK(change.options.new_passphrase_file == "q.txt");
+  const CliResult off = parse({"unlock", "--passphrase-file", "p.txt"});
+  REQUIRE(off.error.empty());
+  CHECK(off.options.mode == Mode::unlock);
+  // The app, screenshots and the other commands read a locked map with it too.
+  for (std::vector<std::string_view> args : {std::vector<std::string_view>{"--passphrase-file", "p"},
+                                             {"--screenshot", "s.png", "--passphrase-file", "p"},
+                                             {"check", "--passphrase-file", "p"},
+                                             {"export", "--format", "json", "--out", "x.json", "--passphrase-file", "p"},
+                                             {"import", "x.json", "--passphrase-file", "p"}}) {
+    const CliResult r = parse(args);
+    CHECK_MESSAGE(r.error.empty(), r.error);
+    CHECK(r.options.passphrase_file == "p");
+  }
+  CHECK(usage().find("There is no way back in without the passphrase") != std::string::npos);
+
+  CHECK(parse({"lock", "--passphrase-file"}).error.find("needs a file") != std::string::npos);
+  CHECK(parse({"check", "--new-passphrase-file", "q"}).error.find("only applies to lock") != std::string::npos);
+  CHECK(parse({"--bench", "--passphrase-file", "p"}).error.find("does not apply") != std::string::npos);
+  CHECK(parse({"--demo", "--passphrase-file", "p"}).error.find("does not apply") != std::string::npos);
+  CHECK(parse({"lock", "unlock"}).error.find("choose one") != std::string::npos);
+  CHECK(parse({"lock", "--demo"}).error.find("not --demo") != std::string::npos);
+}
