@@ -67,8 +67,8 @@ std::shared_ptr<const storage::Key> key_for(const Options& options, const std::f
   if (!storage::store_is_locked(dir)) return nullptr;
   std::string locked_text = "Your map in " + dir.string() + " is locked with a passphrase. ";
   locked_text += prompt ? "Give it with --passphrase-file FILE, or run this in a terminal to be asked for it."
-                        : "For now, start Innerscape with --passphrase-file FILE (a file holding the passphrase); "
-                          "a lock screen to type it into is on its way.";
+                        : "Give it with --passphrase-file FILE (a file holding the passphrase), or start Innerscape "
+                          "without it and type it on the lock screen.";
   const auto passphrase = get_passphrase(options.passphrase_file, prompt, "Passphrase for your map: ", false, locked_text);
   if (!passphrase) {
     failed = true;
@@ -190,21 +190,7 @@ int run_export(const Options& options) {
   if (open_for_command(options, loaded) == nullptr) return 1;
   std::string problem;
   if (options.export_format == "json") {
-    const std::string text = storage::to_json(loaded.snapshot, static_cast<std::int64_t>(std::time(nullptr)));
-    std::filesystem::path tmp = options.out;
-    tmp += ".tmp";
-    {
-      const mode_t old_mask = ::umask(077);  // what a person wrote stays theirs: the export is 0600
-      std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-      ::umask(old_mask);
-      file << text;
-      file.flush();
-      if (!file) problem = "Could not write " + options.out.string() + ". Check the folder exists, is writable, and the disk has room.";
-    }
-    std::error_code ec;
-    if (problem.empty()) std::filesystem::rename(tmp, options.out, ec);
-    if (ec) problem = "Could not write " + options.out.string() + ": " + ec.message();
-    if (!problem.empty()) std::filesystem::remove(tmp, ec);
+    problem = storage::write_json_file(loaded.snapshot, options.out, static_cast<std::int64_t>(std::time(nullptr)));
   } else {
     problem = storage::export_markdown(loaded.snapshot, options.out);
   }
@@ -341,8 +327,8 @@ int run_lock(const Options& options) {
     std::cout << "Your passphrase is changed; your map and its backups now open only with the new one.\n"
                  "There is no way back in without it: keep it somewhere safe.\n";
   } else {
-    std::cout << "Your map is locked. From now on it opens only with the passphrase (for now, start Innerscape with\n"
-                 "--passphrase-file FILE; commands like export ask for it on the terminal).\n";
+    std::cout << "Your map is locked. From now on it opens only with the passphrase: Innerscape asks for it when it\n"
+                 "starts, and commands like export ask for it on the terminal (or read --passphrase-file FILE).\n";
   }
   if (!turning_off) mention_plaintext_leftovers(*dir);
   return 0;
@@ -390,9 +376,12 @@ int run(const Options& options) {
           std::cerr << "innerscape: " << problem << "\n";
           return 1;
         }
-        bool failed = false;
-        key = key_for(options, *dir, false, failed);
-        if (failed) return 1;
+        // Without --passphrase-file a locked store opens on the lock screen, where it is typed.
+        if (!options.passphrase_file.empty()) {
+          bool failed = false;
+          key = key_for(options, *dir, false, failed);
+          if (failed) return 1;
+        }
       }
       return options.mode == Mode::run ? run_interactive(options, *dir, std::move(key)) : run_screenshot(options, *dir, std::move(key));
     }

@@ -20,6 +20,7 @@
 #include "platform/paths.h"
 #include "render/framebuffer.h"
 #include "storage/backup.h"
+#include "storage/json_format.h"
 #include "storage/png.h"
 #include "storage/store.h"
 #include "ui/fonts.h"
@@ -118,8 +119,16 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
 
   session->pacer_ = core::make_frame_pacer({}, session->window_->now_s());
   session->scene_.view.viewport = desc.size;
+  session->last_input_s_ = session->window_->now_s();
   if (desc.data_dir.empty()) {
     session->load_system(desc.demo ? core::make_demo_system() : core::InnerSystem{});
+  } else if (session->key_ == nullptr && storage::store_is_locked(desc.data_dir)) {
+    // Nothing of a locked store is read until the passphrase is right: the lock screen comes first.
+    session->data_dir_ = desc.data_dir;
+    session->store_waiting_ = true;
+    session->load_system({});
+    session->overlay_.welcome.open = false;
+    session->overlay_.lock_screen.show();
   } else if (std::string e = session->open_store(desc.data_dir); !e.empty()) {
     error = e;
     return nullptr;
@@ -285,6 +294,133 @@ void Session::restore_from_backup() {
   scene_.view = frame_all_view(scene_.view.viewport);
 }
 
+void Session::lock() {
+  if (key_ == nullptr || locked()) return;
+  // Everything is on disk before the screen goes dark; what is open stays open behind it.
+  if (const std::string problem = save_now(); !problem.empty()) std::cerr << "innerscape: " << problem << "\n";
+  overlay_.lock_screen.show();
+  overlay_.privacy.clear_secrets();
+  backdrop_drawn_ = false;
+  core::request_frame(pacer_);
+}
+
+void Session::unlock(std::string passphrase) {
+  if (!locked() || unlocking_.valid() || data_dir_.empty()) {
+    storage::wipe(passphrase);
+    return;
+  }
+  // About a second of Argon2id: off the frame, so the screen stays calm and responsive.
+  unlocking_ = std::async(std::launch::async, [dir = data_dir_, p = storage::Passphrase(std::move(passphrase))] {
+    storage::Unlocked out = storage::unlock_store(dir, p.view());
+    platform::Window::wake();
+    return out;
+  });
+  storage::wipe(passphrase);
+}
+
+void Session::wait_for_unlock() { take_unlock(true); }
+
+void Session::take_unlock(bool wait) {
+  if (!unlocking_.valid()) return;
+  if (!wait && unlocking_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+  storage::Unlocked answer = unlocking_.get();
+  const double now = window_->now_s();
+  core::request_frame(pacer_);
+  if (!answer.key) {
+    overlay_.lock_screen.refused(now, answer.wrong_passphrase ? "That is not the passphrase. Nothing was changed." : answer.error);
+    return;
+  }
+  key_ = std::make_shared<const storage::Key>(std::move(*answer.key));
+  overlay_.lock_screen.opened();
+  last_input_s_ = now;
+  if (store_waiting_) {
+    store_waiting_ = false;
+    if (const std::string problem = open_store(data_dir_); !problem.empty()) {
+      overlay_.notice.text = "Your map could not be opened: " + problem;
+    } else {
+      scene_.view = frame_all_view(scene_.view.viewport);
+    }
+  }
+}
+
+std::string Session::change_lock(ui::LockChange change) {
+  struct Wiper {
+    ui::LockChange& c;
+    ~Wiper() {
+      storage::wipe(c.current);
+      storage::wipe(c.next);
+    }
+  } wiper{change};
+  if (autosaver_ == nullptr || data_dir_.empty()) return "The example map is not saved, so there is nothing to lock.";
+  // The passphrase now, first: a slip of the fingers changes nothing.
+  if (key_ != nullptr) {
+    const storage::Unlocked check = storage::unlock_store(data_dir_, change.current);
+    if (!check.key) return check.wrong_passphrase ? "That is not your passphrase now, so nothing was changed." : check.error;
+  }
+  // Everything on disk and no connection open: the store is copied into its new form whole.
+  take_journal(true);
+  if (const std::string problem = save_now(); !problem.empty()) {
+    return "Your latest changes could not be saved first, so the lock was not changed: " + problem;
+  }
+  const storage::Snapshot on_disk = snapshot();
+  autosaver_.reset();
+  std::optional<storage::Key> new_key;
+  const std::optional<std::string_view> next =
+      change.next.empty() ? std::nullopt : std::optional<std::string_view>(change.next);
+  std::string problem = storage::set_lock(data_dir_, key_.get(), next, storage::KdfCost::moderate, &new_key);
+  // Whichever key the store holds now (the switch may have taken effect even if tidying up did not).
+  std::string error;
+  const auto info = storage::current_keyinfo(data_dir_, error);
+  if (!info) {
+    key_ = nullptr;
+  } else if (new_key && storage::key_matches(*info, *new_key)) {
+    key_ = std::make_shared<const storage::Key>(std::move(*new_key));
+  }
+  auto db = storage::Database::open(data_dir_ / storage::database_file_name, error, key_.get());
+  if (db == nullptr) return (problem.empty() ? "" : problem + " ") + "Your map could not be opened again: " + error;
+  autosaver_ = std::make_unique<storage::Autosaver>(std::move(db), on_disk, [] { platform::Window::wake(); });
+  last_input_s_ = window_->now_s();
+  if (problem.empty()) {
+    problem.clear();
+    overlay_.notice.text = change.next.empty() ? "The lock is off. Your files are readable on this computer again."
+                           : change.current.empty() ? "The lock is on. Innerscape will ask for your passphrase each time it opens."
+                                                    : "Your passphrase is changed. Use the new one from now on.";
+  }
+  return problem;
+}
+
+void Session::render_locked(glm::ivec2 target_size) {
+  // The scene drawn a tenth of its size, filtered down to a fortieth and stretched back: soft
+  // enough that no name or shape can be read, only where the lights are.
+  const unsigned target = render::bound_draw_framebuffer();
+  const glm::ivec2 small = glm::max(target_size / 10, glm::ivec2(8));
+  const glm::ivec2 tiny = glm::max(target_size / 40, glm::ivec2(2));
+  if (!lock_backdrop_.valid() || lock_backdrop_.size() != small) {
+    lock_backdrop_ = render::Framebuffer();
+    lock_blur_ = render::Framebuffer();
+    if (!lock_backdrop_.create(small) || !lock_blur_.create(tiny)) {
+      render::bind_framebuffer(target, target_size);
+      render::clear({render::scene_clear_rgb[0], render::scene_clear_rgb[1], render::scene_clear_rgb[2], 1.0f});
+      return;
+    }
+    backdrop_drawn_ = false;
+  }
+  if (!backdrop_drawn_) {
+    lock_backdrop_.bind();
+    core::SceneView view = scene_.view;
+    view.viewport = small;
+    renderer_.render({.view = view,
+                      .scene_time_s = scene_.clock.scene_seconds,
+                      .self = scene_.system.self,
+                      .system = {.system = &scene_.system, .positions = shown_positions_, .pulse = pulses_, .portraits = &portraits_},
+                      .ambient = 0.0f});
+    lock_blur_.bind();
+    lock_backdrop_.blit_to(render::bound_draw_framebuffer(), tiny);
+    backdrop_drawn_ = true;
+  }
+  lock_blur_.blit_to(target, target_size);
+}
+
 Session::~Session() {
   if (autosaver_ == nullptr) return;
   take_journal(true);  // pages written before it was read join it, and are saved with it
@@ -345,8 +481,21 @@ core::SceneView Session::frame_all_view(glm::ivec2 viewport) const {
 
 void Session::handle_events(const platform::FrameEvents& events, double now_s) {
   take_journal(false);
-  if (events.input) core::note_input(pacer_, now_s);
+  take_unlock(false);
+  if (events.input) {
+    core::note_input(pacer_, now_s);
+    last_input_s_ = now_s;
+  }
   if (events.woken) core::request_frame(pacer_);  // a save finished or failed: show how it went
+  // With the lock on, a while untouched locks it; while locked, only the lock screen listens.
+  if (key_ != nullptr && !locked() && settings_.idle_lock_minutes > 0 &&
+      now_s - last_input_s_ >= settings_.idle_lock_minutes * 60.0) {
+    lock();
+  }
+  if (locked()) {
+    submit_if_due(now_s);
+    return;
+  }
   scene_.view.viewport = window_->drawable_size();
   const core::SceneView before = scene_.view;
   ui::UiActions actions;
@@ -428,9 +577,20 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
   update_pictures();
   submit_if_due(now_s);
 
+  // A change to the lock is made once a frame has shown that it is being made (it takes a moment).
+  take_unlock(false);
+  if (pending_lock_change_ && lock_change_shown_) {
+    const std::string problem = change_lock(*std::exchange(pending_lock_change_, std::nullopt));
+    lock_change_shown_ = false;
+    overlay_.privacy.done(problem);
+  }
+  if (pending_lock_change_) lock_change_shown_ = true;
+
   // Render the scene (or the canvas), then the overlay on top of it.
   if (imgui_demo_only) {
     render::clear({0.10f, 0.10f, 0.12f, 1.0f});
+  } else if (locked()) {
+    render_locked(target_size);
   } else if (overlay_.canvas.open()) {
     render_canvas();
   } else {
@@ -468,6 +628,13 @@ void Session::draw_overlay(glm::ivec2 target_size) {
   OverlayState& o = overlay_;
   const std::int64_t now = wall_clock_now();
   ui::UiActions actions;
+
+  if (o.lock_screen.shown) {
+    o.lock_screen.draw(window_->now_s(), actions);
+    if (autosaver_ != nullptr) ui::draw_save_banner(autosaver_->problem());
+    apply(actions);
+    return;
+  }
 
   if (o.canvas.open()) {
     // The canvas has the screen to itself: its tools, its gallery, and what the app has to say.
@@ -574,6 +741,11 @@ void Session::draw_overlay(glm::ivec2 target_size) {
                .redo_label = core::redo_label(scene_.history),
                .default_picture_path = default_picture_path()},
               actions);
+  o.privacy.draw({.locked = key_ != nullptr,
+                  .busy = pending_lock_change_.has_value(),
+                  .idle_lock_minutes = settings_.idle_lock_minutes,
+                  .demo = data_dir_.empty()},
+                 actions);
   o.problems.draw("Something could not be drawn", render_problems_);
   if (autosaver_ != nullptr) ui::draw_save_banner(autosaver_->problem());
   (void)target_size;
@@ -644,6 +816,27 @@ void Session::apply(ui::UiActions& a) {
   if (a.save_picture) pending_picture_ = std::filesystem::path(*a.save_picture);
   if (a.restore_backup) restore_from_backup();
   if (a.toggle_soothing) o.soothing.open = !o.soothing.open;
+  // Privacy.
+  if (a.unlock) unlock(std::move(*a.unlock));
+  if (a.unlock) storage::wipe(*a.unlock);
+  if (a.lock_change) {
+    pending_lock_change_ = std::move(*a.lock_change);
+    storage::wipe(a.lock_change->current);
+    storage::wipe(a.lock_change->next);
+  }
+  if (a.lock_now) lock();
+  if (a.idle_lock_minutes) {
+    settings_.idle_lock_minutes = std::clamp(*a.idle_lock_minutes, 0, core::max_idle_lock_minutes);
+    mark_dirty(window_->now_s(), 0.0);
+  }
+  if (a.toggle_privacy) o.privacy.open = !o.privacy.open;
+  if (a.export_copy) {
+    const std::filesystem::path where = expand_home(*a.export_copy);
+    const std::string problem = storage::write_json_file(snapshot(), where, wall_clock_now());
+    o.notice.text = problem.empty() ? "A copy of everything is saved in " + where.string() +
+                                          ". It is readable by anyone who opens it: keep it somewhere private."
+                                    : problem;
+  }
   if (a.toggle_breathing) o.breathing.open = !o.breathing.open;
   if (a.calm && o.canvas.open()) close_canvas();
   if (a.calm) {
@@ -721,7 +914,8 @@ void Session::apply(ui::UiActions& a) {
             a.toggle_fullscreen || a.save_picture || a.restore_backup || a.toggle_journal || a.search_focus ||
             a.new_entry || a.open_entry || a.search || a.toggle_soothing || a.toggle_breathing || a.start_breathing ||
             a.pause_breathing || a.end_breathing || a.tones || a.volume || a.calm || a.toggle_canvas || a.close_canvas ||
-            a.open_drawing || a.new_drawing || a.draw_part || a.save_drawing_png || a.creative_timer;
+            a.open_drawing || a.new_drawing || a.draw_part || a.save_drawing_png || a.creative_timer || a.unlock ||
+            a.lock_change || a.lock_now || a.idle_lock_minutes || a.toggle_privacy || a.export_copy;
   // Whatever changed is drawn in the next frame, even if no more input comes.
   if (changed) core::request_frame(pacer_);
 }
@@ -802,12 +996,20 @@ void Session::stop_creative_timer() {
 }
 
 double Session::timer_wake_in_s(double now_s) const {
-  if (creative_started_s_ < 0.0 || !overlay_.canvas.open()) return -1.0;
-  const double elapsed = now_s - creative_started_s_;
-  return 1.0 - std::fmod(elapsed, 1.0) + 0.01;
+  double wake = -1.0;
+  auto sooner = [&wake](double s) { wake = wake < 0.0 ? s : std::min(wake, s); };
+  if (creative_started_s_ >= 0.0 && overlay_.canvas.open()) sooner(1.0 - std::fmod(now_s - creative_started_s_, 1.0) + 0.01);
+  // The lock screen counts down the wait after a wrong passphrase, a second at a time.
+  if (locked() && overlay_.lock_screen.retry_at_s > now_s) sooner(std::min(1.0, overlay_.lock_screen.retry_at_s - now_s) + 0.01);
+  // An idle lock comes due even when nothing else happens.
+  if (key_ != nullptr && !locked() && settings_.idle_lock_minutes > 0) {
+    sooner(std::max(0.0, last_input_s_ + settings_.idle_lock_minutes * 60.0 - now_s) + 0.01);
+  }
+  return wake;
 }
 
 bool Session::timer_ticked(double now_s) {
+  if (locked() && overlay_.lock_screen.retry_at_s > now_s - 1.0) return true;  // the countdown, and its end
   if (creative_started_s_ < 0.0) return false;
   const long second = static_cast<long>(now_s - creative_started_s_);
   if (second == timer_second_shown_) return false;

@@ -39,6 +39,8 @@
 #include "ui/part_inspector.h"
 #include "ui/problem_panel.h"
 #include "ui/restore_dialog.h"
+#include "ui/lock_panel.h"
+#include "ui/lock_screen.h"
 #include "ui/scene_controller.h"
 #include "ui/soothing_panel.h"
 #include "ui/welcome_panel.h"
@@ -84,6 +86,8 @@ struct OverlayState {
   ui::CalmPanel calm;
   ui::CanvasController canvas;  // open while a drawing is on the canvas
   ui::CanvasPanel canvas_panel;
+  ui::LockScreen lock_screen;  // over everything while the store is locked
+  ui::LockPanel privacy;
 };
 
 class Session {
@@ -112,10 +116,21 @@ class Session {
   const std::string& render_problems() const { return render_problems_; }
   int last_draw_calls() const { return canvas_open() ? canvas_draw_calls_ : renderer_.last_stats().draw_calls; }
 
-  // Whether something needs frames even with nobody there: a glide, the camera, a save coming due.
+  // Whether something needs frames even with nobody there: a glide, the camera, a save coming due,
+  // a passphrase being checked.
   bool animating() const {
-    return gliding_ || scene_.view_goal.has_value() || save_due_s_ >= 0.0 || (breathing_.running && !breathing_.paused && !breathing_frozen_);
+    return gliding_ || scene_.view_goal.has_value() || save_due_s_ >= 0.0 || (breathing_.running && !breathing_.paused && !breathing_frozen_) ||
+           unlocking_.valid() || pending_lock_change_.has_value();
   }
+
+  // The passphrase lock. A locked store shows the lock screen at start (nothing of it is read until
+  // the passphrase is right), after the chosen idle time, and on Lock now.
+  bool locked() const { return overlay_.lock_screen.shown; }
+  bool store_locked() const { return key_ != nullptr; }
+  void lock();                       // saves, then shows the lock screen over the blurred scene
+  void unlock(std::string passphrase);  // checked off the frame; the screen says how it went
+  // Waits for a passphrase being checked, and takes in the answer (tests).
+  void wait_for_unlock();
 
   // Starts a breathing session (the overlay's Begin does this too). `frozen` holds it at `at_s`, for
   // pictures of a given moment of the breath.
@@ -227,7 +242,18 @@ class Session {
   std::unique_ptr<platform::Audio> audio_;  // opened when first needed; silent without a device
   std::unique_ptr<storage::Autosaver> autosaver_;
   std::filesystem::path data_dir_;
-  std::shared_ptr<const storage::Key> key_;  // every connection to a locked store uses it; wiped when the last holder goes
+  std::shared_ptr<const storage::Key> key_;
+  bool store_waiting_ = false;  // locked at start: the store opens once the passphrase is right
+  std::future<storage::Unlocked> unlocking_;
+  std::optional<ui::LockChange> pending_lock_change_;  // made once a frame has said so
+  bool lock_change_shown_ = false;
+  double last_input_s_ = 0.0;
+  render::Framebuffer lock_backdrop_;  // the scene, small...
+  render::Framebuffer lock_blur_;      // ...and smaller still: stretched, it is the lock screen's blur
+  bool backdrop_drawn_ = false;
+  void take_unlock(bool wait);
+  std::string change_lock(ui::LockChange change);
+  void render_locked(glm::ivec2 target_size);  // every connection to a locked store uses it; wiped when the last holder goes
   std::filesystem::path restorable_backup_;
   core::Settings settings_;
   std::vector<core::Draft> drafts_;  // words being typed in the inspector or the name field

@@ -6,10 +6,13 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <iterator>
 #include <map>
 #include <set>
 #include <unordered_map>
+
+#include <sys/stat.h>
 
 #include <nlohmann/json.hpp>
 
@@ -272,9 +275,30 @@ std::string to_json(const Snapshot& s, std::int64_t exported_at) {
         {"welcome_seen", s.settings.welcome_seen},
         {"soothing_seeded", s.settings.soothing_seeded},
         {"tones", s.settings.tones},
-        {"volume", s.settings.volume}}},
+        {"volume", s.settings.volume},
+        {"idle_lock_minutes", s.settings.idle_lock_minutes}}},
   };
   return compact_number_lists(doc.dump(2)) + "\n";
+}
+
+std::string write_json_file(const Snapshot& snapshot, const std::filesystem::path& path, std::int64_t exported_at) {
+  const std::string text = to_json(snapshot, exported_at);
+  std::filesystem::path tmp = path;
+  tmp += ".tmp";
+  std::string problem;
+  {
+    const mode_t old_mask = ::umask(077);  // what a person wrote stays theirs
+    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+    ::umask(old_mask);
+    file << text;
+    file.flush();
+    if (!file) problem = "Could not write " + path.string() + ". Check the folder exists, is writable, and the disk has room.";
+  }
+  std::error_code ec;
+  if (problem.empty()) std::filesystem::rename(tmp, path, ec);
+  if (ec) problem = "Could not write " + path.string() + ": " + ec.message();
+  if (!problem.empty()) std::filesystem::remove(tmp, ec);
+  return problem;
 }
 
 JsonImport from_json(std::string_view text) {
@@ -634,6 +658,9 @@ JsonImport from_json(std::string_view text) {
     long long volume = s.settings.volume;
     if (!r.integer(*settings, "volume", "settings", 0, 100, volume)) return {{}, r.error, 0};
     s.settings.volume = static_cast<int>(volume);
+    long long idle = s.settings.idle_lock_minutes;
+    if (!r.integer(*settings, "idle_lock_minutes", "settings", 0, core::max_idle_lock_minutes, idle)) return {{}, r.error, 0};
+    s.settings.idle_lock_minutes = static_cast<int>(idle);
   }
 
   // Parts that came without a place are placed the way Arrange would.

@@ -3,6 +3,7 @@
 // file first and names the exact place of any problem, so a bad file changes nothing.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,10 @@ inline constexpr int json_max_depth = 32;  // the format nests 6 deep (a stroke'
 
 // The snapshot as pretty-printed JSON text. `exported_at` is seconds since 1970.
 std::string to_json(const Snapshot& snapshot, std::int64_t exported_at);
+
+// Writes to_json() to `path` for the person alone (0600), whole or not at all: through a file beside
+// it, renamed into place. Empty on success, else what went wrong and what to do.
+std::string write_json_file(const Snapshot& snapshot, const std::filesystem::path& path, std::int64_t exported_at);
 
 struct JsonImport {
   Snapshot snapshot;        // valid only when error is empty

@@ -430,6 +430,12 @@ LoadResult load_snapshot(Database& db, bool with_journal) {
       std::from_chars(v.data(), v.data() + v.size(), volume);
       out.snapshot.settings.volume = std::clamp(volume, 0, 100);
     }
+    if (key == "idle_lock_minutes") {
+      const std::string v = settings.column_text(1);
+      int minutes = out.snapshot.settings.idle_lock_minutes;
+      std::from_chars(v.data(), v.data() + v.size(), minutes);
+      out.snapshot.settings.idle_lock_minutes = std::clamp(minutes, 0, core::max_idle_lock_minutes);
+    }
     if (key == "entry_draft") {
       out.snapshot.entry_draft = read_draft_text(settings.column_text(1));
       if (out.snapshot.entry_draft) {
@@ -548,6 +554,8 @@ std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& cu
       if (!s.run()) return fail("Could not save the settings", s.error());
     }
     s.bind(1, std::string_view("volume")).bind(2, std::to_string(current.settings.volume));
+    if (!s.run()) return fail("Could not save the settings", s.error());
+    s.bind(1, std::string_view("idle_lock_minutes")).bind(2, std::to_string(current.settings.idle_lock_minutes));
     if (!s.run()) return fail("Could not save the settings", s.error());
   }
   // Journal entries: rows, their parts, and their words in the search index, kept in step. Only

@@ -443,7 +443,7 @@ std::string finish_interrupted_switch(const std::filesystem::path& data_dir) {
 }
 
 std::string set_lock(const std::filesystem::path& data_dir, const Key* current, std::optional<std::string_view> new_passphrase,
-                     KdfCost cost) {
+                     KdfCost cost, std::optional<Key>* new_key) {
   if (const std::string e = finish_interrupted_switch(data_dir); !e.empty()) return e;
   std::string error;
   const std::optional<KeyInfo> info = current_keyinfo(data_dir, error);
@@ -512,6 +512,7 @@ std::string set_lock(const std::filesystem::path& data_dir, const Key* current, 
     undo_switch(data_dir);
     return "The lock was not changed: could not put the new file in place (" + why + "). Nothing was changed.";
   }
+  if (new_key != nullptr && to) *new_key = std::move(to);  // the store is keyed with it from here on
   if (const std::string s = sync_path(data_dir, true); !s.empty()) return "The lock was changed, but " + s;
   if (const std::string c = complete_switch(data_dir, !to); !c.empty()) {
     return "The lock was changed, but tidying up did not finish (" + c + "); it finishes when Innerscape next opens.";

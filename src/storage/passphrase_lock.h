@@ -127,8 +127,11 @@ Unlocked unlock_store(const std::filesystem::path& data_dir, std::string_view pa
 // which opens with `current`, or the new one. A backup that cannot be read even now is removed
 // (it could never be restored). Empty on success, else what went wrong; nothing changed then.
 // The caller holds the folder's DataLock and has no connection open to the store.
+// `new_key`, if given, receives the new key once the switch has taken effect (even when tidying up
+// afterwards reports a problem), so the caller need not derive it again.
 std::string set_lock(const std::filesystem::path& data_dir, const Key* current,
-                     std::optional<std::string_view> new_passphrase, KdfCost cost = KdfCost::moderate);
+                     std::optional<std::string_view> new_passphrase, KdfCost cost = KdfCost::moderate,
+                     std::optional<Key>* new_key = nullptr);
 
 // Finishes or undoes a switch that set_lock did not get to complete (the process was killed),
 // leaving the store consistent. Only for the holder of the folder's DataLock: open_store's callers

@@ -11,6 +11,12 @@
 
 namespace innerscape::ui {
 
+// A change to the passphrase lock: `current` empty turns it on; `next` empty turns it off.
+struct LockChange {
+  std::string current;
+  std::string next;
+};
+
 struct UiActions {
   // Settings and view.
   std::optional<bool> ambient_always;  // keep the background moving even when no one is here
@@ -63,7 +69,15 @@ struct UiActions {
   std::optional<std::string> save_drawing_png;  // the open drawing as a PNG at this path
   std::optional<bool> creative_timer;           // true: start timing; false: stop and log the time
 
+  // Privacy.
+  std::optional<std::string> unlock;          // a passphrase typed on the lock screen
+  std::optional<LockChange> lock_change;
+  bool lock_now = false;
+  std::optional<int> idle_lock_minutes;
+  bool toggle_privacy = false;
+
   // Files.
+  std::optional<std::string> export_copy;    // everything as JSON at this path (readable: the person's choice)
   bool restore_backup = false;         // bring the map back from the newest sound backup
   std::optional<std::string> save_picture;  // a PNG of the scene and overlay at this path
 };

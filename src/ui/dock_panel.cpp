@@ -58,6 +58,9 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
   ImGui::SameLine();
   if (ImGui::Button(view.welcome_open ? "Hide welcome" : "Welcome")) actions.toggle_welcome = true;
   ImGui::SameLine();
+  if (ImGui::Button("Privacy")) actions.toggle_privacy = true;
+  item_rects.remember("Privacy");
+  ImGui::SameLine();
   if (ImGui::Button(view.fullscreen ? "Leave full screen" : "Full screen")) actions.toggle_fullscreen = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("F11");
 

@@ -1,0 +1,201 @@
+// End to end with the passphrase lock: a locked map opens on the lock screen and reads nothing until
+// the passphrase is right; a wrong one is refused calmly, with a wait, and changes nothing; the idle
+// lock and Lock now hide the map behind a dimmed blur; Privacy turns the lock on and off.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <thread>
+
+#include "app/session.h"
+#include "core/demo_system.h"
+#include "core/scene_view.h"
+#include "e2e/driver.h"
+#include "storage/passphrase_lock.h"
+#include "storage/png.h"
+#include "test_store.h"
+#include "test_tmp.h"
+
+using namespace innerscape;
+using test::Driver;
+
+namespace {
+
+std::string file_bytes(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+core::Image picture(Driver& d) {
+  const auto file = std::filesystem::temp_directory_path() / ("innerscape-lock-e2e-" + std::to_string(::getpid()) + ".png");
+  REQUIRE(d.session->save_picture(file, {1280, 720}).empty());
+  core::Image image = storage::read_png(file);
+  static int kept = 0;
+  if (std::getenv("INNERSCAPE_KEEP_PICTURES") == nullptr) std::filesystem::remove(file);
+  else std::filesystem::rename(file, file.string() + "." + std::to_string(++kept) + ".png");
+  return image;
+}
+
+// The spread of brightness in a square around a point: sharp shapes and text spread wide; a blur does not.
+int contrast_around(const core::Image& image, glm::vec2 at, int half) {
+  int lo = 255 * 3, hi = 0;
+  for (int y = static_cast<int>(at.y) - half; y <= static_cast<int>(at.y) + half; ++y) {
+    for (int x = static_cast<int>(at.x) - half; x <= static_cast<int>(at.x) + half; ++x) {
+      if (x < 0 || y < 0 || x >= image.size.x || y >= image.size.y) continue;
+      const auto px = core::pixel(image, x, y);
+      const int sum = px[0] + px[1] + px[2];
+      lo = std::min(lo, sum);
+      hi = std::max(hi, sum);
+    }
+  }
+  return hi - lo;
+}
+
+glm::vec2 part_on_screen(const app::Session& s, std::size_t i) {
+  return core::world_to_screen(s.scene().view, s.scene().system.parts[i].position);
+}
+
+void wait_s(double s) { std::this_thread::sleep_for(std::chrono::duration<double>(s)); }
+
+glm::vec2 lock_entry(Driver& d, const std::string& label) { return Driver::centre(d.session->overlay().lock_screen.item_rects, label); }
+glm::vec2 privacy_entry(Driver& d, const std::string& label) { return Driver::centre(d.session->overlay().privacy.item_rects, label); }
+
+}  // namespace
+
+TEST_CASE("a locked map opens on the lock screen: a wrong passphrase waits and changes nothing, the right one opens it") {
+  const auto dir = test::fresh_dir("e2e_locked_start");
+  test::write_store(dir, core::make_demo_system());
+  REQUIRE(storage::set_lock(dir, nullptr, "harbour lights", storage::KdfCost::test_minimum).empty());
+  const std::string db_before = file_bytes(dir / "innerscape.db");
+
+  Driver d(Driver::with_data(dir));
+  REQUIRE(d.session->locked());
+  CHECK(d.session->scene().system.parts.empty());  // nothing of the map is read before the passphrase
+
+  d.click(lock_entry(d, "passphrase"));
+  d.type("harbour light");
+  d.key(SDLK_RETURN);
+  d.session->wait_for_unlock();
+  d.frames(2);
+  const ui::LockScreen& screen = d.session->overlay().lock_screen;
+  CHECK(d.session->locked());
+  CHECK(screen.failures == 1);
+  CHECK(screen.message.find("not the passphrase") != std::string::npos);
+  CHECK(screen.retry_at_s > d.session->window().now_s());
+  CHECK(screen.passphrase.empty());  // what was typed is gone
+  CHECK(file_bytes(dir / "innerscape.db") == db_before);
+  CHECK(d.session->scene().system.parts.empty());
+  // A second wrong try waits longer than the first.
+  wait_s(ui::LockScreen::wait_after(1) + 0.1);
+  d.frames(2);
+  d.type("harbour");
+  d.key(SDLK_RETURN);
+  d.session->wait_for_unlock();
+  CHECK(screen.failures == 2);
+  CHECK(ui::LockScreen::wait_after(2) > ui::LockScreen::wait_after(1));
+
+  wait_s(ui::LockScreen::wait_after(2) + 0.1);
+  d.frames(2);
+  d.type("harbour lights");
+  d.key(SDLK_RETURN);
+  d.session->wait_for_unlock();
+  d.session->wait_for_journal();
+  d.frames(3);
+  CHECK_FALSE(d.session->locked());
+  CHECK(d.session->scene().system.parts.size() == core::make_demo_system().parts.size());
+  CHECK(d.session->scene().system.journal.size() == core::make_demo_system().journal.size());
+  CHECK(d.session->store_locked());
+}
+
+TEST_CASE("idle for the chosen time, or Lock now: the map is hidden behind a dimmed blur until the passphrase") {
+  const auto dir = test::fresh_dir("e2e_idle_lock");
+  test::write_store(dir, core::make_demo_system());
+  REQUIRE(storage::set_lock(dir, nullptr, "quiet morning", storage::KdfCost::test_minimum).empty());
+  Driver d(Driver::with_data(dir));
+  d.click(lock_entry(d, "passphrase"));
+  d.type("quiet morning");
+  d.key(SDLK_RETURN);
+  d.session->wait_for_unlock();
+  d.session->wait_for_journal();
+  d.frames(3);
+  REQUIRE_FALSE(d.session->locked());
+
+  const glm::vec2 part = part_on_screen(*d.session, 0);
+  const core::Image open = picture(d);
+  // Fourteen minutes untouched: still open. Sixteen: locked.
+  const double now = d.session->window().now_s();
+  d.session->handle_events({}, now + 14 * 60.0);
+  CHECK_FALSE(d.session->locked());
+  d.session->handle_events({}, now + 16 * 60.0);
+  REQUIRE(d.session->locked());
+  d.frames(2);
+  const core::Image hidden = picture(d);
+  // The part and its name were sharp; behind the lock only a soft glow is left.
+  const int sharp = contrast_around(open, part, 24);
+  const int soft = contrast_around(hidden, part, 24);
+  INFO("contrast around the part: open ", sharp, ", locked ", soft);
+  CHECK(sharp > 150);
+  CHECK(soft * 4 < sharp);
+
+  d.click(lock_entry(d, "passphrase"));
+  d.type("quiet morning");
+  d.key(SDLK_RETURN);
+  d.session->wait_for_unlock();
+  d.frames(2);
+  CHECK_FALSE(d.session->locked());
+}
+
+TEST_CASE("Privacy: turn the lock on with a passphrase typed twice, lock now, come back, and turn it off") {
+  const auto dir = test::fresh_dir("e2e_privacy");
+  core::InnerSystem system = core::make_demo_system();
+  test::write_store(dir, system);
+  const std::string name = system.parts[0].name;
+  REQUIRE(file_bytes(dir / "innerscape.db").find(name) != std::string::npos);
+
+  Driver d(Driver::with_data(dir));
+  d.click(d.dock_button("Privacy"));
+  REQUIRE(d.session->overlay().privacy.open);
+  d.click(privacy_entry(d, "new passphrase"));
+  d.type("a garden at dusk");
+  d.click(privacy_entry(d, "again"));
+  d.type("a garden at dusk");
+  d.click(privacy_entry(d, "understood"));
+  d.click(privacy_entry(d, "Turn the lock on"));
+  d.frames(3);  // one frame says it is being done, the next does it
+  INFO("message: ", d.session->overlay().privacy.message);
+  REQUIRE(storage::store_is_locked(dir));
+  CHECK(d.session->store_locked());
+  CHECK(d.session->overlay().privacy.next.empty());  // the typed passphrase is gone
+  CHECK(file_bytes(dir / "innerscape.db").find(name) == std::string::npos);
+  // Still open, and still saving: a change made now is kept in the locked store.
+  CHECK(d.session->save_now().empty());
+
+  d.click(privacy_entry(d, "Lock now"));
+  REQUIRE(d.session->locked());
+  d.click(lock_entry(d, "passphrase"));
+  d.type("a garden at dusk");
+  d.key(SDLK_RETURN);
+  d.session->wait_for_unlock();
+  d.frames(2);
+  REQUIRE_FALSE(d.session->locked());
+
+  d.click(d.dock_button("Privacy"));
+  if (!d.session->overlay().privacy.open) d.click(d.dock_button("Privacy"));
+  d.click(privacy_entry(d, "current"));
+  d.type("a garden at dusk");
+  d.click(privacy_entry(d, "Turn the lock off"));
+  d.frames(3);
+  INFO("message: ", d.session->overlay().privacy.message);
+  CHECK_FALSE(storage::store_is_locked(dir));
+  CHECK_FALSE(d.session->store_locked());
+  CHECK(d.session->save_now().empty());
+  d.session.reset();
+  CHECK(file_bytes(dir / "innerscape.db").find(name) != std::string::npos);
+}
