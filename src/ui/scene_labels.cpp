@@ -50,6 +50,20 @@ void draw_scene_labels(const LabelsView& labels) {
     }
     return false;
   };
+  auto covered = [&](const ImVec4& box) {
+    return cells(box, [&](const std::vector<int>& bucket) {
+      for (int k : bucket) {
+        const ImVec4& o = placed[static_cast<std::size_t>(k)];
+        if (box.x < o.z && o.x < box.z && box.y < o.w && o.y < box.w) return true;
+      }
+      return false;
+    });
+  };
+  // Labels keep a little space between them, so that in a crowded view each reads as a name of its
+  // own rather than one block of text (and fewer are drawn: names wait until the view is closer).
+  const ImVec2 margin(em * 0.6f, em * 0.3f);
+  const float pad = em * 0.3f;
+  const float age_height = ImGui::GetTextLineHeight() * 0.9f;
 
   for (std::size_t i : order) {
     const core::Part& part = parts[i];
@@ -57,21 +71,18 @@ void draw_scene_labels(const LabelsView& labels) {
     const glm::vec2 world = i < labels.positions.size() ? labels.positions[i] : part.position;
     const glm::vec2 at = core::world_to_screen(labels.view, world) + glm::vec2(0.0f, core::part_radius(part) * ppu * 1.6f + em * 0.2f);
     if (at.x < -em * 8 || at.y < -em * 2 || at.x > screen.x + em * 8 || at.y > screen.y + em * 2) continue;
+    // Where the label's top middle would be is already taken: no need to measure the name (most
+    // labels of a crowded view end here).
+    if (covered(ImVec4(at.x, at.y, at.x + 1.0f, at.y + 1.0f))) continue;
 
-    const std::string name = fit_text(part.name, em * max_label_em);
-    const ImVec2 size = ImGui::CalcTextSize(name.c_str());
-    const std::string age = part.age ? "age " + std::to_string(*part.age) : std::string();
-    const float height = size.y + (part.age ? ImGui::GetTextLineHeight() * 0.9f : 0.0f);
-    const float pad = em * 0.3f;
+    const ImVec2 measured = ImGui::CalcTextSize(part.name.c_str());
+    const float max_width = em * max_label_em;
+    const std::string name = measured.x <= max_width ? part.name : fit_text(part.name, max_width);
+    const ImVec2 size = measured.x <= max_width ? measured : ImGui::CalcTextSize(name.c_str());
+    const float height = size.y + (part.age ? age_height : 0.0f);
     const ImVec4 box(at.x - size.x * 0.5f - pad, at.y - pad * 0.3f, at.x + size.x * 0.5f + pad, at.y + height + pad * 0.3f);
-    const bool covered = cells(box, [&](const std::vector<int>& bucket) {
-      for (int k : bucket) {
-        const ImVec4& o = placed[static_cast<std::size_t>(k)];
-        if (box.x < o.z && o.x < box.z && box.y < o.w && o.y < box.w) return true;
-      }
-      return false;
-    });
-    if (covered) continue;
+    const ImVec4 room(box.x - margin.x, box.y - margin.y, box.z + margin.x, box.w + margin.y);
+    if (covered(room)) continue;
     cells(box, [&](std::vector<int>& bucket) {
       bucket.push_back(static_cast<int>(placed.size()));
       return false;
@@ -86,7 +97,8 @@ void draw_scene_labels(const LabelsView& labels) {
     const ImU32 ink = part.id == labels.selected ? ImGui::GetColorU32(ImVec4(1.0f, 0.85f, 0.55f, 1.0f))
                                                  : ImGui::GetColorU32(ImVec4(0.96f, 0.94f, 0.90f, fade));
     draw->AddText(pos, ink, name.c_str());
-    if (!age.empty()) {
+    if (part.age) {
+      const std::string age = "age " + std::to_string(*part.age);
       const ImVec2 age_size = ImGui::CalcTextSize(age.c_str());
       draw->AddText(ImVec2(at.x - age_size.x * 0.5f, at.y + size.y), ImGui::GetColorU32(ImVec4(0.75f, 0.74f, 0.80f, 0.85f * fade)),
                     age.c_str());
