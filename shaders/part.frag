@@ -5,29 +5,26 @@
 
 in vec2 v_local;
 flat in float v_kind;
-in vec4 v_color;
-flat in float v_trust;
+flat in vec4 v_color;
+flat in vec3 v_rim_color;
+flat in vec3 v_heart_color;
+flat in vec2 v_glow;                  // fall-off per radius; strength
+flat in vec3 v_trust_edge;            // where the trust arc ends (direction from the centre); 1 if past half
 flat in float v_mark;
-in float v_pulse;
 flat in float v_portrait;             // layer in u_portraits, -1 for none
-uniform float u_light;                // 1 normally; follows the breath during a session
 #ifdef PORTRAITS
 uniform sampler2DArray u_portraits;   // premultiplied RGBA, row 0 = the picture's top
 #endif
 
 out vec4 frag_color;
 
-// atan(y, x) to within about 0.01 radians, without a branch: a software renderer runs every side of
-// a branch and pays for atan on every pixel of every part, where only the ring needs it.
-float fast_atan2(float y, float x) {
-    float ax = abs(x);
-    float ay = abs(y);
-    float a = min(ax, ay) / max(max(ax, ay), 1e-6);
-    float s = a * a;
-    float r = ((-0.0464964749 * s + 0.15931422) * s - 0.327622764) * s * a + a;
-    r = ay > ax ? 1.57079637 - r : r;
-    r = x < 0.0 ? 3.14159274 - r : r;
-    return y < 0.0 ? -r : r;
+// Whether the point p lies on the trust arc, which starts at the top and runs clockwise to
+// v_trust_edge: compared by the sides of two lines through the centre, with no angle worked out (an
+// atan on every pixel of every part costs a software renderer dearly, where only the ring needs it).
+float on_arc(vec2 p) {
+    float right = step(0.0, p.x);                                                   // the first half turn
+    float before_edge = step(0.0, v_trust_edge.x * p.y - v_trust_edge.y * p.x);  // not past the edge
+    return mix(right * before_edge, max(right, before_edge), v_trust_edge.z);
 }
 
 float sd_round_box(vec2 p, vec2 half_size, float r) {
@@ -35,7 +32,8 @@ float sd_round_box(vec2 p, vec2 half_size, float r) {
     return length(max(q, 0.0)) + min(max(q.x, q.y), 0.0) - r;
 }
 
-// All three shapes are cheap; the kind picks one without a branch (see fast_atan2 for why).
+// All three shapes are cheap; the kind picks one without a branch (a software renderer runs every
+// side of a branch anyway).
 float sd_shape(vec2 p, float kind) {
     float manager = sd_round_box(p, vec2(0.86), 0.3);
     float firefighter = (abs(p.x) * 0.9 + abs(p.y)) * 0.7071 - 0.78;
@@ -51,11 +49,9 @@ void main() {
     float body = smoothstep(aa, -aa, d);
     float inner = clamp(-d / 0.9, 0.0, 1.0);                 // 0 at the rim, 1 deep inside
     float edge = smoothstep(1.6, 1.3, length(p));          // nothing at the square's edge
-    float glow = exp(-max(d, 0.0) * (3.2 - 1.2 * v_pulse)) * (0.55 + 0.5 * v_pulse) * u_light * (1.0 - body) * edge;
+    float glow = exp(-max(d, 0.0) * v_glow.x) * v_glow.y * (1.0 - body) * edge;
 
-    vec3 rim_color = v_color.rgb * 0.85;
-    vec3 heart_color = mix(v_color.rgb, vec3(1.0), 0.45);
-    vec3 form = mix(rim_color, heart_color, smoothstep(0.0, 0.9, inner));
+    vec3 form = mix(v_rim_color, v_heart_color, smoothstep(0.0, 0.9, inner));
     // Only the form covers what is behind it; glow and ring add light without darkening the space.
     float alpha = body * 0.92;
     float worn = 0.0;  // 1 where a portrait shows
@@ -76,8 +72,7 @@ void main() {
     // Trust in the Self: a soft arc around the part, fuller as trust grows, over a faint track.
     float r = length(p);
     float ring = smoothstep(0.09, 0.0, abs(r - 1.45));
-    float turn = fract(fast_atan2(p.x, p.y) / 6.2831853 + 1.0);  // 0 at the top, clockwise
-    float filled = step(turn, v_trust);
+    float filled = on_arc(p);
     color += vec3(1.0, 0.86, 0.6) * ring * mix(0.10, 0.75, filled);
 
     // Hover brightens (the light, not a portrait: a drawing keeps its own colours); selection adds

@@ -9,16 +9,24 @@ layout(location = 3) in vec4 a_portrait;          // layer in the portrait atlas
 uniform mat4 u_view_proj;
 uniform float u_time;
 uniform float u_float_amount;  // how far parts drift up and down, world units (0 for still scenes)
+uniform float u_light;         // 1 normally; follows the breath during a session
 
-out vec2 v_local;      // in units of the part's radius
+// What is the same over a whole part is worked out here, once per vertex, and passed flat: a
+// software renderer would otherwise interpolate it, or work it out again, for every pixel.
+out vec2 v_local;             // in units of the part's radius
 flat out float v_kind;
-out vec4 v_color;
-flat out float v_trust;
+flat out vec4 v_color;
+flat out vec3 v_rim_color;    // the form's colour at its edge...
+flat out vec3 v_heart_color;  // ...and deep inside
+flat out vec2 v_glow;         // the glow's fall-off per radius, and its strength (both follow the pulse)
+flat out vec3 v_trust_edge;   // where the trust arc ends: direction (x, y) from the top, clockwise; 1 if past half
 flat out float v_mark;
-out float v_pulse;     // 0..1 now: how much brighter the glow is at this moment of the pulse
 flat out float v_portrait;
 
-const float extent = 1.6;  // the square reaches this many radii from the centre: just past the trust ring
+// The square reaches this many radii from the centre: just past the trust ring. Two triangles, not a
+// tighter polygon: llvmpipe shades every 4x4 block a triangle touches once per triangle, so the
+// blocks along each inner edge of an octagon cost more than its cut corners save (measured).
+const float extent = 1.6;
 
 void main() {
     vec2 corner = vec2(float(gl_VertexID & 1), float((gl_VertexID >> 1) & 1)) * 2.0 - 1.0;
@@ -28,10 +36,14 @@ void main() {
     v_local = corner * extent;
     v_kind = a_pos_radius_kind.w;
     v_color = a_color_alpha;
-    v_trust = a_trust_mark_phase.x;
+    v_rim_color = a_color_alpha.rgb * 0.85;
+    v_heart_color = mix(a_color_alpha.rgb, vec3(1.0), 0.45);
+    float trust_angle = a_trust_mark_phase.x * 6.2831853;
+    v_trust_edge = vec3(sin(trust_angle), cos(trust_angle), a_trust_mark_phase.x > 0.5 ? 1.0 : 0.0);
     v_mark = a_trust_mark_phase.y;
     v_portrait = a_portrait.x;
     // A slow swell, about five seconds a breath: calm, and far from any flashing rate.
-    v_pulse = a_trust_mark_phase.w * (0.5 + 0.5 * sin(u_time * 1.2 + a_trust_mark_phase.z));
+    float pulse = a_trust_mark_phase.w * (0.5 + 0.5 * sin(u_time * 1.2 + a_trust_mark_phase.z));
+    v_glow = vec2(3.2 - 1.2 * pulse, (0.55 + 0.5 * pulse) * u_light);
     gl_Position = u_view_proj * vec4(centre + corner * extent * radius, 0.0, 1.0);
 }

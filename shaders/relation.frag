@@ -8,7 +8,9 @@ uniform float u_half_width;
 
 in vec2 v_along_across;
 flat in float v_length;
-flat in float v_kind;
+flat in vec3 v_color;
+flat in vec4 v_shape;   // the main line's half thickness; its strength; the arrow's strength; the band's
+flat in vec2 v_kinds;   // 1 for polarized (zig-zag); 1 for allied (dots)
 flat in float v_mark;
 
 out vec4 frag_color;
@@ -18,31 +20,26 @@ float line(float distance, float half_thickness) {
     return smoothstep(half_thickness + aa, half_thickness - aa, abs(distance));
 }
 
+// The three kinds share one path, told apart by what the vertex shader passes flat (a software
+// renderer would run all three paths of a branch on every pixel of every line):
+// protects: max(line, arrow) * 0.8; polarized: zig-zag line * 0.85; allied: dotted line * 0.45 plus a
+// faint wide band * 0.08.
 void main() {
     float s = v_along_across.x;
     float t = v_along_across.y;
     float w = u_half_width;
-    vec3 color;
-    float a;
 
-    if (v_kind < 0.5) {
-        // Protects: a line and an arrowhead at the guarded part's end.
-        color = vec3(1.0, 0.90, 0.72);
-        float head = w * 3.2;
-        float to_end = v_length - s;
-        float arrow = to_end < head ? line(t, (to_end / head) * w * 0.95) : 0.0;
-        a = max(line(t, w * 0.16), arrow) * 0.8;
-    } else if (v_kind < 1.5) {
-        // Polarized: pulling both ways, a jagged line that trembles slowly.
-        color = vec3(0.98, 0.50, 0.42);
-        float zig = (abs(fract(s / (w * 2.2) + u_time * 0.08) - 0.5) * 4.0 - 1.0) * w * 0.55;
-        a = line(t - zig, w * 0.13) * 0.85;
-    } else {
-        // Allied: side by side, a soft wide band of gentle dots.
-        color = vec3(0.55, 0.88, 0.72);
-        float dots = 0.55 + 0.45 * cos(s / (w * 0.9) * 3.14159);
-        a = line(t, w * 0.35) * 0.45 * dots + line(t, w * 0.8) * 0.08;
-    }
+    // Polarized: pulling both ways, a jagged line that trembles slowly.
+    float zig = (abs(fract(s / (w * 2.2) + u_time * 0.08) - 0.5) * 4.0 - 1.0) * w * 0.55;
+    float main_line = line(t - zig * v_kinds.x, v_shape.x);
+    // Allied: side by side, gentle dots.
+    float dots = mix(1.0, 0.55 + 0.45 * cos(s / (w * 0.9) * 3.14159), v_kinds.y);
+    // Protects: an arrowhead at the guarded part's end, narrowing to its point; allied: a wide band.
+    float head = w * 3.2;
+    float to_end = v_length - s;
+    float arrow = line(t, (to_end / head) * w * 0.95) * step(to_end, head);
+    float band = line(t, w * 0.8);
+    float a = max(main_line * v_shape.y * dots, arrow * v_shape.z) + band * v_shape.w;
     if (v_mark > 0.5) a = min(a * 1.6, 1.0);
-    frag_color = vec4(color * a, a);
+    frag_color = vec4(v_color * a, a);
 }

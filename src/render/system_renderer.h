@@ -5,6 +5,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <glm/mat4x4.hpp>
@@ -56,6 +57,7 @@ class SystemRenderer {
   InstanceBuffer part_instances_;
   InstanceBuffer relation_instances_;
   std::vector<float> scratch_;  // reused each frame
+  std::vector<std::pair<core::PartId, std::size_t>> index_by_id_;  // reused each frame: part id, index
 };
 
 }  // namespace innerscape::render

@@ -4,6 +4,7 @@
 #include "ui/text_fit.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,61 @@ namespace innerscape::ui {
 namespace {
 
 constexpr float max_label_em = 11.0f;  // long names wrap onto a second line, then end with an ellipsis
+
+// ImDrawList::AddRectFilled with rounding, the same vertices and anti-aliased rim, but its inside cut
+// into narrow upright slices (pairing the top and bottom edges) instead of a fan from one corner.
+// A software rasterizer shades every 4x4 block a triangle touches, once per triangle: a fan's long
+// thin triangles each cross most of the label, which made a crowded map's label backings cost
+// several times their area.
+void fill_rounded_rect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 col, float rounding) {
+  draw->PathRect(min, max, rounding);
+  const int n = draw->_Path.Size;
+  if ((draw->Flags & ImDrawListFlags_AntiAliasedFill) == 0 || n < 4 || n % 4 != 0) {
+    draw->PathFillConvex(col);  // not four corners alike: the plain way
+    return;
+  }
+  const ImVec2* points = draw->_Path.Data;
+  const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
+  const ImU32 clear = col & ~IM_COL32_A_MASK;
+  const float half_fringe = draw->_FringeScale * 0.5f;
+  draw->PrimReserve((n - 2) * 3 + n * 6, n * 2);
+  const unsigned base = draw->_VtxCurrentIdx;
+  auto index = [&](unsigned i) { draw->PrimWriteIdx(static_cast<ImDrawIdx>(i)); };
+  // The path runs clockwise from the left end of the top edge; point k on the top faces point
+  // n - 1 - k on the bottom. Inner vertex of point i: base + 2i; its outer (transparent) one: + 1.
+  for (int k = 0; k + 1 < n / 2; ++k) {
+    const auto top = static_cast<unsigned>(k), bottom = static_cast<unsigned>(n - 1 - k);
+    index(base + 2 * top), index(base + 2 * bottom), index(base + 2 * (top + 1));
+    index(base + 2 * (top + 1)), index(base + 2 * bottom), index(base + 2 * (bottom - 1));
+  }
+  // The rim, as ImGui draws it: each point moved half a fringe in and out along its averaged normal.
+  auto normal = [&](int i) {  // of the edge from point i to the next
+    const ImVec2 a = points[i], b = points[(i + 1) % n];
+    float dx = b.x - a.x, dy = b.y - a.y;
+    const float d2 = dx * dx + dy * dy;
+    if (d2 > 0.0f) {
+      const float inv = 1.0f / std::sqrt(d2);
+      dx *= inv, dy *= inv;
+    }
+    return ImVec2(dy, -dx);
+  };
+  for (int i0 = n - 1, i1 = 0; i1 < n; i0 = i1++) {
+    const ImVec2 n0 = normal(i0), n1 = normal(i1);
+    float mx = (n0.x + n1.x) * 0.5f, my = (n0.y + n1.y) * 0.5f;
+    const float d2 = mx * mx + my * my;
+    if (d2 > 0.000001f) {
+      const float inv = std::min(1.0f / d2, 100.0f);
+      mx *= inv, my *= inv;
+    }
+    mx *= half_fringe, my *= half_fringe;
+    draw->PrimWriteVtx(ImVec2(points[i1].x - mx, points[i1].y - my), uv, col);
+    draw->PrimWriteVtx(ImVec2(points[i1].x + mx, points[i1].y + my), uv, clear);
+    const auto inner0 = base + 2 * static_cast<unsigned>(i0), inner1 = base + 2 * static_cast<unsigned>(i1);
+    index(inner1), index(inner0), index(inner0 + 1);
+    index(inner0 + 1), index(inner1 + 1), index(inner1);
+  }
+  draw->PathClear();
+}
 
 }  // namespace
 
@@ -50,6 +106,20 @@ void draw_scene_labels(const LabelsView& labels) {
     }
     return false;
   };
+  auto covered = [&](const ImVec4& box) {
+    return cells(box, [&](const std::vector<int>& bucket) {
+      for (int k : bucket) {
+        const ImVec4& o = placed[static_cast<std::size_t>(k)];
+        if (box.x < o.z && o.x < box.z && box.y < o.w && o.y < box.w) return true;
+      }
+      return false;
+    });
+  };
+  // Labels keep a little space between them, so that in a crowded view each reads as a name of its
+  // own rather than one block of text (and fewer are drawn: names wait until the view is closer).
+  const ImVec2 margin(em * 0.6f, em * 0.3f);
+  const float pad = em * 0.3f;
+  const float age_height = ImGui::GetTextLineHeight() * 0.9f;
 
   for (std::size_t i : order) {
     const core::Part& part = parts[i];
@@ -57,21 +127,18 @@ void draw_scene_labels(const LabelsView& labels) {
     const glm::vec2 world = i < labels.positions.size() ? labels.positions[i] : part.position;
     const glm::vec2 at = core::world_to_screen(labels.view, world) + glm::vec2(0.0f, core::part_radius(part) * ppu * 1.6f + em * 0.2f);
     if (at.x < -em * 8 || at.y < -em * 2 || at.x > screen.x + em * 8 || at.y > screen.y + em * 2) continue;
+    // Where the label's top middle would be is already taken: no need to measure the name (most
+    // labels of a crowded view end here).
+    if (covered(ImVec4(at.x, at.y, at.x + 1.0f, at.y + 1.0f))) continue;
 
-    const std::string name = fit_text(part.name, em * max_label_em);
-    const ImVec2 size = ImGui::CalcTextSize(name.c_str());
-    const std::string age = part.age ? "age " + std::to_string(*part.age) : std::string();
-    const float height = size.y + (part.age ? ImGui::GetTextLineHeight() * 0.9f : 0.0f);
-    const float pad = em * 0.3f;
+    const ImVec2 measured = ImGui::CalcTextSize(part.name.c_str());
+    const float max_width = em * max_label_em;
+    const std::string name = measured.x <= max_width ? part.name : fit_text(part.name, max_width);
+    const ImVec2 size = measured.x <= max_width ? measured : ImGui::CalcTextSize(name.c_str());
+    const float height = size.y + (part.age ? age_height : 0.0f);
     const ImVec4 box(at.x - size.x * 0.5f - pad, at.y - pad * 0.3f, at.x + size.x * 0.5f + pad, at.y + height + pad * 0.3f);
-    const bool covered = cells(box, [&](const std::vector<int>& bucket) {
-      for (int k : bucket) {
-        const ImVec4& o = placed[static_cast<std::size_t>(k)];
-        if (box.x < o.z && o.x < box.z && box.y < o.w && o.y < box.w) return true;
-      }
-      return false;
-    });
-    if (covered) continue;
+    const ImVec4 room(box.x - margin.x, box.y - margin.y, box.z + margin.x, box.w + margin.y);
+    if (covered(room)) continue;
     cells(box, [&](std::vector<int>& bucket) {
       bucket.push_back(static_cast<int>(placed.size()));
       return false;
@@ -81,12 +148,13 @@ void draw_scene_labels(const LabelsView& labels) {
     const ImVec2 pos(at.x - size.x * 0.5f, at.y);
     const float fade = 1.0f - 0.35f * part.depth;
     // A soft backing keeps the words readable over lines and glow, at every zoom.
-    draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.z, box.w),
-                        ImGui::GetColorU32(ImVec4(0.03f, 0.035f, 0.08f, 0.45f * fade)), em * 0.4f);
+    fill_rounded_rect(draw, ImVec2(box.x, box.y), ImVec2(box.z, box.w), ImGui::GetColorU32(ImVec4(0.03f, 0.035f, 0.08f, 0.45f * fade)),
+                      em * 0.4f);
     const ImU32 ink = part.id == labels.selected ? ImGui::GetColorU32(ImVec4(1.0f, 0.85f, 0.55f, 1.0f))
                                                  : ImGui::GetColorU32(ImVec4(0.96f, 0.94f, 0.90f, fade));
     draw->AddText(pos, ink, name.c_str());
-    if (!age.empty()) {
+    if (part.age) {
+      const std::string age = "age " + std::to_string(*part.age);
       const ImVec2 age_size = ImGui::CalcTextSize(age.c_str());
       draw->AddText(ImVec2(at.x - age_size.x * 0.5f, at.y + size.y), ImGui::GetColorU32(ImVec4(0.75f, 0.74f, 0.80f, 0.85f * fade)),
                     age.c_str());
