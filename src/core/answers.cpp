@@ -4,11 +4,35 @@
 #include <limits>
 #include <tuple>
 
+#include "core/journal.h"
+
 namespace innerscape::core {
 namespace {
 
-constexpr std::size_t header_size = 1 + 1;  // kind, key size
+constexpr std::size_t header_size = 1 + 1;  // kind, key size (or a known key's number)
 constexpr std::size_t size_bytes = 4;        // value size
+constexpr unsigned char known_flag = 0x80;
+
+// Every field key of every entry type, sorted: what nearly all answers are keyed by.
+const std::vector<std::string_view>& known_keys() {
+  static const std::vector<std::string_view> keys = [] {
+    std::vector<std::string_view> out;
+    for (const EntryTypeSpec& type : entry_types()) {
+      for (const FieldSpec& f : type.fields) out.push_back(f.key);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }();
+  return keys;
+}
+
+std::optional<std::size_t> known_key(std::string_view key) {
+  const auto& keys = known_keys();
+  const auto it = std::lower_bound(keys.begin(), keys.end(), key);
+  if (it == keys.end() || *it != key || it - keys.begin() > 0xFF) return std::nullopt;
+  return static_cast<std::size_t>(it - keys.begin());
+}
 
 std::uint32_t read_u32(std::string_view bytes, std::size_t at) {
   std::uint32_t v = 0;
@@ -69,11 +93,16 @@ void Answers::const_iterator::read() {
     at_ = next_ = data_.size();
     return;
   }
-  const auto kind = static_cast<Kind>(data_[at_]);
-  const std::size_t key_size = static_cast<unsigned char>(data_[at_ + 1]);
+  const auto head = static_cast<unsigned char>(data_[at_]);
+  const auto kind = static_cast<Kind>(head & ~known_flag);
+  const std::size_t key_byte = static_cast<unsigned char>(data_[at_ + 1]);
+  const bool known = (head & known_flag) != 0;
+  const std::size_t key_size = known ? 0 : key_byte;
   const std::size_t value_at = at_ + header_size + key_size + size_bytes;
   const std::size_t value_size = read_u32(data_, at_ + header_size + key_size);
-  field_ = {.kind = kind, .key = data_.substr(at_ + header_size, key_size), .bytes = data_.substr(value_at, value_size)};
+  field_ = {.kind = kind,
+            .key = known ? known_keys()[key_byte] : data_.substr(at_ + header_size, key_size),
+            .bytes = data_.substr(value_at, value_size)};
   next_ = value_at + value_size;
 }
 
@@ -89,10 +118,16 @@ std::optional<Answers::Field> Answers::find(Kind kind, std::string_view key) con
 
 void Answers::append(Kind kind, std::string_view key, std::string_view value) {
   if (key.size() > max_key_size || value.size() > std::numeric_limits<std::uint32_t>::max()) return;
-  data_.reserve(data_.size() + header_size + key.size() + size_bytes + value.size());
-  data_.push_back(static_cast<char>(kind));
-  data_.push_back(static_cast<char>(key.size()));
-  data_.append(key);
+  const std::optional<std::size_t> known = known_key(key);
+  data_.reserve(data_.size() + header_size + (known ? 0 : key.size()) + size_bytes + value.size());
+  if (known) {
+    data_.push_back(static_cast<char>(static_cast<unsigned char>(kind) | known_flag));
+    data_.push_back(static_cast<char>(*known));
+  } else {
+    data_.push_back(static_cast<char>(kind));
+    data_.push_back(static_cast<char>(key.size()));
+    data_.append(key);
+  }
   write_u32(data_, static_cast<std::uint32_t>(value.size()));
   data_.append(value);
 }

@@ -84,6 +84,9 @@ class Answers {
   // Takes away every field `keep` says no to (called with each field; the field is gone after).
   template <class Keep>
   void keep_if(Keep keep) {
+    bool all = true;
+    for (const Field& f : *this) all = all && keep(f);
+    if (all) return;  // the common case: nothing to take away, and no new bytes
     Answers kept;
     for (const Field& f : *this) {
       if (keep(f)) kept.append(f.kind, f.key, f.bytes);
@@ -99,6 +102,9 @@ class Answers {
   // The packed bytes' own size; after loading many pages, shrink_to_fit gives back what growth left.
   std::size_t byte_size() const { return data_.size(); }
   void shrink_to_fit() { data_.shrink_to_fit(); }
+  // Room for fields of this many bytes in all (a field is its key, its value and 6 bytes), so
+  // that answers read in one go are one allocation of the right size.
+  void reserve(std::size_t bytes) { data_.reserve(bytes); }
 
   bool operator==(const Answers&) const = default;
 
@@ -107,7 +113,9 @@ class Answers {
 
  private:
   // Each field: kind (1 byte), key size (1 byte), key, value size (4 bytes, little-endian), value.
-  // A rating's value is 4 bytes (little-endian int); choices are each a 2-byte size and the key.
+  // A key every entry type knows (all of them, in practice) is instead its number in that list: the
+  // kind's high bit set, then one byte. A rating's value is 4 bytes (little-endian int); choices are
+  // each a 2-byte size and the key.
   std::optional<Field> find(Kind kind, std::string_view key) const;
   void put(Kind kind, std::string_view key, std::string_view value);  // replaces, inserts in order, or "" removes
   void append(Kind kind, std::string_view key, std::string_view value);

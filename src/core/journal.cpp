@@ -145,7 +145,7 @@ void sanitize(Entry& entry) {
     const FieldSpec* field = find_field(spec, f.key);
     return field != nullptr && kind_of(field->kind) == f.kind;
   });
-  // Ratings within 0..10; choices the field offers, each once.
+  // Ratings within 0..10; choices the field offers, each once. Only what needs it is written again.
   std::vector<std::pair<std::string, int>> ratings;
   std::vector<std::pair<std::string, std::vector<std::string>>> choices;
   for (const Answers::Field& f : entry.answers) {
@@ -155,11 +155,12 @@ void sanitize(Entry& entry) {
     if (f.kind == Answers::Kind::choices) {
       const FieldSpec* field = find_field(spec, f.key);
       std::vector<std::string> valid;
-      for (std::string_view c : f.choices()) {
+      const std::vector<std::string_view> given = f.choices();
+      for (std::string_view c : given) {
         const bool known = std::any_of(field->choices.begin(), field->choices.end(), [&](const ChoiceSpec& s) { return s.key == c; });
         if (known && std::find(valid.begin(), valid.end(), c) == valid.end()) valid.emplace_back(c);
       }
-      choices.emplace_back(f.key, std::move(valid));
+      if (!std::equal(valid.begin(), valid.end(), given.begin(), given.end())) choices.emplace_back(f.key, std::move(valid));
     }
   }
   for (const auto& [key, value] : ratings) entry.answers.set_rating(key, value);

@@ -28,6 +28,19 @@ nlohmann::ordered_json answers_to_json(const core::Answers& answers) {
 
 std::string read_answers(const nlohmann::json& page, core::Answers& into, const core::EntryTypeSpec* spec,
                          const std::string& where) {
+  // All the room at once (a little more than needed: keys known to every entry type are shorter).
+  std::size_t bytes = into.byte_size();
+  for (const char* group : {"text", "ratings", "checked"}) {
+    const auto found = page.find(group);
+    if (found == page.end() || !found->is_object()) continue;
+    for (const auto& [key, value] : found->items()) {
+      bytes += 6 + key.size() + (value.is_string() ? value.get_ref<const std::string&>().size() : 4);
+      if (value.is_array()) {
+        for (const auto& c : value) bytes += 2 + (c.is_string() ? c.get_ref<const std::string&>().size() : 0);
+      }
+    }
+  }
+  into.reserve(bytes);
   for (const char* group : {"text", "ratings", "checked"}) {
     const auto found = page.find(group);
     if (found == page.end() || found->is_null()) continue;

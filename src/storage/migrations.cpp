@@ -129,6 +129,12 @@ const std::vector<std::string_view>& migration_steps() {
         ALTER TABLE parts ADD COLUMN portrait INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE self_state ADD COLUMN next_drawing_id INTEGER NOT NULL DEFAULT 1;
       )sql",
+      // 7: the journal is read in its own order straight from an index. Without one, SQLite sorted
+      // every page's row in memory first: 36 MB held for a moment for 100 000 pages, which the
+      // process then kept.
+      R"sql(
+        CREATE INDEX entries_by_sort ON entries (sort, id);
+      )sql",
   };
   return steps;
 }
