@@ -12,6 +12,7 @@ flat in vec2 v_glow;                  // fall-off per radius; strength
 flat in vec3 v_trust_edge;            // where the trust arc ends (direction from the centre); 1 if past half
 flat in float v_mark;
 flat in float v_portrait;             // layer in u_portraits, -1 for none
+flat in float v_detail;               // glow and trust ring, 0..1 (level of detail)
 #ifdef PORTRAITS
 uniform sampler2DArray u_portraits;   // premultiplied RGBA, row 0 = the picture's top
 #endif
@@ -49,7 +50,7 @@ void main() {
     float body = smoothstep(aa, -aa, d);
     float inner = clamp(-d / 0.9, 0.0, 1.0);                 // 0 at the rim, 1 deep inside
     float edge = smoothstep(1.6, 1.3, length(p));          // nothing at the square's edge
-    float glow = exp(-max(d, 0.0) * v_glow.x) * v_glow.y * (1.0 - body) * edge;
+    float glow = exp(-max(d, 0.0) * v_glow.x) * v_glow.y * (1.0 - body) * edge * v_detail;
 
     vec3 form = mix(v_rim_color, v_heart_color, smoothstep(0.0, 0.9, inner));
     // Only the form covers what is behind it; glow and ring add light without darkening the space.
@@ -73,7 +74,7 @@ void main() {
     float r = length(p);
     float ring = smoothstep(0.09, 0.0, abs(r - 1.45));
     float filled = on_arc(p);
-    color += vec3(1.0, 0.86, 0.6) * ring * mix(0.10, 0.75, filled);
+    color += vec3(1.0, 0.86, 0.6) * ring * mix(0.10, 0.75, filled) * v_detail;
 
     // Hover brightens (the light, not a portrait: a drawing keeps its own colours); selection adds
     // a warm outline.

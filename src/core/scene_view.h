@@ -8,6 +8,11 @@
 
 namespace innerscape::core {
 
+// Level of detail for a crowded system seen whole, as a map shows it: a part whose radius on screen is
+// under the first number of pixels shows its form alone (no glow, no trust ring, no name unless it is
+// selected); over the second, all of it; between, glow and ring fade in.
+inline constexpr float detail_radius_px[2] = {10.0f, 16.0f};
+
 struct SceneView {
   glm::vec2 center{0.0f};            // world point at the middle of the screen (the Self sits at 0,0)
   float zoom = 1.0f;                 // 1: the screen's height spans 2 world units

@@ -130,8 +130,8 @@ void SceneRenderer::render(const SceneFrame& frame) {
 
   // 5. The parts, deepest first. A part blended with the Self covers it, as blending feels.
   constexpr float float_amount = 0.008f;  // world units of gentle up-and-down drift
-  system_.draw_parts(frame.system, view_proj, time, float_amount * frame.ambient, frame.breath >= 0.0f ? 0.8f + 0.4f * frame.breath : 1.0f,
-                     stats_.draw_calls);
+  system_.draw_parts(frame.system, view_proj, core::pixels_per_unit(view), time, float_amount * frame.ambient,
+                     frame.breath >= 0.0f ? 0.8f + 0.4f * frame.breath : 1.0f, stats_.draw_calls);
 
   glBindVertexArray(0);
   glUseProgram(0);

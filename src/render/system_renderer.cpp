@@ -1,6 +1,9 @@
 // Draws the parts and the lines between them, each set in one instanced draw, whatever their number.
 #include "render/system_renderer.h"
 
+#include <glm/common.hpp>
+#include <glm/gtx/compatibility.hpp>
+
 #include <algorithm>
 #include <utility>
 
@@ -111,14 +114,18 @@ void SystemRenderer::draw_relationships(const SystemFrame& frame, const glm::mat
   glUniformMatrix4fv(relations_.uniform("u_view_proj"), 1, GL_FALSE, glm::value_ptr(view_proj));
   glUniform1f(relations_.uniform("u_time"), time_s);
   // Lines keep a readable width on screen at every zoom: about 14 px wide, within limits in world units.
-  const float half_width = glm::clamp(7.0f / pixels_per_unit, 0.008f, 0.05f);
+  // When parts are shown only a few pixels across (a crowded system seen whole) the lines thin with
+  // them, as the parts lose their glow (the same level of detail).
+  const float detail = glm::smoothstep(detail_radius_px[0], detail_radius_px[1], core::part_base_radius * pixels_per_unit);
+  const float half_width = glm::clamp(glm::mix(3.5f, 7.0f, detail) / pixels_per_unit, 0.004f, 0.05f);
   glUniform1f(relations_.uniform("u_half_width"), half_width);
   glBindVertexArray(relation_instances_.vao);
   glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(scratch_.size() / relation_floats));
   ++draw_calls;
 }
 
-void SystemRenderer::draw_parts(const SystemFrame& frame, const glm::mat4& view_proj, float time_s, float float_amount, float light,
+void SystemRenderer::draw_parts(const SystemFrame& frame, const glm::mat4& view_proj, float pixels_per_unit, float time_s,
+                                float float_amount, float light,
                                 int& draw_calls) {
   if (!parts_.valid() || frame.system == nullptr || frame.system->parts.empty()) return;
   const core::InnerSystem& system = *frame.system;
@@ -145,6 +152,8 @@ void SystemRenderer::draw_parts(const SystemFrame& frame, const glm::mat4& view_
   glUniform1f(program.uniform("u_time"), time_s);
   glUniform1f(program.uniform("u_float_amount"), float_amount);
   glUniform1f(program.uniform("u_light"), light);
+  glUniform1f(program.uniform("u_px_per_unit"), pixels_per_unit);
+  glUniform2f(program.uniform("u_detail_px"), detail_radius_px[0], detail_radius_px[1]);
   glUniform1i(program.uniform("u_portraits"), 0);
   // Without an atlas no instance asks for a layer, so the unit may stay empty.
   glActiveTexture(GL_TEXTURE0);

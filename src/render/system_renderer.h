@@ -11,10 +11,15 @@
 #include <glm/mat4x4.hpp>
 
 #include "core/inner_system.h"
+#include "core/scene_view.h"
 #include "render/portrait_atlas.h"
 #include "render/shader.h"
 
 namespace innerscape::render {
+
+// Level of detail (core::detail_radius_px): lines thin in step with the parts, by the radius of a
+// part of size 1.
+using core::detail_radius_px;
 
 // What the system looks like this frame; read-only.
 struct SystemFrame {
@@ -41,7 +46,8 @@ class SystemRenderer {
                           int& draw_calls);
   // `light` scales the parts' glow (it follows the breath during a session; 1 otherwise). Parts
   // wearing portraits (frame.portraits) are drawn in the same single draw as the others.
-  void draw_parts(const SystemFrame& frame, const glm::mat4& view_proj, float time_s, float float_amount, float light, int& draw_calls);
+  void draw_parts(const SystemFrame& frame, const glm::mat4& view_proj, float pixels_per_unit, float time_s, float float_amount,
+                  float light, int& draw_calls);
 
  private:
   struct InstanceBuffer {

@@ -124,6 +124,8 @@ void draw_scene_labels(const LabelsView& labels) {
   for (std::size_t i : order) {
     const core::Part& part = parts[i];
     if (part.id == labels.skip) continue;
+    // Level of detail: a part only a few pixels across keeps its name until the view comes closer.
+    if (core::part_radius(part) * ppu < core::detail_radius_px[0] && part.id != labels.selected) continue;
     const glm::vec2 world = i < labels.positions.size() ? labels.positions[i] : part.position;
     const glm::vec2 at = core::world_to_screen(labels.view, world) + glm::vec2(0.0f, core::part_radius(part) * ppu * 1.6f + em * 0.2f);
     if (at.x < -em * 8 || at.y < -em * 2 || at.x > screen.x + em * 8 || at.y > screen.y + em * 2) continue;

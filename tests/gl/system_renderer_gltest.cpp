@@ -136,7 +136,7 @@ TEST_CASE_FIXTURE(Fixture, "a selected part wears a warm outline") {
 
 TEST_CASE_FIXTURE(Fixture, "a part that answered recent triggers glows wider while it pulses") {
   core::InnerSystem s;
-  add(s, core::PartKind::exile, {0.9f, 0.0f}, 1.0f);
+  add(s, core::PartKind::exile, {0.9f, 0.0f}, 2.5f);  // large enough on screen to show its glow
   auto draw_with = [&](float pulse, double t) {
     render::Framebuffer fb;
     REQUIRE(fb.create(size));
@@ -152,11 +152,37 @@ TEST_CASE_FIXTURE(Fixture, "a part that answered recent triggers glows wider whi
   const core::Image still = draw_with(0.0f, peak);
   const core::Image pulsing = draw_with(1.0f, peak);
   // Just outside the form, in its glow.
-  const glm::ivec2 px = pixel_of({0.9f + 0.105f, 0.0f});
+  const glm::ivec2 px = pixel_of({0.9f + 1.4f * core::part_radius(s.parts[0]), 0.0f});
   const auto a = core::pixel(still, px.x, px.y);
   const auto b = core::pixel(pulsing, px.x, px.y);
   INFO("still ", int(a[0]), " pulsing ", int(b[0]));
   CHECK(b[0] > a[0] + 10);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a part only a few pixels across shows its form alone: glow and trust ring come as it grows") {
+  // At this size a world unit is 90 pixels: a part of size 1 is under 7 pixels in radius, one of
+  // size 2.5 about 17, past render::detail_radius_px's full detail.
+  const glm::vec2 at{1.1f, 0.0f};  // well away from the Self's light
+  const core::Image empty = draw(core::InnerSystem{});
+  for (const float part_size : {1.0f, 2.5f}) {
+    core::InnerSystem s;
+    add(s, core::PartKind::exile, at, part_size);
+    s.parts[0].trust = 100;  // a full trust ring
+    const float radius_px = core::part_radius(s.parts[0]) * 90.0f;
+    const core::Image image = draw(s);
+    // The form is there either way; the ring, at 1.45 radii, only on the larger part.
+    const glm::ivec2 heart = pixel_of(at);
+    CHECK(reads_as(core::pixel(image, heart.x, heart.y), core::kind_color(core::PartKind::exile)));
+    const glm::ivec2 ring = pixel_of(at + glm::vec2(0.0f, 1.45f * core::part_radius(s.parts[0])));
+    const auto with = core::pixel(image, ring.x, ring.y);
+    const auto without = core::pixel(empty, ring.x, ring.y);
+    INFO("radius ", radius_px, " px; at the ring ", int(with[1]), " with the part, ", int(without[1]), " without");
+    if (radius_px < render::detail_radius_px[0]) {
+      CHECK(std::abs(int(with[1]) - int(without[1])) <= 2);
+    } else {
+      CHECK(int(with[1]) > int(without[1]) + 60);  // the warm ring
+    }
+  }
 }
 
 TEST_CASE_FIXTURE(Fixture, "a part wearing a portrait shows it inside its form, in the same single draw") {
