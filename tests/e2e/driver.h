@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/session.h"
+#include "test_store.h"
 
 namespace innerscape::test {
 
@@ -25,8 +26,9 @@ struct Driver {
   // A session over the person's own store in `dir`, as the app opens it.
   static std::unique_ptr<app::Session> with_data(const std::filesystem::path& dir) {
     std::string error;
-    auto opened = app::Session::open(
-        {.size = {1280, 720}, .hidden = false, .vsync = false, .shader_dir = INNERSCAPE_SHADER_DIR, .data_dir = dir}, error);
+    auto opened = app::Session::open({.size = {1280, 720}, .hidden = false, .vsync = false, .shader_dir = INNERSCAPE_SHADER_DIR,
+                                      .data_dir = dir, .key = test::store_key(dir)},
+                                     error);
     REQUIRE_MESSAGE(opened != nullptr, error);
     opened->wait_for_journal();  // read after the first frame; the tests look at it at once
     return opened;

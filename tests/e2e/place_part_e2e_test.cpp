@@ -24,6 +24,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 using namespace innerscape;
 using test::Driver;
@@ -173,12 +174,20 @@ TEST_CASE("half-typed words reach the disk while typing, and come back after a c
     while (!on_disk && std::chrono::steady_clock::now() - placed < std::chrono::seconds(2)) {
       d.frames(1);
       std::string peek_error;
-      auto peek = storage::Database::open(dir / "innerscape.db", peek_error);
+      auto peek = storage::Database::open(dir / "innerscape.db", peek_error, test::store_key(dir).get());
       auto count = peek->prepare("SELECT count(*) FROM parts WHERE name = 'The Fixer'");
       on_disk = count.step() && count.column_int(0) == 1;
     }
     CHECK(on_disk);
     CHECK(std::chrono::steady_clock::now() - placed < std::chrono::milliseconds(1200));
+    if (test::locked_run()) {
+      // Behind the lock the name is in the store, and in none of its files' bytes.
+      for (const char* file : {"innerscape.db", "innerscape.db-wal"}) {
+        std::ifstream in(dir / file, std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        CHECK(bytes.find("The Fixer") == std::string::npos);
+      }
+    }
     d.click({820.0f, 500.0f}, 2);
     REQUIRE(d.session->overlay().inspector.open);
     d.click(d.inspector_field("What is it feeling?"));
@@ -187,7 +196,7 @@ TEST_CASE("half-typed words reach the disk while typing, and come back after a c
     for (int i = 0; i < 40; ++i) d.frames(1);
     CHECK(d.session->scene().system.parts.front().feeling.empty());
     std::string error2;
-    auto peek = storage::Database::open(dir / "innerscape.db", error2);
+    auto peek = storage::Database::open(dir / "innerscape.db", error2, test::store_key(dir).get());
     REQUIRE(peek != nullptr);
     auto row = peek->prepare("SELECT text FROM drafts WHERE field = 'feeling'");
     REQUIRE(row.step());
@@ -208,10 +217,11 @@ TEST_CASE("a damaged data file: set aside, and the newest sound backup offered a
   std::filesystem::create_directories(dir);
   const core::InnerSystem demo = core::make_demo_system();
   {
-    storage::OpenedStore store = storage::open_store(dir);
+    const auto key = test::store_key(dir);
+    storage::OpenedStore store = storage::open_store(dir, true, true, key.get());
     REQUIRE(store.error.empty());
     REQUIRE(storage::save_changes(*store.db, store.loaded.snapshot, {.system = demo}).empty());
-    REQUIRE(storage::backup_to(*store.db, storage::backups_dir(dir) / "innerscape-20990101-000000.db").empty());
+    REQUIRE(storage::backup_to(*store.db, storage::backups_dir(dir) / "innerscape-20990101-000000.db", key.get()).empty());
   }
   { std::ofstream(dir / "innerscape.db", std::ios::binary | std::ios::trunc) << std::string(9000, '#'); }
 
@@ -366,8 +376,9 @@ TEST_CASE("the journal is read after the map opens: pages written before it arri
   test::write_store(dir, long_journal);
   std::string error;
   {
-    auto session = app::Session::open(
-        {.size = {640, 360}, .hidden = true, .vsync = false, .shader_dir = INNERSCAPE_SHADER_DIR, .data_dir = dir}, error);
+    auto session = app::Session::open({.size = {640, 360}, .hidden = true, .vsync = false, .shader_dir = INNERSCAPE_SHADER_DIR,
+                                       .data_dir = dir, .key = test::store_key(dir)},
+                                      error);
     REQUIRE_MESSAGE(session != nullptr, error);
     // The map is there at once; the journal may still be on its way. A page written now, and a save
     // made before the journal arrives, must neither lose it nor the pages on disk.
@@ -386,7 +397,7 @@ TEST_CASE("the journal is read after the map opens: pages written before it arri
     MESSAGE("journal arrived before the page was written: " << arrived_already);
   }
   // Whatever the timing, the store holds every page, the new one too.
-  storage::OpenedStore again = storage::open_store(dir);
+  storage::OpenedStore again = test::open_test_store(dir);
   REQUIRE(again.error.empty());
   const std::vector<core::Entry>& pages = again.loaded.snapshot.system.journal;
   CHECK(pages.size() == long_journal.journal.size() + 1);
