@@ -16,6 +16,7 @@
 #include "core/breathing.h"
 #include "core/version.h"
 #include "render/framebuffer.h"
+#include "storage/config_dir.h"
 #include "storage/data_dir.h"
 #include "storage/database.h"
 #include "storage/json_format.h"
@@ -83,6 +84,17 @@ std::shared_ptr<const storage::Key> key_for(const Options& options, const std::f
   return std::make_shared<const storage::Key>(std::move(*unlocked.key));
 }
 
+// The interactive app keeps its window layout in the config folder (0700); a folder that cannot be
+// made is said once and the app runs on, as it always did, without keeping it.
+void keep_layout(platform::Window& window) {
+  const auto dir = storage::resolve_config_dir(storage::config_dir_env_from_process());
+  if (const std::string problem = storage::ensure_config_dir(dir); !problem.empty()) {
+    std::cerr << "innerscape: the window layout will not be kept: " << problem << "\n";
+    return;
+  }
+  window.keep_layout(dir / storage::imgui_ini_name);
+}
+
 int run_interactive(const Options& options, const std::filesystem::path& data_dir, std::shared_ptr<const storage::Key> key) {
   std::string error;
   auto session = Session::open(
@@ -91,6 +103,7 @@ int run_interactive(const Options& options, const std::filesystem::path& data_di
     std::cerr << "innerscape: " << error << "\n";
     return 1;
   }
+  if (!options.demo) keep_layout(session->window());
   if (options.canvas) session->open_canvas();
   run_loop(*session);
   return 0;

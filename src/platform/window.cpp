@@ -129,7 +129,7 @@ std::unique_ptr<Window> Window::create(const WindowDesc& desc, std::string& erro
     ImGui::SetCurrentContext(ImGui::CreateContext());  // CreateContext only sets it when none is current
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    io.IniFilename = nullptr;  // window layout is not kept yet; never write imgui.ini into the working folder
+    io.IniFilename = nullptr;  // never imgui.ini in the working folder; keep_layout() names the file
     ImGui_ImplSDL2_InitForOpenGL(self->window_, self->gl_context_);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     self->imgui_ = true;
@@ -289,6 +289,16 @@ void Window::wake() {
   SDL_Event event{};
   event.type = SDL_USEREVENT;
   SDL_PushEvent(&event);  // thread-safe by SDL's contract
+}
+
+void Window::keep_layout(const std::filesystem::path& ini_file) {
+  if (!imgui_) return;
+  ini_file_ = ini_file.string();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = ini_file_.c_str();
+  // Read it now rather than at the first frame, so it applies even if a frame was already begun.
+  std::error_code ec;
+  if (std::filesystem::exists(ini_file, ec)) ImGui::LoadIniSettingsFromDisk(io.IniFilename);
 }
 
 void Window::toggle_fullscreen() {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <deque>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,6 +54,9 @@ class Window {
   // Wakes the loop from any thread, for one more frame (a save finished, say).
   static void wake();
   void toggle_fullscreen();
+  // Keeps ImGui's window layout in this file (read before the first frame, written as it changes and
+  // on close). Only the interactive app calls it: screenshots, benchmarks and tests stay reproducible.
+  void keep_layout(const std::filesystem::path& ini_file);
   bool fullscreen() const { return fullscreen_; }
 
   glm::ivec2 drawable_size() const;  // in pixels
@@ -74,6 +78,7 @@ class Window {
   // and the scene always agree on where the pointer is, and pushed events move it too.
   std::optional<glm::vec2> pointer_;     // a press that began on the scene keeps the pointer until release
   float content_scale_ = 1.0f;
+  std::string ini_file_;  // ImGui keeps a pointer to it, so it lives as long as the window
 };
 
 }  // namespace innerscape::platform
