@@ -122,10 +122,48 @@ TEST_CASE("installed with cmake --install, the app finds its shaders under share
   REQUIRE(std::system(install.c_str()) == 0);
   CHECK(std::filesystem::exists(prefix / "bin" / "innerscape"));
   CHECK(std::filesystem::exists(prefix / "share" / "innerscape" / "shaders" / "self.frag"));
+
+  // The desktop's own files, by the app's id, and both validators content with them (errors fail;
+  // appstreamcli's pedantic notes, such as the upper-case letter in the id, and hints pass).
+  const auto share = prefix / "share";
+  const auto desktop = share / "applications" / "io.github.innerscape.Innerscape.desktop";
+  const auto metainfo = share / "metainfo" / "io.github.innerscape.Innerscape.metainfo.xml";
+  CHECK(std::filesystem::exists(desktop));
+  CHECK(std::filesystem::exists(metainfo));
+  CHECK(std::filesystem::exists(share / "icons" / "hicolor" / "scalable" / "apps" / "io.github.innerscape.Innerscape.svg"));
+  const std::string validate_desktop = "desktop-file-validate '" + desktop.string() + "' >'" + (dir / "desktop.log").string() + "' 2>&1";
+  CHECK_MESSAGE(std::system(validate_desktop.c_str()) == 0, "desktop-file-validate failed; see ", (dir / "desktop.log").string());
+  const std::string validate_metainfo =
+      "appstreamcli validate --no-net '" + metainfo.string() + "' >'" + (dir / "metainfo.log").string() + "' 2>&1";
+  CHECK_MESSAGE(std::system(validate_metainfo.c_str()) == 0, "appstreamcli validate failed; see ", (dir / "metainfo.log").string());
   const auto shot = dir / "i.png";
   const std::string run = "cd / && '" + (prefix / "bin" / "innerscape").string() + "' --demo --frames 2 --screenshot '" +
                           shot.string() + "' 2>'" + (dir / "err").string() + "'";
   CHECK(std::system(run.c_str()) == 0);
   CHECK(std::filesystem::file_size(dir / "err") == 0);
   CHECK(storage::read_png(shot).size == glm::ivec2(1280, 720));
+}
+
+TEST_CASE("the open app keeps its window layout in $XDG_CONFIG_HOME/innerscape (0700); a screenshot keeps none") {
+  const auto dir = fresh_dir("layout");
+  std::filesystem::create_directories(dir / "cwd");
+  const std::string env = "cd '" + (dir / "cwd").string() + "' && XDG_CONFIG_HOME='" + (dir / "config").string() + "' ";
+
+  // A screenshot (like --bench, --demo and the tests) must draw the same every time: no layout read or written.
+  const std::string shot = env + "'" INNERSCAPE_BINARY "' --demo --frames 2 --screenshot '" + (dir / "s.png").string() + "'";
+  CHECK(std::system(shot.c_str()) == 0);
+  CHECK(!std::filesystem::exists(dir / "config"));
+  CHECK(!std::filesystem::exists(dir / "cwd" / "imgui.ini"));
+
+  // The app as a person opens it; SIGTERM closes it the way closing the window does (SDL makes it a quit).
+  const std::string app = env + "timeout -k 20 -s TERM 5 '" INNERSCAPE_BINARY "' --data-dir '" + (dir / "data").string() + "' 2>'" +
+                          (dir / "err").string() + "'";
+  [[maybe_unused]] const int ended = std::system(app.c_str());  // 124: timeout ended it
+  const auto ini = dir / "config" / "innerscape" / "imgui.ini";
+  CHECK(std::filesystem::exists(ini));
+  CHECK(std::filesystem::file_size(ini) > 0);
+  struct stat st {};
+  REQUIRE(::stat((dir / "config" / "innerscape").c_str(), &st) == 0);
+  CHECK((st.st_mode & 07777) == 0700);
+  CHECK(!std::filesystem::exists(dir / "cwd" / "imgui.ini"));
 }
