@@ -21,11 +21,24 @@ TEST_CASE("--version prints the name and an X.Y.Z version") {
   CHECK(r.out == "innerscape " INNERSCAPE_VERSION "\n");
 }
 
-TEST_CASE("--help shows every flag and exits 0") {
+TEST_CASE("--help shows every flag and command the parser accepts, one line each, and where files live") {
   const auto r = run_innerscape("--help");
   CHECK(r.exit_code == 0);
-  for (const char* flag : {"--demo", "--data-dir", "--screenshot", "--size", "--frames", "--bench", "--version"}) {
-    CHECK(r.out.find(flag) != std::string::npos);
+  // Each begins its own line of the help (the list mirrors parse_cli's branches).
+  for (const char* entry : {"--demo", "--data-dir DIR", "--canvas", "--passphrase-file FILE", "--new-passphrase-file FILE",
+                            "--screenshot FILE.png", "--size WxH", "--frames N", "--breathe PATTERN", "--at SECONDS", "--bench",
+                            "--json", "--only SCENARIO", "-h, --help", "-V, --version", "check", "export --format json --out FILE",
+                            "export --format md --out FOLDER", "import FILE.json", "lock", "lock --new-passphrase-file FILE",
+                            "unlock"}) {
+    CHECK_MESSAGE(r.out.find("\n  " + std::string(entry) + " ") != std::string::npos, entry);
+  }
+  CHECK(r.out.find("$XDG_DATA_HOME/innerscape") != std::string::npos);
+  CHECK(r.out.find("$XDG_CONFIG_HOME/innerscape") != std::string::npos);
+  std::size_t start = 0;
+  while (start < r.out.size()) {
+    const std::size_t end = r.out.find('\n', start);
+    CHECK_MESSAGE(end - start <= 100, r.out.substr(start, end - start));  // fits a terminal
+    start = end + 1;
   }
 }
 
