@@ -86,7 +86,7 @@ const Palette calm_dark{
 // Warm paper, nearly opaque (dark ink must not sit on the night showing through), lilac buttons,
 // and a deep amber where the dark theme has gold (gold on paper would not read).
 const Palette light{
-    .panel = {0.975f, 0.960f, 0.930f, 0.95f},
+    .panel = {0.975f, 0.960f, 0.930f, 0.97f},
     .popup = {0.985f, 0.975f, 0.950f, 1.00f},
     .ink = {0.15f, 0.14f, 0.20f, 1.00f},
     .muted = {0.38f, 0.37f, 0.44f, 1.00f},

@@ -67,11 +67,14 @@ void wait_s(double s) { std::this_thread::sleep_for(std::chrono::duration<double
 glm::vec2 lock_entry(Driver& d, const std::string& label) { return Driver::centre(d.session->overlay().lock_screen.item_rects, label); }
 glm::vec2 privacy_entry(Driver& d, const std::string& label) { return Driver::centre(d.session->overlay().privacy.item_rects, label); }
 
-// Privacy lives in Settings: the dock's Settings, then its Privacy.
+// Privacy lives in Settings: the dock's Settings, its Privacy tab, then Privacy and the lock.
 void open_privacy(Driver& d) {
   if (!d.session->overlay().settings.open) d.click(d.dock_button("Settings"));
   REQUIRE(d.session->overlay().settings.open);
-  if (!d.session->overlay().privacy.open) d.click(Driver::centre(d.session->overlay().settings.item_rects, "Privacy"));
+  if (!d.session->overlay().privacy.open) {
+    d.click(Driver::centre(d.session->overlay().settings.item_rects, "tab Privacy"));
+    d.click(Driver::centre(d.session->overlay().settings.item_rects, "Privacy"));
+  }
 }
 
 }  // namespace

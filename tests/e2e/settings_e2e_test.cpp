@@ -3,6 +3,10 @@
 // is saved, and the next start honours it from the very first frame. Privacy is reached from here too.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
 #include <imgui.h>
 
 #include "app/session.h"
@@ -17,6 +21,13 @@ using namespace innerscape;
 using test::Driver;
 
 namespace {
+
+// With INNERSCAPE_KEEP_PICTURES set, a picture of the moment is kept in the temp folder, to look at.
+void keep_picture(Driver& d, const std::string& name) {
+  if (std::getenv("INNERSCAPE_KEEP_PICTURES") == nullptr) return;
+  const auto file = std::filesystem::temp_directory_path() / ("innerscape-settings-e2e-" + name + ".png");
+  CHECK(d.session->save_picture(file, {1280, 720}).empty());
+}
 
 glm::vec2 settings_entry(Driver& d, const std::string& label) { return Driver::centre(d.session->overlay().settings.item_rects, label); }
 
@@ -33,11 +44,14 @@ TEST_CASE("Settings: UI scale 150 %, the light theme and a still scene, kept and
     REQUIRE(d.session->overlay().settings.open);
 
     // Privacy is one more step away now: Settings, then Privacy.
+    d.click(settings_entry(d, "tab Privacy"));
     d.click(settings_entry(d, "Privacy"));
     CHECK(d.session->overlay().privacy.open);
     d.click(settings_entry(d, "Privacy"));
     CHECK_FALSE(d.session->overlay().privacy.open);
 
+    keep_picture(d, "dark-100");
+    d.click(settings_entry(d, "tab Display"));
     d.click(settings_entry(d, "scale 150"));
     d.frames(2);
     CHECK(d.session->settings().ui_scale_percent == 150);
@@ -50,7 +64,9 @@ TEST_CASE("Settings: UI scale 150 %, the light theme and a still scene, kept and
     d.frames(2);
     CHECK(d.session->settings().theme == core::Theme::light);
     CHECK(ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x == ui::theme_style(core::Theme::light).Colors[ImGuiCol_WindowBg].x);
+    keep_picture(d, "light-150");
 
+    d.click(settings_entry(d, "tab Motion"));
     d.click(settings_entry(d, "Let the scene move"));
     d.frames(2);
     CHECK_FALSE(d.session->pacer().desc.ambient_motion);

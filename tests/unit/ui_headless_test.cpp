@@ -231,7 +231,7 @@ TEST_CASE("the Settings panel asks for a UI scale, a theme, a text size, still m
   ui::UiActions actions;
   auto draw = [&] { panel.draw(settings, false, actions); };
   ui.frames(3, draw);
-  for (const char* label : {"scale 75", "scale 200", "font px", "Calm dark", "Light", "Let the scene move", "tones", "Privacy"}) {
+  for (const char* label : {"tab Display", "tab Motion", "tab Sound", "tab Privacy", "scale 75", "scale 200", "font px", "Calm dark", "Light"}) {
     glm::vec2 at{};
     CHECK_MESSAGE(panel.item_rects.centre_of(label, at), label);
   }
@@ -239,11 +239,17 @@ TEST_CASE("the Settings panel asks for a UI scale, a theme, a text size, still m
   CHECK(actions.ui_scale_percent == 150);
   click(panel.item_rects, "Light", draw);
   CHECK(actions.theme == core::Theme::light);
+  click(panel.item_rects, "tab Motion", draw);
   click(panel.item_rects, "Let the scene move", draw);
   CHECK(actions.ambient_motion == false);
+  click(panel.item_rects, "tab Sound", draw);
+  click(panel.item_rects, "tones", draw);
+  CHECK(actions.tones == false);
+  click(panel.item_rects, "tab Privacy", draw);
   click(panel.item_rects, "Privacy", draw);
   CHECK(actions.toggle_privacy);
   actions = {};
+  click(panel.item_rects, "tab Display", draw);
   click(panel.item_rects, "Usual size", draw);
   CHECK(actions.font_px == core::default_font_px);
   CHECK(actions.ui_scale_percent == 100);
