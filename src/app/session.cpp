@@ -31,7 +31,6 @@
 namespace innerscape::app {
 namespace {
 
-
 std::filesystem::path find_shader_dir() {
   const auto candidates = platform::resource_candidates(platform::executable_dir(), INNERSCAPE_INSTALL_DATADIR);
   const auto root = platform::find_resource_root(candidates, "shaders/background.frag");
@@ -96,7 +95,6 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
   if (!session->window_) return nullptr;
   session->demo_ = desc.demo;
   session->key_ = desc.key;
-
 
   const auto shader_dir = desc.shader_dir.empty() ? find_shader_dir() : desc.shader_dir;
   if (shader_dir.empty()) {
