@@ -31,8 +31,6 @@
 namespace innerscape::app {
 namespace {
 
-constexpr float base_font_px = 17.0f;  // reads comfortably at 96 dpi; scaled with the display
-
 std::filesystem::path find_shader_dir() {
   const auto candidates = platform::resource_candidates(platform::executable_dir(), INNERSCAPE_INSTALL_DATADIR);
   const auto root = platform::find_resource_root(candidates, "shaders/background.frag");
@@ -98,12 +96,6 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
   session->demo_ = desc.demo;
   session->key_ = desc.key;
 
-  const float scale = session->window_->content_scale();
-  session->font_px_ = base_font_px * scale;
-  const ui::FontResult font = ui::load_fonts(platform::ui_font_candidates(), session->font_px_);
-  if (!font.message.empty()) std::cerr << "innerscape: " << font.message << "\n";
-  ui::apply_calm_theme(scale);
-
   const auto shader_dir = desc.shader_dir.empty() ? find_shader_dir() : desc.shader_dir;
   if (shader_dir.empty()) {
     session->render_problems_ =
@@ -133,6 +125,8 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
     error = e;
     return nullptr;
   }
+  // The person's text size and theme from the first frame (a locked store's come once it opens).
+  session->apply_display(false);
   return session;
 }
 
@@ -147,6 +141,7 @@ std::string Session::open_store(const std::filesystem::path& data_dir) {
     scene_.view.zoom = loaded.view.zoom;
   }
   settings_ = loaded.settings;
+  display_dirty_ = true;
   thumbnails_ = loaded.thumbnails;
   if (!settings_.soothing_seeded) {
     // A new map starts with a few soothing words, offered once; an emptied list stays empty.
@@ -622,6 +617,17 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
     draw_overlay(target_size);
   }
   window_->render_ui();
+  if (display_dirty_) apply_display(true);  // the atlas may change only between frames
+}
+
+void Session::apply_display(bool upload_font_texture) {
+  display_dirty_ = false;
+  const float scale = core::ui_scale(settings_, window_->content_scale());
+  font_px_ = core::font_pixels(settings_, window_->content_scale());
+  const ui::FontResult font = ui::load_fonts(platform::ui_font_candidates(), font_px_);
+  if (!font.message.empty() && !upload_font_texture) std::cerr << "innerscape: " << font.message << "\n";
+  ui::apply_theme(settings_.theme, scale);
+  if (upload_font_texture) window_->reload_ui_font_texture();
 }
 
 void Session::draw_overlay(glm::ivec2 target_size) {
@@ -741,6 +747,10 @@ void Session::draw_overlay(glm::ivec2 target_size) {
                .redo_label = core::redo_label(scene_.history),
                .default_picture_path = default_picture_path()},
               actions);
+  core::Settings shown = settings_;
+  shown.ambient_motion = pacer_.desc.ambient_motion;
+  shown.ambient_always = pacer_.desc.ambient_always;
+  o.settings.draw(shown, o.privacy.open, actions);
   o.privacy.draw({.locked = key_ != nullptr,
                   .busy = pending_lock_change_.has_value(),
                   .idle_lock_minutes = settings_.idle_lock_minutes,
@@ -830,6 +840,14 @@ void Session::apply(ui::UiActions& a) {
     mark_dirty(window_->now_s(), 0.0);
   }
   if (a.toggle_privacy) o.privacy.open = !o.privacy.open;
+  if (a.toggle_settings) o.settings.open = !o.settings.open;
+  if (a.ui_scale_percent) settings_.ui_scale_percent = std::clamp(*a.ui_scale_percent, core::min_ui_scale_percent, core::max_ui_scale_percent);
+  if (a.font_px) settings_.font_px = std::clamp(*a.font_px, core::min_font_px, core::max_font_px);
+  if (a.theme) settings_.theme = *a.theme;
+  if (a.ui_scale_percent || a.font_px || a.theme) {
+    display_dirty_ = true;
+    mark_dirty(window_->now_s(), 0.5);
+  }
   if (a.export_copy) {
     const std::filesystem::path where = expand_home(*a.export_copy);
     const std::string problem = storage::write_json_file(snapshot(), where, wall_clock_now());
@@ -915,7 +933,8 @@ void Session::apply(ui::UiActions& a) {
             a.new_entry || a.open_entry || a.search || a.toggle_soothing || a.toggle_breathing || a.start_breathing ||
             a.pause_breathing || a.end_breathing || a.tones || a.volume || a.calm || a.toggle_canvas || a.close_canvas ||
             a.open_drawing || a.new_drawing || a.draw_part || a.save_drawing_png || a.creative_timer || a.unlock ||
-            a.lock_change || a.lock_now || a.idle_lock_minutes || a.toggle_privacy || a.export_copy;
+            a.lock_change || a.lock_now || a.idle_lock_minutes || a.toggle_privacy || a.export_copy ||
+            a.toggle_settings || a.ui_scale_percent || a.font_px || a.theme;
   // Whatever changed is drawn in the next frame, even if no more input comes.
   if (changed) core::request_frame(pacer_);
 }

@@ -42,6 +42,7 @@
 #include "ui/lock_panel.h"
 #include "ui/lock_screen.h"
 #include "ui/scene_controller.h"
+#include "ui/settings_panel.h"
 #include "ui/soothing_panel.h"
 #include "ui/welcome_panel.h"
 
@@ -88,6 +89,7 @@ struct OverlayState {
   ui::CanvasPanel canvas_panel;
   ui::LockScreen lock_screen;  // over everything while the store is locked
   ui::LockPanel privacy;
+  ui::SettingsPanel settings;
 };
 
 class Session {
@@ -114,6 +116,8 @@ class Session {
   const SceneState& scene() const { return scene_; }
   const OverlayState& overlay() const { return overlay_; }
   const std::string& render_problems() const { return render_problems_; }
+  const core::Settings& settings() const { return settings_; }
+  float font_px() const { return font_px_; }
   int last_draw_calls() const { return canvas_open() ? canvas_draw_calls_ : renderer_.last_stats().draw_calls; }
 
   // Whether something needs frames even with nobody there: a glide, the camera, a save coming due,
@@ -182,6 +186,9 @@ class Session {
   std::string render_problems_;
   bool demo_ = false;
   float font_px_ = 17.0f;
+  // The text size, UI scale and theme: fonts rasterized again and the style scaled, between frames.
+  void apply_display(bool upload_font_texture);
+  bool display_dirty_ = false;
   core::FramePacer pacer_;
   SceneState scene_;
   OverlayState overlay_;

@@ -1,9 +1,30 @@
 // The person's own choices that outlive a session, as plain data.
 #pragma once
 
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
 namespace innerscape::core {
 
 inline constexpr int max_idle_lock_minutes = 24 * 60;
+
+// The overlay's size: the whole UI (text, paddings, rounding) and the text alone, on top of the display's own scale.
+inline constexpr int min_ui_scale_percent = 75;
+inline constexpr int max_ui_scale_percent = 200;
+inline constexpr int min_font_px = 12;  // at 100 %, on a standard display
+inline constexpr int max_font_px = 28;
+inline constexpr int default_font_px = 17;  // reads comfortably at 96 dpi
+
+// The overlay's colours; the 3D scene keeps its own night sky whichever is chosen.
+enum class Theme : std::uint8_t { calm_dark, light };
+
+constexpr std::string_view theme_key(Theme t) { return t == Theme::light ? "light" : "calm_dark"; }
+constexpr std::optional<Theme> theme_from_key(std::string_view key) {
+  if (key == "calm_dark") return Theme::calm_dark;
+  if (key == "light") return Theme::light;
+  return std::nullopt;
+}
 
 struct Settings {
   bool ambient_motion = true;   // false: a still scene (reduced motion)
@@ -13,8 +34,16 @@ struct Settings {
   bool tones = true;            // soft tones mark the breathing guide's phases
   int volume = 30;              // percent
   int idle_lock_minutes = 15;   // with the passphrase lock on: lock after this long untouched (0: never)
+  int ui_scale_percent = 100;   // the whole overlay, min_ui_scale_percent..max_ui_scale_percent
+  int font_px = default_font_px;  // the text's size at 100 %, min_font_px..max_font_px
+  Theme theme = Theme::calm_dark;
 
   bool operator==(const Settings&) const = default;
 };
+
+// The overlay's scale: the display's own (1 on a standard display, 2 on a high-DPI one) times the person's.
+constexpr float ui_scale(const Settings& s, float display_scale) { return display_scale * static_cast<float>(s.ui_scale_percent) / 100.0f; }
+// The pixel size the text is rasterized at: sharp at every scale, never stretched.
+constexpr float font_pixels(const Settings& s, float display_scale) { return static_cast<float>(s.font_px) * ui_scale(s, display_scale); }
 
 }  // namespace innerscape::core

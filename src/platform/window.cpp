@@ -283,6 +283,12 @@ void Window::render_ui() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
+void Window::reload_ui_font_texture() {
+  if (!imgui_) return;
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
 void Window::present() { SDL_GL_SwapWindow(window_); }
 
 void Window::wake() {

@@ -48,6 +48,8 @@ class Window {
   void begin_ui_frame(std::optional<glm::ivec2> display_size = std::nullopt);
   // Builds the frame's UI draw lists and draws them into the bound framebuffer.
   void render_ui();
+  // After the font atlas was built again (a new text size), between frames: the GL texture follows.
+  void reload_ui_font_texture();
 
   void present();
 

@@ -276,7 +276,10 @@ std::string to_json(const Snapshot& s, std::int64_t exported_at) {
         {"soothing_seeded", s.settings.soothing_seeded},
         {"tones", s.settings.tones},
         {"volume", s.settings.volume},
-        {"idle_lock_minutes", s.settings.idle_lock_minutes}}},
+        {"idle_lock_minutes", s.settings.idle_lock_minutes},
+        {"ui_scale_percent", s.settings.ui_scale_percent},
+        {"font_px", s.settings.font_px},
+        {"theme", core::theme_key(s.settings.theme)}}},
   };
   return compact_number_lists(doc.dump(2)) + "\n";
 }
@@ -661,6 +664,19 @@ JsonImport from_json(std::string_view text) {
     long long idle = s.settings.idle_lock_minutes;
     if (!r.integer(*settings, "idle_lock_minutes", "settings", 0, core::max_idle_lock_minutes, idle)) return {{}, r.error, 0};
     s.settings.idle_lock_minutes = static_cast<int>(idle);
+    long long scale = s.settings.ui_scale_percent;
+    if (!r.integer(*settings, "ui_scale_percent", "settings", core::min_ui_scale_percent, core::max_ui_scale_percent, scale)) {
+      return {{}, r.error, 0};
+    }
+    s.settings.ui_scale_percent = static_cast<int>(scale);
+    long long font_px = s.settings.font_px;
+    if (!r.integer(*settings, "font_px", "settings", core::min_font_px, core::max_font_px, font_px)) return {{}, r.error, 0};
+    s.settings.font_px = static_cast<int>(font_px);
+    std::string theme(core::theme_key(s.settings.theme));
+    if (!r.text(*settings, "theme", "settings", theme)) return {{}, r.error, 0};
+    const std::optional<core::Theme> chosen = core::theme_from_key(theme);
+    if (!chosen) return {{}, "settings.theme: expected calm_dark or light", 0};
+    s.settings.theme = *chosen;
   }
 
   // Parts that came without a place are placed the way Arrange would.

@@ -436,6 +436,14 @@ LoadResult load_snapshot(Database& db, bool with_journal) {
       std::from_chars(v.data(), v.data() + v.size(), minutes);
       out.snapshot.settings.idle_lock_minutes = std::clamp(minutes, 0, core::max_idle_lock_minutes);
     }
+    if (key == "ui_scale_percent" || key == "font_px") {
+      const std::string v = settings.column_text(1);
+      int& target = key == "font_px" ? out.snapshot.settings.font_px : out.snapshot.settings.ui_scale_percent;
+      std::from_chars(v.data(), v.data() + v.size(), target);
+      target = key == "font_px" ? std::clamp(target, core::min_font_px, core::max_font_px)
+                                : std::clamp(target, core::min_ui_scale_percent, core::max_ui_scale_percent);
+    }
+    if (key == "theme") out.snapshot.settings.theme = core::theme_from_key(settings.column_text(1)).value_or(core::Theme::calm_dark);
     if (key == "entry_draft") {
       out.snapshot.entry_draft = read_draft_text(settings.column_text(1));
       if (out.snapshot.entry_draft) {
@@ -556,6 +564,12 @@ std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& cu
     s.bind(1, std::string_view("volume")).bind(2, std::to_string(current.settings.volume));
     if (!s.run()) return fail("Could not save the settings", s.error());
     s.bind(1, std::string_view("idle_lock_minutes")).bind(2, std::to_string(current.settings.idle_lock_minutes));
+    if (!s.run()) return fail("Could not save the settings", s.error());
+    s.bind(1, std::string_view("ui_scale_percent")).bind(2, std::to_string(current.settings.ui_scale_percent));
+    if (!s.run()) return fail("Could not save the settings", s.error());
+    s.bind(1, std::string_view("font_px")).bind(2, std::to_string(current.settings.font_px));
+    if (!s.run()) return fail("Could not save the settings", s.error());
+    s.bind(1, std::string_view("theme")).bind(2, std::string(core::theme_key(current.settings.theme)));
     if (!s.run()) return fail("Could not save the settings", s.error());
   }
   // Journal entries: rows, their parts, and their words in the search index, kept in step. Only

@@ -8,6 +8,7 @@
 
 #include "core/breathing.h"
 #include "core/edits.h"
+#include "core/settings.h"
 
 namespace innerscape::ui {
 
@@ -26,6 +27,10 @@ struct UiActions {
   bool toggle_palette = false;
   bool frame_all = false;              // frame the Self and every part
   bool toggle_fullscreen = false;
+  bool toggle_settings = false;        // the Settings panel (the dock's Settings)
+  std::optional<int> ui_scale_percent; // the overlay's size (core::Settings)
+  std::optional<int> font_px;          // the text's size at 100 %
+  std::optional<core::Theme> theme;    // the overlay's colours
 
   // The map.
   std::vector<core::Edit> edits;       // performed in order, each its own undo step

@@ -7,13 +7,27 @@
 #include "ui/undo_buttons.h"
 
 namespace innerscape::ui {
+namespace {
+
+// The dock is one row while it fits the screen; at a large UI scale it wraps, so no button is ever
+// out of reach (Settings is how the scale is made smaller again).
+void next_in_row(const char* next_label, int buttons = 1) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float right = viewport->WorkPos.x + viewport->WorkSize.x - ImGui::GetFontSize() * 1.2f - style.WindowPadding.x;
+  const float width = ImGui::CalcTextSize(next_label, nullptr, true).x +
+                      static_cast<float>(buttons) * style.FramePadding.x * 2.0f + static_cast<float>(buttons - 1) * style.ItemSpacing.x;
+  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
+}  // namespace
 
 void DockPanel::draw(const char* title, const DockView& view, UiActions& actions) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
   ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + em * 1.2f, viewport->WorkPos.y + viewport->WorkSize.y - em * 1.2f),
                           ImGuiCond_Always, ImVec2(0.0f, 1.0f));
-  ImGui::SetNextWindowBgAlpha(0.55f);
+  ImGui::SetNextWindowBgAlpha(ImGui::GetStyle().Colors[ImGuiCol_WindowBg].w * 0.67f);  // quieter than a panel: 0.55 in the dark theme
   constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                      ImGuiWindowFlags_NoMove;
@@ -26,41 +40,42 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
   if (ImGui::Button("Calm")) actions.calm = true;
   item_rects.remember("Calm");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Breathe, soothing words, two gentle questions (F2)");
-  ImGui::SameLine();
+  next_in_row("UndoRedo", 2);
   undo_redo_buttons(view.undo_label, view.redo_label, actions, item_rects);
-  ImGui::SameLine();
+  next_in_row("Arrange");
   if (ImGui::Button("Arrange")) actions.arrange = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Exiles close to the Self, their protectors around them");
-  ImGui::SameLine();
+  next_in_row("Show everything");
   if (ImGui::Button("Show everything")) actions.frame_all = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Frame the Self and all the parts (Home)");
-  ImGui::SameLine();
+  next_in_row("Save a picture");
   if (ImGui::Button("Save a picture")) {
     if (picture_path.empty()) picture_path = view.default_picture_path;
     ImGui::OpenPopup("save_picture");
   }
   item_rects.remember("Save a picture");
-  ImGui::SameLine();
+  next_in_row(view.journal_open ? "Hide journal" : "Journal");
   if (ImGui::Button(view.journal_open ? "Hide journal" : "Journal")) actions.toggle_journal = true;
   item_rects.remember("Journal");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+J; search with Ctrl+F");
-  ImGui::SameLine();
+  next_in_row("Breathe");
   if (ImGui::Button("Breathe")) actions.toggle_breathing = true;
   item_rects.remember("Breathe");
-  ImGui::SameLine();
+  next_in_row("Draw");
   if (ImGui::Button("Draw")) actions.toggle_canvas = true;
   item_rects.remember("Draw");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A canvas for drawing your parts, or anything at all");
-  ImGui::SameLine();
+  next_in_row("Soothing words");
   if (ImGui::Button("Soothing words")) actions.toggle_soothing = true;
-  ImGui::SameLine();
+  next_in_row(view.palette_open ? "Hide parts" : "Parts");
   if (ImGui::Button(view.palette_open ? "Hide parts" : "Parts")) actions.toggle_palette = true;
-  ImGui::SameLine();
+  next_in_row(view.welcome_open ? "Hide welcome" : "Welcome");
   if (ImGui::Button(view.welcome_open ? "Hide welcome" : "Welcome")) actions.toggle_welcome = true;
-  ImGui::SameLine();
-  if (ImGui::Button("Privacy")) actions.toggle_privacy = true;
-  item_rects.remember("Privacy");
-  ImGui::SameLine();
+  next_in_row("Settings");
+  if (ImGui::Button("Settings")) actions.toggle_settings = true;
+  item_rects.remember("Settings");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Size, colours, motion, sound and privacy");
+  next_in_row(view.fullscreen ? "Leave full screen" : "Full screen");
   if (ImGui::Button(view.fullscreen ? "Leave full screen" : "Full screen")) actions.toggle_fullscreen = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("F11");
 

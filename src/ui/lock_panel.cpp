@@ -8,6 +8,7 @@
 
 #include "storage/passphrase_lock.h"
 #include "ui/placement.h"
+#include "ui/theme.h"
 
 namespace innerscape::ui {
 namespace {
@@ -71,7 +72,7 @@ void LockPanel::draw(const LockView& view, UiActions& actions) {
         "You can lock Innerscape with a passphrase. Your map, journal, drawings and backups are then "
         "kept encrypted on this computer, and asked for each time Innerscape opens.");
     ImGui::Spacing();
-    ImGui::TextColored(ImVec4(0.98f, 0.76f, 0.42f, 1.0f), "Please read this first");
+    ImGui::TextColored(accent_text(), "Please read this first");
     ImGui::TextWrapped(
         "There is no way back in without the passphrase. Nobody can reset it or recover your journal "
         "for you, not even Innerscape. Choose one you will remember, like a few words that mean "

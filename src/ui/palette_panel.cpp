@@ -2,6 +2,7 @@
 #include "ui/palette_panel.h"
 
 #include "ui/placement.h"
+#include "ui/theme.h"
 
 #include <imgui.h>
 
@@ -18,8 +19,15 @@ constexpr const char* kind_intro[core::part_kind_count] = {
 
 ImVec4 kind_tint(core::PartKind kind) {
   const std::uint32_t c = core::kind_color(kind);
-  return ImVec4(static_cast<float>((c >> 16) & 0xFF) / 255.0f, static_cast<float>((c >> 8) & 0xFF) / 255.0f,
-                static_cast<float>(c & 0xFF) / 255.0f, 1.0f);
+  ImVec4 tint(static_cast<float>((c >> 16) & 0xFF) / 255.0f, static_cast<float>((c >> 8) & 0xFF) / 255.0f,
+              static_cast<float>(c & 0xFF) / 255.0f, 1.0f);
+  // On a light theme (dark ink) the bright kind colours would not read: they lean toward the ink.
+  const ImVec4 ink = ImGui::GetStyle().Colors[ImGuiCol_Text];
+  if (ink.x + ink.y + ink.z < 1.5f) {
+    constexpr float k = 0.5f;
+    tint = ImVec4(tint.x * (1.0f - k) + ink.x * k, tint.y * (1.0f - k) + ink.y * k, tint.z * (1.0f - k) + ink.z * k, 1.0f);
+  }
+  return tint;
 }
 
 }  // namespace
@@ -36,7 +44,7 @@ void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& a
   }
 
   if (view.placing) {
-    ImGui::TextColored(ImVec4(0.98f, 0.76f, 0.42f, 1.0f), "Click in the space where it lives.");
+    ImGui::TextColored(accent_text(), "Click in the space where it lives.");
     if (ImGui::SmallButton("Not now")) actions.cancel_placing = true;
     ImGui::Separator();
   } else {

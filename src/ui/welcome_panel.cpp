@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "ui/fonts.h"
+#include "ui/theme.h"
 
 namespace innerscape::ui {
 
@@ -38,7 +39,7 @@ void WelcomePanel::draw(const char* title, const WelcomeView& view, UiActions& a
       "who rush in when it hurts, and the Exiles who carry old pain. Every one of them is welcome.");
   if (view.demo) {
     ImGui::Spacing();
-    ImGui::TextColored(ImVec4(0.98f, 0.76f, 0.42f, 1.0f), "This is an example system.");
+    ImGui::TextColored(accent_text(), "This is an example system.");
     ImGui::TextWrapped("Look around freely: nothing here is saved or mixed with your own map.");
   }
 

@@ -67,6 +67,16 @@ void wait_s(double s) { std::this_thread::sleep_for(std::chrono::duration<double
 glm::vec2 lock_entry(Driver& d, const std::string& label) { return Driver::centre(d.session->overlay().lock_screen.item_rects, label); }
 glm::vec2 privacy_entry(Driver& d, const std::string& label) { return Driver::centre(d.session->overlay().privacy.item_rects, label); }
 
+// Privacy lives in Settings: the dock's Settings, its Privacy tab, then Privacy and the lock.
+void open_privacy(Driver& d) {
+  if (!d.session->overlay().settings.open) d.click(d.dock_button("Settings"));
+  REQUIRE(d.session->overlay().settings.open);
+  if (!d.session->overlay().privacy.open) {
+    d.click(Driver::centre(d.session->overlay().settings.item_rects, "tab Privacy"));
+    d.click(Driver::centre(d.session->overlay().settings.item_rects, "Privacy"));
+  }
+}
+
 }  // namespace
 
 TEST_CASE("a locked map opens on the lock screen: a wrong passphrase waits and changes nothing, the right one opens it") {
@@ -152,7 +162,7 @@ TEST_CASE("idle for the chosen time, or Lock now: the map is hidden behind a dim
   CHECK_FALSE(d.session->locked());
 }
 
-TEST_CASE("Privacy: turn the lock on with a passphrase typed twice, lock now, come back, and turn it off") {
+TEST_CASE("Privacy (from Settings): turn the lock on with a passphrase typed twice, lock now, come back, and turn it off") {
   const auto dir = test::fresh_dir("e2e_privacy");
   core::InnerSystem system = core::make_demo_system();
   test::write_store(dir, system);
@@ -160,7 +170,7 @@ TEST_CASE("Privacy: turn the lock on with a passphrase typed twice, lock now, co
   REQUIRE(file_bytes(dir / "innerscape.db").find(name) != std::string::npos);
 
   Driver d(Driver::with_data(dir));
-  d.click(d.dock_button("Privacy"));
+  open_privacy(d);
   REQUIRE(d.session->overlay().privacy.open);
   d.click(privacy_entry(d, "new passphrase"));
   d.type("a garden at dusk");
@@ -186,8 +196,8 @@ TEST_CASE("Privacy: turn the lock on with a passphrase typed twice, lock now, co
   d.frames(2);
   REQUIRE_FALSE(d.session->locked());
 
-  d.click(d.dock_button("Privacy"));
-  if (!d.session->overlay().privacy.open) d.click(d.dock_button("Privacy"));
+  open_privacy(d);
+  REQUIRE(d.session->overlay().privacy.open);
   d.click(privacy_entry(d, "current"));
   d.type("a garden at dusk");
   d.click(privacy_entry(d, "Turn the lock off"));

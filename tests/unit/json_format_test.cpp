@@ -75,6 +75,25 @@ TEST_CASE("export then import gives back every field, and the same export") {
   CHECK(storage::to_json(back.snapshot, 1767225600) == text);
 }
 
+TEST_CASE("export then import keeps every setting, each away from its default") {
+  storage::Snapshot original = demo_snapshot();
+  original.settings = {.ambient_motion = false, .ambient_always = true, .welcome_seen = true, .soothing_seeded = true,
+                       .tones = false, .volume = 72, .idle_lock_minutes = 30, .ui_scale_percent = 150, .font_px = 21,
+                       .theme = core::Theme::light};
+  REQUIRE(!(original.settings == core::Settings{}));
+  const std::string text = storage::to_json(original, 1767225600);
+  CHECK(text.find("\"theme\": \"light\"") != std::string::npos);
+  const storage::JsonImport back = storage::from_json(text);
+  REQUIRE_MESSAGE(back.error.empty(), back.error);
+  CHECK(back.snapshot.settings == original.settings);
+  // An export from before these settings existed reads as the defaults.
+  const storage::JsonImport old = storage::from_json(R"({"format": "innerscape", "version": 1, "settings": {"tones": false}})");
+  REQUIRE_MESSAGE(old.error.empty(), old.error);
+  CHECK(old.snapshot.settings.ui_scale_percent == 100);
+  CHECK(old.snapshot.settings.font_px == core::default_font_px);
+  CHECK(old.snapshot.settings.theme == core::Theme::calm_dark);
+}
+
 TEST_CASE("import into an empty store, then export: identical; into a store with parts: added, renumbered") {
   std::string error;
   auto db = storage::Database::open(":memory:", error);
@@ -252,6 +271,9 @@ TEST_CASE("bad files are refused with the place and the problem named") {
        "already have a relationship"},
       {std::string(100, '[') + std::string(100, ']'), "nests deeper"},
       {head + R"("settings": {"welcome_seen": "yes"}})", "settings.welcome_seen: expected true or false"},
+      {head + R"("settings": {"ui_scale_percent": 300}})", "settings.ui_scale_percent: expected a whole number from 75 to 200"},
+      {head + R"("settings": {"font_px": 13.5}})", "settings.font_px: expected a whole number"},
+      {head + R"("settings": {"theme": "neon"}})", "settings.theme: expected calm_dark or light"},
       {head + R"("drawings": {}})", "drawings: expected a list"},
       {head + R"("drawings": [3]})", "drawings[0]: expected an object"},
       {head + R"("drawings": [{"title": "x"}]})", "drawings[0].id: is missing"},

@@ -113,6 +113,40 @@ TEST_CASE("the demo map, its view and settings survive a save and a load exactly
   CHECK(loaded.snapshot.view.zoom == current.view.zoom);
 }
 
+TEST_CASE("every setting, each away from its default, survives a save and a load, and a second change") {
+  auto db = memory_db();
+  storage::Snapshot current{.system = core::make_demo_system()};
+  core::Settings& set = current.settings;
+  set = {.ambient_motion = false, .ambient_always = true, .welcome_seen = true, .soothing_seeded = true, .tones = false,
+         .volume = 72, .idle_lock_minutes = 30, .ui_scale_percent = 150, .font_px = 21, .theme = core::Theme::light};
+  REQUIRE(!(set == core::Settings{}));
+  REQUIRE(storage::save_changes(*db, storage::Snapshot{}, current).empty());
+  storage::LoadResult loaded = storage::load_snapshot(*db);
+  REQUIRE(loaded.error.empty());
+  CHECK(loaded.snapshot.settings == set);
+
+  storage::Snapshot next = current;
+  next.settings.ui_scale_percent = 75;
+  next.settings.font_px = core::max_font_px;
+  next.settings.theme = core::Theme::calm_dark;
+  REQUIRE(storage::save_changes(*db, current, next).empty());
+  loaded = storage::load_snapshot(*db);
+  REQUIRE(loaded.error.empty());
+  CHECK(loaded.snapshot.settings == next.settings);
+}
+
+TEST_CASE("stored settings out of range or unknown are brought back to what Innerscape can show") {
+  auto db = memory_db();
+  REQUIRE(storage::save_changes(*db, storage::Snapshot{}, storage::Snapshot{}).empty());
+  REQUIRE(db->exec("INSERT OR REPLACE INTO settings (key, value) VALUES ('ui_scale_percent', '900'), ('font_px', '3'), "
+                   "('theme', 'neon')").empty());
+  const storage::LoadResult loaded = storage::load_snapshot(*db);
+  REQUIRE(loaded.error.empty());
+  CHECK(loaded.snapshot.settings.ui_scale_percent == core::max_ui_scale_percent);
+  CHECK(loaded.snapshot.settings.font_px == core::min_font_px);
+  CHECK(loaded.snapshot.settings.theme == core::Theme::calm_dark);
+}
+
 TEST_CASE("saving only the difference matches the model after a long random run of edits, undos and redos") {
   auto db = memory_db();
   std::mt19937 rng(1234);

@@ -2,14 +2,21 @@
 // null example runs it. What is checked is what the panels ask for and what they lay out.
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include <imgui.h>
 
 #include "core/demo_system.h"
 #include "core/edits.h"
+#include "core/settings.h"
+#include "platform/paths.h"
 #include "ui/entry_editor.h"
+#include "ui/fonts.h"
 #include "ui/journal_panel.h"
 #include "ui/palette_panel.h"
 #include "ui/scene_controller.h"
+#include "ui/settings_panel.h"
+#include "ui/theme.h"
 
 using namespace innerscape;
 
@@ -129,4 +136,121 @@ TEST_CASE("a journal of years lays out only the rows in view, newest first") {
   REQUIRE_FALSE(rows.empty());
   CHECK(rows.size() < 40);  // a window's worth, not 5000
   CHECK(rows.front() == "entry:" + std::to_string(years.journal.back().id));
+}
+
+namespace {
+
+// WCAG 2 relative luminance of an sRGB colour, and the contrast ratio of two.
+double luminance(const ImVec4& c) {
+  auto linear = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+  return 0.2126 * linear(c.x) + 0.7152 * linear(c.y) + 0.0722 * linear(c.z);
+}
+double contrast(const ImVec4& a, const ImVec4& b) {
+  const double la = luminance(a), lb = luminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+// A translucent colour as it shows over an opaque one.
+ImVec4 over(const ImVec4& top, const ImVec4& below) {
+  auto mix = [&](float t, float b) { return t * top.w + b * (1.0f - top.w); };
+  return {mix(top.x, below.x), mix(top.y, below.y), mix(top.z, below.z), 1.0f};
+}
+
+// One click at a remembered item: pressed in one frame, released in the next.
+template <class Draw>
+void click(const ui::ItemRects& rects, const std::string& label, Draw&& draw) {
+  glm::vec2 at{};
+  REQUIRE_MESSAGE(rects.centre_of(label, at), label);
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(at.x, at.y);
+  for (bool down : {false, true, false}) {
+    io.MouseDown[0] = down;
+    ImGui::NewFrame();
+    draw();
+    ImGui::Render();
+  }
+}
+
+}  // namespace
+
+TEST_CASE("both themes keep body text at least 4.5:1 against its panels, whatever shows through them") {
+  // Panels are translucent over the scene: checked over its night sky and, the other extreme, over white.
+  const ImVec4 backdrops[] = {{0.035f, 0.043f, 0.086f, 1.0f}, {1.0f, 1.0f, 1.0f, 1.0f}};
+  for (core::Theme theme : {core::Theme::calm_dark, core::Theme::light}) {
+    CAPTURE(core::theme_key(theme));
+    const ImGuiStyle style = ui::theme_style(theme);
+    const ImVec4* c = style.Colors;
+    for (const ImVec4& backdrop : backdrops) {
+      const ImVec4 panel = over(c[ImGuiCol_WindowBg], backdrop);
+      CHECK(contrast(c[ImGuiCol_Text], panel) >= 4.5);
+      CHECK(contrast(c[ImGuiCol_TextDisabled], panel) >= 4.5);  // hints and calm messages are body text too
+      CHECK(contrast(c[ImGuiCol_Text], over(c[ImGuiCol_Button], panel)) >= 4.5);
+      CHECK(contrast(c[ImGuiCol_Text], over(c[ImGuiCol_FrameBg], panel)) >= 4.5);
+      CHECK(contrast(ImVec4(c[ImGuiCol_CheckMark].x, c[ImGuiCol_CheckMark].y, c[ImGuiCol_CheckMark].z, 1.0f), panel) >= 4.5);
+    }
+    // The dock is quieter than a panel (ui/dock_panel.cpp), and sits low on the night sky: its words still read there.
+    ImVec4 dock = c[ImGuiCol_WindowBg];
+    dock.w *= 0.67f;
+    CHECK(contrast(c[ImGuiCol_Text], over(dock, backdrops[0])) >= 4.5);
+    CHECK(contrast(c[ImGuiCol_Text], over(c[ImGuiCol_PopupBg], backdrops[0])) >= 4.5);
+  }
+}
+
+TEST_CASE("the UI scale and text size rasterize the font at the new pixel size and scale the style, unblurred") {
+  Headless ui;
+  core::Settings settings;
+  for (int percent : {100, 150, 75}) {
+    settings.ui_scale_percent = percent;
+    settings.font_px = 18;
+    const float px = core::font_pixels(settings, 1.0f);
+    CHECK(px == doctest::Approx(18.0f * static_cast<float>(percent) / 100.0f));
+    ui::load_fonts(platform::ui_font_candidates(), px);
+    ui::apply_theme(settings.theme, core::ui_scale(settings, 1.0f));
+    ImGui::GetIO().Fonts->Build();
+    float seen = 0.0f;
+    ui.frames(1, [&] { seen = ImGui::GetFontSize(); });
+    CHECK(seen == doctest::Approx(px));
+    CHECK(ImGui::GetIO().Fonts->Fonts[0]->FontSize == doctest::Approx(px));  // rasterized at that size...
+    CHECK(ImGui::GetIO().FontGlobalScale == 1.0f);                              // ...not stretched
+    // ScaleAllSizes keeps paddings on whole pixels.
+    CHECK(ImGui::GetStyle().FramePadding.x ==
+          std::floor(ui::theme_style(settings.theme).FramePadding.x * static_cast<float>(percent) / 100.0f));
+  }
+  // A second time at the same scale does not compound it.
+  ui::apply_theme(core::Theme::calm_dark, 1.5f);
+  ui::apply_theme(core::Theme::calm_dark, 1.5f);
+  CHECK(ImGui::GetStyle().WindowPadding.x == std::floor(ui::theme_style(core::Theme::calm_dark).WindowPadding.x * 1.5f));
+  // The display's own scale multiplies the person's.
+  settings.ui_scale_percent = 125;
+  CHECK(core::font_pixels(settings, 2.0f) == doctest::Approx(18.0f * 2.5f));
+}
+
+TEST_CASE("the Settings panel asks for a UI scale, a theme, a text size, still motion and the Privacy panel") {
+  Headless ui;
+  ui::SettingsPanel panel{.open = true};
+  core::Settings settings;
+  ui::UiActions actions;
+  auto draw = [&] { panel.draw(settings, false, actions); };
+  ui.frames(3, draw);
+  for (const char* label : {"tab Display", "tab Motion", "tab Sound", "tab Privacy", "scale 75", "scale 200", "font px", "Calm dark", "Light"}) {
+    glm::vec2 at{};
+    CHECK_MESSAGE(panel.item_rects.centre_of(label, at), label);
+  }
+  click(panel.item_rects, "scale 150", draw);
+  CHECK(actions.ui_scale_percent == 150);
+  click(panel.item_rects, "Light", draw);
+  CHECK(actions.theme == core::Theme::light);
+  click(panel.item_rects, "tab Motion", draw);
+  click(panel.item_rects, "Let the scene move", draw);
+  CHECK(actions.ambient_motion == false);
+  click(panel.item_rects, "tab Sound", draw);
+  click(panel.item_rects, "tones", draw);
+  CHECK(actions.tones == false);
+  click(panel.item_rects, "tab Privacy", draw);
+  click(panel.item_rects, "Privacy", draw);
+  CHECK(actions.toggle_privacy);
+  actions = {};
+  click(panel.item_rects, "tab Display", draw);
+  click(panel.item_rects, "Usual size", draw);
+  CHECK(actions.font_px == core::default_font_px);
+  CHECK(actions.ui_scale_percent == 100);
 }

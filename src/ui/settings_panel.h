@@ -1,0 +1,24 @@
+// Settings: how big and in which colours the overlay is drawn, whether the scene moves, the breathing
+// guide's tones, and the way to Privacy (the passphrase lock). Changes are asked for as actions; the
+// app applies and saves them.
+#pragma once
+
+#include "core/settings.h"
+#include "ui/actions.h"
+#include "ui/item_rects.h"
+
+namespace innerscape::ui {
+
+struct SettingsPanel {
+  bool open = false;
+  ItemRects item_rects;  // where each entry was drawn last frame, by label
+  int font_px_edit = 0;  // the text size while its slider is held (applied when let go)
+  bool font_px_held = false;
+
+  // The UI scale's steps, in percent.
+  static constexpr int scale_choices[] = {75, 100, 125, 150, 175, 200};
+
+  void draw(const core::Settings& settings, bool privacy_open, UiActions& actions);
+};
+
+}  // namespace innerscape::ui
