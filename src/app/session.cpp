@@ -839,7 +839,11 @@ void Session::apply(ui::UiActions& a) {
     settings_.idle_lock_minutes = std::clamp(*a.idle_lock_minutes, 0, core::max_idle_lock_minutes);
     mark_dirty(window_->now_s(), 0.0);
   }
-  if (a.toggle_privacy) o.privacy.open = !o.privacy.open;
+  if (a.toggle_privacy) {
+    o.privacy.open = !o.privacy.open;
+    // Privacy and the welcome share the left of the screen: the welcome steps aside (not marked read).
+    if (o.privacy.open) o.welcome.open = false;
+  }
   if (a.toggle_settings) o.settings.open = !o.settings.open;
   if (a.ui_scale_percent) settings_.ui_scale_percent = std::clamp(*a.ui_scale_percent, core::min_ui_scale_percent, core::max_ui_scale_percent);
   if (a.font_px) settings_.font_px = std::clamp(*a.font_px, core::min_font_px, core::max_font_px);
