@@ -675,7 +675,11 @@ void Session::draw_overlay(glm::ivec2 target_size) {
                          .selected = o.selected,
                          .skip = o.name_field.part});
   o.welcome.draw(demo_ ? "Innerscape - example system" : "Innerscape",
-                 {.demo = demo_, .ambient_always = pacer_.desc.ambient_always, .ambient_motion = pacer_.desc.ambient_motion},
+                 {.demo = demo_,
+                  .first_run = !demo_ && autosaver_ != nullptr && !settings_.welcome_seen && scene_.system.parts.empty() &&
+                               scene_.system.journal.empty(),
+                  .ambient_always = pacer_.desc.ambient_always,
+                  .ambient_motion = pacer_.desc.ambient_motion},
                  actions);
   o.palette.draw("Parts", {.placing = o.controller.placing.has_value()}, actions);
   // The inspected part's portrait, made again only when its thumbnail is new.
@@ -809,6 +813,17 @@ void Session::apply(ui::UiActions& a) {
   }
   if (a.ambient_always || a.ambient_motion || a.dismiss_welcome) mark_dirty(window_->now_s(), 0.0);
   if (a.dismiss_welcome) settings_.welcome_seen = true;
+  if (a.start_from_example && scene_.system.parts.empty()) {
+    // The example's parts, relationships and drawings (not its journal pages: a journal is the
+    // person's own words), as a first map that is theirs to change.
+    core::InnerSystem example = core::make_demo_system();
+    example.journal = {};
+    example.breathing_log = {};
+    example.soothing = scene_.system.soothing;
+    load_system(std::move(example));
+    scene_.view = frame_all_view(scene_.view.viewport);
+    mark_dirty(window_->now_s(), 0.0);
+  }
   if (a.ambient_always) pacer_.desc.ambient_always = *a.ambient_always;
   if (a.ambient_motion) pacer_.desc.ambient_motion = *a.ambient_motion;
   if (a.dismiss_welcome) o.welcome.open = false;
@@ -932,7 +947,7 @@ void Session::apply(ui::UiActions& a) {
 
   changed = scene_.history.revision != revision || a.select || a.inspect || a.name_in_place || a.start_placing ||
             a.cancel_placing || a.context_part || a.context_relationship || !a.notice.empty() || a.ambient_always ||
-            a.ambient_motion || a.dismiss_welcome || a.toggle_welcome || a.toggle_palette || a.frame_all ||
+            a.ambient_motion || a.dismiss_welcome || a.start_from_example || a.toggle_welcome || a.toggle_palette || a.frame_all ||
             a.toggle_fullscreen || a.save_picture || a.restore_backup || a.toggle_journal || a.search_focus ||
             a.new_entry || a.open_entry || a.search || a.toggle_soothing || a.toggle_breathing || a.start_breathing ||
             a.pause_breathing || a.end_breathing || a.tones || a.volume || a.calm || a.toggle_canvas || a.close_canvas ||

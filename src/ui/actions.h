@@ -23,6 +23,7 @@ struct UiActions {
   std::optional<bool> ambient_always;  // keep the background moving even when no one is here
   std::optional<bool> ambient_motion;  // false: a still scene (reduced motion)
   bool dismiss_welcome = false;
+  bool start_from_example = false;     // a first map: the example's parts, lines and drawings, as the person's own
   bool toggle_welcome = false;
   bool toggle_palette = false;
   bool frame_all = false;              // frame the Self and every part

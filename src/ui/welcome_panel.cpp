@@ -13,6 +13,7 @@
 namespace innerscape::ui {
 
 void WelcomePanel::draw(const char* title, const WelcomeView& view, UiActions& actions) {
+  item_rects.clear();
   if (!open) return;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
@@ -66,7 +67,21 @@ void WelcomePanel::draw(const char* title, const WelcomeView& view, UiActions& a
   }
 
   ImGui::Spacing();
-  if (ImGui::Button("Begin")) actions.dismiss_welcome = true;
+  if (view.first_run) {
+    // A first map can start from the example, to see how a system looks, or from nothing at all.
+    ImGui::TextWrapped("How would you like to begin?");
+    if (ImGui::Button("With the example map")) {
+      actions.start_from_example = true;
+      actions.dismiss_welcome = true;
+    }
+    item_rects.remember("With the example map");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ten parts of an example system to look at, change or remove: they become yours.");
+    ImGui::SameLine();
+    if (ImGui::Button("With an empty map")) actions.dismiss_welcome = true;
+    item_rects.remember("With an empty map");
+  } else if (ImGui::Button("Begin")) {
+    actions.dismiss_welcome = true;
+  }
   ImGui::End();
 }
 

@@ -2,18 +2,21 @@
 #pragma once
 
 #include "ui/actions.h"
+#include "ui/item_rects.h"
 
 namespace innerscape::ui {
 
 // What the panel shows; read-only.
 struct WelcomeView {
   bool demo = false;
+  bool first_run = false;  // the person's own, still empty map, seen for the first time: offer the example
   bool ambient_always = false;
   bool ambient_motion = true;
 };
 
 struct WelcomePanel {
   bool open = true;
+  ItemRects item_rects;
 
   void draw(const char* title, const WelcomeView& view, UiActions& actions);
 };

@@ -404,3 +404,38 @@ TEST_CASE("the journal is read after the map opens: pages written before it arri
   CHECK(std::any_of(pages.begin(), pages.end(), [](const core::Entry& e) { return e.answers.text("what") == "a walk by the river"; }));
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("a first map can begin from the example: its parts become the person's own, its journal pages do not") {
+  const auto dir = std::filesystem::temp_directory_path() / ("innerscape-e2e-first-run-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const core::InnerSystem example = core::make_demo_system();
+  {
+    Driver d(Driver::with_data(dir));
+    REQUIRE(d.session->overlay().welcome.open);
+    CHECK(d.session->scene().system.parts.empty());
+    d.click(Driver::centre(d.session->overlay().welcome.item_rects, "With the example map"));
+    CHECK(d.session->scene().system.parts.size() == example.parts.size());
+    CHECK(d.session->scene().system.relationships.size() == example.relationships.size());
+    CHECK(d.session->scene().system.drawings.size() == example.drawings.size());
+    CHECK(d.session->scene().system.journal.empty());
+    CHECK_FALSE(d.session->overlay().welcome.open);
+    REQUIRE(d.session->save_now().empty());
+  }
+  {
+    // Kept, and the welcome (read now) does not offer it again.
+    Driver d(Driver::with_data(dir));
+    CHECK(d.session->scene().system.parts == example.parts);
+    CHECK_FALSE(d.session->overlay().welcome.open);
+  }
+  // An empty start stays empty.
+  const auto other = dir / "empty";
+  std::filesystem::create_directories(other);
+  {
+    Driver d(Driver::with_data(other));
+    d.click(Driver::centre(d.session->overlay().welcome.item_rects, "With an empty map"));
+    CHECK(d.session->scene().system.parts.empty());
+    CHECK_FALSE(d.session->overlay().welcome.open);
+  }
+  std::filesystem::remove_all(dir);
+}
