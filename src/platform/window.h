@@ -53,6 +53,8 @@ class Window {
   // Wakes the loop from any thread, for one more frame (a save finished, say).
   static void wake();
   void toggle_fullscreen();
+  // Uploads ImGui's font atlas again, after the fonts were loaded anew between frames.
+  void reload_font_texture();
   bool fullscreen() const { return fullscreen_; }
 
   glm::ivec2 drawable_size() const;  // in pixels

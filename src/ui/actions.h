@@ -26,6 +26,8 @@ struct UiActions {
   bool toggle_palette = false;
   bool frame_all = false;              // frame the Self and every part
   bool toggle_fullscreen = false;
+  bool toggle_shortcuts = false;       // the F1 sheet
+  bool show_parts = false;             // the palette, open and focused on its list (N)
 
   // The map.
   std::vector<core::Edit> edits;       // performed in order, each its own undo step
@@ -49,6 +51,7 @@ struct UiActions {
   bool toggle_journal = false;
   bool toggle_soothing = false;
   bool search_focus = false;                  // open the journal with its search field ready
+  bool new_entry_menu = false;                // open the journal with its new-entry menu (Ctrl+N)
 
   // Breathing.
   std::optional<core::BreathPattern> start_breathing;

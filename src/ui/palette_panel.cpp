@@ -4,6 +4,9 @@
 #include "ui/placement.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // SetFocusID: a Selectable is not a tab stop in ImGui 1.86
+
+#include <utility>
 
 #include "core/archetypes.h"
 
@@ -30,10 +33,14 @@ void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& a
   const float em = ImGui::GetFontSize();
   place_at_top(Side::right);
   ImGui::SetNextWindowSize(ImVec2(em * 17.0f, 0.0f), ImGuiCond_FirstUseEver);
+  if (focus) ImGui::SetNextWindowFocus();
   if (!ImGui::Begin(title, &open)) {
     ImGui::End();
     return;
   }
+  // A window reopening lays out its tabs in its first frame: the keyboard lands once they are there.
+  const bool take_focus = focus && !ImGui::IsWindowAppearing();
+  if (take_focus) focus = false;
 
   if (view.placing) {
     ImGui::TextColored(ImVec4(0.98f, 0.76f, 0.42f, 1.0f), "Click in the space where it lives.");
@@ -56,10 +63,17 @@ void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& a
       ImGui::TextWrapped("%s", kind_intro[k]);
       ImGui::PopStyleColor();
       ImGui::Spacing();
+      bool first = true;
       for (const core::Archetype& a : core::archetypes()) {
         if (a.kind != kind) continue;
         const std::string label(a.name);
         if (ImGui::Selectable(label.c_str())) actions.start_placing = core::part_from_archetype(a, {});
+        if (take_focus && std::exchange(first, false)) {
+          // The keyboard lands on the list, its cursor shown: arrows walk it, Enter or Space chooses.
+          ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
+          ImGui::GetCurrentContext()->NavDisableHighlight = false;
+          ImGui::GetCurrentContext()->NavDisableMouseHover = true;
+        }
         item_rects.remember(label.c_str());
         if (ImGui::IsItemHovered()) {
           ImGui::BeginTooltip();

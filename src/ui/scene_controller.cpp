@@ -7,6 +7,7 @@
 #include <glm/geometric.hpp>
 
 #include "core/picking.h"
+#include "ui/shortcuts.h"
 
 namespace innerscape::ui {
 namespace {
@@ -143,6 +144,7 @@ void handle_scene_input(SceneController& c, SceneContext ctx, const SceneInput& 
     if (kind >= 0 && kind < core::entry_type_count) actions.new_entry = static_cast<core::EntryType>(kind);
   }
   for (SceneKey key : input.keys) {
+    if (apply_common_key(key, actions)) continue;
     switch (key) {
       case SceneKey::undo:
         ++actions.undo;
@@ -162,8 +164,11 @@ void handle_scene_input(SceneController& c, SceneContext ctx, const SceneInput& 
       case SceneKey::journal:
         actions.toggle_journal = true;
         break;
-      case SceneKey::calm:
-        actions.calm = true;
+      case SceneKey::parts:
+        actions.show_parts = true;
+        break;
+      case SceneKey::new_entry_menu:
+        actions.new_entry_menu = true;
         break;
       case SceneKey::cancel:
         if (c.placing) {
@@ -174,6 +179,8 @@ void handle_scene_input(SceneController& c, SceneContext ctx, const SceneInput& 
           actions.select = core::PartId{0};
         }
         break;
+      default:
+        break;  // the keys every view shares, above
     }
   }
 }

@@ -66,6 +66,8 @@ void WelcomePanel::draw(const char* title, const WelcomeView& view, UiActions& a
 
   ImGui::Spacing();
   if (ImGui::Button("Begin")) actions.dismiss_welcome = true;
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Keyboard shortcuts (F1)")) actions.toggle_shortcuts = true;
   ImGui::End();
 }
 
