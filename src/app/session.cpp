@@ -823,7 +823,10 @@ void Session::apply(ui::UiActions& a) {
   if (a.name_in_place) {
     if (const core::Part* p = core::find_part(scene_.system, *a.name_in_place)) o.name_field.open(*p);
   }
-  if (a.start_placing) o.controller.placing = std::move(a.start_placing);
+  if (a.start_placing) {
+    o.controller.placing = std::move(a.start_placing);
+    o.controller.place_by_keyboard = a.place_by_keyboard;  // placed in the next turn of the loop
+  }
   if (a.cancel_placing) o.controller.placing.reset();
   if (a.context_part) o.context_menu.open_for_part(*a.context_part);
   if (a.context_relationship) o.context_menu.open_for_relationship(*a.context_relationship);

@@ -189,7 +189,10 @@ FrameEvents Window::pump_events(double timeout_s) {
   std::vector<SDL_Keycode> pressed_now;
   // The overlay's wishes from the last frame decide who gets the pointer and keys (ImGui's rule).
   // Shortcuts reach the scene unless a text field is taking typing, even with a panel focused.
-  const bool ui_typing = imgui_ && ImGui::GetIO().WantTextInput;
+  // A field given the keyboard by ImGui's navigation (a part named right after choosing it with Space)
+  // is active without WantTextInput in 1.86: an active text field counts as typing too.
+  const bool ui_typing = imgui_ && (ImGui::GetIO().WantTextInput ||
+                                    (GImGui->ActiveId != 0 && GImGui->ActiveId == GImGui->InputTextState.ID));
   const glm::vec2 to_pixels = pixel_ratio();
   using ui::PointerEvent;
   auto button_of = [](Uint8 b) {

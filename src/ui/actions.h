@@ -37,7 +37,8 @@ struct UiActions {
   std::optional<core::PartId> select;  // 0 clears the selection
   std::optional<core::PartId> inspect; // open the inspector on this part
   std::optional<core::PartId> name_in_place;  // a text field under the part, focused
-  std::optional<core::Part> start_placing;    // a part from the palette, placed by the next click
+  std::optional<core::Part> start_placing;    // a part from the palette, placed by the next click...
+  bool place_by_keyboard = false;             // ...or, chosen with the keyboard, at once in open space
   bool cancel_placing = false;
   std::optional<core::PartId> context_part;   // open the scene's context menu on a part
   std::optional<std::size_t> context_relationship;

@@ -25,6 +25,9 @@ ImVec4 kind_tint(core::PartKind kind) {
                 static_cast<float>(c & 0xFF) / 255.0f, 1.0f);
 }
 
+// A click hides ImGui's keyboard cursor before the item reports it; Space or Enter leaves it shown.
+bool chosen_with_keyboard() { return !ImGui::GetCurrentContext()->NavDisableHighlight; }
+
 }  // namespace
 
 void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& actions) {
@@ -67,7 +70,10 @@ void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& a
       for (const core::Archetype& a : core::archetypes()) {
         if (a.kind != kind) continue;
         const std::string label(a.name);
-        if (ImGui::Selectable(label.c_str())) actions.start_placing = core::part_from_archetype(a, {});
+        if (ImGui::Selectable(label.c_str())) {
+          actions.start_placing = core::part_from_archetype(a, {});
+          actions.place_by_keyboard = chosen_with_keyboard();
+        }
         if (take_focus && std::exchange(first, false)) {
           // The keyboard lands on the list, its cursor shown: arrows walk it, Enter or Space chooses.
           ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
@@ -88,6 +94,7 @@ void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& a
         core::Part part = core::blank_part(kind, {});
         part.name.clear();  // named in place; an empty name becomes a gentle placeholder
         actions.start_placing = part;
+        actions.place_by_keyboard = chosen_with_keyboard();
       }
       item_rects.remember(blank.c_str());
       ImGui::EndTabItem();

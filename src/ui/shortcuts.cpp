@@ -14,7 +14,7 @@ constexpr Shortcut entry_key(int kind, const char* keys, const char* what) {
 
 constexpr std::array table{
     Shortcut{.key = Key::f1, .while_typing = true, .action = SceneKey::shortcuts, .keys = "F1", .what = "Show or hide these shortcuts"},
-    Shortcut{.key = letter('n'), .action = SceneKey::parts, .keys = "N", .what = "Place a new part: the Parts palette, ready for the arrow keys"},
+    Shortcut{.key = letter('n'), .action = SceneKey::parts, .keys = "N", .what = "A new part: the Parts palette, ready for the arrow keys; Space places it beside the Self"},
     Shortcut{.key = letter('n'), .ctrl = true, .while_typing = true, .action = SceneKey::new_entry_menu, .keys = "Ctrl+N",
              .what = "Write a new journal page: choose its kind"},
     entry_key(0, "Ctrl+1 ... Ctrl+8", "A new journal page of one kind, in the order the journal lists them"),

@@ -26,7 +26,7 @@ void ShortcutsPanel::draw(const char* title, UiActions& actions) {
   ImGui::TextUnformatted("Keyboard shortcuts");
   pop_heading_font();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextUnformatted("Everything here works without a mouse. Tab and the arrow keys walk a panel; Space or Enter chooses.");
+  ImGui::TextUnformatted("Everything here works without a mouse. Tab and the arrow keys walk a panel; Space chooses.");
   ImGui::TextUnformatted("While you type in a field, the single keys wait, so your words stay yours.");
   ImGui::PopStyleColor();
   ImGui::Spacing();

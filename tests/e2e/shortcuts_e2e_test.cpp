@@ -11,7 +11,10 @@
 #include <imgui_internal.h>
 
 #include "app/session.h"
+#include "core/inner_system.h"
 #include "core/journal.h"
+
+#include <glm/geometric.hpp>
 #include "e2e/driver.h"
 
 using namespace innerscape;
@@ -40,7 +43,7 @@ TEST_CASE("F1 opens the shortcuts sheet; F1 and Esc close it") {
   CHECK_FALSE(d.session->overlay().shortcuts.open);
 }
 
-TEST_CASE("N puts the keyboard on the Parts palette's list; Space chooses a part to place") {
+TEST_CASE("N puts the keyboard on the Parts palette's list; arrows and Space place a part beside the Self, named by typing") {
   Driver d;
   d.key(SDLK_j, KMOD_LCTRL);  // the journal takes the right of the screen, and the palette steps aside
   REQUIRE(d.session->overlay().journal.open);
@@ -50,10 +53,30 @@ TEST_CASE("N puts the keyboard on the Parts palette's list; Space chooses a part
   CHECK_FALSE(d.session->overlay().journal.open);
   CHECK(keyboard_window() == "Parts");
   CHECK(ImGui::GetCurrentContext()->NavId != 0);
+  d.key(SDLK_DOWN);  // The Over-Analyzer, second in the Managers' list
   d.key(SDLK_SPACE);
-  REQUIRE(d.session->overlay().controller.placing.has_value());
-  d.key(SDLK_ESCAPE);  // let go of it again
+  const core::InnerSystem& system = d.session->scene().system;
+  REQUIRE(system.parts.size() == 1);
+  CHECK(system.parts.front().archetype == "over_analyzer");
+  CHECK(glm::length(system.parts.front().position) > core::self_radius * 2.0f);  // beside the Self, not on it
   CHECK_FALSE(d.session->overlay().controller.placing.has_value());
+  REQUIRE(d.session->overlay().name_field.part == system.parts.front().id);
+  // The name field has the keyboard, its preset name chosen whole: typing replaces it, and D and N are letters.
+  d.key(SDLK_d);
+  d.type("D");
+  d.type("ana");
+  d.key(SDLK_n);
+  d.type("n");
+  d.key(SDLK_RETURN);
+  CHECK(system.parts.front().name == "Danan");
+  CHECK_FALSE(d.session->canvas_open());
+
+  // A second one goes to open space, not on the first.
+  d.key(SDLK_n);
+  d.key(SDLK_SPACE);
+  REQUIRE(system.parts.size() == 2);
+  CHECK(glm::length(system.parts[1].position - system.parts[0].position) > core::part_radius(system.parts[0]) * 2.0f);
+  d.key(SDLK_ESCAPE);
 }
 
 TEST_CASE("Ctrl+N opens the journal with its new-entry menu") {
