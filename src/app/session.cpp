@@ -632,22 +632,24 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
 bool Session::note_glyphs() {
   const OverlayState& o = overlay_;
   bool fresh = false;
-  // What is being typed or pasted, this frame.
+  // What is typed this frame, and the words in the fields being edited (pasted ones too).
   for (ImWchar c : ImGui::GetIO().InputQueueCharacters) fresh = glyphs_.note(static_cast<char32_t>(c)) || fresh;
   fresh = glyphs_.note(o.name_field.text) || fresh;
   fresh = glyphs_.note(o.journal.query) || fresh;
+  auto note_part = [this, &fresh](const core::Part& p) {
+    for (const std::string* words : {&p.name, &p.job, &p.fears, &p.needs_to_feel_safe, &p.needs_to_hear, &p.body, &p.feeling,
+                                     &p.comfort, &p.notes}) {
+      fresh = glyphs_.note(*words) || fresh;
+    }
+  };
+  if (o.inspector.open && o.inspector.editing) note_part(o.inspector.draft);  // pasted words, too
   if (o.entry_editor.draft) {
     for (const auto& field : o.entry_editor.draft->answers) fresh = glyphs_.note(field.text()) || fresh;
   }
   // The map's own words when it changes; the whole journal when it arrives or grows (an import).
   if (scene_.history.revision == glyphs_revision_ && scene_.system.journal.size() == glyphs_entries_) return fresh;
   glyphs_revision_ = scene_.history.revision;
-  for (const core::Part& p : scene_.system.parts) {
-    for (const std::string* words : {&p.name, &p.job, &p.fears, &p.needs_to_feel_safe, &p.needs_to_hear, &p.body, &p.feeling,
-                                     &p.comfort, &p.notes}) {
-      fresh = glyphs_.note(*words) || fresh;
-    }
-  }
+  for (const core::Part& p : scene_.system.parts) note_part(p);
   for (const std::string& words : scene_.system.soothing) fresh = glyphs_.note(words) || fresh;
   for (const core::Drawing& d : scene_.system.drawings) fresh = glyphs_.note(d.title) || fresh;
   // Pages are added at the end (written, imported, read at start); one brought back by undo was seen before.

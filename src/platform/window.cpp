@@ -237,6 +237,10 @@ FrameEvents Window::pump_events(double timeout_s) {
         const bool toggles = s->action == ui::SceneKey::calm || s->action == ui::SceneKey::fullscreen ||
                              s->action == ui::SceneKey::shortcuts || s->action == ui::SceneKey::draw;
         if (toggles && event.key.repeat != 0) break;  // a held key toggles once
+        if (s->action == ui::SceneKey::fullscreen) {
+          toggle_fullscreen();  // here, so it works on the lock screen too, where the scene hears nothing
+          break;
+        }
         if (s->entry_kind >= 0) {
           out.scene.new_entry_keys.push_back(s->entry_kind);
         } else {
