@@ -125,7 +125,9 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
     error = e;
     return nullptr;
   }
-  // The person's text size and theme from the first frame (a locked store's come once it opens).
+  // The person's text size and theme from the first frame (a locked store's come once it opens),
+  // with every script's face at hand for the characters the map shows.
+  session->glyphs_.fallbacks = platform::ui_fallback_fonts();
   session->apply_display(false);
   return session;
 }
@@ -610,6 +612,10 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
                       .ambient = static_cast<float>(core::ambient_speed(pacer_, now_s)),
                       .breath = breath});
   }
+  if (note_glyphs()) {
+    ui::load_fonts(platform::ui_font_candidates(), font_px_, &glyphs_);
+    window_->reload_font_texture();
+  }
   window_->begin_ui_frame(offscreen ? std::optional<glm::ivec2>(target_size) : std::nullopt);
   if (imgui_demo_only) {
     ImGui::ShowDemoWindow();
@@ -624,10 +630,42 @@ void Session::apply_display(bool upload_font_texture) {
   display_dirty_ = false;
   const float scale = core::ui_scale(settings_, window_->content_scale());
   font_px_ = core::font_pixels(settings_, window_->content_scale());
-  const ui::FontResult font = ui::load_fonts(platform::ui_font_candidates(), font_px_);
+  const ui::FontResult font = ui::load_fonts(platform::ui_font_candidates(), font_px_, &glyphs_);
   if (!font.message.empty() && !upload_font_texture) std::cerr << "innerscape: " << font.message << "\n";
   ui::apply_theme(settings_.theme, scale);
-  if (upload_font_texture) window_->reload_ui_font_texture();
+  if (upload_font_texture) window_->reload_font_texture();
+}
+
+bool Session::note_glyphs() {
+  const OverlayState& o = overlay_;
+  bool fresh = false;
+  // What is typed this frame, and the words in the fields being edited (pasted ones too).
+  for (ImWchar c : ImGui::GetIO().InputQueueCharacters) fresh = glyphs_.note(static_cast<char32_t>(c)) || fresh;
+  fresh = glyphs_.note(o.name_field.text) || fresh;
+  fresh = glyphs_.note(o.journal.query) || fresh;
+  auto note_part = [this, &fresh](const core::Part& p) {
+    for (const std::string* words : {&p.name, &p.job, &p.fears, &p.needs_to_feel_safe, &p.needs_to_hear, &p.body, &p.feeling,
+                                     &p.comfort, &p.notes}) {
+      fresh = glyphs_.note(*words) || fresh;
+    }
+  };
+  if (o.inspector.open && o.inspector.editing) note_part(o.inspector.draft);  // pasted words, too
+  if (o.entry_editor.draft) {
+    for (const auto& field : o.entry_editor.draft->answers) fresh = glyphs_.note(field.text()) || fresh;
+  }
+  // The map's own words when it changes; the whole journal when it arrives or grows (an import).
+  if (scene_.history.revision == glyphs_revision_ && scene_.system.journal.size() == glyphs_entries_) return fresh;
+  glyphs_revision_ = scene_.history.revision;
+  for (const core::Part& p : scene_.system.parts) note_part(p);
+  for (const std::string& words : scene_.system.soothing) fresh = glyphs_.note(words) || fresh;
+  for (const core::Drawing& d : scene_.system.drawings) fresh = glyphs_.note(d.title) || fresh;
+  // Pages are added at the end (written, imported, read at start); one brought back by undo was seen before.
+  const std::size_t seen = glyphs_entries_ < scene_.system.journal.size() ? glyphs_entries_ : scene_.system.journal.size();
+  for (auto it = std::next(scene_.system.journal.begin(), static_cast<std::ptrdiff_t>(seen)); it != scene_.system.journal.end(); ++it) {
+    for (const auto& field : it->answers) fresh = glyphs_.note(field.text()) || fresh;
+  }
+  glyphs_entries_ = scene_.system.journal.size();
+  return fresh;
 }
 
 void Session::draw_overlay(glm::ivec2 target_size) {
@@ -663,6 +701,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
                                                 IM_COL32(90, 90, 110, 160), 0, 1.2f);
     }
     o.notice.draw();
+    o.shortcuts.draw("Keyboard shortcuts", actions);
     o.problems.draw("Something could not be drawn", render_problems_);
     if (autosaver_ != nullptr) ui::draw_save_banner(autosaver_->problem());
     apply(actions);
@@ -760,6 +799,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
                   .idle_lock_minutes = settings_.idle_lock_minutes,
                   .demo = data_dir_.empty()},
                  actions);
+  o.shortcuts.draw("Keyboard shortcuts", actions);
   o.problems.draw("Something could not be drawn", render_problems_);
   if (autosaver_ != nullptr) ui::draw_save_banner(autosaver_->problem());
   (void)target_size;
@@ -800,7 +840,10 @@ void Session::apply(ui::UiActions& a) {
   if (a.name_in_place) {
     if (const core::Part* p = core::find_part(scene_.system, *a.name_in_place)) o.name_field.open(*p);
   }
-  if (a.start_placing) o.controller.placing = std::move(a.start_placing);
+  if (a.start_placing) {
+    o.controller.placing = std::move(a.start_placing);
+    o.controller.place_by_keyboard = a.place_by_keyboard;  // placed in the next turn of the loop
+  }
   if (a.cancel_placing) o.controller.placing.reset();
   if (a.context_part) o.context_menu.open_for_part(*a.context_part);
   if (a.context_relationship) o.context_menu.open_for_relationship(*a.context_relationship);
@@ -838,6 +881,11 @@ void Session::apply(ui::UiActions& a) {
     mark_dirty(window_->now_s(), 1.0);
   }
   if (a.toggle_fullscreen) window_->toggle_fullscreen();
+  if (a.toggle_shortcuts) o.shortcuts.focus = o.shortcuts.open = !o.shortcuts.open;
+  if (a.show_parts) {
+    o.palette.open = o.palette.focus = true;
+    o.journal.open = false;
+  }
   if (a.save_picture) pending_picture_ = std::filesystem::path(*a.save_picture);
   if (a.restore_backup) restore_from_backup();
   if (a.toggle_soothing) o.soothing.open = !o.soothing.open;
@@ -895,7 +943,8 @@ void Session::apply(ui::UiActions& a) {
     o.journal.open = true;
     o.journal.focus_search = true;
   }
-  if ((a.toggle_journal || a.search_focus) && o.journal.open) o.palette.open = false;
+  if (a.new_entry_menu) o.journal.open = o.journal.open_new_menu = true;
+  if ((a.toggle_journal || a.search_focus || a.new_entry_menu) && o.journal.open) o.palette.open = false;
   if (a.new_entry) {
     // A new entry starts tied to the selected part, if one is selected.
     const core::PartId tie = a.new_entry_for != 0 ? a.new_entry_for : o.selected;
@@ -948,7 +997,8 @@ void Session::apply(ui::UiActions& a) {
   changed = scene_.history.revision != revision || a.select || a.inspect || a.name_in_place || a.start_placing ||
             a.cancel_placing || a.context_part || a.context_relationship || !a.notice.empty() || a.ambient_always ||
             a.ambient_motion || a.dismiss_welcome || a.start_from_example || a.toggle_welcome || a.toggle_palette || a.frame_all ||
-            a.toggle_fullscreen || a.save_picture || a.restore_backup || a.toggle_journal || a.search_focus ||
+            a.toggle_fullscreen || a.toggle_shortcuts || a.show_parts || a.new_entry_menu || a.save_picture || a.restore_backup ||
+            a.toggle_journal || a.search_focus ||
             a.new_entry || a.open_entry || a.search || a.toggle_soothing || a.toggle_breathing || a.start_breathing ||
             a.pause_breathing || a.end_breathing || a.tones || a.volume || a.calm || a.toggle_canvas || a.close_canvas ||
             a.open_drawing || a.new_drawing || a.draw_part || a.save_drawing_png || a.creative_timer || a.unlock ||

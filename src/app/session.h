@@ -32,6 +32,7 @@
 #include "ui/context_menu.h"
 #include "ui/dock_panel.h"
 #include "ui/entry_editor.h"
+#include "ui/fonts.h"
 #include "ui/journal_panel.h"
 #include "ui/name_field.h"
 #include "ui/notice_panel.h"
@@ -43,6 +44,7 @@
 #include "ui/lock_screen.h"
 #include "ui/scene_controller.h"
 #include "ui/settings_panel.h"
+#include "ui/shortcuts_panel.h"
 #include "ui/soothing_panel.h"
 #include "ui/welcome_panel.h"
 
@@ -90,6 +92,7 @@ struct OverlayState {
   ui::LockScreen lock_screen;  // over everything while the store is locked
   ui::LockPanel privacy;
   ui::SettingsPanel settings;
+  ui::ShortcutsPanel shortcuts;  // F1
 };
 
 class Session {
@@ -177,6 +180,11 @@ class Session {
 
  private:
   void draw_overlay(glm::ivec2 target_size);
+  // The characters beyond Latin the overlay is about to show; the fonts load them between frames.
+  bool note_glyphs();
+  ui::GlyphNeeds glyphs_;
+  std::uint64_t glyphs_revision_ = ~std::uint64_t{0};
+  std::size_t glyphs_entries_ = 0;  // journal pages already read for characters
   void apply(ui::UiActions& actions);
   core::SceneView frame_all_view(glm::ivec2 viewport) const;
   void update_motion(double real_dt_s);

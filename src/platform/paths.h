@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <vector>
 
+#include "ui/fonts.h"
+
 namespace innerscape::platform {
 
 // The folder holding the running binary (empty if the system will not say).
@@ -21,5 +23,9 @@ std::vector<std::filesystem::path> resource_candidates(const std::filesystem::pa
 
 // TTF files to try for the overlay, best first, from Debian's font packages.
 std::vector<std::filesystem::path> ui_font_candidates();
+
+// Each script's own Noto face (fonts-noto-core), for the names and words Noto Sans has no glyphs
+// for, then DejaVu Sans as a last resort for symbols. Only faces the text needs are ever loaded.
+std::vector<ui::FallbackFont> ui_fallback_fonts();
 
 }  // namespace innerscape::platform

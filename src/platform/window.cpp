@@ -13,6 +13,7 @@
 #include <imgui_internal.h>  // window rectangles, to route each pointer event by where it lands
 
 #include "render/gl_loader.h"
+#include "ui/shortcuts.h"
 
 namespace innerscape::platform {
 namespace {
@@ -64,6 +65,21 @@ bool ui_owns_point(glm::vec2 pos) {
     if (w->OuterRectClipped.Contains(ImVec2(pos.x, pos.y))) return true;
   }
   return false;
+}
+
+// SDL's key as the shortcut table names it.
+ui::Key table_key(SDL_Keycode key) {
+  if ((key >= SDLK_a && key <= SDLK_z) || (key >= SDLK_0 && key <= SDLK_9)) return static_cast<ui::Key>(key);
+  switch (key) {
+    case SDLK_F1: return ui::Key::f1;
+    case SDLK_F2: return ui::Key::f2;
+    case SDLK_F11: return ui::Key::f11;
+    case SDLK_HOME: return ui::Key::home;
+    case SDLK_ESCAPE: return ui::Key::escape;
+    case SDLK_DELETE: return ui::Key::del;
+    case SDLK_BACKSPACE: return ui::Key::backspace;
+    default: return ui::Key::none;
+  }
 }
 
 }  // namespace
@@ -148,6 +164,12 @@ Window::~Window() {
   SDL_Quit();
 }
 
+void Window::reload_font_texture() {
+  if (!imgui_) return;
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
 FrameEvents Window::pump_events(double timeout_s) {
   FrameEvents out;
   SDL_Event event;
@@ -167,7 +189,10 @@ FrameEvents Window::pump_events(double timeout_s) {
   std::vector<SDL_Keycode> pressed_now;
   // The overlay's wishes from the last frame decide who gets the pointer and keys (ImGui's rule).
   // Shortcuts reach the scene unless a text field is taking typing, even with a panel focused.
-  const bool ui_typing = imgui_ && ImGui::GetIO().WantTextInput;
+  // A field given the keyboard by ImGui's navigation (a part named right after choosing it with Space)
+  // is active without WantTextInput in 1.86: an active text field counts as typing too.
+  const bool ui_typing = imgui_ && (ImGui::GetIO().WantTextInput ||
+                                    (GImGui->ActiveId != 0 && GImGui->ActiveId == GImGui->InputTextState.ID));
   const glm::vec2 to_pixels = pixel_ratio();
   using ui::PointerEvent;
   auto button_of = [](Uint8 b) {
@@ -204,21 +229,23 @@ FrameEvents Window::pump_events(double timeout_s) {
         }
         break;
       case SDL_KEYDOWN: {
-        const SDL_Keycode key = event.key.keysym.sym;
+        // The table in ui/shortcuts.cpp decides; keys that only move focus work even while typing.
         const bool ctrl = (event.key.keysym.mod & KMOD_CTRL) != 0;
         const bool shift = (event.key.keysym.mod & KMOD_SHIFT) != 0;
-        if (key == SDLK_F11 && event.key.repeat == 0) toggle_fullscreen();
-        // Ctrl+F and Ctrl+J work even while typing: they only move focus to the journal.
-        if (ctrl && key == SDLK_f) out.scene.keys.push_back(ui::SceneKey::search);
-        if (ctrl && key == SDLK_j) out.scene.keys.push_back(ui::SceneKey::journal);
-        if (key == SDLK_F2 && event.key.repeat == 0) out.scene.keys.push_back(ui::SceneKey::calm);  // from anywhere
-        if (ctrl && key >= SDLK_1 && key <= SDLK_8) out.scene.new_entry_keys.push_back(static_cast<int>(key - SDLK_1));
-        if (ui_typing) break;
-        if (ctrl && key == SDLK_z) out.scene.keys.push_back(shift ? ui::SceneKey::redo : ui::SceneKey::undo);
-        if (ctrl && key == SDLK_y) out.scene.keys.push_back(ui::SceneKey::redo);
-        if (!ctrl && (key == SDLK_DELETE || key == SDLK_BACKSPACE)) out.scene.keys.push_back(ui::SceneKey::remove);
-        if (key == SDLK_HOME) out.scene.keys.push_back(ui::SceneKey::frame_all);
-        if (key == SDLK_ESCAPE) out.scene.keys.push_back(ui::SceneKey::cancel);
+        const ui::Shortcut* s = ui::match_shortcut(table_key(event.key.keysym.sym), ctrl, shift, ui_typing);
+        if (s == nullptr) break;
+        const bool toggles = s->action == ui::SceneKey::calm || s->action == ui::SceneKey::fullscreen ||
+                             s->action == ui::SceneKey::shortcuts || s->action == ui::SceneKey::draw;
+        if (toggles && event.key.repeat != 0) break;  // a held key toggles once
+        if (s->action == ui::SceneKey::fullscreen) {
+          toggle_fullscreen();  // here, so it works on the lock screen too, where the scene hears nothing
+          break;
+        }
+        if (s->entry_kind >= 0) {
+          out.scene.new_entry_keys.push_back(s->entry_kind);
+        } else {
+          out.scene.keys.push_back(s->action);
+        }
         break;
       }
       case SDL_MOUSEBUTTONDOWN:
@@ -281,12 +308,6 @@ void Window::begin_ui_frame(std::optional<glm::ivec2> display_size) {
 void Window::render_ui() {
   ImGui::Render();
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-}
-
-void Window::reload_ui_font_texture() {
-  if (!imgui_) return;
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
 void Window::present() { SDL_GL_SwapWindow(window_); }

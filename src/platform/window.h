@@ -48,8 +48,6 @@ class Window {
   void begin_ui_frame(std::optional<glm::ivec2> display_size = std::nullopt);
   // Builds the frame's UI draw lists and draws them into the bound framebuffer.
   void render_ui();
-  // After the font atlas was built again (a new text size), between frames: the GL texture follows.
-  void reload_ui_font_texture();
 
   void present();
 
@@ -59,6 +57,8 @@ class Window {
   // Keeps ImGui's window layout in this file (read before the first frame, written as it changes and
   // on close). Only the interactive app calls it: screenshots, benchmarks and tests stay reproducible.
   void keep_layout(const std::filesystem::path& ini_file);
+  // Uploads ImGui's font atlas again, after the fonts were loaded anew between frames.
+  void reload_font_texture();
   bool fullscreen() const { return fullscreen_; }
 
   glm::ivec2 drawable_size() const;  // in pixels

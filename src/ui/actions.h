@@ -32,6 +32,8 @@ struct UiActions {
   std::optional<int> ui_scale_percent; // the overlay's size (core::Settings)
   std::optional<int> font_px;          // the text's size at 100 %
   std::optional<core::Theme> theme;    // the overlay's colours
+  bool toggle_shortcuts = false;       // the F1 sheet
+  bool show_parts = false;             // the palette, open and focused on its list (N)
 
   // The map.
   std::vector<core::Edit> edits;       // performed in order, each its own undo step
@@ -41,7 +43,8 @@ struct UiActions {
   std::optional<core::PartId> select;  // 0 clears the selection
   std::optional<core::PartId> inspect; // open the inspector on this part
   std::optional<core::PartId> name_in_place;  // a text field under the part, focused
-  std::optional<core::Part> start_placing;    // a part from the palette, placed by the next click
+  std::optional<core::Part> start_placing;    // a part from the palette, placed by the next click...
+  bool place_by_keyboard = false;             // ...or, chosen with the keyboard, at once in open space
   bool cancel_placing = false;
   std::optional<core::PartId> context_part;   // open the scene's context menu on a part
   std::optional<std::size_t> context_relationship;
@@ -55,6 +58,7 @@ struct UiActions {
   bool toggle_journal = false;
   bool toggle_soothing = false;
   bool search_focus = false;                  // open the journal with its search field ready
+  bool new_entry_menu = false;                // open the journal with its new-entry menu (Ctrl+N)
 
   // Breathing.
   std::optional<core::BreathPattern> start_breathing;

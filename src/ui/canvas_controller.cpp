@@ -7,6 +7,7 @@
 #include <glm/common.hpp>
 
 #include "core/edits.h"
+#include "ui/shortcuts.h"
 
 namespace innerscape::ui {
 
@@ -92,6 +93,7 @@ void handle_canvas_input(CanvasController& c, const core::InnerSystem& system, c
   }
   if (input.pointer_gone) c.pointer_px = glm::vec2(-1.0f);
   for (SceneKey key : input.keys) {
+    if (apply_common_key(key, actions)) continue;
     switch (key) {
       case SceneKey::undo:
         if (!c.live.active()) ++actions.undo;
@@ -108,11 +110,8 @@ void handle_canvas_input(CanvasController& c, const core::InnerSystem& system, c
           actions.close_canvas = true;
         }
         break;
-      case SceneKey::calm:
-        actions.calm = true;
-        break;
       default:
-        break;  // map keys (delete, frame all, journal) do nothing on the canvas
+        break;  // map keys (delete, frame all, journal, new part) do nothing on the canvas
     }
   }
 }

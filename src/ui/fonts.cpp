@@ -16,14 +16,92 @@ constexpr int heading_font_index = 1;
 // Constant data: the atlas keeps a pointer to it for its whole life.
 constexpr ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x2010, 0x205E, 0};
 
+bool in_base_ranges(char32_t c) {
+  for (const ImWchar* r = glyph_ranges; r[0] != 0; r += 2) {
+    if (c >= r[0] && c <= r[1]) return true;
+  }
+  return false;
+}
+
+// The wanted characters as ImGui ranges (pairs, zero-ended); `base` adds the Latin ones first.
+std::vector<ImWchar> ranges_of(const std::set<char32_t>& chars, bool base) {
+  ImFontGlyphRangesBuilder builder;
+  if (base) builder.AddRanges(glyph_ranges);
+  for (char32_t c : chars) builder.AddChar(static_cast<ImWchar>(c));
+  ImVector<ImWchar> built;
+  builder.BuildRanges(&built);
+  return {built.begin(), built.end()};
+}
+
+bool in_blocks(const FallbackFont& font, char32_t c) {
+  if (font.blocks.empty()) return true;
+  for (const auto& [first, last] : font.blocks) {
+    if (c >= first && c <= last) return true;
+  }
+  return false;
+}
+
+// Works out, once per load, which fallback faces are needed and for which characters.
+void plan_fallbacks(GlyphNeeds& needs) {
+  needs.body_ranges = ranges_of(needs.wanted, true);
+  needs.fallback_ranges.assign(needs.fallbacks.size(), {});
+  for (std::size_t i = 0; i < needs.fallbacks.size(); ++i) {
+    std::set<char32_t> mine;
+    for (char32_t c : needs.wanted) {
+      if (in_blocks(needs.fallbacks[i], c)) mine.insert(c);
+    }
+    std::error_code ec;
+    if (!mine.empty() && std::filesystem::is_regular_file(needs.fallbacks[i].file, ec)) needs.fallback_ranges[i] = ranges_of(mine, false);
+  }
+}
+
+// Merges each needed fallback face into the font just added. ImGui keeps the glyphs a face before
+// it already has, so the main face wins and each script's own face fills in what it lacks.
+void merge_fallbacks(const GlyphNeeds& needs, float pixel_size) {
+  ImGuiIO& io = ImGui::GetIO();
+  for (std::size_t i = 0; i < needs.fallbacks.size(); ++i) {
+    if (needs.fallback_ranges[i].empty()) continue;
+    ImFontConfig config;
+    config.MergeMode = true;
+    config.OversampleH = 1;
+    config.OversampleV = 1;
+    io.Fonts->AddFontFromFileTTF(needs.fallbacks[i].file.c_str(), pixel_size, &config, needs.fallback_ranges[i].data());
+  }
+}
+
 }  // namespace
 
-FontResult load_fonts(const std::vector<std::filesystem::path>& candidates, float pixel_size) {
+bool GlyphNeeds::note(char32_t c) {
+  if (c < 0x20 || c > 0xFFFF || in_base_ranges(c)) return false;  // ImGui 1.86 as Debian builds it: 16-bit characters
+  return wanted.insert(c).second;
+}
+
+bool GlyphNeeds::note(std::string_view utf8) {
+  bool fresh = false;
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto b = static_cast<unsigned char>(utf8[i]);
+    if (b < 0x80) {  // the common case: nothing to do
+      ++i;
+      continue;
+    }
+    const int length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    char32_t c = length == 4 ? b & 0x07u : length == 3 ? b & 0x0Fu : b & 0x1Fu;
+    for (int k = 1; k < length && i + static_cast<std::size_t>(k) < utf8.size(); ++k) {
+      c = (c << 6) | (static_cast<unsigned char>(utf8[i + static_cast<std::size_t>(k)]) & 0x3Fu);
+    }
+    if (length > 1) fresh = note(c) || fresh;
+    i += static_cast<std::size_t>(length);
+  }
+  return fresh;
+}
+
+FontResult load_fonts(const std::vector<std::filesystem::path>& candidates, float pixel_size, GlyphNeeds* needs) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
   io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
-
+  if (needs != nullptr) plan_fallbacks(*needs);
+  const ImWchar* ranges = needs != nullptr ? needs->body_ranges.data() : glyph_ranges;
 
   for (const auto& path : candidates) {
     std::error_code ec;
@@ -31,9 +109,11 @@ FontResult load_fonts(const std::vector<std::filesystem::path>& candidates, floa
     ImFontConfig config;
     config.OversampleH = 1;  // FreeType hints; oversampling would only blur and cost atlas space
     config.OversampleV = 1;
-    ImFont* body = io.Fonts->AddFontFromFileTTF(path.c_str(), pixel_size, &config, glyph_ranges);
+    ImFont* body = io.Fonts->AddFontFromFileTTF(path.c_str(), pixel_size, &config, ranges);
     if (body == nullptr) continue;
-    io.Fonts->AddFontFromFileTTF(path.c_str(), pixel_size * 1.45f, &config, glyph_ranges);
+    if (needs != nullptr) merge_fallbacks(*needs, pixel_size);
+    io.Fonts->AddFontFromFileTTF(path.c_str(), pixel_size * 1.45f, &config, ranges);
+    if (needs != nullptr) merge_fallbacks(*needs, pixel_size * 1.45f);
     return {path, {}};
   }
   ImFontConfig fallback;

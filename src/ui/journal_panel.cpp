@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <ctime>
+#include <utility>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -73,13 +74,14 @@ void JournalPanel::draw(const core::InnerSystem& system, std::int64_t now, UiAct
   const float em = ImGui::GetFontSize();
   place_at_top(Side::right);
   ImGui::SetNextWindowSize(ImVec2(em * 19.0f, viewport->WorkSize.y - em * 6.5f), ImGuiCond_FirstUseEver);
+  if (open_new_menu) ImGui::SetNextWindowFocus();
   if (!ImGui::Begin("Journal", &open)) {
     ImGui::End();
     return;
   }
 
-  if (ImGui::Button("New entry...")) ImGui::OpenPopup("new_entry");
-  item_rects.remember("New entry...");
+  if (ImGui::Button("New entry... (Ctrl+N)") || std::exchange(open_new_menu, false)) ImGui::OpenPopup("new_entry");
+  item_rects.remember("New entry...");  // the tests find it by this name
   if (ImGui::BeginPopup("new_entry")) {
     for (const core::EntryTypeSpec& t : core::entry_types()) {
       const std::string name(t.name);

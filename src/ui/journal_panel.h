@@ -14,6 +14,7 @@ namespace innerscape::ui {
 struct JournalPanel {
   bool open = false;
   bool focus_search = false;
+  bool open_new_menu = false;  // show the new-entry menu when next drawn (Ctrl+N)
   bool loading = false;  // the journal is still being read: the list waits, writing does not
   std::string query;
   std::optional<std::vector<core::EntryId>> results;  // set by the app for a non-empty query

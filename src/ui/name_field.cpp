@@ -26,6 +26,7 @@ void NameField::draw(const core::InnerSystem& system, glm::vec2 at, std::int64_t
   ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
   constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
                                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove;
+  if (focus) ImGui::SetNextWindowFocus();  // a part chosen with the keyboard: the palette still holds it
   ImGui::Begin("##name_in_place", nullptr, flags);
   ImGui::TextDisabled("What would you like to call it?");
   if (focus) {

@@ -5,6 +5,9 @@
 #include "ui/theme.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // SetFocusID: a Selectable is not a tab stop in ImGui 1.86
+
+#include <utility>
 
 #include "core/archetypes.h"
 
@@ -30,6 +33,9 @@ ImVec4 kind_tint(core::PartKind kind) {
   return tint;
 }
 
+// A click hides ImGui's keyboard cursor before the item reports it; Space or Enter leaves it shown.
+bool chosen_with_keyboard() { return !ImGui::GetCurrentContext()->NavDisableHighlight; }
+
 }  // namespace
 
 void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& actions) {
@@ -38,10 +44,14 @@ void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& a
   const float em = ImGui::GetFontSize();
   place_at_top(Side::right);
   ImGui::SetNextWindowSize(ImVec2(em * 17.0f, 0.0f), ImGuiCond_FirstUseEver);
+  if (focus) ImGui::SetNextWindowFocus();
   if (!ImGui::Begin(title, &open)) {
     ImGui::End();
     return;
   }
+  // A window reopening lays out its tabs in its first frame: the keyboard lands once they are there.
+  const bool take_focus = focus && !ImGui::IsWindowAppearing();
+  if (take_focus) focus = false;
 
   if (view.placing) {
     ImGui::TextColored(accent_text(), "Click in the space where it lives.");
@@ -64,10 +74,20 @@ void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& a
       ImGui::TextWrapped("%s", kind_intro[k]);
       ImGui::PopStyleColor();
       ImGui::Spacing();
+      bool first = true;
       for (const core::Archetype& a : core::archetypes()) {
         if (a.kind != kind) continue;
         const std::string label(a.name);
-        if (ImGui::Selectable(label.c_str())) actions.start_placing = core::part_from_archetype(a, {});
+        if (ImGui::Selectable(label.c_str())) {
+          actions.start_placing = core::part_from_archetype(a, {});
+          actions.place_by_keyboard = chosen_with_keyboard();
+        }
+        if (take_focus && std::exchange(first, false)) {
+          // The keyboard lands on the list, its cursor shown: arrows walk it, Enter or Space chooses.
+          ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
+          ImGui::GetCurrentContext()->NavDisableHighlight = false;
+          ImGui::GetCurrentContext()->NavDisableMouseHover = true;
+        }
         item_rects.remember(label.c_str());
         if (ImGui::IsItemHovered()) {
           ImGui::BeginTooltip();
@@ -82,6 +102,7 @@ void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& a
         core::Part part = core::blank_part(kind, {});
         part.name.clear();  // named in place; an empty name becomes a gentle placeholder
         actions.start_placing = part;
+        actions.place_by_keyboard = chosen_with_keyboard();
       }
       item_rects.remember(blank.c_str());
       ImGui::EndTabItem();

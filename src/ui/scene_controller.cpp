@@ -7,6 +7,7 @@
 #include <glm/geometric.hpp>
 
 #include "core/picking.h"
+#include "ui/shortcuts.h"
 
 namespace innerscape::ui {
 namespace {
@@ -22,6 +23,32 @@ void update_hover(SceneController& c, const SceneContext& ctx, glm::vec2 px) {
   c.hovered = core::pick_part(ctx.system, world, pick_slack_px / ppu);
   c.hovered_relationship.reset();
   if (c.hovered == 0) c.hovered_relationship = core::pick_relationship(ctx.system, world, line_tolerance_px / ppu);
+}
+
+// A part chosen with the keyboard has no click to say where it lives: the first open place on rings
+// around the Self, starting on the right, so it never covers another part.
+glm::vec2 open_place(const core::InnerSystem& system, const core::Part& part) {
+  const float r = core::part_radius(part);
+  for (int ring = 0; ring < 12; ++ring) {
+    const float distance = core::self_radius * 2.5f + static_cast<float>(ring) * r * 2.5f;
+    for (int step = 0; step < 12; ++step) {
+      const float angle = static_cast<float>(step) * 0.5235988f;  // 30 degrees
+      const glm::vec2 at = distance * glm::vec2(std::cos(angle), std::sin(angle));
+      if (core::pick_part(system, at, r * 2.5f) == 0) return at;
+    }
+  }
+  return {core::self_radius * 3.0f, 0.0f};
+}
+
+void place(SceneController& c, const SceneContext& ctx, glm::vec2 world, UiActions& actions) {
+  core::Part part = *c.placing;
+  part.position = world;
+  const core::PartId id = core::peek_next_id(ctx.system);
+  actions.edits.push_back(core::add_part(ctx.system, std::move(part), ctx.now));
+  actions.select = id;
+  actions.name_in_place = id;
+  c.placing.reset();
+  c.place_by_keyboard = false;
 }
 
 void press(SceneController& c, const SceneContext& ctx, const PointerEvent& e, UiActions& actions) {
@@ -48,13 +75,7 @@ void press(SceneController& c, const SceneContext& ctx, const PointerEvent& e, U
   if (e.button != Button::left) return;
 
   if (c.placing) {
-    core::Part part = *c.placing;
-    part.position = world;
-    const core::PartId id = core::peek_next_id(ctx.system);
-    actions.edits.push_back(core::add_part(ctx.system, std::move(part), ctx.now));
-    actions.select = id;
-    actions.name_in_place = id;
-    c.placing.reset();
+    place(c, ctx, world, actions);
     return;
   }
   if (c.hovered != 0) {
@@ -139,10 +160,12 @@ void handle_scene_input(SceneController& c, SceneContext ctx, const SceneInput& 
     c.hovered = 0;
     c.hovered_relationship.reset();
   }
+  if (c.placing && c.place_by_keyboard) place(c, ctx, open_place(ctx.system, *c.placing), actions);
   for (int kind : input.new_entry_keys) {
     if (kind >= 0 && kind < core::entry_type_count) actions.new_entry = static_cast<core::EntryType>(kind);
   }
   for (SceneKey key : input.keys) {
+    if (apply_common_key(key, actions)) continue;
     switch (key) {
       case SceneKey::undo:
         ++actions.undo;
@@ -162,18 +185,24 @@ void handle_scene_input(SceneController& c, SceneContext ctx, const SceneInput& 
       case SceneKey::journal:
         actions.toggle_journal = true;
         break;
-      case SceneKey::calm:
-        actions.calm = true;
+      case SceneKey::parts:
+        actions.show_parts = true;
+        break;
+      case SceneKey::new_entry_menu:
+        actions.new_entry_menu = true;
         break;
       case SceneKey::cancel:
         if (c.placing) {
           c.placing.reset();
+          c.place_by_keyboard = false;
         } else if (c.drag == SceneController::Drag::part) {
           c.drag = SceneController::Drag::none;  // the part goes back where it was
         } else {
           actions.select = core::PartId{0};
         }
         break;
+      default:
+        break;  // the keys every view shares, above
     }
   }
 }

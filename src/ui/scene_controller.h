@@ -25,6 +25,7 @@ struct SceneController {
   core::PartId hovered = 0;
   std::optional<std::size_t> hovered_relationship;
   std::optional<core::Part> placing;  // waiting for a click in the scene
+  bool place_by_keyboard = false;     // chosen with the keyboard: it goes to open space beside the Self
 };
 
 struct SceneContext {

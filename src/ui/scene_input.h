@@ -18,7 +18,11 @@ struct PointerEvent {
   int clicks = 1;            // 2 for a double click
 };
 
-enum class SceneKey : std::uint8_t { undo, redo, remove, frame_all, cancel, search, journal, calm };
+// What a key asks for; ui/shortcuts.h says which key means which.
+enum class SceneKey : std::uint8_t {
+  undo, redo, remove, frame_all, cancel, search, journal, calm,
+  parts, new_entry_menu, draw, shortcuts, fullscreen,
+};
 
 struct SceneInput {
   std::vector<int> new_entry_keys;   // Ctrl+1 .. Ctrl+8: a new journal page of that kind (0-based)

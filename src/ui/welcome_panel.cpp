@@ -82,6 +82,8 @@ void WelcomePanel::draw(const char* title, const WelcomeView& view, UiActions& a
   } else if (ImGui::Button("Begin")) {
     actions.dismiss_welcome = true;
   }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Keyboard shortcuts (F1)")) actions.toggle_shortcuts = true;
   ImGui::End();
 }
 

@@ -1,0 +1,80 @@
+// The shortcut table: every key it lists does something on the map, single keys wait while typing,
+// and the sheet's rows are whole.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+#include <utility>
+
+#include "core/archetypes.h"
+#include "core/edits.h"
+#include "core/inner_system.h"
+#include "ui/scene_controller.h"
+#include "ui/shortcuts.h"
+
+using namespace innerscape;
+
+namespace {
+
+// Whether the controller asked the app for anything, or changed its own state.
+bool did_something(const ui::UiActions& a, const ui::SceneController& c) {
+  return a.undo != 0 || a.redo != 0 || !a.edits.empty() || a.frame_all || a.search_focus || a.toggle_journal || a.calm ||
+         a.select.has_value() || a.new_entry.has_value() || a.show_parts || a.new_entry_menu || a.toggle_canvas ||
+         a.toggle_shortcuts || a.toggle_fullscreen || !c.placing.has_value();
+}
+
+}  // namespace
+
+TEST_CASE("every listed key maps to an action on the map") {
+  core::InnerSystem system;
+  const core::Edit add = core::add_part(system, core::blank_part(core::PartKind::exile, {}), 0);
+  REQUIRE(core::apply_edit(system, add));
+  core::SceneView view;
+  for (const ui::Shortcut& s : ui::shortcuts()) {
+    CAPTURE(s.keys);
+    CAPTURE(static_cast<int>(s.key));
+    ui::SceneController controller;
+    controller.placing = core::blank_part(core::PartKind::manager, {});  // so Esc has something to let go of
+    ui::SceneInput input;
+    if (s.entry_kind >= 0) {
+      input.new_entry_keys.push_back(s.entry_kind);
+    } else {
+      input.keys.push_back(s.action);
+    }
+    ui::UiActions actions;
+    ui::handle_scene_input(controller, {.system = system, .view = view, .selected = system.parts.front().id}, input, actions);
+    CHECK(did_something(actions, controller));
+    // The table dispatches itself: the key finds its own row (Shift forgiven where no row names it).
+    CHECK(ui::match_shortcut(s.key, s.ctrl, s.shift, false) == &s);
+  }
+}
+
+TEST_CASE("no key is listed twice, and the sheet shows a key and words for each row it draws") {
+  std::set<std::pair<int, int>> seen;
+  for (const ui::Shortcut& s : ui::shortcuts()) {
+    CHECK(s.key != ui::Key::none);
+    CHECK(seen.insert({static_cast<int>(s.key), (s.ctrl ? 1 : 0) + (s.shift ? 2 : 0)}).second);
+    if (std::string(s.keys).empty()) {
+      CHECK(s.entry_kind > 0);  // only Ctrl+2 ... Ctrl+8 fold into the Ctrl+1 row
+    } else {
+      CHECK(!std::string(s.what).empty());
+    }
+  }
+}
+
+TEST_CASE("single keys wait while a text field takes typing; keys that only move focus do not") {
+  CHECK(ui::match_shortcut(ui::letter('n'), false, false, true) == nullptr);
+  CHECK(ui::match_shortcut(ui::letter('d'), false, false, true) == nullptr);
+  CHECK(ui::match_shortcut(ui::Key::del, false, false, true) == nullptr);
+  CHECK(ui::match_shortcut(ui::Key::escape, false, false, true) == nullptr);
+  CHECK(ui::match_shortcut(ui::letter('z'), true, false, true) == nullptr);  // the field undoes its own typing
+  REQUIRE(ui::match_shortcut(ui::letter('f'), true, false, true) != nullptr);
+  CHECK(ui::match_shortcut(ui::letter('f'), true, false, true)->action == ui::SceneKey::search);
+  CHECK(ui::match_shortcut(ui::Key::f1, false, false, true)->action == ui::SceneKey::shortcuts);
+  CHECK(ui::match_shortcut(ui::letter('n'), false, false, false)->action == ui::SceneKey::parts);
+  CHECK(ui::match_shortcut(ui::letter('n'), true, false, false)->action == ui::SceneKey::new_entry_menu);
+  CHECK(ui::match_shortcut(ui::letter('z'), true, true, false)->action == ui::SceneKey::redo);
+  CHECK(ui::match_shortcut(ui::letter('y'), true, true, false)->action == ui::SceneKey::redo);
+  CHECK(ui::match_shortcut(ui::letter('q'), false, false, false) == nullptr);
+  CHECK(ui::match_shortcut(ui::letter('4'), true, false, false)->entry_kind == 3);
+}
