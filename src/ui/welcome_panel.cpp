@@ -82,7 +82,7 @@ void WelcomePanel::draw(const char* title, const WelcomeView& view, UiActions& a
   } else if (ImGui::Button("Begin")) {
     actions.dismiss_welcome = true;
   }
-  ImGui::SameLine();
+  if (!view.first_run) ImGui::SameLine();  // under the two first-run choices, beside Begin
   if (ImGui::SmallButton("Keyboard shortcuts (F1)")) actions.toggle_shortcuts = true;
   ImGui::End();
 }
