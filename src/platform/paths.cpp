@@ -71,6 +71,11 @@ std::vector<ui::FallbackFont> ui_fallback_fonts() {
       face("NotoSansMongolian-Regular.ttf", {{0x1800, 0x18AF}}),
       face("NotoSansSymbols-Regular.ttf", {{0x2100, 0x2BFF}}),
       face("NotoSansSymbols2-Regular.ttf", {{0x2190, 0x2BFF}}),
+      // Chinese and Japanese from one compact face (fonts-droid-fallback, a few MB, where Noto's CJK
+      // package is hundreds): CJK symbols, kana, Bopomofo, the unified ideographs (and extension A),
+      // compatibility ideographs, full-width forms. It has no Hangul: Korean needs a face of its own.
+      {"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+       {{0x2E80, 0x2FDF}, {0x3000, 0x312F}, {0x31A0, 0x31BF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}, {0xFF00, 0xFFEF}}},
       {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", {}},
   };
 }

@@ -55,11 +55,12 @@ int inked(const core::Image& image) {
 
 }  // namespace
 
-TEST_CASE("names in Cyrillic, Hebrew, Arabic, Devanagari, Greek, Georgian, Armenian, Thai and Ethiopic draw real glyphs") {
+TEST_CASE("names in Cyrillic, Hebrew, Arabic, Devanagari, Greek, Georgian, Armenian, Thai, Ethiopic, Chinese and Japanese draw real glyphs") {
   test::gl_window();
   ImGui::SetCurrentContext(ImGui::CreateContext());
   REQUIRE(ImGui_ImplOpenGL3_Init("#version 330 core"));
-  const std::vector<std::string> names = {"Малыш", "ילדה", "طفل", "बच्चा", "Ελπίδα", "იმედი", "Հույս", "ความหวัง", "ተስፋ"};
+  const std::vector<std::string> names = {"Малыш", "ילדה", "طفل", "बच्चा", "Ελπίδα", "იმედი", "Հույս", "ความหวัง", "ተስፋ",
+                                          "希望", "ひかり"};
 
   ui::GlyphNeeds needs;
   needs.fallbacks = platform::ui_fallback_fonts();
