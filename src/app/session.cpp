@@ -24,6 +24,7 @@
 #include "storage/png.h"
 #include "storage/store.h"
 #include "ui/fonts.h"
+#include "ui/progress_card.h"
 #include "ui/save_banner.h"
 #include "ui/scene_labels.h"
 #include "ui/theme.h"
@@ -317,6 +318,37 @@ void Session::unlock(std::string passphrase) {
 
 void Session::wait_for_unlock() { take_unlock(true); }
 
+void Session::export_copy(const std::filesystem::path& path) {
+  if (export_.done.valid()) {
+    overlay_.notice.text = "A copy is already being saved; a moment more.";
+    return;
+  }
+  take_journal(true);  // a copy of everything: the journal too
+  export_.fraction = std::make_shared<std::atomic<float>>(0.0f);
+  export_.path = path;
+  // The snapshot shares the journal's pages and the drawings' strokes: handing it over copies little.
+  export_.done = std::async(std::launch::async, [snapshot = snapshot(), path, now = wall_clock_now(), fraction = export_.fraction] {
+    std::string problem = storage::write_json_file(snapshot, path, now, [&fraction](float f) {
+      fraction->store(f);
+      platform::Window::wake();
+    });
+    platform::Window::wake();
+    return problem;
+  });
+  core::request_frame(pacer_);
+}
+
+void Session::take_export(bool wait) {
+  if (!export_.done.valid()) return;
+  if (!wait && export_.done.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+  const std::string problem = export_.done.get();
+  overlay_.notice.text = problem.empty() ? "A copy of everything is saved in " + export_.path.string() +
+                                               ". It is readable by anyone who opens it: keep it somewhere private."
+                                         : problem;
+  export_.fraction.reset();
+  core::request_frame(pacer_);
+}
+
 void Session::take_unlock(bool wait) {
   if (!unlocking_.valid()) return;
   if (!wait && unlocking_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
@@ -576,6 +608,7 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
 
   // A change to the lock is made once a frame has shown that it is being made (it takes a moment).
   take_unlock(false);
+  take_export(false);
   if (pending_lock_change_ && lock_change_shown_) {
     const std::string problem = change_lock(*std::exchange(pending_lock_change_, std::nullopt));
     lock_change_shown_ = false;
@@ -800,6 +833,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
                   .demo = data_dir_.empty()},
                  actions);
   o.shortcuts.draw("Keyboard shortcuts", actions);
+  if (export_.done.valid()) ui::draw_progress_card("Saving a copy of everything...", export_progress());
   o.problems.draw("Something could not be drawn", render_problems_);
   if (autosaver_ != nullptr) ui::draw_save_banner(autosaver_->problem());
   (void)target_size;
@@ -915,13 +949,7 @@ void Session::apply(ui::UiActions& a) {
     display_dirty_ = true;
     mark_dirty(window_->now_s(), 0.5);
   }
-  if (a.export_copy) {
-    const std::filesystem::path where = expand_home(*a.export_copy);
-    const std::string problem = storage::write_json_file(snapshot(), where, wall_clock_now());
-    o.notice.text = problem.empty() ? "A copy of everything is saved in " + where.string() +
-                                          ". It is readable by anyone who opens it: keep it somewhere private."
-                                    : problem;
-  }
+  if (a.export_copy) export_copy(expand_home(*a.export_copy));
   if (a.toggle_breathing) o.breathing.open = !o.breathing.open;
   if (a.calm && o.canvas.open()) close_canvas();
   if (a.calm) {

@@ -2,6 +2,7 @@
 // The interactive loop, screenshots, benchmarks and end-to-end tests all drive the same session.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <future>
 #include <map>
@@ -127,7 +128,7 @@ class Session {
   // a passphrase being checked.
   bool animating() const {
     return gliding_ || scene_.view_goal.has_value() || save_due_s_ >= 0.0 || (breathing_.running && !breathing_.paused && !breathing_frozen_) ||
-           unlocking_.valid() || pending_lock_change_.has_value();
+           unlocking_.valid() || pending_lock_change_.has_value() || export_.done.valid();
   }
 
   // The passphrase lock. A locked store shows the lock screen at start (nothing of it is read until
@@ -138,6 +139,13 @@ class Session {
   void unlock(std::string passphrase);  // checked off the frame; the screen says how it went
   // Waits for a passphrase being checked, and takes in the answer (tests).
   void wait_for_unlock();
+
+  // A readable copy of everything (JSON) written at `path` off the frame, with a progress card; the
+  // notice says how it went. One at a time.
+  void export_copy(const std::filesystem::path& path);
+  bool exporting() const { return export_.done.valid(); }
+  float export_progress() const { return export_.fraction ? export_.fraction->load() : 0.0f; }
+  void wait_for_export() { take_export(true); }
 
   // Starts a breathing session (the overlay's Begin does this too). `frozen` holds it at `at_s`, for
   // pictures of a given moment of the breath.
@@ -260,6 +268,13 @@ class Session {
   std::shared_ptr<const storage::Key> key_;
   bool store_waiting_ = false;  // locked at start: the store opens once the passphrase is right
   std::future<storage::Unlocked> unlocking_;
+  struct ExportTask {
+    std::future<std::string> done;
+    std::shared_ptr<std::atomic<float>> fraction;
+    std::filesystem::path path;
+  };
+  ExportTask export_;
+  void take_export(bool wait);
   std::optional<ui::LockChange> pending_lock_change_;  // made once a frame has said so
   bool lock_change_shown_ = false;
   double last_input_s_ = 0.0;

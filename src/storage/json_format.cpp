@@ -177,7 +177,10 @@ struct Reader {
 
 }  // namespace
 
-std::string to_json(const Snapshot& s, std::int64_t exported_at) {
+std::string to_json(const Snapshot& s, std::int64_t exported_at, const Progress& progress) {
+  // The journal is most of the work: its pages carry the fraction up to 0.8; writing the text out, the rest.
+  const std::size_t pages = s.system.journal.size();
+  std::size_t done = 0;
   nlohmann::ordered_json parts = nlohmann::ordered_json::array();
   for (const core::Part& p : s.system.parts) {
     nlohmann::ordered_json j = {
@@ -220,7 +223,9 @@ std::string to_json(const Snapshot& s, std::int64_t exported_at) {
                        {"updated_at", utc_timestamp(e.updated_at)},
                        {"parts", std::move(parts_of)}});
     journal.back().update(answers_to_json(e.answers));
+    if (progress && ++done % 2048 == 0) progress(0.8f * static_cast<float>(done) / static_cast<float>(pages));
   }
+  if (progress) progress(0.8f);
   const nlohmann::ordered_json doc = {
       {"format", "innerscape"},
       {"version", json_format_version},
@@ -284,8 +289,10 @@ std::string to_json(const Snapshot& s, std::int64_t exported_at) {
   return compact_number_lists(doc.dump(2)) + "\n";
 }
 
-std::string write_json_file(const Snapshot& snapshot, const std::filesystem::path& path, std::int64_t exported_at) {
-  const std::string text = to_json(snapshot, exported_at);
+std::string write_json_file(const Snapshot& snapshot, const std::filesystem::path& path, std::int64_t exported_at,
+                            const Progress& progress) {
+  const std::string text = to_json(snapshot, exported_at, progress);
+  if (progress) progress(0.9f);
   std::filesystem::path tmp = path;
   tmp += ".tmp";
   std::string problem;
@@ -301,6 +308,7 @@ std::string write_json_file(const Snapshot& snapshot, const std::filesystem::pat
   if (problem.empty()) std::filesystem::rename(tmp, path, ec);
   if (ec) problem = "Could not write " + path.string() + ": " + ec.message();
   if (!problem.empty()) std::filesystem::remove(tmp, ec);
+  if (progress && problem.empty()) progress(1.0f);
   return problem;
 }
 

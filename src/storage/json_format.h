@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -16,12 +17,17 @@ inline constexpr int json_format_version = 1;
 inline constexpr std::size_t json_max_bytes = 256u * 1024u * 1024u;
 inline constexpr int json_max_depth = 32;  // the format nests 6 deep (a stroke's points)
 
-// The snapshot as pretty-printed JSON text. `exported_at` is seconds since 1970.
-std::string to_json(const Snapshot& snapshot, std::int64_t exported_at);
+// How far a long piece of work has come, 0 .. 1, called now and then from the thread doing it.
+using Progress = std::function<void(float)>;
+
+// The snapshot as pretty-printed JSON text. `exported_at` is seconds since 1970. `progress`, if
+// given, hears how far it is (years of journal take a second or two).
+std::string to_json(const Snapshot& snapshot, std::int64_t exported_at, const Progress& progress = {});
 
 // Writes to_json() to `path` for the person alone (0600), whole or not at all: through a file beside
 // it, renamed into place. Empty on success, else what went wrong and what to do.
-std::string write_json_file(const Snapshot& snapshot, const std::filesystem::path& path, std::int64_t exported_at);
+std::string write_json_file(const Snapshot& snapshot, const std::filesystem::path& path, std::int64_t exported_at,
+                            const Progress& progress = {});
 
 struct JsonImport {
   Snapshot snapshot;        // valid only when error is empty

@@ -16,6 +16,7 @@
 #include "core/demo_system.h"
 #include "storage/backup.h"
 #include "storage/database.h"
+#include "storage/json_format.h"
 #include "storage/map_store.h"
 #include "storage/store.h"
 #include "storage/png.h"
@@ -437,5 +438,29 @@ TEST_CASE("a first map can begin from the example: its parts become the person's
     CHECK(d.session->scene().system.parts.empty());
     CHECK_FALSE(d.session->overlay().welcome.open);
   }
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a copy of a long journal is saved off the frame, with a progress card, and the notice says where") {
+  const auto dir = std::filesystem::temp_directory_path() / ("innerscape-e2e-copy-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const core::InnerSystem long_journal = core::make_long_journal(20000, 1767225600);
+  test::write_store(dir, long_journal);
+  Driver d(Driver::with_data(dir));
+  const auto copy = dir / "copy.json";
+  d.session->export_copy(copy);
+  CHECK(d.session->exporting());  // the frame did not wait for it
+  d.frames(2);
+  d.session->wait_for_export();
+  d.frames(1);
+  CHECK_FALSE(d.session->exporting());
+  CHECK(d.session->overlay().notice.text.find("copy.json") != std::string::npos);
+  std::ifstream in(copy, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const storage::JsonImport back = storage::from_json(text);
+  REQUIRE(back.error.empty());
+  CHECK(back.snapshot.system.journal.size() == long_journal.journal.size());
+  d.session.reset();
   std::filesystem::remove_all(dir);
 }

@@ -15,7 +15,9 @@
 #include "storage/png.h"
 #include "test_tmp.h"
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 using namespace innerscape;
@@ -404,4 +406,26 @@ TEST_CASE("Markdown: each drawing a PNG as it was drawn, listed in the overview,
   CHECK(note.str().find("](../drawings/" + storage::drawing_file_name(drawn) + ")") != std::string::npos);
   CHECK(storage::drawing_file_name(core::Drawing{.id = 3, .title = "../../etc/x y"}) == "etc-x-y-3.png");
   CHECK(storage::drawing_file_name(core::Drawing{.id = 4, .title = ""}) == "drawing-4.png");
+}
+
+TEST_CASE("writing a copy of years of journal says how far it has come, only forward, to the end") {
+  storage::Snapshot s;
+  s.system = core::make_long_journal(10000, 1700000000);
+  const auto file = test::fresh_dir("json_progress") / "copy.json";
+  std::vector<float> heard;
+  REQUIRE(storage::write_json_file(s, file, 1700000000, [&heard](float f) { heard.push_back(f); }).empty());
+  REQUIRE(heard.size() >= 5);  // a few steps along the pages, then the writing
+  CHECK(std::is_sorted(heard.begin(), heard.end()));
+  CHECK(heard.front() < 0.5f);
+  CHECK(heard.back() == 1.0f);
+  std::ifstream in(file, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const storage::JsonImport back = storage::from_json(text);
+  REQUIRE(back.error.empty());
+  CHECK(back.snapshot.system.journal.size() == s.system.journal.size());
+  // A copy that cannot be written never says it is done.
+  heard.clear();
+  CHECK_FALSE(storage::write_json_file(s, file.parent_path() / "no-such-folder" / "copy.json", 1700000000,
+                                       [&heard](float f) { heard.push_back(f); }).empty());
+  CHECK((heard.empty() || heard.back() < 1.0f));
 }
