@@ -372,7 +372,7 @@ void Session::take_unlock(bool wait) {
   }
 }
 
-std::string Session::change_lock(ui::LockChange change) {
+void Session::begin_lock_change(ui::LockChange change) {
   struct Wiper {
     ui::LockChange& c;
     ~Wiper() {
@@ -380,42 +380,70 @@ std::string Session::change_lock(ui::LockChange change) {
       storage::wipe(c.next);
     }
   } wiper{change};
-  if (autosaver_ == nullptr || data_dir_.empty()) return "The example map is not saved, so there is nothing to lock.";
-  // The passphrase now, first: a slip of the fingers changes nothing.
-  if (key_ != nullptr) {
-    const storage::Unlocked check = storage::unlock_store(data_dir_, change.current);
-    if (!check.key) return check.wrong_passphrase ? "That is not your passphrase now, so nothing was changed." : check.error;
+  if (autosaver_ == nullptr || data_dir_.empty()) {
+    overlay_.privacy.done("The example map is not saved, so there is nothing to lock.");
+    return;
   }
-  // Everything on disk and no connection open: the store is copied into its new form whole.
+  // Everything on disk and no connection open: the store is copied into its new form whole. What is
+  // changed meanwhile stays in memory and is saved when the store opens again.
   take_journal(true);
   if (const std::string problem = save_now(); !problem.empty()) {
-    return "Your latest changes could not be saved first, so the lock was not changed: " + problem;
+    overlay_.privacy.done("Your latest changes could not be saved first, so the lock was not changed: " + problem);
+    return;
   }
-  const storage::Snapshot on_disk = snapshot();
+  lock_change_.on_disk = snapshot();
+  lock_change_.turning_off = change.next.empty();
+  lock_change_.turning_on = change.current.empty();
   autosaver_.reset();
-  std::optional<storage::Key> new_key;
-  const std::optional<std::string_view> next =
-      change.next.empty() ? std::nullopt : std::optional<std::string_view>(change.next);
-  std::string problem = storage::set_lock(data_dir_, key_.get(), next, storage::KdfCost::moderate, &new_key);
+  // The passphrase now first (a slip of the fingers changes nothing), then the re-keying: seconds of
+  // Argon2id and copying, off the frame.
+  lock_change_.done = std::async(std::launch::async, [dir = data_dir_, key = key_, current = storage::Passphrase(change.current),
+                                                      next = storage::Passphrase(change.next)] {
+    LockChangeResult out;
+    if (key != nullptr) {
+      const storage::Unlocked check = storage::unlock_store(dir, current.view());
+      if (!check.key) {
+        out.problem = check.wrong_passphrase ? "That is not your passphrase now, so nothing was changed." : check.error;
+        platform::Window::wake();
+        return out;
+      }
+    }
+    const std::optional<std::string_view> to = next.empty() ? std::nullopt : std::optional<std::string_view>(next.view());
+    out.problem = storage::set_lock(dir, key.get(), to, storage::KdfCost::moderate, &out.new_key);
+    platform::Window::wake();
+    return out;
+  });
+  core::request_frame(pacer_);
+}
+
+void Session::take_lock_change(bool wait) {
+  if (!lock_change_.done.valid()) return;
+  if (!wait && lock_change_.done.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+  LockChangeResult result = lock_change_.done.get();
   // Whichever key the store holds now (the switch may have taken effect even if tidying up did not).
   std::string error;
   const auto info = storage::current_keyinfo(data_dir_, error);
   if (!info) {
     key_ = nullptr;
-  } else if (new_key && storage::key_matches(*info, *new_key)) {
-    key_ = std::make_shared<const storage::Key>(std::move(*new_key));
+  } else if (result.new_key && storage::key_matches(*info, *result.new_key)) {
+    key_ = std::make_shared<const storage::Key>(std::move(*result.new_key));
   }
+  std::string problem = std::move(result.problem);
   auto db = storage::Database::open(data_dir_ / storage::database_file_name, error, key_.get());
-  if (db == nullptr) return (problem.empty() ? "" : problem + " ") + "Your map could not be opened again: " + error;
-  autosaver_ = std::make_unique<storage::Autosaver>(std::move(db), on_disk, [] { platform::Window::wake(); });
+  if (db == nullptr) {
+    problem = (problem.empty() ? "" : problem + " ") + "Your map could not be opened again: " + error;
+  } else {
+    autosaver_ = std::make_unique<storage::Autosaver>(std::move(db), std::move(lock_change_.on_disk), [] { platform::Window::wake(); });
+    mark_dirty(window_->now_s(), 0.0);  // anything changed meanwhile
+  }
   last_input_s_ = window_->now_s();
   if (problem.empty()) {
-    problem.clear();
-    overlay_.notice.text = change.next.empty() ? "The lock is off. Your files are readable on this computer again."
-                           : change.current.empty() ? "The lock is on. Innerscape will ask for your passphrase each time it opens."
-                                                    : "Your passphrase is changed. Use the new one from now on.";
+    overlay_.notice.text = lock_change_.turning_off ? "The lock is off. Your files are readable on this computer again."
+                           : lock_change_.turning_on ? "The lock is on. Innerscape will ask for your passphrase each time it opens."
+                                                     : "Your passphrase is changed. Use the new one from now on.";
   }
-  return problem;
+  overlay_.privacy.done(problem);
+  core::request_frame(pacer_);
 }
 
 void Session::render_locked(glm::ivec2 target_size) {
@@ -451,6 +479,7 @@ void Session::render_locked(glm::ivec2 target_size) {
 }
 
 Session::~Session() {
+  take_lock_change(true);  // a re-keying under way finishes, and the saver opens again to take the last changes
   if (autosaver_ == nullptr) return;
   take_journal(true);  // pages written before it was read join it, and are saved with it
   if (const std::string problem = save_now(); !problem.empty()) {
@@ -609,12 +638,7 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
   // A change to the lock is made once a frame has shown that it is being made (it takes a moment).
   take_unlock(false);
   take_export(false);
-  if (pending_lock_change_ && lock_change_shown_) {
-    const std::string problem = change_lock(*std::exchange(pending_lock_change_, std::nullopt));
-    lock_change_shown_ = false;
-    overlay_.privacy.done(problem);
-  }
-  if (pending_lock_change_) lock_change_shown_ = true;
+  take_lock_change(false);
 
   // Render the scene (or the canvas), then the overlay on top of it.
   if (imgui_demo_only) {
@@ -828,12 +852,13 @@ void Session::draw_overlay(glm::ivec2 target_size) {
   shown.ambient_always = pacer_.desc.ambient_always;
   o.settings.draw(shown, o.privacy.open, actions);
   o.privacy.draw({.locked = key_ != nullptr,
-                  .busy = pending_lock_change_.has_value(),
+                  .busy = lock_change_.done.valid(),
                   .idle_lock_minutes = settings_.idle_lock_minutes,
                   .demo = data_dir_.empty()},
                  actions);
   o.shortcuts.draw("Keyboard shortcuts", actions);
   if (export_.done.valid()) ui::draw_progress_card("Saving a copy of everything...", export_progress());
+  if (lock_change_.done.valid()) ui::draw_progress_card("Changing the lock safely...", -1.0f);
   o.problems.draw("Something could not be drawn", render_problems_);
   if (autosaver_ != nullptr) ui::draw_save_banner(autosaver_->problem());
   (void)target_size;
@@ -927,7 +952,7 @@ void Session::apply(ui::UiActions& a) {
   if (a.unlock) unlock(std::move(*a.unlock));
   if (a.unlock) storage::wipe(*a.unlock);
   if (a.lock_change) {
-    pending_lock_change_ = std::move(*a.lock_change);
+    begin_lock_change(std::move(*a.lock_change));
     storage::wipe(a.lock_change->current);
     storage::wipe(a.lock_change->next);
   }

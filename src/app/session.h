@@ -128,7 +128,7 @@ class Session {
   // a passphrase being checked.
   bool animating() const {
     return gliding_ || scene_.view_goal.has_value() || save_due_s_ >= 0.0 || (breathing_.running && !breathing_.paused && !breathing_frozen_) ||
-           unlocking_.valid() || pending_lock_change_.has_value() || export_.done.valid();
+           unlocking_.valid() || lock_change_.done.valid() || export_.done.valid();
   }
 
   // The passphrase lock. A locked store shows the lock screen at start (nothing of it is read until
@@ -146,6 +146,8 @@ class Session {
   bool exporting() const { return export_.done.valid(); }
   float export_progress() const { return export_.fraction ? export_.fraction->load() : 0.0f; }
   void wait_for_export() { take_export(true); }
+  // Waits for a change to the lock (Privacy) to be made, and takes in the result (tests).
+  void wait_for_lock_change() { take_lock_change(true); }
 
   // Starts a breathing session (the overlay's Begin does this too). `frozen` holds it at `at_s`, for
   // pictures of a given moment of the breath.
@@ -275,14 +277,25 @@ class Session {
   };
   ExportTask export_;
   void take_export(bool wait);
-  std::optional<ui::LockChange> pending_lock_change_;  // made once a frame has said so
-  bool lock_change_shown_ = false;
+  // A change to the lock, made off the frame: the saver is closed, the store re-keyed, then reopened.
+  struct LockChangeResult {
+    std::string problem;
+    std::optional<storage::Key> new_key;
+  };
+  struct LockChangeTask {
+    std::future<LockChangeResult> done;
+    storage::Snapshot on_disk;  // what the store holds, for the saver when it opens again
+    bool turning_on = false;
+    bool turning_off = false;
+  };
+  LockChangeTask lock_change_;
+  void begin_lock_change(ui::LockChange change);
+  void take_lock_change(bool wait);
   double last_input_s_ = 0.0;
   render::Framebuffer lock_backdrop_;  // the scene, small...
   render::Framebuffer lock_blur_;      // ...and smaller still: stretched, it is the lock screen's blur
   bool backdrop_drawn_ = false;
   void take_unlock(bool wait);
-  std::string change_lock(ui::LockChange change);
   void render_locked(glm::ivec2 target_size);  // every connection to a locked store uses it; wiped when the last holder goes
   std::filesystem::path restorable_backup_;
   core::Settings settings_;

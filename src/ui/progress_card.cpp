@@ -2,6 +2,7 @@
 #include "ui/progress_card.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <imgui.h>
 
@@ -17,7 +18,19 @@ void draw_progress_card(const char* what, float fraction) {
                                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_AlwaysAutoResize;
   if (ImGui::Begin("##progress", nullptr, flags)) {
     ImGui::TextUnformatted(what);
-    ImGui::ProgressBar(std::clamp(fraction, 0.0f, 1.0f), ImVec2(-1.0f, 0.0f));
+    if (fraction >= 0.0f) {
+      ImGui::ProgressBar(std::clamp(fraction, 0.0f, 1.0f), ImVec2(-1.0f, 0.0f));
+    } else {
+      // A soft glow sliding to and fro: something is happening, with no promise of how long.
+      const float t = static_cast<float>(ImGui::GetTime());
+      const float phase = 0.5f + 0.5f * std::sin(t * 2.0f);
+      ImGui::ProgressBar(0.0f, ImVec2(-1.0f, 0.0f), "");
+      const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+      const float width = (max.x - min.x) * 0.3f;
+      const float x = min.x + (max.x - min.x - width) * phase;
+      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, min.y), ImVec2(x + width, max.y), ImGui::GetColorU32(ImGuiCol_PlotHistogram),
+                                                ImGui::GetStyle().FrameRounding);
+    }
   }
   ImGui::End();
 }

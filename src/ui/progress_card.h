@@ -4,6 +4,7 @@
 
 namespace innerscape::ui {
 
+// `fraction` below 0: work whose length is not known; the bar moves gently instead.
 void draw_progress_card(const char* what, float fraction);
 
 }  // namespace innerscape::ui

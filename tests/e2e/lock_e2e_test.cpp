@@ -178,7 +178,9 @@ TEST_CASE("Privacy (from Settings): turn the lock on with a passphrase typed twi
   d.type("a garden at dusk");
   d.click(privacy_entry(d, "understood"));
   d.click(privacy_entry(d, "Turn the lock on"));
-  d.frames(3);  // one frame says it is being done, the next does it
+  CHECK(d.session->animating());  // made off the frame, with a card saying so
+  d.session->wait_for_lock_change();
+  d.frames(2);
   INFO("message: ", d.session->overlay().privacy.message);
   REQUIRE(storage::store_is_locked(dir));
   CHECK(d.session->store_locked());
@@ -201,7 +203,8 @@ TEST_CASE("Privacy (from Settings): turn the lock on with a passphrase typed twi
   d.click(privacy_entry(d, "current"));
   d.type("a garden at dusk");
   d.click(privacy_entry(d, "Turn the lock off"));
-  d.frames(3);
+  d.session->wait_for_lock_change();
+  d.frames(2);
   INFO("message: ", d.session->overlay().privacy.message);
   CHECK_FALSE(storage::store_is_locked(dir));
   CHECK_FALSE(d.session->store_locked());
