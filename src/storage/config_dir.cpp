@@ -8,29 +8,13 @@
 #include <cstring>
 #include <system_error>
 
+#include "storage/data_dir.h"
+
 namespace innerscape::storage {
-namespace {
 
-std::optional<std::string> non_empty_env(const char* name) {
-  const char* value = std::getenv(name);
-  if (value == nullptr || *value == '\0') return std::nullopt;
-  return std::string(value);
-}
+ConfigDirEnv config_dir_env_from_process() { return {.xdg_config_home = env_value("XDG_CONFIG_HOME"), .home = env_value("HOME")}; }
 
-}  // namespace
-
-ConfigDirEnv config_dir_env_from_process() {
-  return {.xdg_config_home = non_empty_env("XDG_CONFIG_HOME"), .home = non_empty_env("HOME")};
-}
-
-std::filesystem::path resolve_config_dir(const ConfigDirEnv& env) {
-  if (env.xdg_config_home) {
-    const std::filesystem::path xdg(*env.xdg_config_home);
-    if (xdg.is_absolute()) return xdg / "innerscape";  // the spec says to ignore relative values
-  }
-  if (env.home) return std::filesystem::path(*env.home) / ".config" / "innerscape";
-  return {};
-}
+std::filesystem::path resolve_config_dir(const ConfigDirEnv& env) { return xdg_app_dir(env.xdg_config_home, env.home, ".config"); }
 
 std::string ensure_config_dir(const std::filesystem::path& dir) {
   if (dir.empty()) return "no place for settings was found (neither HOME nor XDG_CONFIG_HOME is set)";

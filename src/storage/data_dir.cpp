@@ -9,29 +9,29 @@
 #include <system_error>
 
 namespace innerscape::storage {
-namespace {
 
-std::optional<std::string> non_empty_env(const char* name) {
+std::optional<std::string> env_value(const char* name) {
   const char* value = std::getenv(name);
   if (value == nullptr || *value == '\0') return std::nullopt;
   return std::string(value);
 }
 
-}  // namespace
-
-DataDirEnv data_dir_env_from_process() {
-  return {.xdg_data_home = non_empty_env("XDG_DATA_HOME"), .home = non_empty_env("HOME")};
+std::filesystem::path xdg_app_dir(const std::optional<std::string>& xdg_home, const std::optional<std::string>& home,
+                                  const std::filesystem::path& under_home) {
+  if (xdg_home) {
+    const std::filesystem::path xdg(*xdg_home);
+    if (xdg.is_absolute()) return xdg / "innerscape";
+  }
+  if (home) return std::filesystem::path(*home) / under_home / "innerscape";
+  return {};
 }
+
+DataDirEnv data_dir_env_from_process() { return {.xdg_data_home = env_value("XDG_DATA_HOME"), .home = env_value("HOME")}; }
 
 std::filesystem::path resolve_data_dir(const std::optional<std::filesystem::path>& override_dir,
                                        const DataDirEnv& env) {
   if (override_dir && !override_dir->empty()) return *override_dir;
-  if (env.xdg_data_home) {
-    const std::filesystem::path xdg(*env.xdg_data_home);
-    if (xdg.is_absolute()) return xdg / "innerscape";  // the spec says to ignore relative values
-  }
-  if (env.home) return std::filesystem::path(*env.home) / ".local" / "share" / "innerscape";
-  return {};
+  return xdg_app_dir(env.xdg_data_home, env.home, std::filesystem::path(".local") / "share");
 }
 
 std::string ensure_private_dir(const std::filesystem::path& dir) {

@@ -3,17 +3,12 @@
 // every edit the writer was told was saved, and hold them without gaps.
 #include <doctest/doctest.h>
 
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <random>
 #include <string>
 
 #include "storage/store.h"
+#include "stress/kill_child.h"
 #include "test_tmp.h"
 
 using namespace innerscape;
@@ -22,38 +17,11 @@ namespace {
 
 // Runs the writer until `ms` have passed, then kills it. Returns the last edit it reported saved.
 long run_and_kill(const std::filesystem::path& dir, int ms) {
-  int out[2];
-  REQUIRE(::pipe(out) == 0);
-  const pid_t pid = ::fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    ::dup2(out[1], STDOUT_FILENO);
-    ::close(out[0]);
-    ::close(out[1]);
-    ::execl(INNERSCAPE_STORE_WRITER, INNERSCAPE_STORE_WRITER, dir.c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  ::close(out[1]);
-  ::fcntl(out[0], F_SETFL, O_NONBLOCK);
   long last_saved = 0;
-  std::string buffer;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
-  while (std::chrono::steady_clock::now() < deadline) {
-    pollfd p{out[0], POLLIN, 0};
-    ::poll(&p, 1, 5);
-    char chunk[256];
-    const ssize_t n = ::read(out[0], chunk, sizeof chunk);
-    if (n > 0) buffer.append(chunk, static_cast<std::size_t>(n));
-    for (std::size_t nl; (nl = buffer.find('\n')) != std::string::npos; buffer.erase(0, nl + 1)) {
-      const std::string line = buffer.substr(0, nl);
-      if (line.starts_with("saved ")) last_saved = std::stol(line.substr(6));
-    }
-  }
-  ::kill(pid, SIGKILL);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  ::close(out[0]);
-  CHECK(WIFSIGNALED(status));  // it was still running: the kill really cut it off mid-work
+  const bool killed = test::run_and_kill(INNERSCAPE_STORE_WRITER, dir, ms, [&last_saved](const std::string& line) {
+    if (line.starts_with("saved ")) last_saved = std::stol(line.substr(6));
+  });
+  CHECK(killed);  // it was still running: the kill really cut it off mid-work
   return last_saved;
 }
 

@@ -3,12 +3,6 @@
 // the two passphrases (or none, when the lock was off), hold all of its data, and so must every backup.
 #include <doctest/doctest.h>
 
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <random>
 #include <string>
@@ -18,6 +12,7 @@
 #include "storage/passphrase_lock.h"
 #include "storage/store.h"
 #include "test_store.h"
+#include "stress/kill_child.h"
 #include "test_tmp.h"
 
 using namespace innerscape;
@@ -27,37 +22,10 @@ namespace {
 
 // Runs the re-keying child for `ms`, then kills it. Returns how many switches it finished.
 long run_and_kill(const fs::path& dir, int ms, bool& killed) {
-  int out[2];
-  REQUIRE(::pipe(out) == 0);
-  const pid_t pid = ::fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    ::dup2(out[1], STDOUT_FILENO);
-    ::close(out[0]);
-    ::close(out[1]);
-    ::execl(INNERSCAPE_REKEY_WRITER, INNERSCAPE_REKEY_WRITER, dir.c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  ::close(out[1]);
-  ::fcntl(out[0], F_SETFL, O_NONBLOCK);
   long switched = 0;
-  std::string buffer;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
-  while (std::chrono::steady_clock::now() < deadline) {
-    pollfd p{out[0], POLLIN, 0};
-    ::poll(&p, 1, 2);
-    char chunk[256];
-    const ssize_t n = ::read(out[0], chunk, sizeof chunk);
-    if (n > 0) buffer.append(chunk, static_cast<std::size_t>(n));
-    for (std::size_t nl; (nl = buffer.find('\n')) != std::string::npos; buffer.erase(0, nl + 1)) {
-      if (buffer.starts_with("switched ")) ++switched;
-    }
-  }
-  ::kill(pid, SIGKILL);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  ::close(out[0]);
-  killed = WIFSIGNALED(status);
+  killed = test::run_and_kill(INNERSCAPE_REKEY_WRITER, dir, ms, [&switched](const std::string& line) {
+    if (line.starts_with("switched ")) ++switched;
+  });
   return switched;
 }
 
