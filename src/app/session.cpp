@@ -32,6 +32,13 @@
 namespace innerscape::app {
 namespace {
 
+// Work done off the frame (the journal read, a copy saved, a passphrase checked, the lock changed):
+// whether its answer can be taken now, waiting for it when `wait`.
+template <class T>
+bool answer_ready(const std::future<T>& work, bool wait) {
+  return work.valid() && (wait || work.wait_for(std::chrono::seconds(0)) == std::future_status::ready);
+}
+
 std::filesystem::path find_shader_dir() {
   const auto candidates = platform::resource_candidates(platform::executable_dir(), INNERSCAPE_INSTALL_DATADIR);
   const auto root = platform::find_resource_root(candidates, "shaders/background.frag");
@@ -221,8 +228,7 @@ void Session::end_breathing(bool completed) {
 }
 
 void Session::take_journal(bool wait) {
-  if (!journal_loader_.valid()) return;
-  if (!wait && journal_loader_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+  if (!answer_ready(journal_loader_, wait)) return;
   JournalRead read = journal_loader_.get();
   if (!read.backup_problem.empty()) {
     std::cerr << "innerscape: today's backup could not be made: " << read.backup_problem << "\n";
@@ -339,8 +345,7 @@ void Session::export_copy(const std::filesystem::path& path) {
 }
 
 void Session::take_export(bool wait) {
-  if (!export_.done.valid()) return;
-  if (!wait && export_.done.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+  if (!answer_ready(export_.done, wait)) return;
   const std::string problem = export_.done.get();
   overlay_.notice.text = problem.empty() ? "A copy of everything is saved in " + export_.path.string() +
                                                ". It is readable by anyone who opens it: keep it somewhere private."
@@ -350,8 +355,7 @@ void Session::take_export(bool wait) {
 }
 
 void Session::take_unlock(bool wait) {
-  if (!unlocking_.valid()) return;
-  if (!wait && unlocking_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+  if (!answer_ready(unlocking_, wait)) return;
   storage::Unlocked answer = unlocking_.get();
   const double now = window_->now_s();
   core::request_frame(pacer_);
@@ -417,8 +421,7 @@ void Session::begin_lock_change(ui::LockChange change) {
 }
 
 void Session::take_lock_change(bool wait) {
-  if (!lock_change_.done.valid()) return;
-  if (!wait && lock_change_.done.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+  if (!answer_ready(lock_change_.done, wait)) return;
   LockChangeResult result = lock_change_.done.get();
   // Whichever key the store holds now (the switch may have taken effect even if tidying up did not).
   std::string error;
