@@ -200,9 +200,15 @@ std::unique_ptr<storage::Database> open_for_command(const Options& options, stor
 
 int run_export(const Options& options) {
   storage::LoadResult loaded;
-  if (open_for_command(options, loaded) == nullptr) return 1;
+  const auto db = open_for_command(options, loaded);
+  if (db == nullptr) return 1;
   std::string problem;
   if (options.export_format == "json") {
+    loaded.snapshot.history = storage::load_history(*db, problem);
+    if (!problem.empty()) {
+      std::cerr << "innerscape: " << problem << " Nothing was exported; `innerscape check` looks the store over.\n";
+      return 1;
+    }
     problem = storage::write_json_file(loaded.snapshot, options.out, static_cast<std::int64_t>(std::time(nullptr)));
   } else {
     problem = storage::export_markdown(loaded.snapshot, options.out);
@@ -252,7 +258,16 @@ int run_import(const Options& options) {
   storage::LoadResult loaded;
   auto db = open_for_command(options, loaded, true);
   if (db == nullptr) return 1;
-  const storage::Snapshot merged = storage::merge_import(loaded.snapshot, imported.snapshot);
+  storage::Snapshot merged = storage::merge_import(loaded.snapshot, imported.snapshot);
+  // The file's past comes along only into a map that has none of its own; otherwise the import is
+  // one more change of today in the history that is there.
+  if (merged.replace_history) {
+    std::string problem;
+    if (!storage::load_history(*db, problem).empty() || !problem.empty()) {
+      merged.replace_history = false;
+      merged.history.clear();
+    }
+  }
   if (const std::string e = storage::save_changes(*db, loaded.snapshot, merged); !e.empty()) {
     std::cerr << "innerscape: the import could not be saved: " << e << ". Nothing was changed.\n";
     return 1;

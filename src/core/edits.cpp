@@ -123,6 +123,10 @@ bool apply_step(InnerSystem& s, const Step& step) {
                           s.soothing = set.after;
                           return true;
                         },
+                        [&](const SetMilestones& set) {
+                          s.milestones = set.after;
+                          return true;
+                        },
                         [&](const AddDrawing& a) { return insert_by_id(s.drawings, a.drawing, a.index, s.next_drawing_id); },
                         [&](const RemoveDrawing& r) { return erase_by_id(s.drawings, r.drawing.id); },
                         [&](const ReplaceDrawing& r) { return replace_by_id(s.drawings, r.after); },
@@ -148,6 +152,10 @@ bool revert_step(InnerSystem& s, const Step& step) {
                         [&](const ReplaceEntry& r) { return replace_by_id(s.journal, r.before); },
                         [&](const SetSoothing& set) {
                           s.soothing = set.before;
+                          return true;
+                        },
+                        [&](const SetMilestones& set) {
+                          s.milestones = set.before;
                           return true;
                         },
                         [&](const AddDrawing& a) { return erase_by_id(s.drawings, a.drawing.id); },
@@ -317,6 +325,47 @@ Edit set_soothing(const InnerSystem& system, std::vector<std::string> words) {
               words.end());
   if (words == system.soothing) return {};
   return single("change the soothing words", SetSoothing{system.soothing, std::move(words)});
+}
+
+namespace {
+
+std::string milestone_title(const std::string& title) {
+  const std::size_t first = title.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return "A moment to remember";
+  std::string out = title.substr(first, title.find_last_not_of(" \t\r\n") + 1 - first);
+  std::replace(out.begin(), out.end(), '\n', ' ');
+  if (out.size() > max_milestone_title) {
+    std::size_t cut = max_milestone_title;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0u) == 0x80u) --cut;  // whole characters only
+    out.resize(cut);
+  }
+  return out;
+}
+
+}  // namespace
+
+Edit add_milestone(const InnerSystem& system, Milestone milestone) {
+  milestone.title = milestone_title(milestone.title);
+  std::vector<Milestone> after = system.milestones;
+  const auto at = std::upper_bound(after.begin(), after.end(), milestone.at,
+                                   [](std::int64_t t, const Milestone& m) { return t < m.at; });
+  after.insert(at, std::move(milestone));
+  return single("mark a milestone", SetMilestones{system.milestones, std::move(after)});
+}
+
+Edit rename_milestone(const InnerSystem& system, std::size_t index, const std::string& title) {
+  if (index >= system.milestones.size()) return {};
+  std::vector<Milestone> after = system.milestones;
+  after[index].title = milestone_title(title);
+  if (after == system.milestones) return {};
+  return single("rename a milestone", SetMilestones{system.milestones, std::move(after)});
+}
+
+Edit remove_milestone(const InnerSystem& system, std::size_t index) {
+  if (index >= system.milestones.size()) return {};
+  std::vector<Milestone> after = system.milestones;
+  after.erase(after.begin() + static_cast<std::ptrdiff_t>(index));
+  return single("remove a milestone", SetMilestones{system.milestones, std::move(after)});
 }
 
 EntryId peek_next_entry_id(const InnerSystem& system) { return std::max<EntryId>(system.next_entry_id, 1); }

@@ -55,6 +55,11 @@ struct SetSoothing {
   std::vector<std::string> after;
 };
 
+struct SetMilestones {
+  std::vector<Milestone> before;
+  std::vector<Milestone> after;
+};
+
 struct AddDrawing {
   Drawing drawing;
   std::size_t index = SIZE_MAX;
@@ -82,7 +87,7 @@ struct SetStrokes {  // every stroke at once: clearing the sheet
 };
 
 using Step = std::variant<AddPart, RemovePart, ReplacePart, AddRelationship, RemoveRelationship, SetSelf, AddEntry,
-                          RemoveEntry, ReplaceEntry, SetSoothing, AddDrawing, RemoveDrawing, ReplaceDrawing, AddStroke,
+                          RemoveEntry, ReplaceEntry, SetSoothing, SetMilestones, AddDrawing, RemoveDrawing, ReplaceDrawing, AddStroke,
                           SetStrokes>;
 
 struct Edit {
@@ -118,6 +123,12 @@ Edit delete_entry(const InnerSystem& system, EntryId id);
 // The soothing words: the whole list at once (add, edit, reorder and delete are all this one edit).
 // Empty lines are dropped; words are kept exactly.
 Edit set_soothing(const InnerSystem& system, std::vector<std::string> words);
+
+// Milestones: marking a moment (its title trimmed to a line; an empty one is a gentle default),
+// renaming one and taking one away. The list stays in time order.
+Edit add_milestone(const InnerSystem& system, Milestone milestone);
+Edit rename_milestone(const InnerSystem& system, std::size_t index, const std::string& title);
+Edit remove_milestone(const InnerSystem& system, std::size_t index);
 
 // Drawings. A new drawing gets the next id; `draw_part` begins one for a part and makes it the
 // part's portrait in the same edit. Deleting a drawing takes it off any part that wears it.

@@ -59,6 +59,15 @@ struct Relationship {
   bool operator==(const Relationship&) const = default;
 };
 
+// A moment the person marks in their own story ("first letter to the little one"), to find again
+// on the timeline.
+struct Milestone {
+  std::int64_t at = 0;  // seconds since 1970
+  std::string title;
+  bool operator==(const Milestone&) const = default;
+};
+inline constexpr std::size_t max_milestone_title = 200;  // bytes: a line, not a page
+
 struct InnerSystem {
   SelfState self;
   std::vector<Part> parts;          // in drawing order
@@ -70,6 +79,7 @@ struct InnerSystem {
   std::vector<BreathingSession> breathing_log;  // every breathing session, oldest first; only ever grows
   std::vector<Drawing> drawings;  // oldest first
   DrawingId next_drawing_id = 1;
+  std::vector<Milestone> milestones;  // in time order
 };
 
 // A few soothing words to begin with, for a new map; the person makes the list their own.

@@ -175,7 +175,171 @@ struct Reader {
   }
 };
 
+// A part's fields, its id as text. Its portrait is the caller's to add: only one the file holds.
+nlohmann::ordered_json part_to_json(const core::Part& p) {
+  return {
+      {"id", std::to_string(p.id)},
+      {"name", p.name},
+      {"kind", core::kind_key(p.kind)},
+      {"archetype", p.archetype},
+      {"age", p.age ? nlohmann::ordered_json(*p.age) : nlohmann::ordered_json(nullptr)},
+      {"job", p.job},
+      {"fears", p.fears},
+      {"needs_to_feel_safe", p.needs_to_feel_safe},
+      {"needs_to_hear", p.needs_to_hear},
+      {"body", p.body},
+      {"feeling", p.feeling},
+      {"comfort", p.comfort},
+      {"notes", p.notes},
+      {"color", p.color != 0 ? nlohmann::ordered_json(color_text(p.color)) : nlohmann::ordered_json(nullptr)},
+      {"position", {{"x", p.position.x}, {"y", p.position.y}}},
+      {"size", p.size},
+      {"depth", p.depth},
+      {"trust", p.trust},
+      {"created_at", utc_timestamp(p.created_at)},
+      {"updated_at", utc_timestamp(p.updated_at)},
+  };
+}
+
+// Reads a part's fields (part_to_json's shape). `id` and `portrait` come back as the file spells
+// them; `has_position` says whether it had a place. False with r.error naming the field.
+bool read_part(Reader& r, const json& pj, const std::string& where, core::Part& p, std::string& id, std::string& portrait,
+               bool& has_position) {
+  if (!pj.is_object()) return r.fail(where, "expected an object");
+  if (!r.text(pj, "id", where, id, true) || !r.text(pj, "name", where, p.name, true) ||
+      !r.choice(pj, "kind", where, &core::kind_key, core::part_kind_count, p.kind)) {
+    return false;
+  }
+  if (id.empty()) return r.fail(where + ".id", "expected a non-empty string");
+  long long age = -1, trust = 50;
+  double size = 1.0, depth = 0.0;
+  std::string color;
+  const bool ok = r.text(pj, "archetype", where, p.archetype) && r.integer(pj, "age", where, 0, core::max_age, age) &&
+                  r.text(pj, "job", where, p.job) && r.text(pj, "fears", where, p.fears) &&
+                  r.text(pj, "needs_to_feel_safe", where, p.needs_to_feel_safe) &&
+                  r.text(pj, "needs_to_hear", where, p.needs_to_hear) && r.text(pj, "body", where, p.body) &&
+                  r.text(pj, "feeling", where, p.feeling) && r.text(pj, "comfort", where, p.comfort) &&
+                  r.text(pj, "notes", where, p.notes) && r.text(pj, "color", where, color) &&
+                  r.number(pj, "size", where, core::min_part_size, core::max_part_size, size) &&
+                  r.number(pj, "depth", where, 0.0, 1.0, depth) && r.integer(pj, "trust", where, 0, 100, trust) &&
+                  r.time(pj, "created_at", where, p.created_at) && r.time(pj, "updated_at", where, p.updated_at);
+  if (!ok) return false;
+  if (age >= 0) p.age = static_cast<int>(age);
+  p.size = static_cast<float>(size);
+  p.depth = static_cast<float>(depth);
+  p.trust = static_cast<int>(trust);
+  if (!color.empty() && !parse_color(color, p.color)) return r.fail(where + ".color", "expected a colour like #56B4E9");
+  // The drawing a part wears is named by its id in "drawings"; 0 or none is none.
+  portrait.clear();
+  if (const json* pv = r.field(pj, "portrait")) {
+    if (pv->is_string()) portrait = pv->get<std::string>();
+    else if (!pv->is_number_integer() || pv->get<long long>() != 0) return r.fail(where + ".portrait", "expected a drawing's id");
+  }
+  if (portrait == "0") portrait.clear();
+  has_position = false;
+  if (const json* pos = r.field(pj, "position")) {
+    if (!pos->is_object()) return r.fail(where + ".position", "expected an object with x and y");
+    double x = 0.0, y = 0.0;
+    if (r.field(*pos, "x") == nullptr || r.field(*pos, "y") == nullptr) return r.fail(where + ".position", "expected both x and y");
+    if (!r.number(*pos, "x", where + ".position", -core::max_coordinate, core::max_coordinate, x) ||
+        !r.number(*pos, "y", where + ".position", -core::max_coordinate, core::max_coordinate, y)) {
+      return false;
+    }
+    p.position = {static_cast<float>(x), static_cast<float>(y)};
+    has_position = true;
+  }
+  if (p.updated_at < p.created_at) p.updated_at = p.created_at;
+  return true;
+}
+
+// A whole number id as text ("12"), or 0.
+template <class Id>
+Id numeric_id(const std::string& id) {
+  Id numeric = 0;
+  const auto [end, ec] = std::from_chars(id.data(), id.data() + id.size(), numeric);
+  return (ec == std::errc() && end == id.data() + id.size() && numeric > 0 && numeric < (Id{1} << 53)) ? numeric : 0;
+}
+
+// One change of the map's past in the file: {"at", "change", then what it carries}.
+nlohmann::ordered_json change_to_json(const core::MapChange& c) {
+  nlohmann::ordered_json j = {{"at", utc_timestamp(c.at)}, {"change", core::change_key(c.kind)}};
+  switch (c.kind) {
+    case core::ChangeKind::part:
+      j["index"] = c.index;
+      j["part"] = part_to_json(c.part);
+      if (c.part.portrait != 0) j["part"]["portrait"] = std::to_string(c.part.portrait);
+      break;
+    case core::ChangeKind::part_gone: j["part"] = std::to_string(c.part.id); break;
+    case core::ChangeKind::relationship:
+      j["index"] = c.index;
+      [[fallthrough]];
+    case core::ChangeKind::relationship_gone:
+      j["from"] = std::to_string(c.relationship.from);
+      j["to"] = std::to_string(c.relationship.to);
+      j["kind"] = core::relation_key(c.relationship.kind);
+      break;
+    case core::ChangeKind::self: j["glow"] = c.glow; break;
+  }
+  return j;
+}
+
+bool read_change(Reader& r, const json& cj, const std::string& where, core::MapChange& c) {
+  if (!cj.is_object()) return r.fail(where, "expected an object");
+  if (!r.choice(cj, "change", where, &core::change_key, core::change_kind_count, c.kind) || !r.time(cj, "at", where, c.at)) return false;
+  long long index = 0;
+  if (!r.integer(cj, "index", where, 0, 1'000'000'000, index)) return false;
+  c.index = static_cast<std::uint32_t>(index);
+  std::string id, from, to, portrait;
+  bool placed = false;
+  switch (c.kind) {
+    case core::ChangeKind::part: {
+      const json* pj = r.field(cj, "part");
+      if (pj == nullptr) return r.fail(where + ".part", "is missing");
+      if (!read_part(r, *pj, where + ".part", c.part, id, portrait, placed)) return false;
+      c.part.id = numeric_id<core::PartId>(id);
+      c.part.portrait = portrait.empty() ? 0 : numeric_id<core::DrawingId>(portrait);
+      if (c.part.id == 0) return r.fail(where + ".part.id", "expected a part's number, as in \"12\"");
+      core::sanitize(c.part);
+      return true;
+    }
+    case core::ChangeKind::part_gone:
+      if (!r.text(cj, "part", where, id, true)) return false;
+      c.part.id = numeric_id<core::PartId>(id);
+      return c.part.id != 0 || r.fail(where + ".part", "expected a part's number, as in \"12\"");
+    case core::ChangeKind::relationship:
+    case core::ChangeKind::relationship_gone:
+      if (!r.text(cj, "from", where, from, true) || !r.text(cj, "to", where, to, true) ||
+          !r.choice(cj, "kind", where, &core::relation_key, core::relation_kind_count, c.relationship.kind)) {
+        return false;
+      }
+      c.relationship.from = numeric_id<core::PartId>(from);
+      c.relationship.to = numeric_id<core::PartId>(to);
+      return (c.relationship.from != 0 && c.relationship.to != 0) || r.fail(where, "expected parts' numbers in from and to");
+    case core::ChangeKind::self: {
+      double glow = c.glow;
+      if (r.field(cj, "glow") == nullptr) return r.fail(where + ".glow", "is missing");
+      if (!r.number(cj, "glow", where, 0.0, 1.0, glow)) return false;
+      c.glow = static_cast<float>(glow);
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
+
+std::string history_body(const core::MapChange& change) { return change_to_json(change).dump(); }
+
+std::string read_history_body(std::string_view text, core::MapChange& out) {
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::exception&) {
+    return "not valid JSON";
+  }
+  Reader r;
+  return read_change(r, j, "change", out) ? std::string() : r.error;
+}
 
 std::string to_json(const Snapshot& s, std::int64_t exported_at, const Progress& progress) {
   // The journal is most of the work: its pages carry the fraction up to 0.8; writing the text out, the rest.
@@ -183,28 +347,7 @@ std::string to_json(const Snapshot& s, std::int64_t exported_at, const Progress&
   std::size_t done = 0;
   nlohmann::ordered_json parts = nlohmann::ordered_json::array();
   for (const core::Part& p : s.system.parts) {
-    nlohmann::ordered_json j = {
-        {"id", std::to_string(p.id)},
-        {"name", p.name},
-        {"kind", core::kind_key(p.kind)},
-        {"archetype", p.archetype},
-        {"age", p.age ? nlohmann::ordered_json(*p.age) : nlohmann::ordered_json(nullptr)},
-        {"job", p.job},
-        {"fears", p.fears},
-        {"needs_to_feel_safe", p.needs_to_feel_safe},
-        {"needs_to_hear", p.needs_to_hear},
-        {"body", p.body},
-        {"feeling", p.feeling},
-        {"comfort", p.comfort},
-        {"notes", p.notes},
-        {"color", p.color != 0 ? nlohmann::ordered_json(color_text(p.color)) : nlohmann::ordered_json(nullptr)},
-        {"position", {{"x", p.position.x}, {"y", p.position.y}}},
-        {"size", p.size},
-        {"depth", p.depth},
-        {"trust", p.trust},
-        {"created_at", utc_timestamp(p.created_at)},
-        {"updated_at", utc_timestamp(p.updated_at)},
-    };
+    nlohmann::ordered_json j = part_to_json(p);
     // Only a drawing that is in the file: an import checks that the portrait names one.
     if (p.portrait != 0 && core::find_drawing(s.system, p.portrait) != nullptr) j["portrait"] = std::to_string(p.portrait);
     parts.push_back(std::move(j));
@@ -271,6 +414,16 @@ std::string to_json(const Snapshot& s, std::int64_t exported_at, const Progress&
                            {"updated_at", utc_timestamp(d.updated_at)},
                            {"strokes", std::move(strokes)}});
          }
+         return list;
+       }()},
+      {"milestones", [&] {
+         nlohmann::ordered_json list = nlohmann::ordered_json::array();
+         for (const core::Milestone& m : s.system.milestones) list.push_back({{"at", utc_timestamp(m.at)}, {"title", m.title}});
+         return list;
+       }()},
+      {"history", [&] {
+         nlohmann::ordered_json list = nlohmann::ordered_json::array();
+         for (const core::MapChange& c : s.history) list.push_back(change_to_json(c));
          return list;
        }()},
       {"view", {{"center", {{"x", s.view.center.x}, {"y", s.view.center.y}}}, {"zoom", s.view.zoom}}},
@@ -367,61 +520,15 @@ JsonImport from_json(std::string_view text) {
   core::PartId next_numeric = 1;
   if (parts != nullptr) {
     for (std::size_t i = 0; i < parts->size(); ++i) {
-      const json& pj = (*parts)[i];
       const std::string where = "parts[" + std::to_string(i) + "]";
-      if (!pj.is_object()) return {{}, where + ": expected an object", 0};
       core::Part p;
-      std::string id;
-      if (!r.text(pj, "id", where, id, true) || !r.text(pj, "name", where, p.name, true) ||
-          !r.choice(pj, "kind", where, &core::kind_key, core::part_kind_count, p.kind)) {
-        return {{}, r.error, 0};
-      }
-      if (id.empty()) return {{}, where + ".id: expected a non-empty string", 0};
-      if (ids.count(id) != 0) return {{}, where + ".id: \"" + id + "\" is used by an earlier part too", 0};
-      long long age = -1, trust = 50;
-      double size = 1.0, depth = 0.0;
-      std::string color;
-      const bool ok = r.text(pj, "archetype", where, p.archetype) && r.integer(pj, "age", where, 0, core::max_age, age) &&
-                      r.text(pj, "job", where, p.job) && r.text(pj, "fears", where, p.fears) &&
-                      r.text(pj, "needs_to_feel_safe", where, p.needs_to_feel_safe) &&
-                      r.text(pj, "needs_to_hear", where, p.needs_to_hear) && r.text(pj, "body", where, p.body) &&
-                      r.text(pj, "feeling", where, p.feeling) && r.text(pj, "comfort", where, p.comfort) &&
-                      r.text(pj, "notes", where, p.notes) && r.text(pj, "color", where, color) &&
-                      r.number(pj, "size", where, core::min_part_size, core::max_part_size, size) &&
-                      r.number(pj, "depth", where, 0.0, 1.0, depth) && r.integer(pj, "trust", where, 0, 100, trust) &&
-                      r.time(pj, "created_at", where, p.created_at) && r.time(pj, "updated_at", where, p.updated_at);
-      if (!ok) return {{}, r.error, 0};
-      if (age >= 0) p.age = static_cast<int>(age);
-      p.size = static_cast<float>(size);
-      p.depth = static_cast<float>(depth);
-      p.trust = static_cast<int>(trust);
-      if (!color.empty() && !parse_color(color, p.color)) return {{}, where + ".color: expected a colour like #56B4E9", 0};
-      // The drawing a part wears is named by its id in "drawings", read further down; 0 or none is none.
-      std::string portrait;
-      if (const json* pv = r.field(pj, "portrait")) {
-        if (pv->is_string()) portrait = pv->get<std::string>();
-        else if (!pv->is_number_integer() || pv->get<long long>() != 0) return {{}, where + ".portrait: expected a drawing's id", 0};
-      }
-      portraits.push_back(portrait == "0" ? std::string() : portrait);
+      std::string id, portrait;
       bool has_position = false;
-      if (const json* pos = r.field(pj, "position")) {
-        if (!pos->is_object()) return {{}, where + ".position: expected an object with x and y", 0};
-        double x = 0.0, y = 0.0;
-        if (r.field(*pos, "x") == nullptr || r.field(*pos, "y") == nullptr) {
-          return {{}, where + ".position: expected both x and y", 0};
-        }
-        if (!r.number(*pos, "x", where + ".position", -core::max_coordinate, core::max_coordinate, x) ||
-            !r.number(*pos, "y", where + ".position", -core::max_coordinate, core::max_coordinate, y)) {
-          return {{}, r.error, 0};
-        }
-        p.position = {static_cast<float>(x), static_cast<float>(y)};
-        has_position = true;
-      }
-      if (p.updated_at < p.created_at) p.updated_at = p.created_at;
+      if (!read_part(r, (*parts)[i], where, p, id, portrait, has_position)) return {{}, r.error, 0};
+      if (ids.count(id) != 0) return {{}, where + ".id: \"" + id + "\" is used by an earlier part too", 0};
+      portraits.push_back(portrait);
       // Numeric ids are kept as they are (so an export imports back exactly); others are numbered after.
-      core::PartId numeric = 0;
-      const auto [end, ec] = std::from_chars(id.data(), id.data() + id.size(), numeric);
-      p.id = (ec == std::errc() && end == id.data() + id.size() && numeric > 0 && numeric < (core::PartId{1} << 53)) ? numeric : 0;
+      p.id = numeric_id<core::PartId>(id);
       ids[id] = p.id;
       text_ids.push_back(id);
       placed.push_back(!has_position);
@@ -546,6 +653,31 @@ JsonImport from_json(std::string_view text) {
     for (std::size_t i = 0; i < soothing->size(); ++i) {
       if (!(*soothing)[i].is_string()) return {{}, "soothing[" + std::to_string(i) + "]: expected a string", 0};
       s.system.soothing.push_back((*soothing)[i].get<std::string>());
+    }
+  }
+
+  if (const json* milestones = r.field(doc, "milestones")) {
+    if (!milestones->is_array()) return {{}, "milestones: expected a list", 0};
+    for (std::size_t i = 0; i < milestones->size(); ++i) {
+      const json& mj = (*milestones)[i];
+      const std::string where = "milestones[" + std::to_string(i) + "]";
+      if (!mj.is_object()) return {{}, where + ": expected an object", 0};
+      core::Milestone m;
+      if (!r.time(mj, "at", where, m.at) || !r.text(mj, "title", where, m.title, true)) return {{}, r.error, 0};
+      const core::Edit added = core::add_milestone(s.system, std::move(m));  // trimmed and kept in time order
+      core::apply_edit(s.system, added);
+    }
+  }
+
+  if (const json* history = r.field(doc, "history")) {
+    if (!history->is_array()) return {{}, "history: expected a list", 0};
+    for (std::size_t i = 0; i < history->size(); ++i) {
+      core::MapChange c;
+      if (!read_change(r, (*history)[i], "history[" + std::to_string(i) + "]", c)) return {{}, r.error, 0};
+      if (!s.history.empty() && c.at < s.history.back().at) {
+        return {{}, "history[" + std::to_string(i) + "].at: earlier than the change before it; the history must be in time order", 0};
+      }
+      s.history.push_back(std::move(c));
     }
   }
 
@@ -700,6 +832,12 @@ JsonImport from_json(std::string_view text) {
     }
   }
   out.parts_placed = unplaced;
+  // The past ends where the file's present begins: whatever the replay does not give (a file
+  // edited by hand, parts placed just now) becomes one last change.
+  if (!s.history.empty()) {
+    core::record_changes(core::state_at(s.history, s.history.back().at), core::map_state(s.system), s.history.back().at, s.history);
+    s.replace_history = true;
+  }
   return out;
 }
 
@@ -740,6 +878,11 @@ Snapshot merge_import(const Snapshot& into, const Snapshot& imported) {
   for (const std::string& words : imported.system.soothing) {
     if (std::find(out.system.soothing.begin(), out.system.soothing.end(), words) == out.system.soothing.end()) {
       out.system.soothing.push_back(words);
+    }
+  }
+  for (const core::Milestone& m : imported.system.milestones) {
+    if (std::find(out.system.milestones.begin(), out.system.milestones.end(), m) == out.system.milestones.end()) {
+      core::apply_edit(out.system, core::add_milestone(out.system, m));
     }
   }
   for (core::Entry e : imported.system.journal) {

@@ -29,6 +29,11 @@ std::string to_json(const Snapshot& snapshot, std::int64_t exported_at, const Pr
 std::string write_json_file(const Snapshot& snapshot, const std::filesystem::path& path, std::int64_t exported_at,
                             const Progress& progress = {});
 
+// One change of the map's past in the file's shape (the database keeps each one this way too), and
+// read back: empty, or what is wrong with it.
+std::string history_body(const core::MapChange& change);
+std::string read_history_body(std::string_view text, core::MapChange& out);
+
 struct JsonImport {
   Snapshot snapshot;        // valid only when error is empty
   std::string error;        // e.g. "parts[3].kind: expected manager|firefighter|exile"

@@ -7,6 +7,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <ctime>
+#include <limits>
 #include <map>
 #include <type_traits>
 #include <unordered_map>
@@ -15,6 +17,7 @@
 
 #include "core/ink.h"
 #include "storage/answers_json.h"
+#include "storage/json_format.h"
 #include "storage/png.h"
 
 namespace innerscape::storage {
@@ -94,6 +97,22 @@ bool same_drawing_row(const core::Drawing& a, const core::Drawing& b) {
 }
 
 std::string value_of(bool b) { return b ? "1" : "0"; }
+
+// Adds changes after the stored ones. Times never go back: one before the last stored is moved up to it.
+std::string append_history(Database& db, const core::MapHistory& changes) {
+  if (changes.empty()) return {};
+  std::int64_t last = std::numeric_limits<std::int64_t>::min();
+  Statement newest = db.prepare("SELECT at FROM map_history ORDER BY seq DESC LIMIT 1");
+  if (newest.valid() && newest.step()) last = newest.column_int(0);
+  Statement put = db.prepare("INSERT INTO map_history (at, body) VALUES (?1, ?2)");
+  if (!put.valid()) return put.error();
+  for (core::MapChange c : changes) {
+    c.at = std::max(c.at, last);
+    last = c.at;
+    if (!put.bind(1, c.at).bind(2, history_body(c)).run()) return put.error();
+  }
+  return {};
+}
 
 // An entry's fields as compact JSON text (text, ratings, checked); its parts live in entry_parts.
 std::string entry_body(const core::Entry& e) {
@@ -410,6 +429,9 @@ LoadResult load_snapshot(Database& db, bool with_journal) {
   Statement soothing = db.prepare("SELECT text FROM soothing ORDER BY sort");
   while (soothing.valid() && soothing.step()) s.soothing.push_back(soothing.column_text(0));
 
+  Statement milestones = db.prepare("SELECT at, title FROM milestones ORDER BY sort");
+  while (milestones.valid() && milestones.step()) s.milestones.push_back({milestones.column_int(0), milestones.column_text(1)});
+
   Statement drafts = db.prepare("SELECT part_id, field, text FROM drafts ORDER BY part_id, field");
   while (drafts.valid() && drafts.step()) {
     out.snapshot.drafts.push_back({static_cast<core::PartId>(drafts.column_int(0)), drafts.column_text(1), drafts.column_text(2)});
@@ -641,6 +663,27 @@ std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& cu
     }
   }
 
+  if (saved.system.milestones != current.system.milestones) {
+    if (std::string e = db.exec("DELETE FROM milestones"); !e.empty()) return fail("Could not save the milestones", e);
+    Statement put = db.prepare("INSERT INTO milestones (sort, at, title) VALUES (?1, ?2, ?3)");
+    for (std::size_t i = 0; i < current.system.milestones.size(); ++i) {
+      const core::Milestone& m = current.system.milestones[i];
+      if (!put.bind(1, static_cast<std::int64_t>(i)).bind(2, m.at).bind(3, m.title).run()) {
+        return fail("Could not save the milestones", put.error());
+      }
+    }
+  }
+
+  // The map's past: an import brings its own; otherwise what changed since the last save.
+  if (current.replace_history) {
+    if (std::string e = db.exec("DELETE FROM map_history"); !e.empty()) return fail("Could not save the map's history", e);
+    if (std::string e = append_history(db, current.history); !e.empty()) return fail("Could not save the map's history", e);
+  } else {
+    core::MapHistory changes;
+    core::record_changes(saved.system, current.system, current.at != 0 ? current.at : std::time(nullptr), changes);
+    if (std::string e = append_history(db, changes); !e.empty()) return fail("Could not save the map's history", e);
+  }
+
   if (saved.entry_draft != current.entry_draft) {
     std::string e = current.entry_draft
                         ? [&] {
@@ -662,6 +705,45 @@ std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& cu
     }
   }
   return tx.commit();
+}
+
+core::MapHistory load_history(Database& db, std::string& error) {
+  core::MapHistory out;
+  Statement rows = db.prepare("SELECT seq, at, body FROM map_history ORDER BY seq", &error);
+  if (!rows.valid()) return {};
+  while (rows.step()) {
+    core::MapChange c;
+    if (std::string e = read_history_body(rows.column_text(2), c); !e.empty()) {
+      // One unreadable step would make every later day wrong: say so rather than show a false past.
+      error = "The map's history could not be read (step " + std::to_string(rows.column_int(0)) + ": " + e + ").";
+      return {};
+    }
+    c.at = rows.column_int(1);
+    out.push_back(std::move(c));
+  }
+  if (!rows.error().empty()) error = "The map's history could not be read: " + rows.error();
+  return error.empty() ? out : core::MapHistory{};
+}
+
+std::string clear_history(Database& db, const core::InnerSystem& present, std::int64_t now) {
+  Transaction tx(db);
+  if (!tx.error().empty()) return tx.error();
+  if (std::string e = db.exec("DELETE FROM map_history"); !e.empty()) return "Could not clear the map's history: " + e;
+  core::MapHistory start;
+  core::record_changes(core::InnerSystem{}, present, now, start);
+  if (std::string e = append_history(db, start); !e.empty()) return "Could not clear the map's history: " + e;
+  return tx.commit();
+}
+
+std::string start_history(Database& db, std::int64_t now) {
+  Statement any = db.prepare("SELECT count(*) FROM map_history");
+  if (!any.valid() || !any.step()) return "Could not read the map's history: " + any.error();
+  if (any.column_int(0) != 0) return {};
+  LoadResult loaded = load_snapshot(db, false);
+  if (!loaded.error.empty()) return loaded.error;
+  const core::InnerSystem& s = loaded.snapshot.system;
+  if (s.parts.empty() && s.relationships.empty()) return {};
+  return append_history(db, core::baseline_history(core::map_state(s), now));
 }
 
 std::vector<core::EntryId> search_entries(Database& db, const std::string& query) {

@@ -11,6 +11,7 @@
 #include "core/drafts.h"
 #include "core/image.h"
 #include "core/inner_system.h"
+#include "core/map_history.h"
 #include "core/scene_view.h"
 #include "core/settings.h"
 #include "storage/database.h"
@@ -32,6 +33,14 @@ struct Snapshot {
   // pages after its first frame). A save with an unread journal on either side leaves the journal's
   // rows alone: an empty list then means "not here yet", never "deleted".
   bool journal_loaded = true;
+  // When this state was the map's (seconds since 1970): a save stamps the changes it records in the
+  // map's history with it. 0: the time of the save.
+  std::int64_t at = 0;
+  // The map's past (core/map_history.h), only where a whole copy travels: export and import. Saves
+  // record what changed between the two states they compare and never read this, unless
+  // `replace_history` is set (an import into an empty map): then it replaces the stored history.
+  core::MapHistory history;
+  bool replace_history = false;
 };
 
 struct LoadResult {
@@ -46,6 +55,16 @@ LoadResult load_snapshot(Database& db, bool with_journal = true);
 
 // Reads the journal alone, oldest first, as load_snapshot does. On failure `error` says why.
 std::vector<core::Entry> load_journal(Database& db, std::string& error);
+
+// The map's history, oldest first. On failure `error` says why (and the list is empty).
+core::MapHistory load_history(Database& db, std::string& error);
+
+// Forgets the map's past, keeping only the present: the history starts again from `present`, at `now`.
+std::string clear_history(Database& db, const core::InnerSystem& present, std::int64_t now);
+
+// A store from before history was kept gets the map so far as its start (core::baseline_history);
+// a store with a history, or with an empty map, is left alone. Run by the migration that adds history.
+std::string start_history(Database& db, std::int64_t now);
 
 // Full-text search over the journal (FTS4), best matches first. Words are matched as prefixes
 // ("anx" finds "anxious"); an empty query finds nothing.

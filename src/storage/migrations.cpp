@@ -2,6 +2,10 @@
 // no UPSERT, window functions, RETURNING or DROP COLUMN.
 #include "storage/migrations.h"
 
+#include <ctime>
+
+#include "storage/map_store.h"
+
 namespace innerscape::storage {
 
 const std::vector<std::string_view>& migration_steps() {
@@ -135,6 +139,22 @@ const std::vector<std::string_view>& migration_steps() {
       R"sql(
         CREATE INDEX entries_by_sort ON entries (sort, id);
       )sql",
+      // 8: the map's history, one change a row, in order (seq); each body is the change in the JSON
+      // export's shape. And the person's milestones. The map so far becomes the history's start
+      // (start_history, run after this step).
+      R"sql(
+        CREATE TABLE map_history (
+          seq INTEGER PRIMARY KEY,
+          at INTEGER NOT NULL,
+          body TEXT NOT NULL
+        );
+        CREATE INDEX map_history_at ON map_history (at);
+        CREATE TABLE milestones (
+          sort INTEGER PRIMARY KEY,
+          at INTEGER NOT NULL,
+          title TEXT NOT NULL
+        );
+      )sql",
   };
   return steps;
 }
@@ -153,6 +173,11 @@ std::string migrate_to(Database& db, int version) {
     if (!tx.error().empty()) return "Could not start updating the data: " + tx.error();
     if (std::string e = db.exec(migration_steps()[static_cast<std::size_t>(v)]); !e.empty()) {
       return "Updating the data to schema " + std::to_string(v + 1) + " failed: " + e;
+    }
+    if (v + 1 == history_schema_version) {
+      if (std::string e = start_history(db, static_cast<std::int64_t>(std::time(nullptr))); !e.empty()) {
+        return "Updating the data to schema " + std::to_string(v + 1) + " failed: " + e;
+      }
     }
     if (std::string e = db.set_user_version(v + 1); !e.empty()) return e;
     if (std::string e = tx.commit(); !e.empty()) return "Could not finish updating the data: " + e;

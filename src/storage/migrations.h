@@ -10,6 +10,9 @@
 
 namespace innerscape::storage {
 
+// The schema that began keeping the map's history: reaching it, the map so far becomes its start.
+inline constexpr int history_schema_version = 8;
+
 // Step i (0-based) takes a database from version i to version i + 1.
 const std::vector<std::string_view>& migration_steps();
 int latest_schema_version();
