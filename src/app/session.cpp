@@ -14,6 +14,7 @@
 
 #include "core/arrange.h"
 #include "core/demo_system.h"
+#include "core/map_history.h"
 #include "core/drafts.h"
 #include "core/ink.h"
 #include "core/tone.h"
@@ -497,7 +498,119 @@ storage::Snapshot Session::snapshot() const {
   s.settings.ambient_always = pacer_.desc.ambient_always;
   s.thumbnails = thumbnails_;
   s.journal_loaded = journal_ready_;
+  s.at = wall_clock_now();  // the changes this save records in the map's history are dated now
   return s;
+}
+
+void Session::load_map_history() {
+  if (past_.ready || past_.loader.valid()) return;
+  if (autosaver_ == nullptr) {
+    // No store: the example map brings its year so far; anything else starts its story now.
+    if (demo_) {
+      const core::InnerSystem example = core::make_demo_system();
+      past_.history = core::make_demo_history(example);
+      past_.seen = core::map_state(example);
+    }
+    past_.ready = true;
+    return;
+  }
+  // What is on screen goes to the store first: the history read back then ends with it.
+  if (const std::string problem = save_now(); !problem.empty()) std::cerr << "innerscape: " << problem << "\n";
+  past_.seen = core::map_state(scene_.system);
+  past_.seen_revision = scene_.history.revision;
+  past_.loader = std::async(std::launch::async, [dir = data_dir_, key = key_] {
+    HistoryRead read;
+    const storage::Key* k = storage::store_is_locked(dir) ? key.get() : nullptr;
+    auto db = storage::Database::open(dir / storage::database_file_name, read.error, k);
+    if (db != nullptr) read.history = storage::load_history(*db, read.error);
+    platform::Window::wake();
+    return read;
+  });
+}
+
+void Session::take_map_history(bool wait) {
+  if (!answer_ready(past_.loader, wait)) return;
+  HistoryRead read = past_.loader.get();
+  if (!read.error.empty()) {
+    std::cerr << "innerscape: " << read.error << "\n";
+    past_.problem = "Your map's past could not be read just now, so the timeline is empty for this session. "
+                    "Nothing was changed. " + read.error;
+  }
+  past_.history = std::move(read.history);
+  past_.ready = true;
+  core::request_frame(pacer_);
+}
+
+const core::MapHistory& Session::map_history() {
+  // Today's edits join the history as the store records them (an edit and its undo, too).
+  if (past_.ready && past_.problem.empty() && past_.seen_revision != scene_.history.revision) {
+    core::MapState now = core::map_state(scene_.system);
+    core::record_changes(past_.seen, now, wall_clock_now(), past_.history);
+    past_.seen = std::move(now);
+    past_.seen_revision = scene_.history.revision;
+  }
+  return past_.history;
+}
+
+void Session::show_time(std::optional<double> t, bool eased, double ease_s) {
+  if (t && !past_.ready) load_map_history();
+  if (t && *t >= static_cast<double>(wall_clock_now())) t.reset();  // now is today's map, live
+  past_.time = t;
+  past_.eased = eased && ease_s > 0.0;
+  past_.ease_s = ease_s;
+  if (!t) past_.playing = false;
+  overlay_.controller.placing.reset();
+  core::request_frame(pacer_);
+}
+
+void Session::clear_map_history() {
+  take_map_history(true);
+  const std::int64_t now = wall_clock_now();
+  if (autosaver_ != nullptr) {
+    if (const std::string problem = save_now(); !problem.empty()) std::cerr << "innerscape: " << problem << "\n";
+    const core::InnerSystem present = scene_.system;
+    const std::string problem = autosaver_->call([&](storage::Database& db) { return storage::clear_history(db, present, now); });
+    if (!problem.empty()) {
+      overlay_.notice.text = "The past could not be cleared: " + problem + " Nothing was changed.";
+      return;
+    }
+  }
+  past_.history.clear();
+  core::record_changes(core::MapState{}, core::map_state(scene_.system), now, past_.history);
+  past_.seen = core::map_state(scene_.system);
+  past_.seen_revision = scene_.history.revision;
+  past_.ready = true;
+  past_.problem.clear();
+  show_time(std::nullopt);
+  overlay_.notice.text = "Your map's story starts again from today. Everything you made is still here.";
+}
+
+void Session::update_past(double real_dt_s) {
+  if (!past_.time) return;
+  if (past_.playing && past_.ready) {
+    const core::MapHistory& h = map_history();
+    const std::int64_t first = h.empty() ? wall_clock_now() : h.front().at;
+    const double speed = ui::timelapse_speeds[std::clamp(overlay_.timeline.speed, 0, 3)];
+    past_.ease_s = ui::timelapse_ease_s(first, wall_clock_now());
+    past_.eased = true;
+    *past_.time += std::clamp(real_dt_s, 0.0, 0.1) * ui::timelapse_rate(first, wall_clock_now(), speed);
+    if (*past_.time >= static_cast<double>(wall_clock_now())) {
+      show_time(std::nullopt);  // the story has come to today
+      return;
+    }
+  }
+  const core::MapHistory& h = map_history();
+  if (past_.shown_for == past_.time && past_.shown_for_changes == h.size()) return;
+  const core::MapState state = past_.eased ? core::timelapse_state(h, *past_.time, past_.ease_s)
+                                           : core::state_at(h, static_cast<std::int64_t>(std::floor(*past_.time)));
+  past_.shown.self = state.self;
+  past_.shown.parts = state.parts;
+  past_.shown.relationships = state.relationships;
+  past_.positions.clear();
+  for (const core::Part& p : past_.shown.parts) past_.positions.push_back(p.position);
+  past_.pulse.assign(past_.shown.parts.size(), 0.0f);
+  past_.shown_for = past_.time;
+  past_.shown_for_changes = h.size();
 }
 
 void Session::mark_dirty(double now_s, double delay_s) {
@@ -542,6 +655,7 @@ core::SceneView Session::frame_all_view(glm::ivec2 viewport) const {
 
 void Session::handle_events(const platform::FrameEvents& events, double now_s) {
   take_journal(false);
+  take_map_history(false);
   take_unlock(false);
   if (events.input) {
     core::note_input(pacer_, now_s);
@@ -562,6 +676,12 @@ void Session::handle_events(const platform::FrameEvents& events, double now_s) {
   ui::UiActions actions;
   if (overlay_.canvas.open()) {
     ui::handle_canvas_input(overlay_.canvas, scene_.system, events.scene, wall_clock_now(), actions);
+  } else if (past_.time) {
+    // The past can be looked around (pan and zoom), not changed: whatever else the input asks is let go.
+    ui::handle_scene_input(overlay_.controller, {.system = past_.shown, .view = scene_.view, .selected = 0, .now = wall_clock_now()},
+                           events.scene, actions);
+    actions = {};
+    overlay_.controller.placing.reset();
   } else {
     ui::handle_scene_input(overlay_.controller,
                            {.system = scene_.system, .view = scene_.view, .selected = overlay_.selected, .now = wall_clock_now()},
@@ -636,6 +756,7 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
   }
   update_canvas();
   update_pictures();
+  update_past(real_dt_s);
   submit_if_due(now_s);
 
   // A change to the lock is made once a frame has shown that it is being made (it takes a moment).
@@ -653,7 +774,8 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
   } else {
     const ui::SceneController& c = overlay_.controller;
     // While a session runs, the Self's light breathes with the person.
-    core::SelfState self = scene_.system.self;
+    const bool past = past_.time.has_value();
+    core::SelfState self = shown_system().self;
     float breath = -1.0f;
     if (breathing_.running) {
       breath = core::breath_at(breathing_.pattern, breathing_.elapsed_s).amount;
@@ -662,12 +784,12 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
     renderer_.render({.view = scene_.view,
                       .scene_time_s = scene_.clock.scene_seconds,
                       .self = self,
-                      .system = {.system = &scene_.system,
-                                 .positions = shown_positions_,
-                                 .pulse = pulses_,
-                                 .hovered = c.hovered,
-                                 .selected = overlay_.selected,
-                                 .hovered_relationship = c.hovered_relationship,
+                      .system = {.system = &shown_system(),
+                                 .positions = past ? past_.positions : shown_positions_,
+                                 .pulse = past ? past_.pulse : pulses_,
+                                 .hovered = past ? core::PartId{0} : c.hovered,
+                                 .selected = past ? core::PartId{0} : overlay_.selected,
+                                 .hovered_relationship = past ? std::nullopt : c.hovered_relationship,
                                  .portraits = &portraits_},
                       .ambient = static_cast<float>(core::ambient_speed(pacer_, now_s)),
                       .breath = breath});
@@ -768,11 +890,11 @@ void Session::draw_overlay(glm::ivec2 target_size) {
     return;
   }
 
-  ui::draw_scene_labels({.system = &scene_.system,
-                         .positions = shown_positions_,
+  ui::draw_scene_labels({.system = &shown_system(),
+                         .positions = past_.time ? past_.positions : shown_positions_,
                          .view = scene_.view,
-                         .selected = o.selected,
-                         .skip = o.name_field.part});
+                         .selected = past_.time ? core::PartId{0} : o.selected,
+                         .skip = past_.time ? core::PartId{0} : o.name_field.part});
   o.welcome.draw(demo_ ? "Innerscape - example system" : "Innerscape",
                  {.demo = demo_,
                   .first_run = !demo_ && autosaver_ != nullptr && !settings_.welcome_seen && scene_.system.parts.empty() &&
@@ -845,6 +967,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
               {.welcome_open = o.welcome.open,
                .palette_open = o.palette.open,
                .journal_open = o.journal.open,
+               .timeline_open = o.timeline.open,
                .fullscreen = window_->fullscreen(),
                .undo_label = core::undo_label(scene_.history),
                .redo_label = core::redo_label(scene_.history),
@@ -860,6 +983,18 @@ void Session::draw_overlay(glm::ivec2 target_size) {
                   .demo = data_dir_.empty()},
                  actions);
   o.shortcuts.draw("Keyboard shortcuts", actions);
+  if (o.timeline.open) {
+    const core::MapHistory& h = map_history();
+    o.timeline.draw("Your map over time",
+                    {.system = &scene_.system,
+                     .first = h.empty() ? now : h.front().at,
+                     .today = now,
+                     .shown = past_.time,
+                     .ready = past_.ready,
+                     .playing = past_.playing,
+                     .problem = past_.problem},
+                    actions);
+  }
   if (export_.done.valid()) ui::draw_progress_card("Saving a copy of everything...", export_progress());
   if (lock_change_.done.valid()) ui::draw_progress_card("Changing the lock safely...", -1.0f);
   o.problems.draw("Something could not be drawn", render_problems_);
@@ -951,6 +1086,26 @@ void Session::apply(ui::UiActions& a) {
   if (a.save_picture) pending_picture_ = std::filesystem::path(*a.save_picture);
   if (a.restore_backup) restore_from_backup();
   if (a.toggle_soothing) o.soothing.open = !o.soothing.open;
+  // The map over time.
+  if (a.toggle_timeline) {
+    o.timeline.open = !o.timeline.open;
+    if (o.timeline.open) load_map_history();
+    else show_time(std::nullopt);  // closing it comes back to today
+  }
+  if (a.show_today) show_time(std::nullopt);
+  if (a.show_time) show_time(*a.show_time);
+  if (a.play_timelapse) {
+    if (*a.play_timelapse && past_.ready) {
+      const core::MapHistory& h = map_history();
+      // From the moment shown; at today, from the very beginning.
+      const double from = past_.time.value_or(h.empty() ? static_cast<double>(wall_clock_now()) : static_cast<double>(h.front().at));
+      show_time(from, true, ui::timelapse_ease_s(h.empty() ? wall_clock_now() : h.front().at, wall_clock_now()));
+      past_.playing = past_.time.has_value();
+    } else {
+      past_.playing = false;
+    }
+  }
+  if (a.clear_history) clear_map_history();
   // Privacy.
   if (a.unlock) unlock(std::move(*a.unlock));
   if (a.unlock) storage::wipe(*a.unlock);

@@ -17,6 +17,7 @@
 #include "core/history.h"
 #include "core/ink.h"
 #include "core/inner_system.h"
+#include "core/map_history.h"
 #include "core/scene_view.h"
 #include "platform/audio.h"
 #include "platform/window.h"
@@ -47,6 +48,7 @@
 #include "ui/settings_panel.h"
 #include "ui/shortcuts_panel.h"
 #include "ui/soothing_panel.h"
+#include "ui/timeline_panel.h"
 #include "ui/welcome_panel.h"
 
 namespace innerscape::app {
@@ -94,6 +96,7 @@ struct OverlayState {
   ui::LockPanel privacy;
   ui::SettingsPanel settings;
   ui::ShortcutsPanel shortcuts;  // F1
+  ui::TimelinePanel timeline;    // the map over time
 };
 
 class Session {
@@ -128,7 +131,7 @@ class Session {
   // a passphrase being checked.
   bool animating() const {
     return gliding_ || scene_.view_goal.has_value() || save_due_s_ >= 0.0 || (breathing_.running && !breathing_.paused && !breathing_frozen_) ||
-           unlocking_.valid() || lock_change_.done.valid() || export_.done.valid();
+           unlocking_.valid() || lock_change_.done.valid() || export_.done.valid() || past_.playing || past_.loader.valid();
   }
 
   // The passphrase lock. A locked store shows the lock screen at start (nothing of it is read until
@@ -181,6 +184,21 @@ class Session {
 
   // Performs an edit as the overlay would (undoable, saved soon after). For tests and tools.
   bool perform_edit(core::Edit edit);
+
+  // The map over time. Its history is read from the store when first asked for, off the frame (the
+  // example map has its own); today's edits join it as they happen.
+  void load_map_history();
+  bool map_history_ready() const { return past_.ready; }
+  void wait_for_map_history() { take_map_history(true); }
+  const core::MapHistory& map_history();
+  // Shows the map as it was at `t` (seconds since 1970) instead of today's, read-only: nothing can
+  // be changed while it is shown. `eased`: as a frame of the time-lapse (core::timelapse_state, each
+  // change easing in over `ease_s`). nullopt: today's map, live.
+  void show_time(std::optional<double> t, bool eased = false, double ease_s = 0.0);
+  std::optional<double> shown_time() const { return past_.time; }
+  bool timelapse_playing() const { return past_.playing; }
+  // Forgets the map's past and keeps the present (the timeline's "Start the story again").
+  void clear_map_history();
 
   // Replaces the whole system (benchmarks and tests load large ones); clears the history.
   void load_system(core::InnerSystem system);
@@ -235,6 +253,33 @@ class Session {
   std::future<JournalRead> journal_loader_;
   bool journal_ready_ = true;
   void end_breathing(bool completed);  // logs the session (not a frozen picture's)
+
+  // The map over time: the history, and the past moment shown instead of today.
+  struct HistoryRead {
+    core::MapHistory history;
+    std::string error;
+  };
+  struct MapPast {
+    core::MapHistory history;
+    core::MapState seen;  // what the history ends with: today's edits are recorded from here on
+    std::uint64_t seen_revision = ~std::uint64_t{0};
+    bool ready = false;
+    std::string problem;
+    std::future<HistoryRead> loader;
+    std::optional<double> time;  // shown instead of today
+    bool eased = false;
+    double ease_s = 0.0;
+    bool playing = false;
+    core::InnerSystem shown;  // the map at `time` (parts, relationships, the Self's light)
+    std::vector<glm::vec2> positions;
+    std::vector<float> pulse;
+    std::optional<double> shown_for;  // the time `shown` was made for
+    std::size_t shown_for_changes = 0;
+  };
+  MapPast past_;
+  void take_map_history(bool wait);
+  void update_past(double real_dt_s);
+  const core::InnerSystem& shown_system() const { return past_.time ? past_.shown : scene_.system; }
 
   // The canvas: the ink of the open drawing kept in step with its strokes and shown; thumbnails,
   // portraits and the gallery's pictures follow each change.

@@ -132,7 +132,51 @@ InnerSystem make_demo_system() {
   for (std::size_t i = 0; i < eight_cs().size(); ++i) check_in.answers.set_rating(eight_cs()[i].key, levels[i]);
   check_in.answers.set_text("curiosity_thought", "I wonder what the Detective is trying to protect.");
   apply_edit(s, add_entry(s, check_in, demo_time + 3 * 86400));
+  apply_edit(s, add_milestone(s, {demo_time - 150 * 86400, "The siren let me breathe"}));
+  apply_edit(s, add_milestone(s, {demo_time + 2 * 86400, "First letter to the little one"}));
   return s;
+}
+
+MapHistory make_demo_history(const InnerSystem& demo) {
+  constexpr std::int64_t day = 86400;
+  const std::int64_t begin = demo_time - 330 * day;
+  const MapState final_state = map_state(demo);
+  // When each part first appeared, in days from the beginning: protectors first, exiles later.
+  const auto arrives = [&](const Part& p) -> std::int64_t {
+    if (p.kind == PartKind::exile) return 90 + static_cast<std::int64_t>(p.id % 3) * 20;
+    return p.kind == PartKind::firefighter ? 10 + static_cast<std::int64_t>(p.id % 4) * 12 : static_cast<std::int64_t>(p.id % 5) * 9;
+  };
+  // The map on day `d`: `f` is how far along the healing is, 0 .. 1.
+  const auto map_on = [&](std::int64_t d) {
+    const float f = std::clamp(static_cast<float>(d - 100) / 230.0f, 0.0f, 1.0f);
+    const float eased = f * f * (3.0f - 2.0f * f);
+    MapState s;
+    s.self.glow = 0.3f + (final_state.self.glow - 0.3f) * eased;
+    for (const Part& p : final_state.parts) {
+      if (arrives(p) > d) continue;
+      Part then = p;
+      const bool exile = p.kind == PartKind::exile;
+      const float out = (exile ? 1.9f : 1.45f) - (exile ? 0.9f : 0.45f) * eased;  // exiles come closer; protectors settle
+      then.position = p.position * out;
+      then.size = std::clamp(p.size + (exile ? -0.3f : 0.45f) * (1.0f - eased), min_part_size, max_part_size);
+      then.depth = exile ? 0.85f - 0.85f * eased + p.depth * eased : p.depth;
+      then.trust = static_cast<int>(std::lround(static_cast<float>(p.trust) * (0.35f + 0.65f * eased)));
+      s.parts.push_back(then);
+    }
+    for (const Relationship& r : final_state.relationships) {
+      if (find_part(s, r.from) != nullptr && find_part(s, r.to) != nullptr) s.relationships.push_back(r);
+    }
+    return s;
+  };
+  MapHistory history;
+  MapState before;
+  for (std::int64_t d = 0; d <= 330; d += (d < 120 ? 3 : 7)) {
+    const MapState now = map_on(d);
+    record_changes(before, now, begin + d * day + 19 * 3600, history);  // an evening's work
+    before = now;
+  }
+  record_changes(before, final_state, demo_time, history);
+  return history;
 }
 
 InnerSystem make_large_system(int parts, int relationships) {

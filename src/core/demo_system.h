@@ -3,10 +3,16 @@
 
 #include "core/drawing.h"
 #include "core/inner_system.h"
+#include "core/map_history.h"
 
 namespace innerscape::core {
 
 InnerSystem make_demo_system();
+
+// The example map's year so far: protectors first, loud and far out; the exiles later, deep and
+// distant; then, step by step, protectors stepping back, exiles coming closer, trust growing and
+// the Self brightening, until it is `demo` exactly (pass make_demo_system()).
+MapHistory make_demo_history(const InnerSystem& demo);
 
 // A large, repeatable system for benchmarks and tests: `parts` parts of all kinds spread around
 // the Self, and `relationships` relationships of every kind between them.

@@ -86,6 +86,13 @@ struct UiActions {
   std::optional<int> idle_lock_minutes;
   bool toggle_privacy = false;
 
+  // The map over time.
+  bool toggle_timeline = false;
+  std::optional<double> show_time;     // show the map as it was then (seconds since 1970), read-only
+  bool show_today = false;             // back to today's map, live
+  std::optional<bool> play_timelapse;  // true: play on from the moment shown (from the start, at today); false: pause
+  bool clear_history = false;          // forget the map's past, keep the present (the panel has warned)
+
   // Files.
   std::optional<std::string> export_copy;    // everything as JSON at this path (readable: the person's choice)
   bool restore_backup = false;         // bring the map back from the newest sound backup

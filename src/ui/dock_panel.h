@@ -16,6 +16,7 @@ struct DockView {
   bool welcome_open = false;
   bool palette_open = false;
   bool journal_open = false;
+  bool timeline_open = false;
   bool fullscreen = false;
   std::string undo_label;  // empty: nothing to undo
   std::string redo_label;

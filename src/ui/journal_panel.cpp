@@ -1,6 +1,7 @@
 // The journal: new entries of every kind, a timeline newest first, search, and filters by kind and part.
 #include "ui/journal_panel.h"
 
+#include "ui/entry_text.h"
 #include "ui/placement.h"
 
 #include "ui/text_fit.h"
@@ -15,26 +16,6 @@
 
 namespace innerscape::ui {
 namespace {
-
-std::string local_day(std::int64_t t) {
-  const auto tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  localtime_r(&tt, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%d %b %Y", &tm);
-  return text;
-}
-
-// The first words of an entry, for the timeline.
-std::string first_words(const core::Entry& e) {
-  for (const core::FieldSpec& f : core::entry_type_spec(e.type).fields) {
-    const std::string_view words = e.answers.text(f.key);
-    if (words.empty()) continue;
-    return std::string(words.substr(0, words.find('\n')));
-  }
-  if (e.type == core::EntryType::check_in) return "The 8 C's, rated";
-  return "(no words yet)";
-}
 
 // Small charts: people would rather look than read.
 void draw_insights(const core::InnerSystem& system, std::int64_t now) {

@@ -1,0 +1,199 @@
+// The map over time: scrub back through the days, see that day's pages, mark and revisit
+// milestones, and play the whole story as a time-lapse.
+#include "ui/timeline_panel.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "core/edits.h"
+#include "ui/entry_text.h"
+
+namespace innerscape::ui {
+namespace {
+
+constexpr std::int64_t day_s = 24 * 60 * 60;
+
+// Small marks above the scrubber where the milestones are, so they can be seen at a glance.
+void draw_milestone_marks(const core::InnerSystem& system, std::int64_t first_day, int days, ImVec2 min, ImVec2 max) {
+  if (days <= 0) return;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float grab = ImGui::GetStyle().GrabMinSize;
+  const float left = min.x + grab * 0.5f, right = max.x - grab * 0.5f;
+  const ImU32 colour = ImGui::GetColorU32(ImGuiCol_PlotHistogram);
+  for (const core::Milestone& m : system.milestones) {
+    const double at = static_cast<double>(local_day_start(m.at) - first_day) / day_s;
+    if (at < 0.0 || at > days) continue;
+    const float x = left + (right - left) * static_cast<float>(at / days);
+    const float r = ImGui::GetFontSize() * 0.22f;
+    draw->AddTriangleFilled(ImVec2(x, min.y - 1.0f), ImVec2(x - r, min.y - 1.0f - r * 1.6f), ImVec2(x + r, min.y - 1.0f - r * 1.6f),
+                            colour);
+  }
+}
+
+}  // namespace
+
+double timelapse_rate(std::int64_t first, std::int64_t today, double speed) {
+  const double span = std::max<double>(static_cast<double>(today - first), day_s);
+  return span / timelapse_base_s * speed;
+}
+
+double timelapse_ease_s(std::int64_t first, std::int64_t today) { return timelapse_rate(first, today, 1.0) * 0.6; }
+
+void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions& actions) {
+  if (!open || view.system == nullptr) return;
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float em = ImGui::GetFontSize();
+  // Low in the middle, above the dock: the scene stays in view while the days go by.
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y - em * 4.2f),
+                          ImGuiCond_FirstUseEver, ImVec2(0.5f, 1.0f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(em * 34.0f, viewport->WorkSize.x - em * 2.4f), 0.0f), ImGuiCond_FirstUseEver);
+  bool still_open = true;
+  if (!ImGui::Begin(title, &still_open)) {
+    ImGui::End();
+    if (!still_open) actions.toggle_timeline = true;
+    return;
+  }
+  if (!still_open) actions.toggle_timeline = true;
+  if (!view.problem.empty()) {
+    ImGui::TextWrapped("%s", view.problem.c_str());
+    ImGui::End();
+    return;
+  }
+  if (!view.ready) {
+    ImGui::TextDisabled("Reading your map's past...");
+    ImGui::End();
+    return;
+  }
+
+  const std::int64_t first_day = local_day_start(std::min(view.first, view.today));
+  const std::int64_t today_day = local_day_start(view.today);
+  const int days = static_cast<int>((today_day - first_day + day_s / 2) / day_s);  // whole days, across clock changes too
+  const double shown = view.shown.value_or(static_cast<double>(view.today));
+  int day = view.shown ? static_cast<int>(std::clamp<std::int64_t>((local_day_start(static_cast<std::int64_t>(shown)) - first_day + day_s / 2) / day_s, 0, days))
+                       : days;
+
+  // Where we are.
+  const std::string when = view.shown ? local_day(static_cast<std::int64_t>(shown)) : std::string("Today");
+  ImGui::Text("%s", when.c_str());
+  if (view.shown) {
+    ImGui::SameLine();
+    ImGui::TextDisabled(view.playing ? "(playing)" : "(as it was; nothing here can be changed)");
+  }
+
+  // The scrubber, a day per step; the last step is today, live.
+  if (days == 0) {
+    ImGui::TextWrapped("Your map's story starts today. As you add parts, move them and check in, each day is kept here.");
+  } else {
+    ImGui::SetNextItemWidth(-1.0f);
+    const std::string label = when;
+    if (ImGui::SliderInt("##day", &day, 0, days, label.c_str(), ImGuiSliderFlags_AlwaysClamp)) {
+      if (day >= days) actions.show_today = true;
+      else actions.show_time = static_cast<double>(first_day + static_cast<std::int64_t>(day) * day_s + day_s - 1);  // the day's end
+      actions.play_timelapse = false;
+    }
+    draw_milestone_marks(*view.system, first_day, days, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag back to any day. The marks above are your milestones.");
+  }
+
+  // Stepping and playing.
+  ImGui::BeginDisabled(days == 0 || day == 0);
+  if (ImGui::ArrowButton("earlier", ImGuiDir_Left)) {
+    actions.show_time = static_cast<double>(first_day + static_cast<std::int64_t>(day - 1) * day_s + day_s - 1);
+    actions.play_timelapse = false;
+  }
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A day earlier");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!view.shown);
+  if (ImGui::ArrowButton("later", ImGuiDir_Right)) {
+    if (day + 1 >= days) actions.show_today = true;
+    else actions.show_time = static_cast<double>(first_day + static_cast<std::int64_t>(day + 1) * day_s + day_s - 1);
+    actions.play_timelapse = false;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A day later");
+  ImGui::SameLine();
+  if (ImGui::Button("Today")) {
+    actions.show_today = true;
+    actions.play_timelapse = false;
+  }
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(days == 0);
+  if (ImGui::Button(view.playing ? "Pause" : "Play the time-lapse")) actions.play_timelapse = !view.playing;
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered() && !view.playing) ImGui::SetTooltip("Watch your map change, from the first day to today");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(em * 4.5f);
+  const char* speeds[] = {"0.5x", "1x", "2x", "4x"};
+  ImGui::Combo("Speed", &speed, speeds, IM_ARRAYSIZE(speeds));
+
+  // That day's pages, beside the map as it was.
+  const std::int64_t day_start = first_day + static_cast<std::int64_t>(day) * day_s;
+  int pages = 0;
+  for (const core::Entry& e : view.system->journal) {
+    if (e.created_at < day_start || e.created_at >= day_start + day_s) continue;
+    if (pages++ == 0) {
+      ImGui::Spacing();
+      ImGui::TextDisabled("Written that day");
+    }
+    ImGui::PushID(static_cast<int>(e.id));
+    const std::string line = std::string(core::entry_type_spec(e.type).name) + ": " + first_words(e);
+    if (ImGui::Selectable(line.c_str())) actions.open_entry = e.id;
+    ImGui::PopID();
+    if (pages >= 6) break;  // the journal holds the rest
+  }
+
+  // Milestones: the moments the person marked, to go back to.
+  ImGui::Spacing();
+  ImGui::TextDisabled("Milestones");
+  int remove = -1;
+  for (std::size_t i = 0; i < view.system->milestones.size(); ++i) {
+    const core::Milestone& m = view.system->milestones[i];
+    ImGui::PushID(static_cast<int>(i));
+    const std::string line = local_day(m.at) + "  " + m.title;
+    if (ImGui::Selectable(line.c_str(), false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(ImGui::GetContentRegionAvail().x - em * 2.0f, 0.0f))) {
+      actions.show_time = static_cast<double>(m.at);
+      actions.play_timelapse = false;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Go to this moment");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("x")) remove = static_cast<int>(i);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Take this milestone away (Undo brings it back)");
+    ImGui::PopID();
+  }
+  if (remove >= 0) actions.edits.push_back(core::remove_milestone(*view.system, static_cast<std::size_t>(remove)));
+  ImGui::SetNextItemWidth(-em * 7.0f);
+  const bool entered = ImGui::InputTextWithHint("##milestone", "A moment to remember", &milestone_title, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if (ImGui::Button("Mark it") || entered) {
+    const auto at = view.shown ? static_cast<std::int64_t>(shown) : view.today;
+    actions.edits.push_back(core::add_milestone(*view.system, {.at = at, .title = milestone_title}));
+    milestone_title.clear();
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip(view.shown ? "Mark the day shown" : "Mark today");
+
+  // Letting the past go, only on purpose.
+  ImGui::Spacing();
+  if (ImGui::SmallButton("Start the story again from today...")) ImGui::OpenPopup("Forget the past?");
+  if (ImGui::BeginPopupModal("Forget the past?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::PushTextWrapPos(em * 26.0f);
+    ImGui::TextWrapped("This forgets how your map looked on every day before today, for good: the timeline and the "
+                       "time-lapse will start from your map as it is now.");
+    ImGui::TextWrapped("Your parts, journal, drawings and milestones stay just as they are. If you might want the past "
+                       "later, save a copy first (Settings, Privacy).");
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button("Forget the past")) {
+      actions.clear_history = true;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Keep it") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  ImGui::End();
+}
+
+}  // namespace innerscape::ui

@@ -1,0 +1,41 @@
+// The map over time: a scrubber from the first day to today, the journal pages of the day shown,
+// milestones to mark and go back to, and the time-lapse with play, pause and speed.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/inner_system.h"
+#include "ui/actions.h"
+
+namespace innerscape::ui {
+
+// How fast the time-lapse plays: the whole history in timelapse_base_s at 1x.
+inline constexpr double timelapse_base_s = 20.0;
+inline constexpr double timelapse_speeds[] = {0.5, 1.0, 2.0, 4.0};
+
+struct TimelineView {
+  const core::InnerSystem* system = nullptr;  // today's map: its milestones and journal
+  std::int64_t first = 0;       // when the history begins (today, when it has nothing yet)
+  std::int64_t today = 0;       // now, seconds since 1970
+  std::optional<double> shown;  // the moment shown; none: today, live
+  bool ready = false;           // the history has been read
+  bool playing = false;
+  std::string problem;          // why the history could not be read
+};
+
+struct TimelinePanel {
+  bool open = false;
+  int speed = 1;  // into timelapse_speeds
+  std::string milestone_title;
+
+  void draw(const char* title, const TimelineView& view, UiActions& actions);
+};
+
+// How many seconds of the map's time pass in one second of the time-lapse, and the time each
+// change takes to ease in, for a history from `first` to `today` at `speed`.
+double timelapse_rate(std::int64_t first, std::int64_t today, double speed);
+double timelapse_ease_s(std::int64_t first, std::int64_t today);
+
+}  // namespace innerscape::ui
