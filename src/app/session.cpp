@@ -680,7 +680,13 @@ void Session::handle_events(const platform::FrameEvents& events, double now_s) {
     // The past can be looked around (pan and zoom), not changed: whatever else the input asks is let go.
     ui::handle_scene_input(overlay_.controller, {.system = past_.shown, .view = scene_.view, .selected = 0, .now = wall_clock_now()},
                            events.scene, actions);
-    actions = {};
+    ui::UiActions kept;  // only what does not touch the map: opening and closing things
+    kept.toggle_timeline = actions.toggle_timeline;
+    kept.calm = actions.calm;
+    kept.toggle_shortcuts = actions.toggle_shortcuts;
+    kept.toggle_fullscreen = actions.toggle_fullscreen;
+    kept.frame_all = actions.frame_all;
+    actions = std::move(kept);
     overlay_.controller.placing.reset();
   } else {
     ui::handle_scene_input(overlay_.controller,

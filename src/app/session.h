@@ -196,6 +196,8 @@ class Session {
   // change easing in over `ease_s`). nullopt: today's map, live.
   void show_time(std::optional<double> t, bool eased = false, double ease_s = 0.0);
   std::optional<double> shown_time() const { return past_.time; }
+  // The map on screen: today's, or the past moment shown.
+  const core::InnerSystem& shown_map() const { return shown_system(); }
   bool timelapse_playing() const { return past_.playing; }
   // Forgets the map's past and keeps the present (the timeline's "Start the story again").
   void clear_map_history();

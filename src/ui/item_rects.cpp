@@ -11,14 +11,21 @@ void ItemRects::remember(const char* label) {
   rects.emplace_back(label, glm::vec4(lo.x, lo.y, hi.x, hi.y));
 }
 
-bool ItemRects::centre_of(const std::string& label, glm::vec2& out) const {
+bool ItemRects::rect_of(const std::string& label, glm::vec4& out) const {
   for (const auto& [name, r] : rects) {
     if (name == label) {
-      out = {(r.x + r.z) * 0.5f, (r.y + r.w) * 0.5f};
+      out = r;
       return true;
     }
   }
   return false;
+}
+
+bool ItemRects::centre_of(const std::string& label, glm::vec2& out) const {
+  glm::vec4 r;
+  if (!rect_of(label, r)) return false;
+  out = {(r.x + r.z) * 0.5f, (r.y + r.w) * 0.5f};
+  return true;
 }
 
 }  // namespace innerscape::ui

@@ -19,6 +19,8 @@ struct ItemRects {
   void remember(const char* label);
   // The centre of the entry with this label, if it was drawn.
   bool centre_of(const std::string& label, glm::vec2& out) const;
+  // Its whole rectangle: min x, min y, max x, max y.
+  bool rect_of(const std::string& label, glm::vec4& out) const;
 };
 
 }  // namespace innerscape::ui

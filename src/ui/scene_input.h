@@ -21,7 +21,7 @@ struct PointerEvent {
 // What a key asks for; ui/shortcuts.h says which key means which.
 enum class SceneKey : std::uint8_t {
   undo, redo, remove, frame_all, cancel, search, journal, calm,
-  parts, new_entry_menu, draw, shortcuts, fullscreen,
+  parts, new_entry_menu, draw, shortcuts, fullscreen, timeline,
 };
 
 struct SceneInput {

@@ -22,6 +22,8 @@ constexpr std::array table{
     entry_key(6, "", ""), entry_key(7, "", ""),
     Shortcut{.key = letter('j'), .ctrl = true, .while_typing = true, .action = SceneKey::journal, .keys = "Ctrl+J", .what = "Open or close the journal"},
     Shortcut{.key = letter('f'), .ctrl = true, .while_typing = true, .action = SceneKey::search, .keys = "Ctrl+F", .what = "Search your journal"},
+    Shortcut{.key = letter('t'), .ctrl = true, .while_typing = true, .action = SceneKey::timeline, .keys = "Ctrl+T",
+             .what = "Your map over time: any day so far, and the time-lapse"},
     Shortcut{.key = letter('d'), .action = SceneKey::draw, .keys = "D", .what = "Open the drawing canvas, or go back to the map"},
     Shortcut{.key = Key::f2, .while_typing = true, .action = SceneKey::calm, .keys = "F2", .what = "Calm mode: breathe slowly, with soothing words"},
     Shortcut{.key = letter('z'), .ctrl = true, .action = SceneKey::undo, .keys = "Ctrl+Z", .what = "Undo"},
@@ -64,6 +66,9 @@ bool apply_common_key(SceneKey key, UiActions& actions) {
       return true;
     case SceneKey::draw:
       actions.toggle_canvas = true;
+      return true;
+    case SceneKey::timeline:
+      actions.toggle_timeline = true;
       return true;
     default:
       return false;

@@ -10,6 +10,7 @@
 
 #include "core/edits.h"
 #include "ui/entry_text.h"
+#include "ui/placement.h"
 
 namespace innerscape::ui {
 namespace {
@@ -46,12 +47,12 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
   if (!open || view.system == nullptr) return;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
-  // Low in the middle, above the dock: the scene stays in view while the days go by.
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y - em * 4.2f),
-                          ImGuiCond_FirstUseEver, ImVec2(0.5f, 1.0f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(em * 34.0f, viewport->WorkSize.x - em * 2.4f), 0.0f), ImGuiCond_FirstUseEver);
+  // At the top, between the side panels: the map below stays in view while the days go by.
+  place_at_top(Side::centre);
+  const float width = std::min(em * 28.0f, viewport->WorkSize.x - em * 4.0f);  // the panel's content, not counting padding
+  item_rects.clear();
   bool still_open = true;
-  if (!ImGui::Begin(title, &still_open)) {
+  if (!ImGui::Begin(title, &still_open, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
     if (!still_open) actions.toggle_timeline = true;
     return;
@@ -85,15 +86,18 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
 
   // The scrubber, a day per step; the last step is today, live.
   if (days == 0) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::TextWrapped("Your map's story starts today. As you add parts, move them and check in, each day is kept here.");
+    ImGui::PopTextWrapPos();
   } else {
-    ImGui::SetNextItemWidth(-1.0f);
+    ImGui::SetNextItemWidth(width);
     const std::string label = when;
     if (ImGui::SliderInt("##day", &day, 0, days, label.c_str(), ImGuiSliderFlags_AlwaysClamp)) {
       if (day >= days) actions.show_today = true;
       else actions.show_time = static_cast<double>(first_day + static_cast<std::int64_t>(day) * day_s + day_s - 1);  // the day's end
       actions.play_timelapse = false;
     }
+    item_rects.remember("day");
     draw_milestone_marks(*view.system, first_day, days, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag back to any day. The marks above are your milestones.");
   }
@@ -105,6 +109,7 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
     actions.play_timelapse = false;
   }
   ImGui::EndDisabled();
+  item_rects.remember("earlier");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A day earlier");
   ImGui::SameLine();
   ImGui::BeginDisabled(!view.shown);
@@ -113,17 +118,20 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
     else actions.show_time = static_cast<double>(first_day + static_cast<std::int64_t>(day + 1) * day_s + day_s - 1);
     actions.play_timelapse = false;
   }
+  item_rects.remember("later");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A day later");
   ImGui::SameLine();
   if (ImGui::Button("Today")) {
     actions.show_today = true;
     actions.play_timelapse = false;
   }
+  item_rects.remember("Today");
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(days == 0);
   if (ImGui::Button(view.playing ? "Pause" : "Play the time-lapse")) actions.play_timelapse = !view.playing;
   ImGui::EndDisabled();
+  item_rects.remember("Play");
   if (ImGui::IsItemHovered() && !view.playing) ImGui::SetTooltip("Watch your map change, from the first day to today");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(em * 4.5f);
@@ -137,27 +145,32 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
     if (e.created_at < day_start || e.created_at >= day_start + day_s) continue;
     if (pages++ == 0) {
       ImGui::Spacing();
-      ImGui::TextDisabled("Written that day");
+      ImGui::TextDisabled(view.shown ? "Written that day" : "Written today");
     }
     ImGui::PushID(static_cast<int>(e.id));
     const std::string line = std::string(core::entry_type_spec(e.type).name) + ": " + first_words(e);
     if (ImGui::Selectable(line.c_str())) actions.open_entry = e.id;
     ImGui::PopID();
+    item_rects.remember(("page " + std::to_string(e.id)).c_str());
     if (pages >= 6) break;  // the journal holds the rest
   }
 
   // Milestones: the moments the person marked, to go back to.
   ImGui::Spacing();
-  ImGui::TextDisabled("Milestones");
+  if (!ImGui::CollapsingHeader("Milestones", ImGuiTreeNodeFlags_DefaultOpen)) {
+    ImGui::End();
+    return;
+  }
   int remove = -1;
   for (std::size_t i = 0; i < view.system->milestones.size(); ++i) {
     const core::Milestone& m = view.system->milestones[i];
     ImGui::PushID(static_cast<int>(i));
     const std::string line = local_day(m.at) + "  " + m.title;
-    if (ImGui::Selectable(line.c_str(), false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(ImGui::GetContentRegionAvail().x - em * 2.0f, 0.0f))) {
+    if (ImGui::Selectable(line.c_str(), false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(width - em * 2.0f, 0.0f))) {
       actions.show_time = static_cast<double>(m.at);
       actions.play_timelapse = false;
     }
+    item_rects.remember(("milestone " + std::to_string(i)).c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Go to this moment");
     ImGui::SameLine();
     if (ImGui::SmallButton("x")) remove = static_cast<int>(i);
@@ -165,10 +178,13 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
     ImGui::PopID();
   }
   if (remove >= 0) actions.edits.push_back(core::remove_milestone(*view.system, static_cast<std::size_t>(remove)));
-  ImGui::SetNextItemWidth(-em * 7.0f);
+  ImGui::SetNextItemWidth(width - em * 5.0f);
   const bool entered = ImGui::InputTextWithHint("##milestone", "A moment to remember", &milestone_title, ImGuiInputTextFlags_EnterReturnsTrue);
+  item_rects.remember("milestone title");
   ImGui::SameLine();
-  if (ImGui::Button("Mark it") || entered) {
+  const bool mark = ImGui::Button("Mark it");
+  item_rects.remember("Mark it");
+  if (mark || entered) {
     const auto at = view.shown ? static_cast<std::int64_t>(shown) : view.today;
     actions.edits.push_back(core::add_milestone(*view.system, {.at = at, .title = milestone_title}));
     milestone_title.clear();
@@ -178,6 +194,7 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
   // Letting the past go, only on purpose.
   ImGui::Spacing();
   if (ImGui::SmallButton("Start the story again from today...")) ImGui::OpenPopup("Forget the past?");
+  item_rects.remember("Start again");
   if (ImGui::BeginPopupModal("Forget the past?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::PushTextWrapPos(em * 26.0f);
     ImGui::TextWrapped("This forgets how your map looked on every day before today, for good: the timeline and the "
@@ -189,6 +206,7 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
       actions.clear_history = true;
       ImGui::CloseCurrentPopup();
     }
+    item_rects.remember("Forget the past");
     ImGui::SameLine();
     if (ImGui::Button("Keep it") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();

@@ -8,6 +8,7 @@
 
 #include "core/inner_system.h"
 #include "ui/actions.h"
+#include "ui/item_rects.h"
 
 namespace innerscape::ui {
 
@@ -29,6 +30,7 @@ struct TimelinePanel {
   bool open = false;
   int speed = 1;  // into timelapse_speeds
   std::string milestone_title;
+  ItemRects item_rects;  // where each entry was drawn last frame, by label
 
   void draw(const char* title, const TimelineView& view, UiActions& actions);
 };

@@ -20,7 +20,7 @@ namespace {
 bool did_something(const ui::UiActions& a, const ui::SceneController& c) {
   return a.undo != 0 || a.redo != 0 || !a.edits.empty() || a.frame_all || a.search_focus || a.toggle_journal || a.calm ||
          a.select.has_value() || a.new_entry.has_value() || a.show_parts || a.new_entry_menu || a.toggle_canvas ||
-         a.toggle_shortcuts || a.toggle_fullscreen || !c.placing.has_value();
+         a.toggle_shortcuts || a.toggle_fullscreen || a.toggle_timeline || !c.placing.has_value();
 }
 
 }  // namespace
