@@ -84,26 +84,28 @@ std::shared_ptr<const storage::Key> key_for(const Options& options, const std::f
   return std::make_shared<const storage::Key>(std::move(*unlocked.key));
 }
 
-// The interactive app keeps its window layout in the config folder (0700); a folder that cannot be
-// made is said once and the app runs on, as it always did, without keeping it.
-void keep_layout(platform::Window& window) {
+// The interactive app keeps its window layout and the person's comfort settings in the config
+// folder (0700); a folder that cannot be made is said once and the app runs on without keeping them.
+std::filesystem::path prepare_config_dir() {
   const auto dir = storage::resolve_config_dir(storage::config_dir_env_from_process());
   if (const std::string problem = storage::ensure_config_dir(dir); !problem.empty()) {
-    std::cerr << "innerscape: the window layout will not be kept: " << problem << "\n";
-    return;
+    std::cerr << "innerscape: your window layout and settings will not be kept: " << problem << "\n";
+    return {};
   }
-  window.keep_layout(dir / storage::imgui_ini_name);
+  return dir;
 }
 
 int run_interactive(const Options& options, const std::filesystem::path& data_dir, std::shared_ptr<const storage::Key> key) {
+  const std::filesystem::path config_dir = options.demo ? std::filesystem::path() : prepare_config_dir();
   std::string error;
-  auto session = Session::open(
-      {.size = {1280, 720}, .hidden = false, .vsync = true, .demo = options.demo, .data_dir = data_dir, .key = std::move(key)}, error);
+  auto session = Session::open({.size = {1280, 720}, .hidden = false, .vsync = true, .demo = options.demo, .data_dir = data_dir,
+                                .key = std::move(key), .config_dir = config_dir},
+                               error);
   if (!session) {
     std::cerr << "innerscape: " << error << "\n";
     return 1;
   }
-  if (!options.demo) keep_layout(session->window());
+  if (!config_dir.empty()) session->window().keep_layout(config_dir / storage::imgui_ini_name);
   if (options.canvas) session->open_canvas();
   run_loop(*session);
   return 0;

@@ -76,7 +76,7 @@ std::string usage() {
          "\n"
          "Files:\n"
          "  data      $XDG_DATA_HOME/innerscape, else ~/.local/share/innerscape (private, 0700)\n"
-         "  settings  $XDG_CONFIG_HOME/innerscape, else ~/.config/innerscape (the window layout)\n"
+         "  settings  $XDG_CONFIG_HOME/innerscape, else ~/.config/innerscape (window layout, settings.json)\n"
          "\n"
          "There is no way back in without the passphrase of a locked map: keep it somewhere safe.\n"
          "Keys: F11 toggles full screen. Tab and the arrow keys move through the overlay.\n"

@@ -22,6 +22,7 @@
 #include "storage/backup.h"
 #include "storage/json_format.h"
 #include "storage/png.h"
+#include "storage/settings_file.h"
 #include "storage/store.h"
 #include "ui/fonts.h"
 #include "ui/progress_card.h"
@@ -120,6 +121,7 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
   session->pacer_ = core::make_frame_pacer({}, session->window_->now_s());
   session->scene_.view.viewport = desc.size;
   session->last_input_s_ = session->window_->now_s();
+  if (!desc.config_dir.empty()) session->read_comfort(desc.config_dir);
   if (desc.data_dir.empty()) {
     session->load_system(desc.demo ? core::make_demo_system() : core::InnerSystem{});
   } else if (session->key_ == nullptr && storage::store_is_locked(desc.data_dir)) {
@@ -150,7 +152,9 @@ std::string Session::open_store(const std::filesystem::path& data_dir) {
     scene_.view.center = loaded.view.center;
     scene_.view.zoom = loaded.view.zoom;
   }
+  const core::Settings comfort = settings_;
   settings_ = loaded.settings;
+  if (comfort_from_file_) core::take_comfort(settings_, comfort);  // this computer's own; else the map's, kept at the next save
   display_dirty_ = true;
   thumbnails_ = loaded.thumbnails;
   if (!settings_.soothing_seeded) {
@@ -159,8 +163,8 @@ std::string Session::open_store(const std::filesystem::path& data_dir) {
     settings_.soothing_seeded = true;
     save_due_s_ = 0.0;
   }
-  pacer_.desc.ambient_motion = loaded.settings.ambient_motion;
-  pacer_.desc.ambient_always = loaded.settings.ambient_always;
+  pacer_.desc.ambient_motion = settings_.ambient_motion;
+  pacer_.desc.ambient_always = settings_.ambient_always;
   overlay_.welcome.open = !loaded.settings.welcome_seen;
   restorable_backup_ = store.restorable_backup;
   if (!store.notice.empty()) {
@@ -481,8 +485,51 @@ void Session::render_locked(glm::ivec2 target_size) {
   lock_blur_.blit_to(target, target_size);
 }
 
+void Session::read_comfort(const std::filesystem::path& config_dir) {
+  settings_file_ = config_dir / storage::settings_file_name;
+  const storage::SettingsFile file = storage::read_settings_file(settings_file_);
+  if (file.comfort) {
+    core::take_comfort(settings_, *file.comfort);
+    comfort_kept_ = *file.comfort;
+  }
+  // A damaged file: the usual settings, and the file is not written over until one is changed.
+  comfort_from_file_ = file.comfort.has_value() || !file.problem.empty();
+  if (!file.problem.empty()) {
+    std::cerr << "innerscape: " << file.problem << "\n";
+    overlay_.notice.text = file.problem;
+  }
+  // Stillness from the very first frame, the lock screen's too.
+  pacer_.desc.ambient_motion = settings_.ambient_motion;
+  pacer_.desc.ambient_always = settings_.ambient_always;
+}
+
+void Session::keep_comfort() {
+  const core::Settings now = current_settings();
+  if (settings_file_.empty() || core::same_comfort(now, comfort_kept_)) return;
+  const std::string problem = storage::write_settings_file(settings_file_, now);
+  if (problem.empty()) {
+    comfort_kept_ = now;
+    comfort_from_file_ = true;
+    comfort_problem_.clear();
+    return;
+  }
+  if (problem != comfort_problem_) {
+    std::cerr << "innerscape: " << problem << "\n";
+    overlay_.notice.text = "Your size, colour, motion and sound settings could not be kept for next time: " + problem;
+  }
+  comfort_problem_ = problem;
+}
+
+core::Settings Session::current_settings() const {
+  core::Settings s = settings_;
+  s.ambient_motion = pacer_.desc.ambient_motion;
+  s.ambient_always = pacer_.desc.ambient_always;
+  return s;
+}
+
 Session::~Session() {
   take_lock_change(true);  // a re-keying under way finishes, and the saver opens again to take the last changes
+  keep_comfort();
   if (autosaver_ == nullptr) return;
   take_journal(true);  // pages written before it was read join it, and are saved with it
   if (const std::string problem = save_now(); !problem.empty()) {
@@ -491,10 +538,8 @@ Session::~Session() {
 }
 
 storage::Snapshot Session::snapshot() const {
-  storage::Snapshot s{.system = scene_.system, .view = scene_.view, .settings = settings_, .drafts = drafts_,
+  storage::Snapshot s{.system = scene_.system, .view = scene_.view, .settings = current_settings(), .drafts = drafts_,
                       .entry_draft = entry_draft_};
-  s.settings.ambient_motion = pacer_.desc.ambient_motion;
-  s.settings.ambient_always = pacer_.desc.ambient_always;
   s.thumbnails = thumbnails_;
   s.journal_loaded = journal_ready_;
   return s;
@@ -508,11 +553,13 @@ void Session::mark_dirty(double now_s, double delay_s) {
 
 void Session::submit_if_due(double now_s) {
   if (autosaver_ == nullptr || save_due_s_ < 0.0 || now_s < save_due_s_) return;
+  keep_comfort();
   autosaver_->submit(snapshot());
   save_due_s_ = -1.0;
 }
 
 std::string Session::save_now() {
+  keep_comfort();
   if (autosaver_ == nullptr) return {};
   autosaver_->submit(snapshot());
   save_due_s_ = -1.0;
