@@ -12,6 +12,7 @@
 
 #include "app/bench.h"
 #include "app/passphrase_input.h"
+#include "app/progress_line.h"
 #include "app/session.h"
 #include "core/breathing.h"
 #include "core/version.h"
@@ -235,9 +236,16 @@ int run_import(const Options& options) {
               << " MB, far more than an Innerscape export. Nothing was changed.\n";
     return 1;
   }
+  // Years of journal take seconds to check and save: a person at a terminal sees what is happening.
+  std::optional<ProgressLine> progress;
+  progress.emplace(std::cerr, stderr_is_terminal());
+  const std::string name = options.import_file.filename().string();
+  progress->step("Reading " + name + " (" + std::to_string((size + 512 * 1024) / (1024 * 1024)) + " MB)");
   std::ifstream in(options.import_file, std::ios::binary);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  progress->step("Checking everything in " + name);
   const storage::JsonImport imported = storage::from_json(text);
+  progress.reset();  // a refusal below is said on a clean line
   if (!imported.error.empty()) {
     std::cerr << "innerscape: import refused: " << imported.error << ". Nothing was changed.\n";
     return 1;
@@ -255,7 +263,12 @@ int run_import(const Options& options) {
   auto db = open_for_command(options, loaded, true);
   if (db == nullptr) return 1;
   const storage::Snapshot merged = storage::merge_import(loaded.snapshot, imported.snapshot);
-  if (const std::string e = storage::save_changes(*db, loaded.snapshot, merged); !e.empty()) {
+  progress.emplace(std::cerr, stderr_is_terminal());
+  progress->step("Saving " + std::to_string(imported.snapshot.system.parts.size()) + " parts and " +
+                 std::to_string(imported.snapshot.system.journal.size()) + " journal pages");
+  const std::string saved = storage::save_changes(*db, loaded.snapshot, merged);
+  progress.reset();
+  if (const std::string& e = saved; !e.empty()) {
     std::cerr << "innerscape: the import could not be saved: " << e << ". Nothing was changed.\n";
     return 1;
   }
