@@ -96,6 +96,13 @@ std::filesystem::path prepare_config_dir() {
   return dir;
 }
 
+// What the command line asked to open on: the canvas, the journal, calm mode.
+void open_views(Session& session, const Options& options) {
+  if (options.canvas) session.open_canvas();
+  if (options.journal) session.act({.toggle_journal = true});
+  if (options.calm) session.act({.calm = true});
+}
+
 int run_interactive(const Options& options, const std::filesystem::path& data_dir, std::shared_ptr<const storage::Key> key) {
   const std::filesystem::path config_dir = options.demo ? std::filesystem::path() : prepare_config_dir();
   std::string error;
@@ -107,7 +114,7 @@ int run_interactive(const Options& options, const std::filesystem::path& data_di
     return 1;
   }
   if (!config_dir.empty()) session->window().keep_layout(config_dir / storage::imgui_ini_name);
-  if (options.canvas) session->open_canvas();
+  open_views(*session, options);
   run_loop(*session);
   return 0;
 }
@@ -127,7 +134,7 @@ int run_screenshot(const Options& options, const std::filesystem::path& data_dir
               << " picture. Try a smaller --size.\n";
     return 1;
   }
-  if (options.canvas) session->open_canvas();
+  open_views(*session, options);
   if (!options.breathe.empty()) {
     core::BreathPattern pattern;
     core::parse_breath_pattern(options.breathe, pattern);  // checked by the command line already

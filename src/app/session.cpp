@@ -25,6 +25,7 @@
 #include "storage/settings_file.h"
 #include "storage/store.h"
 #include "ui/fonts.h"
+#include "ui/placement.h"
 #include "ui/progress_card.h"
 #include "ui/save_banner.h"
 #include "ui/scene_labels.h"
@@ -584,7 +585,13 @@ core::SceneView Session::frame_all_view(glm::ivec2 viewport) const {
   // Room for each part's form, its trust ring and the label underneath.
   constexpr float part_room = 0.2f;
   const float dock_px = font_px_ * 4.0f;  // the dock is about four lines tall
-  return core::framed(core::SceneView{.viewport = viewport}, centres, part_room, dock_px);
+  // The welcome keeps to the left, the palette or the journal to the right (their widths in font
+  // heights, and the margin): the parts are framed between them.
+  const float em = font_px_;
+  const float margins = em * 2.0f * ui::margin_em;
+  const float left_px = overlay_.welcome.open ? std::min(em * 21.0f, static_cast<float>(viewport.x) * 0.4f) + margins : 0.0f;
+  const float right_px = overlay_.palette.open ? em * 17.0f + margins : overlay_.journal.open ? em * 19.0f + margins : 0.0f;
+  return core::framed(core::SceneView{.viewport = viewport}, centres, part_room, dock_px, left_px, right_px);
 }
 
 void Session::handle_events(const platform::FrameEvents& events, double now_s) {

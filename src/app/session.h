@@ -182,6 +182,9 @@ class Session {
   double timer_wake_in_s(double now_s) const;
   bool timer_ticked(double now_s);
 
+  // Does what the overlay would ask for: the command line's --journal and --calm open so.
+  void act(ui::UiActions actions) { apply(actions); }
+
   // Performs an edit as the overlay would (undoable, saved soon after). For tests and tools.
   bool perform_edit(core::Edit edit);
 

@@ -35,7 +35,7 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
   place_at_top(Side::centre);
-  ImGui::SetNextWindowSize(ImVec2(em * 26.0f, viewport->WorkSize.y - em * 6.5f), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(em * 26.0f, viewport->WorkSize.y - em * margin_em * 2.0f), ImGuiCond_FirstUseEver);
   if (focus) {
     ImGui::SetNextWindowFocus();
     focus = false;

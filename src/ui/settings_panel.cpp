@@ -27,11 +27,8 @@ void SettingsPanel::draw(const core::Settings& settings, bool privacy_open, UiAc
   const float em = ImGui::GetFontSize();
   place_at_top(Side::right);
   ImGui::SetNextWindowSize(ImVec2(em * 22.0f, 0.0f), ImGuiCond_Appearing);
-  // Never taller than the screen above the dock (about four lines): the last sections scroll into view.
+  // Never taller than the work area, the screen above the dock: the last sections scroll into view.
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  const float dock_em = 4.5f;
-  ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f),
-                                      ImVec2(viewport->WorkSize.x, viewport->WorkSize.y - em * (margin_em * 2.0f + dock_em)));
   if (!ImGui::Begin("Settings", &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
     return;

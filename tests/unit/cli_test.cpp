@@ -64,6 +64,18 @@ TEST_CASE("check is a command, with or without a data folder") {
   CHECK(parse({"check", "--bench"}).error.find("choose one of") != std::string::npos);
 }
 
+TEST_CASE("--journal and --calm open on the journal or in calm mode, in the app and in a screenshot") {
+  const CliResult pictured = parse({"--demo", "--journal", "--screenshot", "j.png"});
+  REQUIRE(pictured.error.empty());
+  CHECK(pictured.options.journal);
+  CHECK_FALSE(pictured.options.calm);
+  const CliResult app = parse({"--calm"});
+  REQUIRE(app.error.empty());
+  CHECK(app.options.mode == Mode::run);
+  CHECK(app.options.calm);
+  CHECK(parse({"--journal=yes"}).error.find("--journal") != std::string::npos);
+}
+
 TEST_CASE("a breathing session in a screenshot: --breathe PATTERN --at SECONDS") {
   const CliResult r = parse({"--screenshot", "b.png", "--breathe", "4-4-6", "--at", "2.5"});
   REQUIRE(r.error.empty());
