@@ -12,6 +12,7 @@
 
 #include "app/bench.h"
 #include "app/passphrase_input.h"
+#include "app/progress_line.h"
 #include "app/session.h"
 #include "core/breathing.h"
 #include "core/version.h"
@@ -84,27 +85,36 @@ std::shared_ptr<const storage::Key> key_for(const Options& options, const std::f
   return std::make_shared<const storage::Key>(std::move(*unlocked.key));
 }
 
-// The interactive app keeps its window layout in the config folder (0700); a folder that cannot be
-// made is said once and the app runs on, as it always did, without keeping it.
-void keep_layout(platform::Window& window) {
+// The interactive app keeps its window layout and the person's comfort settings in the config
+// folder (0700); a folder that cannot be made is said once and the app runs on without keeping them.
+std::filesystem::path prepare_config_dir() {
   const auto dir = storage::resolve_config_dir(storage::config_dir_env_from_process());
   if (const std::string problem = storage::ensure_config_dir(dir); !problem.empty()) {
-    std::cerr << "innerscape: the window layout will not be kept: " << problem << "\n";
-    return;
+    std::cerr << "innerscape: your window layout and settings will not be kept: " << problem << "\n";
+    return {};
   }
-  window.keep_layout(dir / storage::imgui_ini_name);
+  return dir;
+}
+
+// What the command line asked to open on: the canvas, the journal, calm mode.
+void open_views(Session& session, const Options& options) {
+  if (options.canvas) session.open_canvas();
+  if (options.journal) session.act({.toggle_journal = true});
+  if (options.calm) session.act({.calm = true});
 }
 
 int run_interactive(const Options& options, const std::filesystem::path& data_dir, std::shared_ptr<const storage::Key> key) {
+  const std::filesystem::path config_dir = options.demo ? std::filesystem::path() : prepare_config_dir();
   std::string error;
-  auto session = Session::open(
-      {.size = {1280, 720}, .hidden = false, .vsync = true, .demo = options.demo, .data_dir = data_dir, .key = std::move(key)}, error);
+  auto session = Session::open({.size = {1280, 720}, .hidden = false, .vsync = true, .demo = options.demo, .data_dir = data_dir,
+                                .key = std::move(key), .config_dir = config_dir},
+                               error);
   if (!session) {
     std::cerr << "innerscape: " << error << "\n";
     return 1;
   }
-  if (!options.demo) keep_layout(session->window());
-  if (options.canvas) session->open_canvas();
+  if (!config_dir.empty()) session->window().keep_layout(config_dir / storage::imgui_ini_name);
+  open_views(*session, options);
   run_loop(*session);
   return 0;
 }
@@ -124,7 +134,7 @@ int run_screenshot(const Options& options, const std::filesystem::path& data_dir
               << " picture. Try a smaller --size.\n";
     return 1;
   }
-  if (options.canvas) session->open_canvas();
+  open_views(*session, options);
   if (!options.breathe.empty()) {
     core::BreathPattern pattern;
     core::parse_breath_pattern(options.breathe, pattern);  // checked by the command line already
@@ -239,9 +249,16 @@ int run_import(const Options& options) {
               << " MB, far more than an Innerscape export. Nothing was changed.\n";
     return 1;
   }
+  // Years of journal take seconds to check and save: a person at a terminal sees what is happening.
+  std::optional<ProgressLine> progress;
+  progress.emplace(std::cerr, stderr_is_terminal());
+  const std::string name = options.import_file.filename().string();
+  progress->step("Reading " + name + " (" + std::to_string((size + 512 * 1024) / (1024 * 1024)) + " MB)");
   std::ifstream in(options.import_file, std::ios::binary);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  progress->step("Checking everything in " + name);
   const storage::JsonImport imported = storage::from_json(text);
+  progress.reset();  // a refusal below is said on a clean line
   if (!imported.error.empty()) {
     std::cerr << "innerscape: import refused: " << imported.error << ". Nothing was changed.\n";
     return 1;
@@ -268,7 +285,12 @@ int run_import(const Options& options) {
       merged.history.clear();
     }
   }
-  if (const std::string e = storage::save_changes(*db, loaded.snapshot, merged); !e.empty()) {
+  progress.emplace(std::cerr, stderr_is_terminal());
+  progress->step("Saving " + std::to_string(imported.snapshot.system.parts.size()) + " parts and " +
+                 std::to_string(imported.snapshot.system.journal.size()) + " journal pages");
+  const std::string saved = storage::save_changes(*db, loaded.snapshot, merged);
+  progress.reset();
+  if (const std::string& e = saved; !e.empty()) {
     std::cerr << "innerscape: the import could not be saved: " << e << ". Nothing was changed.\n";
     return 1;
   }

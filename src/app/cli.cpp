@@ -61,6 +61,8 @@ std::string usage() {
          "  --demo                           open an example inner system; your own data is never touched\n"
          "  --data-dir DIR                   keep your data in DIR instead of the data folder below\n"
          "  --canvas                         open on the drawing canvas, with the drawing last worked on\n"
+         "  --journal                        open with the journal shown\n"
+         "  --calm                           open in calm mode: the breath, soothing words, two questions\n"
          "  --passphrase-file FILE           a locked map's passphrase (else commands ask on the terminal)\n"
          "  --new-passphrase-file FILE       with lock: the new passphrase\n"
          "  --screenshot FILE.png            draw the scene in a hidden window, save a PNG and exit\n"
@@ -76,7 +78,7 @@ std::string usage() {
          "\n"
          "Files:\n"
          "  data      $XDG_DATA_HOME/innerscape, else ~/.local/share/innerscape (private, 0700)\n"
-         "  settings  $XDG_CONFIG_HOME/innerscape, else ~/.config/innerscape (the window layout)\n"
+         "  settings  $XDG_CONFIG_HOME/innerscape, else ~/.config/innerscape (window layout, settings.json)\n"
          "\n"
          "There is no way back in without the passphrase of a locked map: keep it somewhere safe.\n"
          "Keys: F11 toggles full screen. Tab and the arrow keys move through the overlay.\n"
@@ -138,6 +140,12 @@ CliResult parse_cli(std::span<const std::string_view> args) {
     } else if (arg == "--canvas") {
       if (!no_value()) return result;
       o.canvas = true;
+    } else if (arg == "--journal") {
+      if (!no_value()) return result;
+      o.journal = true;
+    } else if (arg == "--calm") {
+      if (!no_value()) return result;
+      o.calm = true;
     } else if (arg == "--bench") {
       if (!no_value()) return result;
       modes.push_back(Mode::bench);

@@ -17,6 +17,8 @@ struct Options {
   Mode mode = Mode::run;
   bool demo = false;
   bool canvas = false;        // --canvas: open on the drawing canvas (the newest drawing)
+  bool journal = false;       // --journal: open with the journal shown
+  bool calm = false;          // --calm: open in calm mode
   std::optional<std::filesystem::path> data_dir;
   std::filesystem::path screenshot_path;
   glm::ivec2 size{1280, 720};

@@ -23,8 +23,10 @@
 #include "storage/backup.h"
 #include "storage/json_format.h"
 #include "storage/png.h"
+#include "storage/settings_file.h"
 #include "storage/store.h"
 #include "ui/fonts.h"
+#include "ui/placement.h"
 #include "ui/progress_card.h"
 #include "ui/save_banner.h"
 #include "ui/scene_labels.h"
@@ -121,6 +123,7 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
   session->pacer_ = core::make_frame_pacer({}, session->window_->now_s());
   session->scene_.view.viewport = desc.size;
   session->last_input_s_ = session->window_->now_s();
+  if (!desc.config_dir.empty()) session->read_comfort(desc.config_dir);
   if (desc.data_dir.empty()) {
     session->load_system(desc.demo ? core::make_demo_system() : core::InnerSystem{});
   } else if (session->key_ == nullptr && storage::store_is_locked(desc.data_dir)) {
@@ -151,7 +154,9 @@ std::string Session::open_store(const std::filesystem::path& data_dir) {
     scene_.view.center = loaded.view.center;
     scene_.view.zoom = loaded.view.zoom;
   }
+  const core::Settings comfort = settings_;
   settings_ = loaded.settings;
+  if (comfort_from_file_) core::take_comfort(settings_, comfort);  // this computer's own; else the map's, kept at the next save
   display_dirty_ = true;
   thumbnails_ = loaded.thumbnails;
   if (!settings_.soothing_seeded) {
@@ -160,8 +165,8 @@ std::string Session::open_store(const std::filesystem::path& data_dir) {
     settings_.soothing_seeded = true;
     save_due_s_ = 0.0;
   }
-  pacer_.desc.ambient_motion = loaded.settings.ambient_motion;
-  pacer_.desc.ambient_always = loaded.settings.ambient_always;
+  pacer_.desc.ambient_motion = settings_.ambient_motion;
+  pacer_.desc.ambient_always = settings_.ambient_always;
   overlay_.welcome.open = !loaded.settings.welcome_seen;
   restorable_backup_ = store.restorable_backup;
   if (!store.notice.empty()) {
@@ -482,8 +487,51 @@ void Session::render_locked(glm::ivec2 target_size) {
   lock_blur_.blit_to(target, target_size);
 }
 
+void Session::read_comfort(const std::filesystem::path& config_dir) {
+  settings_file_ = config_dir / storage::settings_file_name;
+  const storage::SettingsFile file = storage::read_settings_file(settings_file_);
+  if (file.comfort) {
+    core::take_comfort(settings_, *file.comfort);
+    comfort_kept_ = *file.comfort;
+  }
+  // A damaged file: the usual settings, and the file is not written over until one is changed.
+  comfort_from_file_ = file.comfort.has_value() || !file.problem.empty();
+  if (!file.problem.empty()) {
+    std::cerr << "innerscape: " << file.problem << "\n";
+    overlay_.notice.text = file.problem;
+  }
+  // Stillness from the very first frame, the lock screen's too.
+  pacer_.desc.ambient_motion = settings_.ambient_motion;
+  pacer_.desc.ambient_always = settings_.ambient_always;
+}
+
+void Session::keep_comfort() {
+  const core::Settings now = current_settings();
+  if (settings_file_.empty() || core::same_comfort(now, comfort_kept_)) return;
+  const std::string problem = storage::write_settings_file(settings_file_, now);
+  if (problem.empty()) {
+    comfort_kept_ = now;
+    comfort_from_file_ = true;
+    comfort_problem_.clear();
+    return;
+  }
+  if (problem != comfort_problem_) {
+    std::cerr << "innerscape: " << problem << "\n";
+    overlay_.notice.text = "Your size, colour, motion and sound settings could not be kept for next time: " + problem;
+  }
+  comfort_problem_ = problem;
+}
+
+core::Settings Session::current_settings() const {
+  core::Settings s = settings_;
+  s.ambient_motion = pacer_.desc.ambient_motion;
+  s.ambient_always = pacer_.desc.ambient_always;
+  return s;
+}
+
 Session::~Session() {
   take_lock_change(true);  // a re-keying under way finishes, and the saver opens again to take the last changes
+  keep_comfort();
   if (autosaver_ == nullptr) return;
   take_journal(true);  // pages written before it was read join it, and are saved with it
   if (const std::string problem = save_now(); !problem.empty()) {
@@ -492,10 +540,8 @@ Session::~Session() {
 }
 
 storage::Snapshot Session::snapshot() const {
-  storage::Snapshot s{.system = scene_.system, .view = scene_.view, .settings = settings_, .drafts = drafts_,
+  storage::Snapshot s{.system = scene_.system, .view = scene_.view, .settings = current_settings(), .drafts = drafts_,
                       .entry_draft = entry_draft_};
-  s.settings.ambient_motion = pacer_.desc.ambient_motion;
-  s.settings.ambient_always = pacer_.desc.ambient_always;
   s.thumbnails = thumbnails_;
   s.journal_loaded = journal_ready_;
   s.at = wall_clock_now();  // the changes this save records in the map's history are dated now
@@ -621,11 +667,13 @@ void Session::mark_dirty(double now_s, double delay_s) {
 
 void Session::submit_if_due(double now_s) {
   if (autosaver_ == nullptr || save_due_s_ < 0.0 || now_s < save_due_s_) return;
+  keep_comfort();
   autosaver_->submit(snapshot());
   save_due_s_ = -1.0;
 }
 
 std::string Session::save_now() {
+  keep_comfort();
   if (autosaver_ == nullptr) return {};
   autosaver_->submit(snapshot());
   save_due_s_ = -1.0;
@@ -650,7 +698,13 @@ core::SceneView Session::frame_all_view(glm::ivec2 viewport) const {
   // Room for each part's form, its trust ring and the label underneath.
   constexpr float part_room = 0.2f;
   const float dock_px = font_px_ * 4.0f;  // the dock is about four lines tall
-  return core::framed(core::SceneView{.viewport = viewport}, centres, part_room, dock_px);
+  // The welcome keeps to the left, the palette or the journal to the right (their widths in font
+  // heights, and the margin): the parts are framed between them.
+  const float em = font_px_;
+  const float margins = em * 2.0f * ui::margin_em;
+  const float left_px = overlay_.welcome.open ? std::min(em * 21.0f, static_cast<float>(viewport.x) * 0.4f) + margins : 0.0f;
+  const float right_px = overlay_.palette.open ? em * 17.0f + margins : overlay_.journal.open ? em * 19.0f + margins : 0.0f;
+  return core::framed(core::SceneView{.viewport = viewport}, centres, part_room, dock_px, left_px, right_px);
 }
 
 void Session::handle_events(const platform::FrameEvents& events, double now_s) {
@@ -974,7 +1028,6 @@ void Session::draw_overlay(glm::ivec2 target_size) {
                .palette_open = o.palette.open,
                .journal_open = o.journal.open,
                .timeline_open = o.timeline.open,
-               .fullscreen = window_->fullscreen(),
                .undo_label = core::undo_label(scene_.history),
                .redo_label = core::redo_label(scene_.history),
                .default_picture_path = default_picture_path()},
@@ -982,7 +1035,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
   core::Settings shown = settings_;
   shown.ambient_motion = pacer_.desc.ambient_motion;
   shown.ambient_always = pacer_.desc.ambient_always;
-  o.settings.draw(shown, o.privacy.open, actions);
+  o.settings.draw(shown, o.privacy.open, window_->fullscreen(), actions);
   o.privacy.draw({.locked = key_ != nullptr,
                   .busy = lock_change_.done.valid(),
                   .idle_lock_minutes = settings_.idle_lock_minutes,

@@ -61,6 +61,9 @@ struct SessionDesc {
   std::filesystem::path shader_dir;  // empty: found beside the binary or in the install prefix
   std::filesystem::path data_dir;    // the person's store; empty: nothing is read or saved (a demo)
   std::shared_ptr<const storage::Key> key;  // a locked store's key (storage::unlock_store); null when unlocked
+  // This computer's comfort settings (settings.json) live here, read before a locked store opens;
+  // empty: none read or kept, the store's own are used (the demo, pictures, the bench, tests).
+  std::filesystem::path config_dir;
 };
 
 // What the scene shows; updated by the app, read by render and ui.
@@ -181,6 +184,9 @@ class Session {
   // asks for a frame when the shown second changed.
   double timer_wake_in_s(double now_s) const;
   bool timer_ticked(double now_s);
+
+  // Does what the overlay would ask for: the command line's --journal and --calm open so.
+  void act(ui::UiActions actions) { apply(actions); }
 
   // Performs an edit as the overlay would (undoable, saved soon after). For tests and tools.
   bool perform_edit(core::Edit edit);
@@ -346,6 +352,14 @@ class Session {
   void render_locked(glm::ivec2 target_size);  // every connection to a locked store uses it; wiped when the last holder goes
   std::filesystem::path restorable_backup_;
   core::Settings settings_;
+  // The comfort part of the settings, kept in the config folder's settings.json when it changes.
+  std::filesystem::path settings_file_;
+  core::Settings comfort_kept_;     // what settings.json holds (the defaults while it is missing or damaged)
+  bool comfort_from_file_ = false;  // else a map from before settings.json brings its own, once
+  std::string comfort_problem_;     // the last write's problem, said once
+  void read_comfort(const std::filesystem::path& config_dir);
+  void keep_comfort();
+  core::Settings current_settings() const;  // settings_ with the motion the pacer has now
   std::vector<core::Draft> drafts_;  // words being typed in the inspector or the name field
   std::optional<core::Entry> entry_draft_;  // the journal page being written
   double save_due_s_ = -1.0;

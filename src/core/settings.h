@@ -41,6 +41,25 @@ struct Settings {
   bool operator==(const Settings&) const = default;
 };
 
+// Comfort: how this computer shows and sounds Innerscape for the person at it (size, colours,
+// motion, sound). Kept in the config folder, apart from the map, so even the lock screen is drawn the
+// person's way before a locked map can be read. The rest stays with the map: what it has been through
+// (welcome_seen, soothing_seeded) and the lock's idle time, which guards that map.
+constexpr void take_comfort(Settings& into, const Settings& from) {
+  into.ambient_motion = from.ambient_motion;
+  into.ambient_always = from.ambient_always;
+  into.tones = from.tones;
+  into.volume = from.volume;
+  into.ui_scale_percent = from.ui_scale_percent;
+  into.font_px = from.font_px;
+  into.theme = from.theme;
+}
+constexpr bool same_comfort(const Settings& a, const Settings& b) {
+  Settings only_a = b;
+  take_comfort(only_a, a);
+  return only_a == b;
+}
+
 // The overlay's scale: the display's own (1 on a standard display, 2 on a high-DPI one) times the person's.
 constexpr float ui_scale(const Settings& s, float display_scale) { return display_scale * static_cast<float>(s.ui_scale_percent) / 100.0f; }
 // The pixel size the text is rasterized at: sharp at every scale, never stretched.

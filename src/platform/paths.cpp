@@ -76,6 +76,13 @@ std::vector<ui::FallbackFont> ui_fallback_fonts() {
       // compatibility ideographs, full-width forms. It has no Hangul: Korean needs a face of its own.
       {"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
        {{0x2E80, 0x2FDF}, {0x3000, 0x312F}, {0x31A0, 0x31BF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}, {0xFF00, 0xFFEF}}},
+      // Korean from a small Hangul face (fonts-alee, 3 MB; fonts-nanum would be 33): the jamo, the
+      // compatibility jamo and every syllable.
+      {"/usr/share/fonts/truetype/alee/Guseul.ttf", {{0x1100, 0x11FF}, {0x3130, 0x318F}, {0xA960, 0xA97F}, {0xAC00, 0xD7FF}, {0xFFA0, 0xFFDC}}},
+      // Symbols and monochrome emoji the Noto faces above lack (fonts-symbola, 3 MB): stars, hearts,
+      // weather, dingbats such as U+2728 sparkles. Only up to U+FFFF: Debian's ImGui has 16-bit
+      // characters, so the emoji beyond (most faces, hands, food) cannot be drawn.
+      {"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf", {{0x2000, 0x2BFF}, {0x3030, 0x3030}, {0x303D, 0x303D}, {0x3297, 0x3299}}},
       {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", {}},
   };
 }

@@ -19,6 +19,7 @@
 #include "core/arrange.h"
 #include "core/edits.h"
 #include "storage/answers_json.h"
+#include "storage/settings_json.h"
 #include "storage/time_text.h"
 
 namespace innerscape::storage {
@@ -427,17 +428,7 @@ std::string to_json(const Snapshot& s, std::int64_t exported_at, const Progress&
          return list;
        }()},
       {"view", {{"center", {{"x", s.view.center.x}, {"y", s.view.center.y}}}, {"zoom", s.view.zoom}}},
-      {"settings",
-       {{"ambient_motion", s.settings.ambient_motion},
-        {"ambient_always", s.settings.ambient_always},
-        {"welcome_seen", s.settings.welcome_seen},
-        {"soothing_seeded", s.settings.soothing_seeded},
-        {"tones", s.settings.tones},
-        {"volume", s.settings.volume},
-        {"idle_lock_minutes", s.settings.idle_lock_minutes},
-        {"ui_scale_percent", s.settings.ui_scale_percent},
-        {"font_px", s.settings.font_px},
-        {"theme", core::theme_key(s.settings.theme)}}},
+      {"settings", settings_to_json(s.settings)},
   };
   return compact_number_lists(doc.dump(2)) + "\n";
 }
@@ -788,35 +779,7 @@ JsonImport from_json(std::string_view text) {
     s.view.zoom = static_cast<float>(zoom);
   }
   if (const json* settings = r.field(doc, "settings"); settings != nullptr && settings->is_object()) {
-    for (const auto& [key, target] : {std::pair{"ambient_motion", &s.settings.ambient_motion},
-                                      std::pair{"ambient_always", &s.settings.ambient_always},
-                                      std::pair{"welcome_seen", &s.settings.welcome_seen},
-                                      std::pair{"soothing_seeded", &s.settings.soothing_seeded},
-                                      std::pair{"tones", &s.settings.tones}}) {
-      if (const json* v = r.field(*settings, key)) {
-        if (!v->is_boolean()) return {{}, std::string("settings.") + key + ": expected true or false", 0};
-        *target = v->get<bool>();
-      }
-    }
-    long long volume = s.settings.volume;
-    if (!r.integer(*settings, "volume", "settings", 0, 100, volume)) return {{}, r.error, 0};
-    s.settings.volume = static_cast<int>(volume);
-    long long idle = s.settings.idle_lock_minutes;
-    if (!r.integer(*settings, "idle_lock_minutes", "settings", 0, core::max_idle_lock_minutes, idle)) return {{}, r.error, 0};
-    s.settings.idle_lock_minutes = static_cast<int>(idle);
-    long long scale = s.settings.ui_scale_percent;
-    if (!r.integer(*settings, "ui_scale_percent", "settings", core::min_ui_scale_percent, core::max_ui_scale_percent, scale)) {
-      return {{}, r.error, 0};
-    }
-    s.settings.ui_scale_percent = static_cast<int>(scale);
-    long long font_px = s.settings.font_px;
-    if (!r.integer(*settings, "font_px", "settings", core::min_font_px, core::max_font_px, font_px)) return {{}, r.error, 0};
-    s.settings.font_px = static_cast<int>(font_px);
-    std::string theme(core::theme_key(s.settings.theme));
-    if (!r.text(*settings, "theme", "settings", theme)) return {{}, r.error, 0};
-    const std::optional<core::Theme> chosen = core::theme_from_key(theme);
-    if (!chosen) return {{}, "settings.theme: expected calm_dark or light", 0};
-    s.settings.theme = *chosen;
+    if (std::string e = read_settings(*settings, "settings", s.settings); !e.empty()) return {{}, std::move(e), 0};
   }
 
   // Parts that came without a place are placed the way Arrange would.

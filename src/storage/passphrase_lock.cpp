@@ -19,6 +19,7 @@
 #include "storage/backup.h"
 #include "storage/database.h"
 #include "storage/store.h"
+#include "storage/synced_file.h"
 
 namespace innerscape::storage {
 namespace {
@@ -71,30 +72,12 @@ void remove_with_sides(const fs::path& p) {
   for (const char* side : {"-journal", "-wal", "-shm"}) fs::remove(with_suffix(p, side), ec);
 }
 
-// Flushes a file or folder to the disk. Empty on success.
-std::string sync_path(const fs::path& p, bool directory) {
-  const int fd = ::open(p.c_str(), directory ? (O_RDONLY | O_DIRECTORY) : O_RDONLY);
-  if (fd < 0) return "could not open " + p.string() + " to flush it";
-  const int rc = ::fsync(fd);
-  ::close(fd);
-  return rc == 0 ? std::string() : "could not flush " + p.string() + " to the disk";
-}
-
 std::string read_file(const fs::path& p, bool& exists) {
   std::error_code ec;
   exists = fs::exists(p, ec);
   if (!exists) return {};
   std::ifstream in(p, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-// Writes a small private file and flushes it. Empty on success.
-std::string write_synced(const fs::path& p, const std::string& text) {
-  const int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC, S_IRUSR | S_IWUSR);
-  if (fd < 0) return "could not write " + p.string();
-  const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
-  ::close(fd);
-  return ok ? std::string() : "could not write " + p.string() + " (is the disk full?)";
 }
 
 // A keyinfo file, or the marker set_lock leaves while it turns the lock off.

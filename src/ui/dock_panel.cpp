@@ -1,6 +1,8 @@
 // A small, quiet bar in the corner: undo and redo, arranging, a picture of the map, and the view.
 #include "ui/dock_panel.h"
 
+#include "ui/placement.h"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -25,7 +27,8 @@ void next_in_row(const char* next_label, int buttons = 1) {
 void DockPanel::draw(const char* title, const DockView& view, UiActions& actions) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + em * 1.2f, viewport->WorkPos.y + viewport->WorkSize.y - em * 1.2f),
+  // The whole screen, not the work area: the work area ends above the dock.
+  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + em * margin_em, viewport->Pos.y + viewport->Size.y - em * margin_em),
                           ImGuiCond_Always, ImVec2(0.0f, 1.0f));
   ImGui::SetNextWindowBgAlpha(ImGui::GetStyle().Colors[ImGuiCol_WindowBg].w * 0.67f);  // quieter than a panel: 0.55 in the dark theme
   constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
@@ -78,10 +81,7 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
   next_in_row("Settings");
   if (ImGui::Button("Settings")) actions.toggle_settings = true;
   item_rects.remember("Settings");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Size, colours, motion, sound and privacy");
-  next_in_row(view.fullscreen ? "Leave full screen" : "Full screen");
-  if (ImGui::Button(view.fullscreen ? "Leave full screen" : "Full screen")) actions.toggle_fullscreen = true;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("F11");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Size, colours, full screen, motion, sound and privacy");
 
   if (ImGui::BeginPopup("save_picture")) {
     ImGui::TextUnformatted("Save the map as a PNG picture:");
@@ -97,6 +97,7 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
     if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
+  reserve_bottom(ImGui::GetWindowHeight() + em * margin_em);  // panels keep above it
   ImGui::End();
 }
 

@@ -17,7 +17,6 @@ struct DockView {
   bool palette_open = false;
   bool journal_open = false;
   bool timeline_open = false;
-  bool fullscreen = false;
   std::string undo_label;  // empty: nothing to undo
   std::string redo_label;
   std::string default_picture_path;

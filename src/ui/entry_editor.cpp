@@ -35,7 +35,7 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
   place_at_top(Side::centre);
-  ImGui::SetNextWindowSize(ImVec2(em * 26.0f, viewport->WorkSize.y - em * 6.5f), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(em * 26.0f, viewport->WorkSize.y - em * margin_em * 2.0f), ImGuiCond_FirstUseEver);
   if (focus) {
     ImGui::SetNextWindowFocus();
     focus = false;
@@ -51,6 +51,10 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
     open = false;
   }
+  // The page scrolls; its buttons stay in view below it, however small the window.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float footer = ImGui::GetFrameHeightWithSpacing() + style.ItemSpacing.y * 2.0f + 1.0f;
+  ImGui::BeginChild("page", ImVec2(0.0f, -footer));
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("%s", std::string(spec.intro).c_str());
   ImGui::PopStyleColor();
@@ -133,8 +137,8 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
     ImGui::PopID();
   }
   if (two_columns && spec.fields.size() == 2) ImGui::EndTable();
+  ImGui::EndChild();
 
-  ImGui::Spacing();
   ImGui::Separator();
   if (ImGui::Button("Keep this entry")) {
     core::Entry entry = *draft;  // (an emptied field is no answer: Answers keeps none)

@@ -54,7 +54,7 @@ void JournalPanel::draw(const core::InnerSystem& system, std::int64_t now, UiAct
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
   place_at_top(Side::right);
-  ImGui::SetNextWindowSize(ImVec2(em * 19.0f, viewport->WorkSize.y - em * 6.5f), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(em * 19.0f, viewport->WorkSize.y - em * margin_em * 2.0f), ImGuiCond_FirstUseEver);
   if (open_new_menu) ImGui::SetNextWindowFocus();
   if (!ImGui::Begin("Journal", &open)) {
     ImGui::End();

@@ -46,7 +46,7 @@ void PartInspector::draw(const char* title, const core::InnerSystem& system, std
   const float em = ImGui::GetFontSize();
   // On the left, where the welcome was: the palette stays in view on the right.
   place_at_top(Side::left);
-  ImGui::SetNextWindowSize(ImVec2(em * 21.0f, viewport->WorkSize.y - em * 6.5f), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(em * 21.0f, viewport->WorkSize.y - em * margin_em * 2.0f), ImGuiCond_FirstUseEver);
   item_rects.clear();
   if (!ImGui::Begin(title, &open)) {
     ImGui::End();

@@ -1,7 +1,10 @@
 // Where panels first appear: at the top of the screen, against an edge with the margin, or centred.
 #include "ui/placement.h"
 
+#include <cfloat>
+
 #include <imgui.h>
+#include <imgui_internal.h>
 
 namespace innerscape::ui {
 
@@ -20,6 +23,12 @@ void place_at_top(Side side) {
       ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - margin, y), ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
       break;
   }
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(FLT_MAX, viewport->WorkSize.y - 2.0f * margin));
+}
+
+void reserve_bottom(float height_px) {
+  auto* viewport = static_cast<ImGuiViewportP*>(ImGui::GetMainViewport());
+  viewport->BuildWorkOffsetMax.y -= height_px;
 }
 
 }  // namespace innerscape::ui

@@ -21,17 +21,14 @@ bool section(const char* name, ItemRects& item_rects) {
 
 }  // namespace
 
-void SettingsPanel::draw(const core::Settings& settings, bool privacy_open, UiActions& actions) {
+void SettingsPanel::draw(const core::Settings& settings, bool privacy_open, bool fullscreen, UiActions& actions) {
   item_rects.clear();
   if (!open) return;
   const float em = ImGui::GetFontSize();
   place_at_top(Side::right);
   ImGui::SetNextWindowSize(ImVec2(em * 22.0f, 0.0f), ImGuiCond_Appearing);
-  // Never taller than the screen above the dock (about four lines): the last sections scroll into view.
+  // Never taller than the work area, the screen above the dock: the last sections scroll into view.
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  const float dock_em = 4.5f;
-  ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f),
-                                      ImVec2(viewport->WorkSize.x, viewport->WorkSize.y - em * (margin_em * 2.0f + dock_em)));
   if (!ImGui::Begin("Settings", &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
     return;
@@ -75,6 +72,10 @@ void SettingsPanel::draw(const core::Settings& settings, bool privacy_open, UiAc
   if (ImGui::RadioButton("Light", settings.theme == core::Theme::light)) actions.theme = core::Theme::light;
   item_rects.remember("Light");
   ImGui::TextDisabled("The space itself stays the same night sky.");
+  bool whole_screen = fullscreen;
+  if (ImGui::Checkbox("Full screen", &whole_screen)) actions.toggle_fullscreen = true;
+  item_rects.remember("Full screen");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("F11 does this too");
   ImGui::EndTabItem();
   }
 

@@ -14,14 +14,18 @@
 #include <string>
 #include <thread>
 
+#include <imgui.h>
+
 #include "app/session.h"
 #include "core/demo_system.h"
 #include "core/scene_view.h"
 #include "e2e/driver.h"
 #include "storage/passphrase_lock.h"
 #include "storage/png.h"
+#include "storage/settings_file.h"
 #include "test_store.h"
 #include "test_tmp.h"
+#include "ui/theme.h"
 
 using namespace innerscape;
 using test::Driver;
@@ -122,6 +126,49 @@ TEST_CASE("a locked map opens on the lock screen: a wrong passphrase waits and c
   CHECK(d.session->scene().system.parts.size() == core::make_demo_system().parts.size());
   CHECK(d.session->scene().system.journal.size() == core::make_demo_system().journal.size());
   CHECK(d.session->store_locked());
+}
+
+TEST_CASE("the lock screen is drawn the person's way: their size from settings.json, and still from the first frame") {
+  const auto dir = test::fresh_dir("e2e_locked_comfort");
+  test::write_store(dir, core::make_demo_system());
+  REQUIRE(storage::set_lock(dir, nullptr, "tall letters", storage::KdfCost::test_minimum).empty());
+  const auto config = test::fresh_dir("e2e_locked_comfort_config");
+  core::Settings comfort{.ambient_motion = false, .ui_scale_percent = 200, .theme = core::Theme::light};
+  REQUIRE(storage::write_settings_file(config / storage::settings_file_name, comfort).empty());
+
+  std::string error;
+  auto session = app::Session::open({.size = {1280, 720}, .hidden = false, .vsync = false, .shader_dir = INNERSCAPE_SHADER_DIR,
+                                     .data_dir = dir, .config_dir = config},
+                                    error);
+  REQUIRE_MESSAGE(session != nullptr, error);
+  REQUIRE(session->locked());
+  const float usual_px = core::font_pixels(core::Settings{}, session->window().content_scale());
+  CHECK(session->font_px() == doctest::Approx(usual_px * 2.0f));
+  CHECK_FALSE(session->pacer().desc.ambient_motion);
+  session->step(1.0 / 60.0);
+  CHECK(ImGui::GetFontSize() == doctest::Approx(usual_px * 2.0f));  // the lock screen's own words, at 200 %
+  CHECK(ImGui::GetIO().Fonts->Fonts[0]->FontSize == doctest::Approx(usual_px * 2.0f));
+  CHECK(ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x == ui::theme_style(core::Theme::light).Colors[ImGuiCol_WindowBg].x);
+  CHECK(session->scene().clock.scene_seconds == 0.0);  // not one frame of drift behind the lock
+  // The passphrase field is as tall as its letters.
+  float field_height = 0.0f;
+  for (const auto& [label, rect] : session->overlay().lock_screen.item_rects.rects) {
+    if (label == "passphrase") field_height = rect.w - rect.y;
+  }
+  CHECK(field_height >= usual_px * 2.0f);
+
+  Driver d(std::move(session));
+  const core::Image locked_screen = picture(d);  // INNERSCAPE_KEEP_PICTURES keeps it, to look at
+  CHECK(locked_screen.size == glm::ivec2(1280, 720));
+  d.click(lock_entry(d, "passphrase"));
+  d.type("tall letters");
+  d.key(SDLK_RETURN);
+  d.session->wait_for_unlock();
+  d.session->wait_for_journal();
+  d.frames(2);
+  CHECK_FALSE(d.session->locked());
+  CHECK(d.session->settings().ui_scale_percent == 200);  // this computer's, not the map's usual 100 %
+  CHECK(ImGui::GetFontSize() == doctest::Approx(usual_px * 2.0f));
 }
 
 TEST_CASE("idle for the chosen time, or Lock now: the map is hidden behind a dimmed blur until the passphrase") {

@@ -5,6 +5,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include <imgui.h>
@@ -13,6 +15,8 @@
 #include "core/demo_system.h"
 #include "core/frame_pacer.h"
 #include "e2e/driver.h"
+#include "storage/map_store.h"
+#include "storage/settings_file.h"
 #include "test_store.h"
 #include "test_tmp.h"
 #include "ui/theme.h"
@@ -91,4 +95,89 @@ TEST_CASE("Settings: UI scale 150 %, the light theme and a still scene, kept and
   CHECK(session->scene().clock.scene_seconds == 0.0);  // not one frame of drift
   session->step(1.0 / 60.0);
   CHECK(session->scene().clock.scene_seconds == 0.0);
+}
+
+namespace {
+
+// A session as the open app makes it: the person's map and this computer's config folder.
+std::unique_ptr<app::Session> open_with_config(const std::filesystem::path& data, const std::filesystem::path& config) {
+  std::string error;
+  auto session = app::Session::open({.size = {1280, 720}, .hidden = false, .vsync = false, .shader_dir = INNERSCAPE_SHADER_DIR,
+                                     .data_dir = data, .key = test::store_key(data), .config_dir = config},
+                                    error);
+  REQUIRE_MESSAGE(session != nullptr, error);
+  session->wait_for_journal();
+  return session;
+}
+
+std::string file_text(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+TEST_CASE("comfort settings live in the config folder: taken once from a map that had them, kept for every map, a damaged file left alone") {
+  const auto root = test::fresh_dir("e2e_settings_config");
+  const auto config = root / "config";
+  std::filesystem::create_directories(config);
+  const auto file = config / storage::settings_file_name;
+
+  // A map from before settings.json keeps 150 % and the light theme in its store.
+  const auto older = root / "older";
+  std::filesystem::create_directories(older);
+  test::write_store(older, core::make_demo_system());
+  {
+    storage::OpenedStore store = test::open_test_store(older);
+    REQUIRE(store.error.empty());
+    storage::Snapshot next = store.loaded.snapshot;
+    next.settings.ui_scale_percent = 150;
+    next.settings.theme = core::Theme::light;
+    next.settings.welcome_seen = true;
+    REQUIRE(storage::save_changes(*store.db, store.loaded.snapshot, next).empty());
+  }
+  {
+    auto session = open_with_config(older, config);
+    CHECK(session->settings().ui_scale_percent == 150);  // taken from the map, once
+    CHECK(session->settings().theme == core::Theme::light);
+  }
+  REQUIRE(std::filesystem::exists(file));
+  CHECK(storage::read_settings_file(file).comfort->ui_scale_percent == 150);
+  CHECK(file_text(file).find("welcome_seen") == std::string::npos);  // the map's own state stays in the map
+
+  // Another map on this computer opens the person's way, though its store has the usual settings.
+  const auto other = root / "other";
+  std::filesystem::create_directories(other);
+  test::write_store(other, core::make_demo_system());
+  {
+    Driver d(open_with_config(other, config));
+    CHECK(d.session->settings().ui_scale_percent == 150);
+    CHECK(d.session->settings().theme == core::Theme::light);
+    CHECK_FALSE(d.session->settings().welcome_seen);  // that map's welcome is its own
+    d.click(d.dock_button("Settings"));
+    d.click(settings_entry(d, "tab Display"));
+    d.click(settings_entry(d, "scale 125"));
+    REQUIRE(d.session->save_now().empty());
+    CHECK(storage::read_settings_file(file).comfort->ui_scale_percent == 125);
+  }
+
+  // A damaged file: said, the usual settings meanwhile, and not written over while nothing changes.
+  const std::string damaged = "{\"ui_scale_percent\": 125, \"theme\": ";
+  { std::ofstream(file, std::ios::trunc) << damaged; }
+  {
+    Driver d(open_with_config(other, config));
+    CHECK(d.session->settings().ui_scale_percent == 100);
+    CHECK(d.session->settings().theme == core::Theme::calm_dark);
+    CHECK(d.session->overlay().notice.text.find("settings.json could not be read") != std::string::npos);
+    REQUIRE(d.session->save_now().empty());
+  }
+  CHECK(file_text(file) == damaged);
+  {
+    // A change is the person's word: the file is written anew, whole.
+    Driver d(open_with_config(other, config));
+    d.click(d.dock_button("Settings"));
+    d.click(settings_entry(d, "tab Display"));
+    d.click(settings_entry(d, "scale 175"));
+  }
+  CHECK(storage::read_settings_file(file).comfort->ui_scale_percent == 175);
 }

@@ -6,6 +6,8 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -13,6 +15,7 @@
 #include "gl/gl_context.h"
 #include "platform/paths.h"
 #include "render/framebuffer.h"
+#include "storage/png.h"
 #include "ui/fonts.h"
 
 using namespace innerscape;
@@ -55,16 +58,19 @@ int inked(const core::Image& image) {
 
 }  // namespace
 
-TEST_CASE("names in Cyrillic, Hebrew, Arabic, Devanagari, Greek, Georgian, Armenian, Thai, Ethiopic, Chinese and Japanese draw real glyphs") {
+TEST_CASE("names in Cyrillic, Hebrew, Arabic, Devanagari, Greek, Georgian, Armenian, Thai, Ethiopic, Chinese, Japanese and Korean, and symbols, draw real glyphs") {
   test::gl_window();
   ImGui::SetCurrentContext(ImGui::CreateContext());
   REQUIRE(ImGui_ImplOpenGL3_Init("#version 330 core"));
   const std::vector<std::string> names = {"Малыш", "ילדה", "طفل", "बच्चा", "Ελπίδα", "იმედი", "Հույս", "ความหวัง", "ተስፋ",
-                                          "希望", "ひかり"};
+                                          "希望", "ひかり", "희망", "마음",
+                                          // Symbols and monochrome emoji in 16 bits: sun, star, heart, sparkles, smile, check, snowflake.
+                                          "☀", "★", "♥", "✨", "☺", "✔", "❄"};
 
   ui::GlyphNeeds needs;
   needs.fallbacks = platform::ui_fallback_fonts();
   for (const std::string& name : names) CHECK(needs.note(name));
+  CHECK(needs.note(std::string("\u2764\uFE0F")));
   CHECK_FALSE(needs.note(std::string("Малыш")));  // nothing new: the atlas is not built again
   const ui::FontResult font = ui::load_fonts(platform::ui_font_candidates(), font_px, &needs);
   REQUIRE_MESSAGE(!font.path.empty(), font.message);
@@ -91,7 +97,12 @@ TEST_CASE("names in Cyrillic, Hebrew, Arabic, Devanagari, Greek, Georgian, Armen
     const core::Image missing = draw_text(boxes);
     CHECK(inked(real) > 20);
     CHECK(real.rgba != missing.rgba);
+    if (std::getenv("INNERSCAPE_KEEP_PICTURES") != nullptr) {
+      storage::write_png(std::filesystem::temp_directory_path() / ("innerscape-unicode-" + std::to_string(&name - names.data()) + ".png"), real);
+    }
   }
+  // A heart written as emoji (U+2764 U+FE0F) draws as the heart alone: the selector takes no room.
+  CHECK(draw_text("\u2764\uFE0F").rgba == draw_text("\u2764").rgba);
   ImGui_ImplOpenGL3_Shutdown();
   ImGui::DestroyContext();
 }

@@ -1,7 +1,9 @@
 // The binary's command line, end to end: help, version, and refusals that exit 2 with a reason.
 #include <doctest/doctest.h>
 
+#include "core/demo_system.h"
 #include "smoke/run_process.h"
+#include "storage/json_format.h"
 #include "storage/data_lock.h"
 #include "storage/passphrase_lock.h"
 #include "storage/store.h"
@@ -9,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 
@@ -124,6 +127,30 @@ TEST_CASE("export, import into an empty folder, export again: identical; a bad i
   CHECK(md.exit_code == 0);
   CHECK(std::filesystem::exists(root / "notes" / "README.md"));
   CHECK(std::filesystem::exists(root / "notes" / "parts" / "sunny-2.md"));
+}
+
+TEST_CASE("a long import at a terminal says on stderr what it is doing; piped, it stays quiet") {
+  const auto root = innerscape::test::fresh_dir("import_progress");
+  const auto big = root / "big.json";
+  REQUIRE(innerscape::storage::write_json_file({.system = innerscape::core::make_long_journal(3000, 1767225600)}, big, 0).empty());
+
+  const auto piped = run_innerscape("--data-dir '" + (root / "a").string() + "' import '" + big.string() + "'");
+  CHECK(piped.exit_code == 0);
+  CHECK(piped.err.empty());  // a script's log gets the one line at the end, on stdout
+  CHECK(piped.out.find("Imported") != std::string::npos);
+
+  // `script` gives the command a terminal, as a person's would be.
+  const auto seen = root / "terminal.txt";
+  const std::string command = "script -qec \"'" INNERSCAPE_BINARY "' --data-dir '" + (root / "b").string() + "' import '" + big.string() +
+                              "'\" /dev/null > '" + seen.string() + "' 2>&1 </dev/null";
+  REQUIRE(std::system(command.c_str()) == 0);
+  std::ifstream in(seen, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(text.find("Reading big.json") != std::string::npos);
+  CHECK(text.find("Checking everything in big.json") != std::string::npos);
+  CHECK(text.find("journal pages") != std::string::npos);
+  CHECK(text.find("\r\033[K") != std::string::npos);  // rewritten in place, and cleared at the end
+  CHECK(text.find("Imported") != std::string::npos);
 }
 
 TEST_CASE("while the app has a data folder open, import and a second app are refused and change nothing") {

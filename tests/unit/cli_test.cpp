@@ -1,10 +1,12 @@
 // The command line: every flag, every way it can be wrong, and a one-line reason when it is.
 #include <doctest/doctest.h>
 
+#include <sstream>
 #include <string_view>
 #include <vector>
 
 #include "app/cli.h"
+#include "app/progress_line.h"
 
 using namespace innerscape::app;
 
@@ -60,6 +62,18 @@ TEST_CASE("check is a command, with or without a data folder") {
   CHECK(r.options.mode == Mode::check);
   CHECK(*r.options.data_dir == "/tmp/d");
   CHECK(parse({"check", "--bench"}).error.find("choose one of") != std::string::npos);
+}
+
+TEST_CASE("--journal and --calm open on the journal or in calm mode, in the app and in a screenshot") {
+  const CliResult pictured = parse({"--demo", "--journal", "--screenshot", "j.png"});
+  REQUIRE(pictured.error.empty());
+  CHECK(pictured.options.journal);
+  CHECK_FALSE(pictured.options.calm);
+  const CliResult app = parse({"--calm"});
+  REQUIRE(app.error.empty());
+  CHECK(app.options.mode == Mode::run);
+  CHECK(app.options.calm);
+  CHECK(parse({"--journal=yes"}).error.find("--journal") != std::string::npos);
 }
 
 TEST_CASE("a breathing session in a screenshot: --breathe PATTERN --at SECONDS") {
@@ -144,4 +158,19 @@ TEST_CASE("lock, unlock and passphrase files") {
   CHECK(parse({"--demo", "--passphrase-file", "p"}).error.find("does not apply") != std::string::npos);
   CHECK(parse({"lock", "unlock"}).error.find("choose one") != std::string::npos);
   CHECK(parse({"lock", "--demo"}).error.find("not --demo") != std::string::npos);
+}
+
+TEST_CASE("the progress line: rewritten in place with the seconds so far and cleared at the end; silent when not shown") {
+  std::ostringstream shown_out;
+  {
+    ProgressLine line(shown_out, true);
+    line.step("Saving 3 parts and 100000 journal pages");
+  }
+  CHECK(shown_out.str() == "\r\033[KSaving 3 parts and 100000 journal pages… 0 s\r\033[K");
+  std::ostringstream quiet_out;
+  {
+    ProgressLine line(quiet_out, false);
+    line.step("Saving");
+  }
+  CHECK(quiet_out.str().empty());
 }

@@ -108,3 +108,15 @@ TEST_CASE("framing keeps clear of a bar at the bottom of the screen") {
   CHECK(world_to_screen(f, {0.0f, -1.0f}).y < 720.0f - 100.0f);
   CHECK(world_to_screen(f, {0.0f, 1.0f}).y > 0.0f);
 }
+
+TEST_CASE("framing keeps clear of a panel at the left of the screen too") {
+  const SceneView view{.viewport = {1280, 720}};
+  const std::vector<glm::vec2> points = {{-1.5f, 0.0f}, {1.5f, 0.0f}};
+  const SceneView f = framed(view, points, 0.1f, 100.0f, 400.0f);
+  CHECK(world_to_screen(f, {-1.6f, 0.0f}).x > 400.0f);  // the leftmost edge is right of the panel
+  CHECK(world_to_screen(f, {1.6f, 0.0f}).x < 1280.0f);
+  CHECK(world_to_screen(framed(view, points, 0.1f, 100.0f), {-1.6f, 0.0f}).x < 400.0f);  // without it, under the panel
+  const SceneView both = framed(view, points, 0.1f, 100.0f, 400.0f, 300.0f);
+  CHECK(world_to_screen(both, {-1.6f, 0.0f}).x > 400.0f);
+  CHECK(world_to_screen(both, {1.6f, 0.0f}).x < 1280.0f - 300.0f);
+}

@@ -229,7 +229,7 @@ TEST_CASE("the Settings panel asks for a UI scale, a theme, a text size, still m
   ui::SettingsPanel panel{.open = true};
   core::Settings settings;
   ui::UiActions actions;
-  auto draw = [&] { panel.draw(settings, false, actions); };
+  auto draw = [&] { panel.draw(settings, false, false, actions); };
   ui.frames(3, draw);
   for (const char* label : {"tab Display", "tab Motion", "tab Sound", "tab Privacy", "scale 75", "scale 200", "font px", "Calm dark", "Light"}) {
     glm::vec2 at{};
