@@ -127,20 +127,37 @@ void draw_scene_labels(const LabelsView& labels) {
     // Level of detail: a part only a few pixels across keeps its name until the view comes closer.
     if (core::part_radius(part) * ppu < core::detail_radius_px[0] && part.id != labels.selected) continue;
     const glm::vec2 world = i < labels.positions.size() ? labels.positions[i] : part.position;
-    const glm::vec2 at = core::world_to_screen(labels.view, world) + glm::vec2(0.0f, core::part_radius(part) * ppu * 1.6f + em * 0.2f);
-    if (at.x < -em * 8 || at.y < -em * 2 || at.x > screen.x + em * 8 || at.y > screen.y + em * 2) continue;
-    // Where the label's top middle would be is already taken: no need to measure the name (most
-    // labels of a crowded view end here).
-    if (covered(ImVec4(at.x, at.y, at.x + 1.0f, at.y + 1.0f))) continue;
+    const glm::vec2 centre = core::world_to_screen(labels.view, world);
+    const float clear = core::part_radius(part) * ppu * 1.6f + em * 0.2f;  // from the part's centre to its label
+    if (centre.x < -em * 8 || centre.y < -em * 4 || centre.x > screen.x + em * 8 || centre.y > screen.y + em * 4) continue;
 
-    const ImVec2 measured = ImGui::CalcTextSize(part.name.c_str());
-    const float max_width = em * max_label_em;
-    const std::string name = measured.x <= max_width ? part.name : fit_text(part.name, max_width);
-    const ImVec2 size = measured.x <= max_width ? measured : ImGui::CalcTextSize(name.c_str());
-    const float height = size.y + (part.age ? age_height : 0.0f);
-    const ImVec4 box(at.x - size.x * 0.5f - pad, at.y - pad * 0.3f, at.x + size.x * 0.5f + pad, at.y + height + pad * 0.3f);
-    const ImVec4 room(box.x - margin.x, box.y - margin.y, box.z + margin.x, box.w + margin.y);
-    if (covered(room)) continue;
+    // Below the part, as usual; where that is taken, above it; else the name waits for a closer view.
+    std::string name;
+    ImVec2 size(-1.0f, 0.0f);
+    float height = 0.0f;
+    glm::vec2 at{0.0f};
+    ImVec4 box;
+    bool found = false;
+    for (const bool above : {false, true}) {
+      if (above && size.x < 0.0f) break;  // below was taken before the name was even measured: so is most of the crowd
+      at = centre + glm::vec2(0.0f, clear);
+      if (!above && covered(ImVec4(at.x, at.y, at.x + 1.0f, at.y + 1.0f))) continue;  // taken at once: no need to measure
+      if (size.x < 0.0f) {
+        const ImVec2 measured = ImGui::CalcTextSize(part.name.c_str());
+        const float max_width = em * max_label_em;
+        name = measured.x <= max_width ? part.name : fit_text(part.name, max_width);
+        size = measured.x <= max_width ? measured : ImGui::CalcTextSize(name.c_str());
+        height = size.y + (part.age ? age_height : 0.0f);
+      }
+      if (above) at = centre - glm::vec2(0.0f, clear + height);
+      box = ImVec4(at.x - size.x * 0.5f - pad, at.y - pad * 0.3f, at.x + size.x * 0.5f + pad, at.y + height + pad * 0.3f);
+      const ImVec4 room(box.x - margin.x, box.y - margin.y, box.z + margin.x, box.w + margin.y);
+      if (!covered(room)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) continue;
     cells(box, [&](std::vector<int>& bucket) {
       bucket.push_back(static_cast<int>(placed.size()));
       return false;
