@@ -115,6 +115,7 @@ TEST_CASE("bench, with or without json") {
   const CliResult r = parse({"--bench", "--json", "--size", "640x360"});
   REQUIRE(r.error.empty());
   CHECK(r.options.json);
+  CHECK(parse({"--bench", "--only", "history_5y_startup"}).options.bench_only == "history_5y_startup");
 }
 
 TEST_CASE("wrong or incomplete flags are refused with a reason") {
@@ -160,6 +161,7 @@ TEST_CASE("wrong or incomplete flags are refused with a reason") {
       {{"--day", "2025-01-01"}, "--day only applies to --screenshot"},
       {{"--screenshot", "a.png", "--day"}, "--day needs a day"},
       {{"--screenshot", "a.png", "--day", "2025-01-01", "--breathe", "4-4-6"}, "--day and --breathe"},
+      {{"--bench", "--only", "history_5y"}, "history_5y_startup"},
   };
   for (const Case& c : cases) {
     const CliResult r = parse(c.args);
