@@ -3,6 +3,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +15,7 @@
 #include "app/passphrase_input.h"
 #include "app/progress_line.h"
 #include "app/session.h"
+#include "app/timelapse.h"
 #include "core/breathing.h"
 #include "core/version.h"
 #include "render/framebuffer.h"
@@ -27,6 +29,8 @@
 #include "storage/passphrase_lock.h"
 #include "storage/png.h"
 #include "storage/store.h"
+#include "ui/entry_text.h"
+#include "ui/timeline_panel.h"
 
 namespace innerscape::app {
 namespace {
@@ -119,39 +123,118 @@ int run_interactive(const Options& options, const std::filesystem::path& data_di
   return 0;
 }
 
-int run_screenshot(const Options& options, const std::filesystem::path& data_dir, std::shared_ptr<const storage::Key> key) {
+// A hidden session for pictures (--screenshot, --timelapse) and the offscreen target it draws into.
+// Null, with the reason printed, when either cannot be made.
+std::unique_ptr<Session> open_for_pictures(const Options& options, const std::filesystem::path& data_dir,
+                                           std::shared_ptr<const storage::Key> key, render::Framebuffer& target) {
   std::string error;
   auto session = Session::open(
       {.size = options.size, .hidden = true, .vsync = false, .demo = options.demo, .data_dir = data_dir, .key = std::move(key)},
       error);
   if (!session) {
     std::cerr << "innerscape: " << error << "\n";
-    return 1;
+    return nullptr;
   }
-  render::Framebuffer target;
   if (!target.create(options.size)) {
     std::cerr << "innerscape: the graphics driver could not make a " << options.size.x << "x" << options.size.y
               << " picture. Try a smaller --size.\n";
-    return 1;
+    return nullptr;
   }
+  return session;
+}
+
+// A fixed step, so the same command draws the same picture.
+constexpr double picture_step_s = 1.0 / 60.0;
+
+// Draws `count` frames as --screenshot does, for the overlay to lay itself out and the scene to settle.
+void settle(Session& session, render::Framebuffer& target, glm::ivec2 size, int count) {
+  for (int i = 0; i < count; ++i) {
+    session.window().pump_events(0.0);
+    target.bind();
+    session.frame(picture_step_s, session.window().now_s(), size, true);
+  }
+}
+
+int run_screenshot(const Options& options, const std::filesystem::path& data_dir, std::shared_ptr<const storage::Key> key) {
+  render::Framebuffer target;
+  auto session = open_for_pictures(options, data_dir, std::move(key), target);
+  if (!session) return 1;
   open_views(*session, options);
   if (!options.breathe.empty()) {
     core::BreathPattern pattern;
     core::parse_breath_pattern(options.breathe, pattern);  // checked by the command line already
     session->start_breathing(pattern, 5.0, options.breathe_at, true);
   }
-  // A fixed step, so the same command draws the same picture.
-  constexpr double step = 1.0 / 60.0;
-  for (int i = 0; i < options.frames; ++i) {
-    session->window().pump_events(0.0);
-    target.bind();
-    session->frame(step, session->window().now_s(), options.size, true);
+  if (options.day) {
+    // The map as it was at that day's end, with the timeline open on it.
+    session->open_timeline(static_cast<double>(local_day_end(*options.day)));
+    session->wait_for_map_history();
   }
+  settle(*session, target, options.size, options.frames);
   const core::Image image = target.read_pixels();
   if (const std::string problem = storage::write_png(options.screenshot_path, image); !problem.empty()) {
     std::cerr << "innerscape: " << problem << "\n";
     return 1;
   }
+  return 0;
+}
+
+// `innerscape --timelapse DIR`: the map's story, first day to today, as numbered PNG frames. Each
+// frame is the map at its moment, eased as the timeline's time-lapse plays it; the scene's own
+// drift stands still (every frame at the moment a --screenshot is drawn), so only the story moves
+// and the last frame is today's map as a --screenshot shows it.
+int run_timelapse(const Options& options, const std::filesystem::path& data_dir, std::shared_ptr<const storage::Key> key) {
+  const bool locked = key != nullptr;
+  render::Framebuffer target;
+  auto session = open_for_pictures(options, data_dir, std::move(key), target);
+  if (!session) return 1;
+  session->load_map_history();
+  session->wait_for_map_history();
+  if (!session->map_history_problem().empty()) {
+    std::cerr << "innerscape: your map's story could not be read, so no frames were drawn. `innerscape check` looks the "
+                 "store over.\n";
+    return 1;
+  }
+  const core::MapHistory history = session->map_history();
+  const auto today = static_cast<std::int64_t>(std::time(nullptr));
+  const std::int64_t first = history.empty() ? today : std::min(history.front().at, today);
+  const double ease_s = ui::timelapse_ease_s(first, today);
+  const int count = options.fps * options.seconds;
+
+  session->film = true;
+  session->set_view(session->framing(story_positions(history, session->scene().system), options.size));
+  session->show_time(frame_time(first, today, 0, count), true, ease_s);
+  session->film_caption = ui::local_day(first);
+  settle(*session, target, options.size, options.frames);
+  const double still_s = session->window().now_s();  // the scene's drift and light stay as they are now
+
+  std::cout << "Drawing " << count << " frames of your map's story, " << ui::local_day(first) << " to today...\n" << std::flush;
+  for (int i = 0; i < count; ++i) {
+    const double t = frame_time(first, today, i, count);
+    if (i + 1 < count) {
+      session->show_time(t, true, ease_s);
+    } else {
+      session->show_time(std::nullopt);  // the last frame is today's map, live
+    }
+    session->film_caption = ui::local_day(static_cast<std::int64_t>(t));
+    session->window().pump_events(0.0);
+    target.bind();
+    session->frame(0.0, still_s, options.size, true);
+    const std::filesystem::path path = options.timelapse_dir / frame_name(i + 1);
+    std::error_code ec;
+    std::string problem = std::filesystem::exists(path, ec) ? path.string() + " appeared while the frames were drawn; it was left as it is."
+                                                            : storage::write_png(path, target.read_pixels());
+    if (!problem.empty()) {
+      std::cerr << "innerscape: " << problem << " " << i << " of " << count << " frames were written before it.\n";
+      return 1;
+    }
+  }
+  std::cout << "Wrote " << frame_name(1) << " to " << frame_name(count) << " (" << options.size.x << "x" << options.size.y
+            << ") in " << options.timelapse_dir.string() << ".\n";
+  if (history.empty()) std::cout << "Your map's story starts today, so every frame shows it as it is now.\n";
+  if (locked) std::cout << "The frames are not encrypted, though your map is locked: keep them somewhere private.\n";
+  std::cout << "To join them into a video of " << options.seconds << " s at " << options.fps << " frames a second:\n  "
+            << join_command(options.timelapse_dir, options.fps, options.size) << "\n";
   return 0;
 }
 
@@ -406,7 +489,15 @@ int run(const Options& options) {
     case Mode::unlock:
       return run_lock(options);
     case Mode::screenshot:
+    case Mode::timelapse:
     case Mode::run: {
+      // A folder that cannot take the frames is said before anything is opened or asked for.
+      if (options.mode == Mode::timelapse) {
+        if (const std::string problem = check_frame_dir(options.timelapse_dir); !problem.empty()) {
+          std::cerr << "innerscape: " << problem << "\n";
+          return 1;
+        }
+      }
       const auto dir = prepare_data_dir(options);
       if (!dir) return 1;
       // The app changes its data folder while it is open: one at a time (the lock goes with the
@@ -426,13 +517,16 @@ int run(const Options& options) {
           std::cerr << "innerscape: " << problem << "\n";
           return 1;
         }
-        // Without --passphrase-file a locked store opens on the lock screen, where it is typed.
-        if (!options.passphrase_file.empty()) {
+        // Without --passphrase-file a locked store opens on the lock screen, where it is typed; a
+        // time-lapse has no screen to type it on, so it asks on the terminal or says how to give it.
+        const bool timelapse = options.mode == Mode::timelapse;
+        if (!options.passphrase_file.empty() || timelapse) {
           bool failed = false;
-          key = key_for(options, *dir, false, failed);
+          key = key_for(options, *dir, timelapse, failed);
           if (failed) return 1;
         }
       }
+      if (options.mode == Mode::timelapse) return run_timelapse(options, *dir, std::move(key));
       return options.mode == Mode::run ? run_interactive(options, *dir, std::move(key)) : run_screenshot(options, *dir, std::move(key));
     }
   }

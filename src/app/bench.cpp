@@ -12,6 +12,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <random>
 #include <string>
 #include <fcntl.h>
 #include <malloc.h>
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "app/session.h"
+#include "core/archetypes.h"
 #include "core/demo_system.h"
 #include "storage/map_store.h"
 #include "storage/store.h"
@@ -50,6 +52,10 @@ struct Result {
   long found = -1;        // for search: how many pages all the searches found
   double startup_ms = -1.0;        // for start-up: from exec to the first frame
   double empty_startup_ms = -1.0;  // ...and the same with an empty store, measured alongside
+  double store_mb = -1.0;          // for history: the store's size on disk...
+  long history_rows = -1;          // ...the changes its history holds...
+  double history_read_ms = -1.0;   // ...and how long reading all of them takes (what start-up leaves out)
+  double same_map_startup_ms = -1.0;  // start-up with the same map and no past, measured alongside
 };
 
 double rss_mb() {
@@ -172,6 +178,91 @@ std::string make_journal_store(const std::filesystem::path& dir, std::size_t ent
   return storage::save_changes(*store.db, store.loaded.snapshot, full);
 }
 
+// A store holding `days` days of a person's use, ending at `end`: each day saved as the app saves
+// it and dated that day (Snapshot.at), with a few changes: parts moved, trust growing and falling,
+// a check-in changing the Self's light, a part's size; now and then a part made or let go, or a
+// relationship drawn. The same every time.
+std::string make_history_store(const std::filesystem::path& dir, int days, std::int64_t end) {
+  storage::OpenedStore store = storage::open_store(dir);
+  if (!store.error.empty()) return store.error;
+  storage::Snapshot saved = store.loaded.snapshot;
+  storage::Snapshot day = saved;
+  day.system = core::make_demo_system();
+  day.settings.welcome_seen = true;
+  day.settings.soothing_seeded = true;
+  core::InnerSystem& s = day.system;
+  std::mt19937 random(5);
+  const auto pick = [&random](std::size_t n) { return static_cast<std::size_t>(random() % n); };
+  const auto unit = [&random] { return static_cast<float>(random() % 2001) / 1000.0f - 1.0f; };  // -1 .. 1
+  constexpr std::size_t fewest_parts = 6;
+  constexpr std::size_t most_parts = 40;
+  for (int d = 0; d < days; ++d) {
+    const std::int64_t at = end - static_cast<std::int64_t>(days - d) * 86400 + 19 * 3600;  // an evening's work
+    const int changes = 2 + static_cast<int>(random() % 3);
+    for (int c = 0; c < changes; ++c) {
+      const auto roll = random() % 100;
+      core::Part& p = s.parts[pick(s.parts.size())];
+      p.updated_at = at;
+      if (roll < 45) {
+        p.position = glm::clamp(p.position + glm::vec2(unit(), unit()) * 0.05f, glm::vec2(-2.5f), glm::vec2(2.5f));
+      } else if (roll < 70) {
+        p.trust = std::clamp(p.trust + static_cast<int>(unit() * 5.0f), 0, 100);
+      } else if (roll < 85) {
+        s.self.glow = std::clamp(s.self.glow + unit() * 0.05f, 0.3f, 1.0f);  // a check-in
+      } else if (roll < 92) {
+        p.size = std::clamp(p.size + unit() * 0.1f, core::min_part_size, core::max_part_size);
+      } else if (roll < 96 && s.parts.size() < most_parts) {
+        core::Part made = core::blank_part(static_cast<core::PartKind>(pick(core::part_kind_count)), {unit() * 2.0f, unit() * 2.0f});
+        made.id = s.next_id++;
+        made.created_at = made.updated_at = at;
+        s.parts.push_back(std::move(made));
+      } else if (roll < 99 && s.parts.size() > fewest_parts) {
+        const core::PartId gone = p.id;
+        std::erase_if(s.parts, [gone](const core::Part& q) { return q.id == gone; });
+        std::erase_if(s.relationships, [gone](const core::Relationship& r) { return r.from == gone || r.to == gone; });
+      } else {
+        const core::Relationship r{.from = p.id, .to = s.parts[pick(s.parts.size())].id,
+                                   .kind = static_cast<core::RelationKind>(pick(core::relation_kind_count))};
+        if (r.from != r.to && std::find(s.relationships.begin(), s.relationships.end(), r) == s.relationships.end()) {
+          s.relationships.push_back(r);
+        }
+      }
+    }
+    day.at = at;
+    if (std::string problem = storage::save_changes(*store.db, saved, day); !problem.empty()) return problem;
+    saved = day;
+  }
+  return {};
+}
+
+// A store holding what the one in `from` holds today, saved in one go: the same map with no past.
+std::string copy_present(const std::filesystem::path& from, const std::filesystem::path& to) {
+  storage::OpenedStore source = storage::open_store(from, true, false);
+  if (!source.error.empty()) return source.error;
+  storage::OpenedStore copy = storage::open_store(to, true, false);
+  if (!copy.error.empty()) return copy.error;
+  return storage::save_changes(*copy.db, copy.loaded.snapshot, source.loaded.snapshot);
+}
+
+// The store's size and its history: how many changes, and how long reading them all takes.
+void measure_history_store(const std::filesystem::path& dir, Result& r) {
+  std::error_code ec;
+  double bytes = 0.0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.path().filename().string().starts_with(storage::database_file_name)) bytes += static_cast<double>(entry.file_size(ec));
+  }
+  r.store_mb = bytes / (1024.0 * 1024.0);
+  std::string error;
+  const auto db = storage::Database::open(dir / storage::database_file_name, error);
+  if (db == nullptr) return;
+  storage::Statement rows = db->prepare("SELECT count(*) FROM map_history");
+  if (rows.valid() && rows.step()) r.history_rows = static_cast<long>(rows.column_int(0));
+  const auto start = std::chrono::steady_clock::now();
+  const core::MapHistory history = storage::load_history(*db, error);
+  r.history_read_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  if (!error.empty() || static_cast<long>(history.size()) != r.history_rows) r.history_read_ms = -1.0;
+}
+
 // Full-text searches as a person types them: single words, prefixes, two words.
 Result measure_search(const std::filesystem::path& dir) {
   // Opened as the app holds it, with all 100 000 pages in memory: the RSS reported is the app's.
@@ -267,32 +358,60 @@ int run_bench(const Options& options) {
   for (Result& r : results) r.ratio = yardstick > 0.0 ? r.p50_ms / yardstick : 0.0;
   if (wanted("idle")) results.push_back(measure_idle(*session));
 
-  // Years of journal: start-up with 100 000 pages against an empty store, and searching them.
-  if (wanted("journal_100k_startup") || wanted("journal_100k_search")) {
+  // Years of use: start-up with 100 000 journal pages, and with five years of the map's history,
+  // each against an empty store measured alongside; searching the pages.
+  const bool journal = wanted("journal_100k_startup") || wanted("journal_100k_search");
+  const bool history = wanted("history_5y_startup");
+  if (journal || history) {
     const auto scratch = std::filesystem::temp_directory_path() / ("innerscape-bench-" + std::to_string(::getpid()));
     std::filesystem::remove_all(scratch);
     std::filesystem::create_directories(scratch / "empty");
-    std::filesystem::create_directories(scratch / "journal");
+    // Start-up on `dir`, named `name`, after `make` has filled it (timed: store_made_s).
+    const auto startup = [&](const char* name, const std::filesystem::path& dir, const std::function<std::string()>& make) -> bool {
+      std::filesystem::create_directories(dir);
+      const auto making = std::chrono::steady_clock::now();
+      if (const std::string problem = make(); !problem.empty()) {
+        std::cerr << "innerscape: could not make the store for " << name << ": " << problem << "\n";
+        return false;
+      }
+      Result r{.name = name, .frames = 1};
+      r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - making).count();
+      // Making the store held a whole second copy of it; what it freed goes back to the system, so
+      // the memory reported after is what an app holding it holds (and not the canvas's before it).
+      malloc_trim(0);
+      if (wanted(name)) {
+        r.empty_startup_ms = startup_ms(scratch / "empty", scratch);
+        r.startup_ms = startup_ms(dir, scratch);
+        r.p50_ms = r.startup_ms;
+        r.ratio = r.empty_startup_ms > 0.0 ? r.startup_ms / r.empty_startup_ms : 0.0;
+        results.push_back(r);
+      }
+      return true;
+    };
     const auto journal_dir = scratch / "journal";
-    const auto making = std::chrono::steady_clock::now();
-    if (const std::string problem = make_journal_store(journal_dir, 100000); !problem.empty()) {
-      std::cerr << "innerscape: could not make the benchmark's journal: " << problem << "\n";
-      return 1;
+    if (journal) {
+      if (!startup("journal_100k_startup", journal_dir, [&] { return make_journal_store(journal_dir, 100000); })) return 1;
+      if (wanted("journal_100k_search")) results.push_back(measure_search(journal_dir));
     }
-    const double make_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - making).count();
-    // Making the store held a whole second journal; what it freed goes back to the system, so the
-    // memory reported below is what an app holding the journal holds (and not the canvas's before it).
-    malloc_trim(0);
-    if (wanted("journal_100k_startup")) {
-      Result r{.name = "journal_100k_startup", .frames = 1};
-      r.empty_startup_ms = startup_ms(scratch / "empty", scratch);
-      r.startup_ms = startup_ms(journal_dir, scratch);
-      r.p50_ms = r.startup_ms;
-      r.ratio = r.empty_startup_ms > 0.0 ? r.startup_ms / r.empty_startup_ms : 0.0;
-      r.seconds = make_s;
-      results.push_back(r);
+    if (history) {
+      // Five years of daily edits: the history must not be read at start, only when the timeline opens.
+      const auto history_dir = scratch / "history";
+      constexpr int five_years = 5 * 365 + 1;
+      if (!startup("history_5y_startup", history_dir,
+                   [&] { return make_history_store(history_dir, five_years, static_cast<std::int64_t>(std::time(nullptr))); })) {
+        return 1;
+      }
+      Result& r = results.back();
+      measure_history_store(history_dir, r);
+      // The same map without its five years: what the history itself adds to start-up.
+      const auto present_dir = scratch / "present";
+      std::filesystem::create_directories(present_dir);
+      if (const std::string problem = copy_present(history_dir, present_dir); !problem.empty()) {
+        std::cerr << "innerscape: could not make the store for history_5y_startup: " << problem << "\n";
+        return 1;
+      }
+      r.same_map_startup_ms = startup_ms(present_dir, scratch);
     }
-    if (wanted("journal_100k_search")) results.push_back(measure_search(journal_dir));
     std::filesystem::remove_all(scratch);
   }
 
@@ -308,8 +427,15 @@ int run_bench(const Options& options) {
       } else if (r.startup_ms >= 0.0) {
         std::snprintf(line, sizeof line,
                       "{\"name\": \"%s\", \"startup_ms\": %.1f, \"empty_startup_ms\": %.1f, \"ratio_to_empty\": %.2f, "
-                      "\"store_made_s\": %.1f}",
+                      "\"store_made_s\": %.1f",
                       r.name.c_str(), r.startup_ms, r.empty_startup_ms, r.ratio, r.seconds);
+        char tail[160] = "}";
+        if (r.history_rows >= 0) {
+          std::snprintf(tail, sizeof tail,
+                        ", \"store_mb\": %.1f, \"history_rows\": %ld, \"history_read_ms\": %.1f, \"same_map_startup_ms\": %.1f}",
+                        r.store_mb, r.history_rows, r.history_read_ms, r.same_map_startup_ms);
+        }
+        std::strncat(line, tail, sizeof line - std::strlen(line) - 1);
       } else if (r.found >= 0) {
         std::snprintf(line, sizeof line,
                       "{\"name\": \"%s\", \"searches\": %ld, \"search_ms_p50\": %.2f, \"search_ms_p99\": %.2f, "
@@ -344,6 +470,11 @@ int run_bench(const Options& options) {
     } else if (r.startup_ms >= 0.0) {
       std::printf("%-20s %.0f ms from start to the first frame; %.0f ms with an empty store (%.2fx)\n", r.name.c_str(),
                   r.startup_ms, r.empty_startup_ms, r.ratio);
+      if (r.history_rows >= 0) {
+        std::printf("%-20s a %.1f MB store, %ld changes in its history (reading them all: %.0f ms, left for the timeline);\n"
+                    "%-20s %.0f ms with the same map and no past\n",
+                    "", r.store_mb, r.history_rows, r.history_read_ms, "", r.same_map_startup_ms);
+      }
     } else if (r.found >= 0) {
       std::printf("%-20s %10.2f %10.2f %8s %8s %10.1f   (%ld searches of 100 000 pages, all held in memory)\n", r.name.c_str(),
                   r.p50_ms, r.p99_ms, "", "", r.rss_mb, r.frames);

@@ -15,14 +15,16 @@ namespace {
 constexpr int min_side = 16;
 constexpr int max_side = 8192;
 constexpr int max_frames = 100000;
+constexpr int max_fps = 120;
+constexpr int max_timelapse_s = 600;
 
 constexpr std::string_view bench_scenario_list =
     "imgui_demo, scene_demo, scene_1000_parts, breathing, canvas_empty, canvas_100k_strokes, idle, "
-    "journal_100k_startup and journal_100k_search";
+    "journal_100k_startup, journal_100k_search and history_5y_startup";
 
 bool is_bench_scenario(std::string_view name) {
   for (std::string_view known : {"imgui_demo", "scene_demo", "scene_1000_parts", "breathing", "canvas_empty", "canvas_100k_strokes", "idle",
-                                "journal_100k_startup", "journal_100k_search"}) {
+                                "journal_100k_startup", "journal_100k_search", "history_5y_startup"}) {
     if (name == known) return true;
   }
   return false;
@@ -32,6 +34,18 @@ bool parse_int(std::string_view text, int& out) {
   const char* end = text.data() + text.size();
   const auto [ptr, ec] = std::from_chars(text.data(), end, out);
   return ec == std::errc() && ptr == end;
+}
+
+// "2026-03-14": a real day of the calendar (leap years too).
+bool parse_day(std::string_view text, CalendarDay& out) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  if (!parse_int(text.substr(0, 4), out.year) || !parse_int(text.substr(5, 2), out.month) || !parse_int(text.substr(8, 2), out.day)) {
+    return false;
+  }
+  if (out.year < 1970 || out.year > 9999 || out.month < 1 || out.month > 12 || out.day < 1) return false;
+  const bool leap = (out.year % 4 == 0 && out.year % 100 != 0) || out.year % 400 == 0;
+  constexpr int days_in[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return out.day <= days_in[out.month - 1] + (out.month == 2 && leap ? 1 : 0);
 }
 
 bool parse_size(std::string_view text, glm::ivec2& out) {
@@ -66,7 +80,11 @@ std::string usage() {
          "  --passphrase-file FILE           a locked map's passphrase (else commands ask on the terminal)\n"
          "  --new-passphrase-file FILE       with lock: the new passphrase\n"
          "  --screenshot FILE.png            draw the scene in a hidden window, save a PNG and exit\n"
-         "  --size WxH                       picture size for --screenshot and --bench (default 1280x720)\n"
+         "  --day YYYY-MM-DD                 with --screenshot: the map as it was that day, its timeline open\n"
+         "  --timelapse DIR                  your map's story as numbered PNGs, DIR/frame-00001.png ...\n"
+         "  --fps N                          with --timelapse: frames a second, 1 to 120 (default 24)\n"
+         "  --seconds S                      with --timelapse: how long the story lasts, 1 to 600 (default 10)\n"
+         "  --size WxH                       picture size for --screenshot, --timelapse, --bench (1280x720)\n"
          "  --frames N                       frames drawn for --screenshot (12) or measured by --bench (240)\n"
          "  --breathe PATTERN                with --screenshot: a breathing session, as in 4-4-6 or 4-4-4-4\n"
          "  --at SECONDS                     with --breathe: the moment of the session to draw\n"
@@ -92,6 +110,8 @@ CliResult parse_cli(std::span<const std::string_view> args) {
   bool frames_given = false;
   bool json_given = false;
   bool at_given = false;
+  bool fps_given = false;
+  bool seconds_given = false;
   std::vector<Mode> modes;
 
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -120,6 +140,15 @@ CliResult parse_cli(std::span<const std::string_view> args) {
         return false;
       }
       return true;
+    };
+    // The flag's value as a whole number from `low` to `high`; `unit` names it in the reason.
+    auto whole_number = [&](std::string_view what, int& out, int low, int high, std::string_view unit) -> bool {
+      std::string_view text;
+      if (!value(text, what)) return false;
+      if (parse_int(text, out) && out >= low && out <= high) return true;
+      result.error = std::string(arg) + " '" + std::string(text) + "' is not a whole number" + std::string(unit) + " from " +
+                     std::to_string(low) + " to " + std::to_string(high) + ".";
+      return false;
     };
     auto no_value = [&]() -> bool {
       if (!has_inline) return true;
@@ -166,6 +195,24 @@ CliResult parse_cli(std::span<const std::string_view> args) {
       if (!value(v, "a file name, as in --screenshot scene.png")) return result;
       o.screenshot_path = std::filesystem::path(v);
       modes.push_back(Mode::screenshot);
+    } else if (arg == "--timelapse") {
+      if (!value(v, "a folder for the frames, as in --timelapse ~/my-map-story")) return result;
+      o.timelapse_dir = std::filesystem::path(v);
+      modes.push_back(Mode::timelapse);
+    } else if (arg == "--fps") {
+      if (!whole_number("a number of frames a second, as in --fps 24", o.fps, 1, max_fps, " of frames a second")) return result;
+      fps_given = true;
+    } else if (arg == "--seconds") {
+      if (!whole_number("a number of seconds, as in --seconds 10", o.seconds, 1, max_timelapse_s, " of seconds")) return result;
+      seconds_given = true;
+    } else if (arg == "--day") {
+      if (!value(v, "a day, as in --day 2026-03-14")) return result;
+      CalendarDay day;
+      if (!parse_day(v, day)) {
+        result.error = "--day '" + std::string(v) + "' is not a day written YYYY-MM-DD, as in --day 2026-03-14.";
+        return result;
+      }
+      o.day = day;
     } else if (arg == "--size") {
       if (!value(v, "a size, as in --size 1280x720")) return result;
       if (!parse_size(v, o.size) || o.size.x < min_side || o.size.y < min_side || o.size.x > max_side ||
@@ -175,11 +222,7 @@ CliResult parse_cli(std::span<const std::string_view> args) {
       }
       size_given = true;
     } else if (arg == "--frames") {
-      if (!value(v, "a number of frames, as in --frames 30")) return result;
-      if (!parse_int(v, o.frames) || o.frames < 1 || o.frames > max_frames) {
-        result.error = "--frames '" + std::string(v) + "' is not a whole number from 1 to 100000.";
-        return result;
-      }
+      if (!whole_number("a number of frames, as in --frames 30", o.frames, 1, max_frames, "")) return result;
       frames_given = true;
     } else if (arg == "--breathe") {
       if (!value(v, "a pattern, as in --breathe 4-4-6")) return result;
@@ -248,13 +291,21 @@ CliResult parse_cli(std::span<const std::string_view> args) {
         return result;
       }
     }
-    result.error = "choose one of check, export, import, lock, unlock, --screenshot, --bench and --version.";
+    result.error = "choose one of check, export, import, lock, unlock, --screenshot, --timelapse, --bench and --version.";
     return result;
   }
   if (!modes.empty()) o.mode = modes.front();
 
-  if (size_given && o.mode != Mode::screenshot && o.mode != Mode::bench) {
-    result.error = "--size only applies to --screenshot or --bench.";
+  if (size_given && o.mode != Mode::screenshot && o.mode != Mode::timelapse && o.mode != Mode::bench) {
+    result.error = "--size only applies to --screenshot, --timelapse or --bench.";
+  } else if ((fps_given || seconds_given) && o.mode != Mode::timelapse) {
+    result.error = "--fps and --seconds only apply to --timelapse.";
+  } else if (o.day && o.mode != Mode::screenshot) {
+    result.error = "--day only applies to --screenshot (a time-lapse shows every day).";
+  } else if (o.canvas && o.mode == Mode::timelapse) {
+    result.error = "--canvas does not apply to --timelapse: the time-lapse shows the map.";
+  } else if (frames_given && o.mode == Mode::timelapse) {
+    result.error = "--frames does not apply to --timelapse: it draws --fps times --seconds frames.";
   } else if (frames_given && o.mode != Mode::screenshot && o.mode != Mode::bench) {
     result.error = "--frames only applies to --screenshot and --bench.";
   } else if (frames_given && o.mode == Mode::bench) {
@@ -273,6 +324,8 @@ CliResult parse_cli(std::span<const std::string_view> args) {
     result.error = "--format and --out only apply to export.";
   } else if (!o.new_passphrase_file.empty() && o.mode != Mode::lock) {
     result.error = "--new-passphrase-file only applies to lock (to change the passphrase).";
+  } else if (o.day && !o.breathe.empty()) {
+    result.error = "--day and --breathe draw different moments: choose one.";
   } else if (!o.passphrase_file.empty() && (o.mode == Mode::bench || o.mode == Mode::version || o.demo)) {
     result.error = "--passphrase-file opens a locked map; it does not apply to --bench, --version or --demo.";
   } else if ((o.mode == Mode::lock || o.mode == Mode::unlock) && o.demo) {

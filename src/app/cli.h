@@ -11,7 +11,14 @@
 
 namespace innerscape::app {
 
-enum class Mode { run, help, version, screenshot, bench, check, export_data, import_data, lock, unlock };
+enum class Mode { run, help, version, screenshot, timelapse, bench, check, export_data, import_data, lock, unlock };
+
+// A day of the calendar, as --day YYYY-MM-DD names it (checked: a real date).
+struct CalendarDay {
+  int year = 0;
+  int month = 0;  // 1 .. 12
+  int day = 0;    // 1 .. 31
+};
 
 struct Options {
   Mode mode = Mode::run;
@@ -23,6 +30,10 @@ struct Options {
   std::filesystem::path screenshot_path;
   glm::ivec2 size{1280, 720};
   int frames = 12;  // enough for the overlay to lay itself out and the scene to settle
+  std::filesystem::path timelapse_dir;  // --timelapse DIR: the frames of the map's story go here
+  int fps = 24;                         // --fps, with --timelapse
+  int seconds = 10;                     // --seconds, with --timelapse: how long the video lasts
+  std::optional<CalendarDay> day;       // --day, with --screenshot: the map as it was that day, the timeline open
   int bench_frames = 0;  // --frames with --bench: frames measured per scenario; 0: the default
   bool json = false;
   std::string bench_only;     // --only NAME: with --bench, run this scenario (and the yardstick)

@@ -25,6 +25,7 @@
 #include "storage/png.h"
 #include "storage/settings_file.h"
 #include "storage/store.h"
+#include "ui/film_caption.h"
 #include "ui/fonts.h"
 #include "ui/placement.h"
 #include "ui/progress_card.h"
@@ -695,6 +696,10 @@ void Session::load_system(core::InnerSystem system) {
 core::SceneView Session::frame_all_view(glm::ivec2 viewport) const {
   std::vector<glm::vec2> centres;
   for (const core::Part& p : scene_.system.parts) centres.push_back(p.position);
+  return framing(centres, viewport);
+}
+
+core::SceneView Session::framing(const std::vector<glm::vec2>& centres, glm::ivec2 viewport) const {
   // Room for each part's form, its trust ring and the label underneath.
   constexpr float part_room = 0.2f;
   const float dock_px = font_px_ * 4.0f;  // the dock is about four lines tall
@@ -955,6 +960,10 @@ void Session::draw_overlay(glm::ivec2 target_size) {
                          .view = scene_.view,
                          .selected = past_.time ? core::PartId{0} : o.selected,
                          .skip = past_.time ? core::PartId{0} : o.name_field.part});
+  if (film) {
+    ui::draw_film_caption(film_caption);
+    return;
+  }
   o.welcome.draw(demo_ ? "Innerscape - example system" : "Innerscape",
                  {.demo = demo_,
                   .first_run = !demo_ && autosaver_ != nullptr && !settings_.welcome_seen && scene_.system.parts.empty() &&

@@ -207,6 +207,26 @@ class Session {
   bool timelapse_playing() const { return past_.playing; }
   // Forgets the map's past and keeps the present (the timeline's "Start the story again").
   void clear_map_history();
+  // Why the history could not be read (empty when it was, or has not been asked for).
+  const std::string& map_history_problem() const { return past_.problem; }
+  // Opens the timeline panel on the moment `t` (a --screenshot --day picture).
+  void open_timeline(double t) {
+    overlay_.timeline.open = true;
+    show_time(t);
+  }
+
+  // The view that shows all of `centres` with room for each part and the dock, as Show everything
+  // frames the map (a time-lapse frames every place a part has been); and showing it at once.
+  core::SceneView framing(const std::vector<glm::vec2>& centres, glm::ivec2 viewport) const;
+  void set_view(const core::SceneView& view) {
+    scene_.view = view;
+    scene_.view_goal.reset();
+  }
+
+  // Frames of a time-lapse video: the scene and its names, no panels, `film_caption` (the day)
+  // quietly low on the left.
+  bool film = false;
+  std::string film_caption;
 
   // Replaces the whole system (benchmarks and tests load large ones); clears the history.
   void load_system(core::InnerSystem system);

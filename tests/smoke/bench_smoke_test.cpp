@@ -33,7 +33,7 @@ TEST_CASE("--bench --json --frames 2 prints one JSON object with every scenario 
     }
   }
   for (const char* expected : {"imgui_demo", "scene_demo", "scene_1000_parts", "breathing", "canvas_empty", "canvas_100k_strokes",
-                               "idle", "journal_100k_startup", "journal_100k_search"}) {
+                               "idle", "journal_100k_startup", "journal_100k_search", "history_5y_startup"}) {
     CHECK_MESSAGE(names.count(expected) == 1, expected);
   }
   for (const nlohmann::json& s : report.at("scenarios")) {
@@ -42,6 +42,14 @@ TEST_CASE("--bench --json --frames 2 prints one JSON object with every scenario 
     if (name == "journal_100k_startup") {
       CHECK(s.at("startup_ms").get<double>() > 0.0);
       CHECK(s.at("empty_startup_ms").get<double>() > 0.0);
+    }
+    if (name == "history_5y_startup") {
+      CHECK(s.at("startup_ms").get<double>() > 0.0);
+      CHECK(s.at("empty_startup_ms").get<double>() > 0.0);
+      CHECK(s.at("history_rows").get<long>() > 5 * 365 * 2);  // five years of days, a few changes each
+      CHECK(s.at("store_mb").get<double>() > 0.0);
+      CHECK(s.at("history_read_ms").get<double>() > 0.0);  // the history is all there, and reads back whole
+      CHECK(s.at("same_map_startup_ms").get<double>() > 0.0);
     }
     if (name == "journal_100k_search") {
       CHECK(s.at("pages_found").get<long>() > 0);  // the searches found the words the journal holds

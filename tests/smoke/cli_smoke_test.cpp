@@ -30,7 +30,7 @@ TEST_CASE("--help shows every flag and command the parser accepts, one line each
   // Each begins its own line of the help (the list mirrors parse_cli's branches).
   for (const char* entry : {"--demo", "--data-dir DIR", "--canvas", "--passphrase-file FILE", "--new-passphrase-file FILE",
                             "--screenshot FILE.png", "--size WxH", "--frames N", "--breathe PATTERN", "--at SECONDS", "--bench",
-                            "--json", "--only SCENARIO", "-h, --help", "-V, --version", "check", "export --format json --out FILE",
+                            "--json", "--only SCENARIO", "--timelapse DIR", "--fps N", "--seconds S", "--day YYYY-MM-DD", "-h, --help", "-V, --version", "check", "export --format json --out FILE",
                             "export --format md --out FOLDER", "import FILE.json", "lock", "lock --new-passphrase-file FILE",
                             "unlock"}) {
     CHECK_MESSAGE(r.out.find("\n  " + std::string(entry) + " ") != std::string::npos, entry);
@@ -257,6 +257,15 @@ TEST_CASE("a locked map: check, export, import, screenshot and unlock with --pas
   CHECK(shot_wrong.exit_code == 1);
   CHECK(shot_wrong.err.find("does not open this map") != std::string::npos);
   CHECK(!std::filesystem::exists(root / "s.png"));
+  // A time-lapse has no lock screen to type on: without the passphrase it says how to give it, and draws nothing.
+  const auto frames = root / "frames";
+  std::filesystem::create_directories(frames);
+  const std::string lapse = "--timelapse '" + frames.string() + "' --fps 1 --seconds 2 --size 64x36";
+  const auto lapse_without = run_innerscape(at + lapse);
+  CHECK(lapse_without.exit_code == 1);
+  CHECK(lapse_without.err.find("locked with a passphrase") != std::string::npos);
+  CHECK(lapse_without.err.find("--passphrase-file") != std::string::npos);
+  CHECK(std::filesystem::is_empty(frames));
   // Without a passphrase the app shows its lock screen, and reads nothing of the map.
   const auto shot_without = run_innerscape("--frames 1 " + at + "--screenshot '" + (root / "locked.png").string() + "'");
   CHECK_MESSAGE(shot_without.exit_code == 0, shot_without.err);
@@ -276,6 +285,10 @@ TEST_CASE("a locked map: check, export, import, screenshot and unlock with --pas
   CHECK_MESSAGE(shot.exit_code == 0, shot.err);
   CHECK(std::filesystem::exists(root / "s.png"));
   CHECK(file_bytes(dir / "innerscape.db").find("You are enough.") == std::string::npos);
+  const auto lapse_right = run_innerscape(at + lapse + right);
+  CHECK_MESSAGE(lapse_right.exit_code == 0, lapse_right.err);
+  CHECK(std::filesystem::exists(frames / "frame-00002.png"));
+  CHECK(lapse_right.out.find("not encrypted, though your map is locked") != std::string::npos);
 
   const auto relock = run_innerscape(at + "lock" + right);
   CHECK(relock.exit_code == 1);
@@ -287,4 +300,38 @@ TEST_CASE("a locked map: check, export, import, screenshot and unlock with --pas
   CHECK(after.exit_code == 0);
   CHECK(after.out.find("(4 parts, 2 relationships)") != std::string::npos);
   CHECK(run_innerscape(at + "unlock").out.find("not locked") != std::string::npos);
+}
+
+TEST_CASE("--timelapse refuses a folder that is missing, a file, or holds earlier frames, says what to do, and touches nothing") {
+  const auto root = innerscape::test::fresh_dir("timelapse_refused");
+  const std::string quick = "--demo --fps 2 --seconds 1 --size 64x36 --timelapse ";
+
+  const auto missing = run_innerscape(quick + "'" + (root / "nope").string() + "'");
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.err.find("does not exist. Make it first (mkdir -p") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(root / "nope"));
+
+  std::ofstream(root / "a-file") << "mine";
+  const auto file = run_innerscape(quick + "'" + (root / "a-file").string() + "'");
+  CHECK(file.exit_code == 1);
+  CHECK(file.err.find("is a file, not a folder") != std::string::npos);
+  CHECK(file_bytes(root / "a-file") == "mine");
+
+  // A folder with a person's files and an earlier time-lapse: nothing of it is written over, nothing added.
+  const auto used = root / "used";
+  std::filesystem::create_directories(used);
+  std::ofstream(used / "frame-00001.png") << "last year's story";
+  std::ofstream(used / "notes.txt") << "mine";
+  const auto held = run_innerscape(quick + "'" + used.string() + "'");
+  CHECK(held.exit_code == 1);
+  CHECK(held.err.find("already holds 1 frame (frame-00001.png)") != std::string::npos);
+  CHECK(held.err.find("move them away, or choose an empty folder") != std::string::npos);
+  CHECK(file_bytes(used / "frame-00001.png") == "last year's story");
+  CHECK(file_bytes(used / "notes.txt") == "mine");
+  CHECK(std::distance(std::filesystem::directory_iterator(used), std::filesystem::directory_iterator()) == 2);
+
+  const auto bad_fps = run_innerscape(quick + "'" + root.string() + "' --fps 500");
+  CHECK(bad_fps.exit_code == 2);
+  CHECK(bad_fps.err.find("--fps '500' is not a whole number of frames a second from 1 to 120.") != std::string::npos);
+  CHECK(bad_fps.err.find("Usage: innerscape") != std::string::npos);
 }

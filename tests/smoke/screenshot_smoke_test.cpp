@@ -10,10 +10,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <ctime>
 #include <iterator>
+#include <vector>
 
 #include "smoke/run_process.h"
+#include "storage/map_store.h"
 #include "storage/png.h"
+#include "storage/store.h"
 
 using namespace innerscape;
 using test::fresh_dir;
@@ -174,4 +178,122 @@ TEST_CASE("the open app keeps its window layout in $XDG_CONFIG_HOME/innerscape (
   REQUIRE(::stat((dir / "config" / "innerscape").c_str(), &st) == 0);
   CHECK((st.st_mode & 07777) == 0700);
   CHECK(!std::filesystem::exists(dir / "cwd" / "imgui.ini"));
+}
+
+namespace {
+
+// Every frame-*.png in `dir`, in order.
+std::vector<core::Image> read_frames(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) names.push_back(entry.path());
+  std::sort(names.begin(), names.end());
+  std::vector<core::Image> frames;
+  for (const auto& name : names) frames.push_back(storage::read_png(name));
+  return frames;
+}
+
+// Pixels that differ in the top-left `area` of two pictures (all of them when not given).
+long differing_pixels(const core::Image& a, const core::Image& b, glm::ivec2 area = glm::ivec2(1 << 30)) {
+  REQUIRE(a.size == b.size);
+  area = glm::min(area, a.size);
+  long n = 0;
+  for (int y = 0; y < area.y; ++y) {
+    for (int x = 0; x < area.x; ++x) {
+      const auto p = core::pixel(a, x, y), q = core::pixel(b, x, y);
+      if (p[0] != q[0] || p[1] != q[1] || p[2] != q[2]) ++n;
+    }
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("--timelapse draws the demo's story as numbered frames that change, and says how to join them") {
+  const auto dir = fresh_dir("timelapse_demo");
+  const auto r = run_innerscape("--demo --timelapse '" + dir.string() + "' --fps 4 --seconds 2 --size 320x180");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out.find("ffmpeg -framerate 4 -i " + (dir / "frame-%05d.png").string()) != std::string::npos);
+  CHECK(std::filesystem::exists(dir / "frame-00001.png"));
+  CHECK(std::filesystem::exists(dir / "frame-00008.png"));
+  const std::vector<core::Image> frames = read_frames(dir);
+  REQUIRE(frames.size() == 8);  // 4 a second for 2 seconds, and nothing else
+  for (const core::Image& f : frames) CHECK(f.size == glm::ivec2(320, 180));
+  // The story moves: the first frame is not the last, and most frames differ from the one before
+  // (the demo's year ends some months before today, so the last frames may hold still).
+  CHECK(differing_pixels(frames.front(), frames.back()) > 2000);
+  int changed = 0;
+  for (std::size_t i = 1; i < frames.size(); ++i) changed += differing_pixels(frames[i - 1], frames[i]) > 200 ? 1 : 0;
+  CHECK(changed >= 3);
+}
+
+TEST_CASE("the last frame of a time-lapse is today's map, as --screenshot draws it") {
+  const auto root = fresh_dir("timelapse_today");
+  const auto data = root / "data";
+  const auto frames = root / "frames";
+  std::filesystem::create_directories(frames);
+  {
+    // Two months of a small map, saved day by day as the app saves them: parts arrive, trust grows,
+    // the Self brightens, a relationship is drawn. Nothing moves, so the story's framing is today's.
+    std::filesystem::create_directories(data);
+    std::filesystem::permissions(data, std::filesystem::perms::owner_all);
+    storage::OpenedStore store = storage::open_store(data);
+    REQUIRE_MESSAGE(store.error.empty(), store.error);
+    storage::Snapshot saved = store.loaded.snapshot;
+    storage::Snapshot day = saved;
+    day.settings.welcome_seen = true;  // no welcome panel over the screenshot's scene
+    day.settings.soothing_seeded = true;
+    const std::int64_t start = static_cast<std::int64_t>(std::time(nullptr)) - 60 * 86400;
+    auto save = [&](int d) {
+      day.at = start + d * 86400;
+      REQUIRE(storage::save_changes(*store.db, saved, day).empty());
+      saved = day;
+    };
+    auto part = [&](core::PartId id, core::PartKind kind, glm::vec2 at, const char* name) {
+      core::Part p{.id = id, .name = name, .kind = kind, .position = at, .trust = 20};
+      day.system.parts.push_back(p);
+      day.system.next_id = id + 1;
+    };
+    day.system.self.glow = 0.35f;
+    part(1, core::PartKind::manager, {0.55f, 0.25f}, "Planner");
+    part(2, core::PartKind::firefighter, {-0.5f, 0.35f}, "Scroller");
+    save(0);
+    part(3, core::PartKind::exile, {0.05f, -0.55f}, "Little one");
+    day.system.self.glow = 0.55f;
+    save(20);
+    day.system.parts[0].trust = 70;
+    day.system.relationships.push_back({.from = 1, .to = 3, .kind = core::RelationKind::protects});
+    save(40);
+    day.system.self.glow = 0.85f;
+    day.system.parts[1].size = 0.7f;
+    save(55);
+  }
+  const std::string at = "--data-dir '" + data.string() + "' ";  // 1280x720: the panels leave the scene room
+  const auto lapse = run_innerscape(at + "--timelapse '" + frames.string() + "' --fps 2 --seconds 2");
+  INFO(lapse.err);
+  REQUIRE(lapse.exit_code == 0);
+  const auto shot = run_innerscape(at + "--screenshot '" + (root / "today.png").string() + "'");
+  REQUIRE(shot.exit_code == 0);
+  const std::vector<core::Image> story = read_frames(frames);
+  REQUIRE(story.size() == 4);
+  const core::Image today = storage::read_png(root / "today.png");
+  // The scene area: above the dock and left of the Parts palette, which the screenshot draws and the
+  // time-lapse leaves out (the day's caption sits low on the left, under it). Pixel for pixel: the
+  // same map, view and moment of the scene.
+  constexpr glm::ivec2 scene_area{950, 590};
+  CHECK(differing_pixels(story.back(), today, scene_area) == 0);
+  CHECK(differing_pixels(story.front(), today, scene_area) > 2000);  // the first day was another map
+  CHECK(differing_pixels(story.back(), today) > 2000);               // the panels and the day's caption
+}
+
+TEST_CASE("--screenshot --day draws the map as it was that day, with the timeline open on it") {
+  const auto dir = fresh_dir("shot_day");
+  const auto past = run_innerscape("--demo --size 640x360 --day 2025-05-01 --screenshot '" + (dir / "may.png").string() + "'");
+  INFO(past.err);
+  REQUIRE(past.exit_code == 0);
+  REQUIRE(run_innerscape("--demo --size 640x360 --screenshot '" + (dir / "now.png").string() + "'").exit_code == 0);
+  const core::Image may = storage::read_png(dir / "may.png"), now = storage::read_png(dir / "now.png");
+  REQUIRE(may.size == glm::ivec2(640, 360));
+  CHECK(differing_pixels(may, now) > 5000);
 }

@@ -87,11 +87,49 @@ TEST_CASE("a breathing session in a screenshot: --breathe PATTERN --at SECONDS")
   CHECK(parse({"--breathe", "4-4-6"}).error.find("only apply to --screenshot") != std::string::npos);
 }
 
+TEST_CASE("a time-lapse: --timelapse DIR with --fps, --seconds and --size; defaults 24 fps, 10 s, 1280x720") {
+  const CliResult d = parse({"--demo", "--timelapse", "story"});
+  REQUIRE(d.error.empty());
+  CHECK(d.options.mode == Mode::timelapse);
+  CHECK(d.options.timelapse_dir == "story");
+  CHECK(d.options.fps == 24);
+  CHECK(d.options.seconds == 10);
+  CHECK(d.options.size == glm::ivec2(1280, 720));
+
+  const CliResult r = parse({"--timelapse=out", "--fps", "4", "--seconds=2", "--size", "320x180", "--data-dir", "d",
+                             "--passphrase-file", "p.txt"});
+  REQUIRE(r.error.empty());
+  CHECK(r.options.fps == 4);
+  CHECK(r.options.seconds == 2);
+  CHECK(r.options.size == glm::ivec2(320, 180));
+  CHECK(r.options.passphrase_file == "p.txt");
+  CHECK(parse({"--timelapse", "o", "--fps", "1", "--seconds", "1"}).error.empty());
+  CHECK(parse({"--timelapse", "o", "--fps", "120", "--seconds", "600"}).error.empty());
+  CHECK(usage().find("--timelapse DIR") != std::string::npos);
+}
+
+TEST_CASE("a picture of a day: --screenshot with --day YYYY-MM-DD, a real date") {
+  const CliResult r = parse({"--demo", "--screenshot", "d.png", "--day", "2025-06-01"});
+  REQUIRE(r.error.empty());
+  REQUIRE(r.options.day.has_value());
+  CHECK(r.options.day->year == 2025);
+  CHECK(r.options.day->month == 6);
+  CHECK(r.options.day->day == 1);
+  CHECK(parse({"--screenshot", "d.png", "--day=2024-02-29"}).error.empty());  // a leap day
+  CHECK(parse({"--screenshot", "d.png", "--day", "2025-02-29"}).error.find("--day '2025-02-29' is not a day") != std::string::npos);
+  for (std::string_view wrong : {"2025-13-01", "2025-04-31", "2025-6-1", "01-06-2025", "yesterday", "2025-06-01x", "1969-12-31"}) {
+    INFO(wrong);
+    CHECK(parse({"--screenshot", "d.png", "--day", wrong}).error.find("is not a day written YYYY-MM-DD") != std::string::npos);
+  }
+  CHECK_FALSE(parse({"--screenshot", "d.png"}).options.day.has_value());
+}
+
 TEST_CASE("bench, with or without json") {
   CHECK(parse({"--bench"}).options.mode == Mode::bench);
   const CliResult r = parse({"--bench", "--json", "--size", "640x360"});
   REQUIRE(r.error.empty());
   CHECK(r.options.json);
+  CHECK(parse({"--bench", "--only", "history_5y_startup"}).options.bench_only == "history_5y_startup");
 }
 
 TEST_CASE("wrong or incomplete flags are refused with a reason") {
@@ -119,6 +157,25 @@ TEST_CASE("wrong or incomplete flags are refused with a reason") {
       {{"--demo=yes"}, "--demo takes no value"},
       {{"--data-dir"}, "--data-dir needs a folder"},
       {{"--bench", "--screenshot", "a.png"}, "choose one of"},
+      {{"--timelapse"}, "--timelapse needs a folder"},
+      {{"--timelapse", "o", "--screenshot", "a.png"}, "choose one of"},
+      {{"--timelapse", "o", "--fps", "0"}, "--fps '0' is not a whole number of frames a second from 1 to 120"},
+      {{"--timelapse", "o", "--fps", "121"}, "--fps '121'"},
+      {{"--timelapse", "o", "--fps", "24.5"}, "--fps '24.5'"},
+      {{"--timelapse", "o", "--seconds", "0"}, "--seconds '0' is not a whole number of seconds from 1 to 600"},
+      {{"--timelapse", "o", "--seconds", "601"}, "--seconds '601'"},
+      {{"--timelapse", "o", "--seconds"}, "--seconds needs a number"},
+      {{"--fps", "24"}, "--fps and --seconds only apply to --timelapse"},
+      {{"--screenshot", "a.png", "--seconds", "3"}, "--fps and --seconds only apply to --timelapse"},
+      {{"--timelapse", "o", "--frames", "3"}, "--frames does not apply to --timelapse"},
+      {{"--timelapse", "o", "--canvas"}, "--canvas does not apply to --timelapse"},
+      {{"--timelapse", "o", "--day", "2025-01-01"}, "--day only applies to --screenshot"},
+      {{"--timelapse", "o", "--breathe", "4-4-6"}, "--breathe and --at only apply to --screenshot"},
+      {{"--timelapse", "o", "--demo", "--passphrase-file", "p"}, "does not apply to --bench, --version or --demo"},
+      {{"--day", "2025-01-01"}, "--day only applies to --screenshot"},
+      {{"--screenshot", "a.png", "--day"}, "--day needs a day"},
+      {{"--screenshot", "a.png", "--day", "2025-01-01", "--breathe", "4-4-6"}, "--day and --breathe"},
+      {{"--bench", "--only", "history_5y"}, "history_5y_startup"},
   };
   for (const Case& c : cases) {
     const CliResult r = parse(c.args);
