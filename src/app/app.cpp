@@ -198,19 +198,20 @@ int run_timelapse(const Options& options, const std::filesystem::path& data_dir,
   const core::MapHistory history = session->map_history();
   const auto today = static_cast<std::int64_t>(std::time(nullptr));
   const std::int64_t first = history.empty() ? today : std::min(history.front().at, today);
-  const double ease_s = ui::timelapse_ease_s(first, today);
+  const ui::TimelapseSpan span = ui::timelapse_span(history, today);
+  const double ease_s = span.ease_s;
   const int count = options.fps * options.seconds;
 
   session->film = true;
   session->set_view(session->framing(story_positions(history, session->scene().system), options.size));
-  session->show_time(frame_time(first, today, 0, count), true, ease_s);
+  session->show_time(frame_time(first, span.end, 0, count), true, ease_s);
   session->film_caption = ui::local_day(first);
   settle(*session, target, options.size, options.frames);
   const double still_s = session->window().now_s();  // the scene's drift and light stay as they are now
 
   std::cout << "Drawing " << count << " frames of your map's story, " << ui::local_day(first) << " to today...\n" << std::flush;
   for (int i = 0; i < count; ++i) {
-    const double t = frame_time(first, today, i, count);
+    const double t = frame_time(first, span.end, i, count);
     if (i + 1 < count) {
       session->show_time(t, true, ease_s);
     } else {

@@ -1,6 +1,8 @@
 // One open Innerscape: the window, the scene state, the renderer and the overlay, wired together.
 #include "app/session.h"
 
+#include "app/timelapse.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -635,14 +637,13 @@ void Session::clear_map_history() {
 void Session::update_past(double real_dt_s) {
   if (!past_.time) return;
   if (past_.playing && past_.ready) {
-    const core::MapHistory& h = map_history();
-    const std::int64_t first = h.empty() ? wall_clock_now() : h.front().at;
+    const ui::TimelapseSpan span = ui::timelapse_span(map_history(), wall_clock_now());
     const double speed = ui::timelapse_speeds[std::clamp(overlay_.timeline.speed, 0, 3)];
-    past_.ease_s = ui::timelapse_ease_s(first, wall_clock_now());
+    past_.ease_s = span.ease_s;
     past_.eased = true;
-    *past_.time += std::clamp(real_dt_s, 0.0, 0.1) * ui::timelapse_rate(first, wall_clock_now(), speed);
-    if (*past_.time >= static_cast<double>(wall_clock_now())) {
-      show_time(std::nullopt);  // the story has come to today
+    *past_.time += std::clamp(real_dt_s, 0.0, 0.1) * span.rate * speed;
+    if (*past_.time >= span.end) {
+      show_time(std::nullopt);  // the story has come to today: nothing changes after this
       return;
     }
   }
@@ -702,10 +703,12 @@ core::SceneView Session::frame_all_view(glm::ivec2 viewport) const {
 core::SceneView Session::framing(const std::vector<glm::vec2>& centres, glm::ivec2 viewport) const {
   // Room for each part's form, its trust ring and the label underneath.
   constexpr float part_room = 0.2f;
+  const float em = font_px_;
+  // A film has no panels: only its caption, one line low on the left.
+  if (film) return core::framed(core::SceneView{.viewport = viewport}, centres, part_room, em * 2.0f, 0.0f, 0.0f);
   const float dock_px = font_px_ * 4.0f;  // the dock is about four lines tall
   // The welcome keeps to the left, the palette or the journal to the right (their widths in font
   // heights, and the margin): the parts are framed between them.
-  const float em = font_px_;
   const float margins = em * 2.0f * ui::margin_em;
   const float left_px = overlay_.welcome.open ? std::min(em * 21.0f, static_cast<float>(viewport.x) * 0.4f) + margins : 0.0f;
   const float right_px = overlay_.palette.open ? em * 17.0f + margins : overlay_.journal.open ? em * 19.0f + margins : 0.0f;
@@ -1164,11 +1167,13 @@ void Session::apply(ui::UiActions& a) {
   if (a.show_time) show_time(*a.show_time);
   if (a.play_timelapse) {
     if (*a.play_timelapse && past_.ready) {
-      const core::MapHistory& h = map_history();
-      // From the moment shown; at today, from the very beginning.
-      const double from = past_.time.value_or(h.empty() ? static_cast<double>(wall_clock_now()) : static_cast<double>(h.front().at));
-      show_time(from, true, ui::timelapse_ease_s(h.empty() ? wall_clock_now() : h.front().at, wall_clock_now()));
+      const ui::TimelapseSpan span = ui::timelapse_span(map_history(), wall_clock_now());
+      // From the moment shown; at today (or past the story's end), from the very beginning.
+      const double from = past_.time && *past_.time < span.end ? *past_.time : static_cast<double>(span.first);
+      show_time(from, true, span.ease_s);
       past_.playing = past_.time.has_value();
+      // The whole story in view: early parts often stood further out than today's.
+      if (past_.playing) scene_.view_goal = framing(story_positions(map_history(), scene_.system), scene_.view.viewport);
     } else {
       past_.playing = false;
     }

@@ -64,9 +64,9 @@ std::string check_frame_dir(const std::filesystem::path& dir) {
   return {};
 }
 
-double frame_time(std::int64_t first, std::int64_t today, int i, int n) {
-  if (n <= 1 || i >= n - 1 || today <= first) return static_cast<double>(today);
-  const double span = static_cast<double>(today - first);
+double frame_time(std::int64_t first, double end, int i, int n) {
+  if (n <= 1 || i >= n - 1 || end <= static_cast<double>(first)) return end;
+  const double span = end - static_cast<double>(first);
   return static_cast<double>(first) + span * static_cast<double>(i) / static_cast<double>(n - 1);
 }
 

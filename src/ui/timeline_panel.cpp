@@ -36,12 +36,16 @@ void draw_milestone_marks(const core::InnerSystem& system, std::int64_t first_da
 
 }  // namespace
 
-double timelapse_rate(std::int64_t first, std::int64_t today, double speed) {
-  const double span = std::max<double>(static_cast<double>(today - first), day_s);
-  return span / timelapse_base_s * speed;
+TimelapseSpan timelapse_span(const core::MapHistory& history, std::int64_t today) {
+  if (history.empty()) return {.first = today, .end = static_cast<double>(today), .rate = day_s / timelapse_base_s, .ease_s = 0.0};
+  TimelapseSpan s;
+  s.first = std::min(history.front().at, today);
+  const std::int64_t last = std::clamp(history.back().at, s.first, today);
+  s.rate = std::max<double>(static_cast<double>(last - s.first), day_s) / timelapse_base_s;
+  s.ease_s = s.rate * 0.6;  // a change takes 0.6 s of the time-lapse at 1x to settle
+  s.end = std::min(static_cast<double>(last) + s.ease_s, static_cast<double>(today));
+  return s;
 }
-
-double timelapse_ease_s(std::int64_t first, std::int64_t today) { return timelapse_rate(first, today, 1.0) * 0.6; }
 
 void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions& actions) {
   if (!open || view.system == nullptr) return;

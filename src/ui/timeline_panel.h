@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/inner_system.h"
+#include "core/map_history.h"
 #include "ui/actions.h"
 #include "ui/item_rects.h"
 
@@ -35,9 +36,16 @@ struct TimelinePanel {
   void draw(const char* title, const TimelineView& view, UiActions& actions);
 };
 
-// How many seconds of the map's time pass in one second of the time-lapse, and the time each
-// change takes to ease in, for a history from `first` to `today` at `speed`.
-double timelapse_rate(std::int64_t first, std::int64_t today, double speed);
-double timelapse_ease_s(std::int64_t first, std::int64_t today);
+// What a time-lapse plays: from the first change to the last one and its easing in (or today, if
+// that is sooner); after it nothing moves, so it is not played. `rate` is the map's seconds per
+// second of the time-lapse at 1x (the whole story in timelapse_base_s), `ease_s` the map time each
+// change takes to ease in.
+struct TimelapseSpan {
+  std::int64_t first = 0;
+  double end = 0.0;
+  double rate = 1.0;
+  double ease_s = 0.0;
+};
+TimelapseSpan timelapse_span(const core::MapHistory& history, std::int64_t today);
 
 }  // namespace innerscape::ui
