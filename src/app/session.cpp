@@ -577,7 +577,19 @@ void Session::load_map_history() {
   });
 }
 
+void Session::begin_timeline() {
+  overlay_.timeline.open = true;
+  overlay_.welcome.open = false;  // it is not marked as read: it is there again next time
+  frame_story_ = true;
+  load_map_history();
+  take_map_history(false);
+}
+
 void Session::take_map_history(bool wait) {
+  if (frame_story_ && past_.ready) {
+    frame_story_ = false;
+    if (overlay_.timeline.open) scene_.view_goal = framing(story_positions(map_history(), scene_.system), scene_.view.viewport);
+  }
   if (!answer_ready(past_.loader, wait)) return;
   HistoryRead read = past_.loader.get();
   if (!read.error.empty()) {
@@ -588,6 +600,7 @@ void Session::take_map_history(bool wait) {
   past_.history = std::move(read.history);
   past_.ready = true;
   core::request_frame(pacer_);
+  take_map_history(false);  // frames the story, if the timeline asked for it
 }
 
 const core::MapHistory& Session::map_history() {
@@ -706,13 +719,17 @@ core::SceneView Session::framing(const std::vector<glm::vec2>& centres, glm::ive
   const float em = font_px_;
   // A film has no panels: only its caption, one line low on the left.
   if (film) return core::framed(core::SceneView{.viewport = viewport}, centres, part_room, em * 2.0f, 0.0f, 0.0f);
-  const float dock_px = font_px_ * 4.0f;  // the dock is about four lines tall
+  // The dock as it was last drawn (about four lines before it has been), and room for the names
+  // under the lowest parts.
+  const float dock_px = std::max(ui::reserved_bottom(), em * 5.0f) + em * 2.5f;
   // The welcome keeps to the left, the palette or the journal to the right (their widths in font
   // heights, and the margin): the parts are framed between them.
   const float margins = em * 2.0f * ui::margin_em;
   const float left_px = overlay_.welcome.open ? std::min(em * 21.0f, static_cast<float>(viewport.x) * 0.4f) + margins : 0.0f;
   const float right_px = overlay_.palette.open ? em * 17.0f + margins : overlay_.journal.open ? em * 19.0f + margins : 0.0f;
-  return core::framed(core::SceneView{.viewport = viewport}, centres, part_room, dock_px, left_px, right_px);
+  // The timeline sits at the top: its height as last drawn, or about what it will be.
+  const float top_px = overlay_.timeline.open ? (overlay_.timeline.bottom_px > 0.0f ? overlay_.timeline.bottom_px : em * 19.0f) : 0.0f;
+  return core::framed(core::SceneView{.viewport = viewport}, centres, part_room, dock_px, left_px, right_px, top_px);
 }
 
 void Session::handle_events(const platform::FrameEvents& events, double now_s) {
@@ -1011,7 +1028,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
                           core::self_radius * 1.4f * core::pixels_per_unit(scene_.view), !pacer_.desc.ambient_motion,
                           o.breathing.hands);
   // In calm moments (no page, no welcome open), one of the person's soothing words, softly.
-  if (!o.entry_editor.open && !o.welcome.open && !o.soothing.open && !o.calm.open) {
+  if (!o.entry_editor.open && !o.welcome.open && !o.soothing.open && !o.calm.open && !o.timeline.open) {
     ui::draw_soothing_line(scene_.system.soothing, static_cast<long>(now / 86400));
   }
   o.entry_editor.draw(scene_.system, now, actions);
@@ -1159,9 +1176,11 @@ void Session::apply(ui::UiActions& a) {
   if (a.toggle_soothing) o.soothing.open = !o.soothing.open;
   // The map over time.
   if (a.toggle_timeline) {
-    o.timeline.open = !o.timeline.open;
-    if (o.timeline.open) load_map_history();
-    else show_time(std::nullopt);  // closing it comes back to today
+    if (!o.timeline.open) begin_timeline();
+    else {
+      o.timeline.open = false;
+      show_time(std::nullopt);  // closing it comes back to today
+    }
   }
   if (a.show_today) show_time(std::nullopt);
   if (a.show_time) show_time(*a.show_time);

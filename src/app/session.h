@@ -211,8 +211,10 @@ class Session {
   const std::string& map_history_problem() const { return past_.problem; }
   // Opens the timeline panel on the moment `t` (a --screenshot --day picture).
   void open_timeline(double t) {
-    overlay_.timeline.open = true;
+    begin_timeline();
+    wait_for_map_history();
     show_time(t);
+    if (scene_.view_goal) set_view(*scene_.view_goal);  // a picture does not wait for the camera
   }
 
   // The view that shows all of `centres` with room for each part and the dock, as Show everything
@@ -306,6 +308,10 @@ class Session {
   };
   MapPast past_;
   void take_map_history(bool wait);
+  // Opens the timeline: the history is read, the welcome steps aside, and once the history is here
+  // the camera eases out to every place a part has stood.
+  void begin_timeline();
+  bool frame_story_ = false;
   void update_past(double real_dt_s);
   const core::InnerSystem& shown_system() const { return past_.time ? past_.shown : scene_.system; }
 

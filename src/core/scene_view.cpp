@@ -46,7 +46,7 @@ glm::vec2 screen_to_world(const SceneView& view, glm::vec2 screen) {
 }
 
 SceneView framed(const SceneView& view, const std::vector<glm::vec2>& centres, float radius, float bottom_inset_px, float left_inset_px,
-                 float right_inset_px) {
+                 float right_inset_px, float top_inset_px) {
   SceneView out{.viewport = view.viewport};
   if (centres.empty()) return out;
   glm::vec2 lo(-0.2f), hi(0.2f);  // the Self is always in the picture
@@ -56,9 +56,10 @@ SceneView framed(const SceneView& view, const std::vector<glm::vec2>& centres, f
   }
   // Fit into the part of the screen beside the insets, then move the centre so that part is what shows.
   const float inset = std::clamp(bottom_inset_px, 0.0f, static_cast<float>(view.viewport.y) * 0.5f);
+  const float top = std::clamp(top_inset_px, 0.0f, static_cast<float>(view.viewport.y) * 0.5f - inset * 0.5f);
   const float left = std::clamp(left_inset_px, 0.0f, static_cast<float>(view.viewport.x) * 0.4f);
   const float right = std::clamp(right_inset_px, 0.0f, static_cast<float>(view.viewport.x) * 0.4f);
-  const SceneView usable{.viewport = {std::max(1, view.viewport.x - static_cast<int>(left + right)), std::max(1, view.viewport.y - static_cast<int>(inset))}};
+  const SceneView usable{.viewport = {std::max(1, view.viewport.x - static_cast<int>(left + right)), std::max(1, view.viewport.y - static_cast<int>(inset + top))}};
   const glm::vec2 half_needed = (hi - lo) * 0.5f * 1.1f;  // a tenth more, so nothing touches the edge
   const glm::vec2 half_at_zoom1 = visible_half_extent(usable);
   const float zoom = std::min(half_at_zoom1.x / half_needed.x, half_at_zoom1.y / half_needed.y);
@@ -66,7 +67,7 @@ SceneView framed(const SceneView& view, const std::vector<glm::vec2>& centres, f
   out.zoom = std::clamp(zoom * static_cast<float>(usable.viewport.y) / static_cast<float>(std::max(view.viewport.y, 1)),
                         min_zoom, closest);
   out.center = (lo + hi) * 0.5f;
-  out.center.y -= inset * 0.5f / pixels_per_unit(out);
+  out.center.y -= (inset - top) * 0.5f / pixels_per_unit(out);
   out.center.x -= (left - right) * 0.5f / pixels_per_unit(out);
   return out;
 }

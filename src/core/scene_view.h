@@ -40,7 +40,7 @@ inline constexpr float max_zoom = 4.0f;   // close enough to read one part
 // bar of buttons sits) and of `left_inset_px` and `right_inset_px` at the sides (panels open there).
 // With no points, the Self at the middle at zoom 1.
 SceneView framed(const SceneView& view, const std::vector<glm::vec2>& centres, float radius, float bottom_inset_px = 0.0f,
-                 float left_inset_px = 0.0f, float right_inset_px = 0.0f);
+                 float left_inset_px = 0.0f, float right_inset_px = 0.0f, float top_inset_px = 0.0f);
 
 // Moves the view so the world follows a drag of delta pixels (y down, as the mouse moves).
 void pan_by_pixels(SceneView& view, glm::vec2 delta_px);

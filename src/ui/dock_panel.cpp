@@ -68,10 +68,13 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
   if (ImGui::Button("Draw")) actions.toggle_canvas = true;
   item_rects.remember("Draw");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A canvas for drawing your parts, or anything at all");
-  next_in_row(view.timeline_open ? "Back to today" : "Over time");
-  if (ImGui::Button(view.timeline_open ? "Back to today" : "Over time")) actions.toggle_timeline = true;
+  next_in_row("Over time");
+  if (ImGui::Button("Over time")) actions.toggle_timeline = true;
   item_rects.remember("Over time");
-  if (ImGui::IsItemHovered() && !view.timeline_open) ImGui::SetTooltip("Your map on any day so far, and a time-lapse of how it changed (Ctrl+T)");
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(view.timeline_open ? "Close the timeline and come back to today (Ctrl+T)"
+                                         : "Your map on any day so far, and a time-lapse of how it changed (Ctrl+T)");
+  }
   next_in_row("Soothing words");
   if (ImGui::Button("Soothing words")) actions.toggle_soothing = true;
   next_in_row(view.palette_open ? "Hide parts" : "Parts");

@@ -26,6 +26,11 @@ void place_at_top(Side side) {
   ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(FLT_MAX, viewport->WorkSize.y - 2.0f * margin));
 }
 
+float reserved_bottom() {
+  const auto* viewport = static_cast<const ImGuiViewportP*>(ImGui::GetMainViewport());
+  return -viewport->WorkOffsetMax.y;
+}
+
 void reserve_bottom(float height_px) {
   auto* viewport = static_cast<ImGuiViewportP*>(ImGui::GetMainViewport());
   viewport->BuildWorkOffsetMax.y -= height_px;

@@ -17,5 +17,7 @@ void place_at_top(Side side);
 // Takes the bottom `height_px` of the screen (the dock, however many rows it wraps to) out of the
 // work area the panels fit into, from the next frame on, as ImGui's own menu bars do.
 void reserve_bottom(float height_px);
+// How much was reserved at the bottom in the last frame (the dock and its margin); 0 before the first.
+float reserved_bottom();
 
 }  // namespace innerscape::ui

@@ -62,6 +62,7 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
     return;
   }
   if (!still_open) actions.toggle_timeline = true;
+  bottom_px = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y - viewport->WorkPos.y;
   if (!view.problem.empty()) {
     ImGui::TextWrapped("%s", view.problem.c_str());
     ImGui::End();

@@ -32,6 +32,7 @@ struct TimelinePanel {
   int speed = 1;  // into timelapse_speeds
   std::string milestone_title;
   ItemRects item_rects;  // where each entry was drawn last frame, by label
+  float bottom_px = 0.0f;  // where the panel ended last frame, from the top of the screen (0: not drawn yet)
 
   void draw(const char* title, const TimelineView& view, UiActions& actions);
 };
