@@ -735,9 +735,7 @@ JsonImport from_json(std::string_view text) {
           d.strokes.push_back(std::make_shared<const core::Stroke>(std::move(stroke)));
         }
       }
-      core::DrawingId numeric = 0;
-      const auto [end, ec] = std::from_chars(id.data(), id.data() + id.size(), numeric);
-      d.id = (ec == std::errc() && end == id.data() + id.size() && numeric > 0 && numeric < (core::DrawingId{1} << 53)) ? numeric : 0;
+      d.id = numeric_id<core::DrawingId>(id);
       drawing_ids[id] = d.id;
       drawing_text_ids.push_back(id);
       s.system.drawings.push_back(std::move(d));
