@@ -149,6 +149,9 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
 
 std::string Session::open_store(const std::filesystem::path& data_dir) {
   data_dir_ = data_dir;
+  // A store opened again (a backup restored, the lock changed) is read afresh when the timeline asks.
+  take_map_history(true);
+  past_ = MapPast{};
   storage::OpenedStore store = storage::open_store(data_dir, false, false, key_.get());
   if (!store.error.empty()) return store.error;
   storage::Snapshot& loaded = store.loaded.snapshot;
@@ -213,6 +216,7 @@ std::string Session::open_store(const std::filesystem::path& data_dir) {
     saved_revision_ = scene_.history.revision;
     save_due_s_ = 0.0;  // store the recovered words as part of the map, and clear the drafts
   }
+  if (overlay_.timeline.open) load_map_history();
   return {};
 }
 
