@@ -49,6 +49,7 @@ TEST_CASE("--bench --json --frames 2 prints one JSON object with every scenario 
       CHECK(s.at("history_rows").get<long>() > 5 * 365 * 2);  // five years of days, a few changes each
       CHECK(s.at("store_mb").get<double>() > 0.0);
       CHECK(s.at("history_read_ms").get<double>() > 0.0);  // the history is all there, and reads back whole
+      CHECK(s.at("timelapse_state_ms").get<double>() > 0.0);  // and plays, with parts in every moment
       CHECK(s.at("same_map_startup_ms").get<double>() > 0.0);
     }
     if (name == "journal_100k_search") {
