@@ -346,7 +346,31 @@ void Session::export_copy(const std::filesystem::path& path) {
   export_.fraction = std::make_shared<std::atomic<float>>(0.0f);
   export_.path = path;
   // The snapshot shares the journal's pages and the drawings' strokes: handing it over copies little.
-  export_.done = std::async(std::launch::async, [snapshot = snapshot(), path, now = wall_clock_now(), fraction = export_.fraction] {
+  storage::Snapshot copy = snapshot();
+  // The map's past comes along: as the timeline holds it, or read from the store once it holds today.
+  std::filesystem::path read_history_from;
+  if (autosaver_ == nullptr || (past_.ready && past_.problem.empty())) {
+    load_map_history();
+    copy.history = map_history();
+  } else {
+    if (const std::string problem = save_now(); !problem.empty()) {
+      overlay_.notice.text = "No copy was saved: your latest changes are not on disk yet (" + problem + "). Nothing was changed.";
+      return;
+    }
+    read_history_from = data_dir_;
+  }
+  export_.done = std::async(std::launch::async, [snapshot = std::move(copy), read_history_from, key = key_, path,
+                                                 now = wall_clock_now(), fraction = export_.fraction]() mutable {
+    if (!read_history_from.empty()) {
+      std::string error;
+      const storage::Key* k = storage::store_is_locked(read_history_from) ? key.get() : nullptr;
+      auto db = storage::Database::open(read_history_from / storage::database_file_name, error, k);
+      if (db != nullptr) snapshot.history = storage::load_history(*db, error);
+      if (!error.empty()) {
+        platform::Window::wake();
+        return "No copy was saved: your map's past could not be read (" + error + "). Nothing was changed.";
+      }
+    }
     std::string problem = storage::write_json_file(snapshot, path, now, [&fraction](float f) {
       fraction->store(f);
       platform::Window::wake();

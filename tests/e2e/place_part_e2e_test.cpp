@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/session.h"
+#include "core/map_history.h"
 #include "e2e/driver.h"
 #include "test_store.h"
 #include "core/breathing.h"
@@ -461,6 +462,20 @@ TEST_CASE("a copy of a long journal is saved off the frame, with a progress card
   const storage::JsonImport back = storage::from_json(text);
   REQUIRE(back.error.empty());
   CHECK(back.snapshot.system.journal.size() == long_journal.journal.size());
+  // The map's past comes along (read from the store), ending at today's map...
+  REQUIRE_FALSE(back.snapshot.history.empty());
+  CHECK(core::state_at(back.snapshot.history, back.snapshot.history.back().at) == core::map_state(d.session->scene().system));
+  // ...and the same past once the timeline holds it in memory.
+  d.session->load_map_history();
+  d.session->wait_for_map_history();
+  const auto again = dir / "again.json";
+  d.session->export_copy(again);
+  d.session->wait_for_export();
+  std::ifstream in_again(again, std::ios::binary);
+  const storage::JsonImport back_again =
+      storage::from_json(std::string((std::istreambuf_iterator<char>(in_again)), std::istreambuf_iterator<char>()));
+  REQUIRE(back_again.error.empty());
+  CHECK(back_again.snapshot.history == back.snapshot.history);
   d.session.reset();
   std::filesystem::remove_all(dir);
 }
