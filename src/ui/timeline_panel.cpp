@@ -196,24 +196,24 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip(view.shown ? "Mark the day shown" : "Mark today");
 
-  // Letting the past go, only on purpose.
+  // Letting the earlier days go, only on purpose.
   ImGui::Spacing();
-  if (ImGui::SmallButton("Start the story again from today...")) ImGui::OpenPopup("Forget the past?");
+  if (ImGui::SmallButton("Start the story again from today...")) ImGui::OpenPopup("Start the story again?");
   item_rects.remember("Start again");
-  if (ImGui::BeginPopupModal("Forget the past?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+  if (ImGui::BeginPopupModal("Start the story again?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::PushTextWrapPos(em * 26.0f);
-    ImGui::TextWrapped("This forgets how your map looked on every day before today, for good: the timeline and the "
-                       "time-lapse will start from your map as it is now.");
-    ImGui::TextWrapped("Your parts, journal, drawings and milestones stay just as they are. If you might want the past "
-                       "later, save a copy first (Settings, Privacy).");
+    ImGui::TextWrapped("The timeline and the time-lapse would begin from your map as it is today. How it looked on "
+                       "the days before would no longer be kept, and this cannot be undone.");
+    ImGui::TextWrapped("Your parts, journal, drawings and milestones stay just as they are. If you might want the "
+                       "earlier days later, save a copy first (Settings, Privacy).");
     ImGui::PopTextWrapPos();
-    if (ImGui::Button("Forget the past")) {
+    if (ImGui::Button("Start again from today")) {
       actions.clear_history = true;
       ImGui::CloseCurrentPopup();
     }
-    item_rects.remember("Forget the past");
+    item_rects.remember("Start again from today");
     ImGui::SameLine();
-    if (ImGui::Button("Keep it") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    if (ImGui::Button("Keep my story") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
   ImGui::End();

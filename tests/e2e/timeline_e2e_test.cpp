@@ -149,7 +149,7 @@ TEST_CASE("Over time: scrub back to last month, see the map as it was with that 
   // Starting the story again: the present stays, the past is gone, in the store too.
   d.click(d.dock_button("Over time"));
   d.click(timeline_entry(d, "Start again"));
-  d.click(timeline_entry(d, "Forget the past"));
+  d.click(timeline_entry(d, "Start again from today"));
   CHECK(core::map_state(d.session->scene().system) == core::map_state(story.today));
   CHECK(core::state_at(d.session->map_history(), story.then).parts.empty());
   CHECK(d.session->scene().system.milestones.size() == 1);
