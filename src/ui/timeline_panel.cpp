@@ -196,10 +196,10 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip(view.shown ? "Mark the day shown" : "Mark today");
 
-  // Letting the earlier days go, only on purpose.
+  // Letting the earlier days go, only on purpose (and only when there are some).
   ImGui::Spacing();
-  if (ImGui::SmallButton("Start the story again from today...")) ImGui::OpenPopup("Start the story again?");
-  item_rects.remember("Start again");
+  if (days > 0 && ImGui::SmallButton("Start the story again from today...")) ImGui::OpenPopup("Start the story again?");
+  if (days > 0) item_rects.remember("Start again");
   if (ImGui::BeginPopupModal("Start the story again?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::PushTextWrapPos(em * 26.0f);
     ImGui::TextWrapped("The timeline and the time-lapse would begin from your map as it is today. How it looked on "
