@@ -1032,8 +1032,12 @@ void Session::draw_overlay(glm::ivec2 target_size) {
       o.inspector.portrait = inspector_portrait_.imgui_id();
     }
   }
-  o.inspector.draw("About this part", scene_.system, now, actions);
-  if (const core::Part* naming = core::find_part(scene_.system, o.name_field.part)) {
+  // What is about today's map (a part's page, its name being typed, its menu) waits while the past is
+  // shown, just as it was: the map on screen is not the one it would change.
+  const bool today = !past_.time;
+  if (today) o.inspector.draw("About this part", scene_.system, now, actions);
+  if (!today) {
+  } else if (const core::Part* naming = core::find_part(scene_.system, o.name_field.part)) {
     const std::size_t i = core::part_index(scene_.system, naming->id);
     const glm::vec2 under = core::world_to_screen(scene_.view, shown_positions_[i]) +
                             glm::vec2(0.0f, core::part_radius(*naming) * core::pixels_per_unit(scene_.view) * 1.6f);
@@ -1041,7 +1045,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
   } else {
     o.name_field.part = 0;
   }
-  o.context_menu.draw(scene_.system, actions);
+  if (today) o.context_menu.draw(scene_.system, actions);
   o.journal.loading = !journal_ready_;
   o.journal.draw(scene_.system, now, actions);
   o.soothing.draw(scene_.system, actions);

@@ -8,6 +8,9 @@
 #include <filesystem>
 #include <string>
 
+#include <imgui.h>
+#include <imgui_internal.h>
+
 #include "app/session.h"
 #include "core/demo_system.h"
 #include "core/edits.h"
@@ -27,6 +30,12 @@ void keep_picture(Driver& d, const std::string& name) {
   if (std::getenv("INNERSCAPE_KEEP_PICTURES") == nullptr) return;
   const auto file = std::filesystem::temp_directory_path() / ("innerscape-timeline-e2e-" + name + ".png");
   CHECK(d.session->save_picture(file, {1280, 720}).empty());
+}
+
+// Whether the part's page was drawn in the last frame.
+bool inspector_shown() {
+  const ImGuiWindow* w = ImGui::FindWindowByName("About this part");
+  return w != nullptr && w->WasActive;
 }
 
 glm::vec2 timeline_entry(Driver& d, const std::string& label) { return Driver::centre(d.session->overlay().timeline.item_rects, label); }
@@ -78,6 +87,10 @@ TEST_CASE("Over time: scrub back to last month, see the map as it was with that 
   {
     Driver d(Driver::with_data(dir));
     REQUIRE(core::map_state(d.session->scene().system) == core::map_state(story.today));
+    // A part's page is open: it is about today's map, so it waits while the past is shown.
+    d.session->act({.inspect = story.today.parts[0].id});
+    d.frames(2);
+    REQUIRE(inspector_shown());
     d.click(d.dock_button("Over time"));
     REQUIRE(d.session->overlay().timeline.open);
     d.session->wait_for_map_history();
@@ -95,6 +108,8 @@ TEST_CASE("Over time: scrub back to last month, see the map as it was with that 
     CHECK(core::map_state(d.session->shown_map()) == core::map_state(story.month_ago));
     d.frames(2);
     timeline_entry(d, "page " + std::to_string(story.page));  // that day's page is listed beside it
+    CHECK_FALSE(inspector_shown());
+    CHECK(d.session->overlay().inspector.open);  // only waiting
     keep_picture(d, "month-ago");
 
     // Read-only: dragging a part of the past moves nothing, today or then.
@@ -119,6 +134,7 @@ TEST_CASE("Over time: scrub back to last month, see the map as it was with that 
     // Back to today, then the time-lapse from the first day: it eases forward and ends on today's map.
     d.click(timeline_entry(d, "Today"));
     CHECK_FALSE(d.session->shown_time().has_value());
+    CHECK(inspector_shown());  // back with today's map
     d.click(timeline_entry(d, "Play"));
     REQUIRE(d.session->timelapse_playing());
     const double start = *d.session->shown_time();
