@@ -364,7 +364,7 @@ int run_import(const Options& options) {
   // one more change of today in the history that is there.
   if (merged.replace_history) {
     std::string problem;
-    if (!storage::load_history(*db, problem).empty() || !problem.empty()) {
+    if (storage::history_size(*db, problem) != 0) {
       merged.replace_history = false;
       merged.history.clear();
     }

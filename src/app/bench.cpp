@@ -258,8 +258,7 @@ void measure_history_store(const std::filesystem::path& dir, Result& r) {
   std::string error;
   const auto db = storage::Database::open(dir / storage::database_file_name, error);
   if (db == nullptr) return;
-  storage::Statement rows = db->prepare("SELECT count(*) FROM map_history");
-  if (rows.valid() && rows.step()) r.history_rows = static_cast<long>(rows.column_int(0));
+  r.history_rows = storage::history_size(*db, error);
   const auto start = std::chrono::steady_clock::now();
   const core::MapHistory history = storage::load_history(*db, error);
   r.history_read_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -735,10 +735,19 @@ std::string clear_history(Database& db, const core::InnerSystem& present, std::i
   return tx.commit();
 }
 
+long history_size(Database& db, std::string& error) {
+  Statement count = db.prepare("SELECT count(*) FROM map_history");
+  if (!count.valid() || !count.step()) {
+    error = "Could not read the map's history: " + count.error();
+    return -1;
+  }
+  return static_cast<long>(count.column_int(0));
+}
+
 std::string start_history(Database& db, std::int64_t now) {
-  Statement any = db.prepare("SELECT count(*) FROM map_history");
-  if (!any.valid() || !any.step()) return "Could not read the map's history: " + any.error();
-  if (any.column_int(0) != 0) return {};
+  std::string error;
+  const long size = history_size(db, error);
+  if (size != 0) return error;
   LoadResult loaded = load_snapshot(db, false);
   if (!loaded.error.empty()) return loaded.error;
   const core::InnerSystem& s = loaded.snapshot.system;

@@ -59,6 +59,9 @@ std::vector<core::Entry> load_journal(Database& db, std::string& error);
 // The map's history, oldest first. On failure `error` says why (and the list is empty).
 core::MapHistory load_history(Database& db, std::string& error);
 
+// How many changes the map's history holds, without reading them; -1 (and `error`) when it cannot be read.
+long history_size(Database& db, std::string& error);
+
 // Forgets the map's past, keeping only the present: the history starts again from `present`, at `now`.
 std::string clear_history(Database& db, const core::InnerSystem& present, std::int64_t now);
 
