@@ -18,6 +18,7 @@
 #include "app/timelapse.h"
 #include "core/breathing.h"
 #include "core/version.h"
+#include "core/wording.h"
 #include "render/framebuffer.h"
 #include "storage/config_dir.h"
 #include "storage/data_dir.h"
@@ -255,8 +256,8 @@ int run_check(const Options& options) {
   const std::string verdict = db ? db->quick_check() : error;
   if (verdict == "ok") {
     const storage::LoadResult loaded = storage::load_snapshot(*db);
-    std::cout << "Your data is sound: " << path.string() << " (" << loaded.snapshot.system.parts.size() << " parts, "
-              << loaded.snapshot.system.relationships.size() << " relationships).\n";
+    std::cout << "Your data is sound: " << path.string() << " (" << core::counted(std::ssize(loaded.snapshot.system.parts), "part", "parts")
+              << ", " << core::counted(std::ssize(loaded.snapshot.system.relationships), "relationship", "relationships") << ").\n";
     return 0;
   }
   std::cout << "Your data file has a problem: " << path.string() << "\n  " << verdict
@@ -311,8 +312,8 @@ int run_export(const Options& options) {
     std::cerr << "innerscape: " << problem << "\n";
     return 1;
   }
-  std::cout << "Exported " << loaded.snapshot.system.parts.size() << " parts and "
-            << loaded.snapshot.system.relationships.size() << " relationships to " << options.out.string()
+  std::cout << "Exported " << core::counted(std::ssize(loaded.snapshot.system.parts), "part", "parts") << " and "
+            << core::counted(std::ssize(loaded.snapshot.system.relationships), "relationship", "relationships") << " to " << options.out.string()
             << ". It is not encrypted" << (storage::store_is_locked(storage::resolve_data_dir(options.data_dir, storage::data_dir_env_from_process()))
                                                  ? ", though your map is locked"
                                                  : "")
@@ -370,16 +371,16 @@ int run_import(const Options& options) {
     }
   }
   progress.emplace(std::cerr, stderr_is_terminal());
-  progress->step("Saving " + std::to_string(imported.snapshot.system.parts.size()) + " parts and " +
-                 std::to_string(imported.snapshot.system.journal.size()) + " journal pages");
+  progress->step("Saving " + core::counted(std::ssize(imported.snapshot.system.parts), "part", "parts") + " and " +
+                 core::counted(static_cast<long long>(imported.snapshot.system.journal.size()), "journal page", "journal pages"));
   const std::string saved = storage::save_changes(*db, loaded.snapshot, merged);
   progress.reset();
   if (const std::string& e = saved; !e.empty()) {
     std::cerr << "innerscape: the import could not be saved: " << e << ". Nothing was changed.\n";
     return 1;
   }
-  std::cout << "Imported " << imported.snapshot.system.parts.size() << " parts and "
-            << imported.snapshot.system.relationships.size() << " relationships";
+  std::cout << "Imported " << core::counted(std::ssize(imported.snapshot.system.parts), "part", "parts") << " and "
+            << core::counted(std::ssize(imported.snapshot.system.relationships), "relationship", "relationships");
   if (imported.parts_placed > 0) std::cout << " (" << imported.parts_placed << " placed by Arrange)";
   std::cout << ".\n";
   return 0;

@@ -20,6 +20,7 @@
 #include "core/drafts.h"
 #include "core/ink.h"
 #include "core/tone.h"
+#include "core/wording.h"
 #include "platform/paths.h"
 #include "render/framebuffer.h"
 #include "storage/backup.h"
@@ -850,8 +851,8 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
     last_cycle_ = now_breath.cycle;
     if (breathing_.elapsed_s >= breathing_.planned_s) {
       end_breathing(true);
-      overlay_.notice.text = "That was " + std::to_string(static_cast<int>(breathing_.planned_s / 60.0)) +
-                             " minutes of slow breathing. Notice how your body feels now.";
+      overlay_.notice.text = "That was " + core::counted(std::lround(breathing_.planned_s / 60.0), "minute", "minutes") +
+                             " of slow breathing. Notice how your body feels now.";
       core::request_frame(pacer_);
     }
   }
@@ -1055,7 +1056,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
   breathing_.tones = settings_.tones;
   breathing_.volume = settings_.volume;
   o.breathing.draw(breathing_, actions);
-  o.calm.draw(scene_.system, now, actions);
+  o.calm.draw(scene_.system, settings_.crisis_contact, now, actions);
   ui::draw_breathing_form(breathing_, core::world_to_screen(scene_.view, {0.0f, 0.0f}),
                           core::self_radius * 1.4f * core::pixels_per_unit(scene_.view), !pacer_.desc.ambient_motion,
                           o.breathing.hands);
@@ -1252,6 +1253,10 @@ void Session::apply(ui::UiActions& a) {
   if (a.ui_scale_percent) settings_.ui_scale_percent = std::clamp(*a.ui_scale_percent, core::min_ui_scale_percent, core::max_ui_scale_percent);
   if (a.font_px) settings_.font_px = std::clamp(*a.font_px, core::min_font_px, core::max_font_px);
   if (a.theme) settings_.theme = *a.theme;
+  if (a.crisis_contact) {
+    settings_.crisis_contact = core::tidy_crisis_contact(*a.crisis_contact);
+    mark_dirty(window_->now_s(), 0.0);
+  }
   if (a.ui_scale_percent || a.font_px || a.theme) {
     display_dirty_ = true;
     mark_dirty(window_->now_s(), 0.5);
@@ -1265,12 +1270,27 @@ void Session::apply(ui::UiActions& a) {
     o.welcome.open = false;
     o.palette.open = false;
     o.journal.open = false;
-    if (!breathing_.running) start_breathing(core::breath_presets()[0].pattern, 5.0);
+    if (!breathing_.running) {
+      start_breathing(core::breath_presets()[0].pattern, 5.0);
+      calm_breath_ = true;
+    }
+  }
+  if (a.end_calm) {
+    // Steadier: the breath calm mode began ends with it (one the person began in Breathe goes on).
+    o.calm.open = false;
+    if (calm_breath_ && breathing_.running) {
+      end_breathing(false);
+      o.notice.text = "Good to hear. The breath has stopped; it waits under Breathe whenever you want it again.";
+    }
+    calm_breath_ = false;
   }
   if (a.tones) settings_.tones = *a.tones;
   if (a.volume) settings_.volume = std::clamp(*a.volume, 0, 100);
   if (a.tones || a.volume) mark_dirty(window_->now_s(), 0.5);
-  if (a.start_breathing) start_breathing(*a.start_breathing, a.breathing_minutes);
+  if (a.start_breathing) {
+    start_breathing(*a.start_breathing, a.breathing_minutes);
+    calm_breath_ = false;  // the person's own choice of breath: it is theirs to end
+  }
   if (a.pause_breathing) breathing_.paused = *a.pause_breathing;
   if (a.end_breathing) end_breathing(false);
   if (a.toggle_journal) o.journal.open = !o.journal.open;
@@ -1335,7 +1355,7 @@ void Session::apply(ui::UiActions& a) {
             a.toggle_fullscreen || a.toggle_shortcuts || a.show_parts || a.new_entry_menu || a.save_picture || a.restore_backup ||
             a.toggle_journal || a.search_focus ||
             a.new_entry || a.open_entry || a.search || a.toggle_soothing || a.toggle_breathing || a.start_breathing ||
-            a.pause_breathing || a.end_breathing || a.tones || a.volume || a.calm || a.toggle_canvas || a.close_canvas ||
+            a.pause_breathing || a.end_breathing || a.tones || a.volume || a.calm || a.end_calm || a.crisis_contact || a.toggle_canvas || a.close_canvas ||
             a.open_drawing || a.new_drawing || a.draw_part || a.save_drawing_png || a.creative_timer || a.unlock ||
             a.lock_change || a.lock_now || a.idle_lock_minutes || a.toggle_privacy || a.export_copy ||
             a.toggle_settings || a.ui_scale_percent || a.font_px || a.theme;
@@ -1411,7 +1431,7 @@ void Session::stop_creative_timer() {
   entry.answers.set_text("what", what);
   entry.answers.set_text("minutes", std::to_string(minutes));
   if (core::perform(scene_.system, scene_.history, core::add_entry(scene_.system, std::move(entry), wall_clock_now()))) {
-    overlay_.notice.text = "Your journal keeps " + std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes") +
+    overlay_.notice.text = "Your journal keeps " + core::counted(minutes, "minute", "minutes") +
                            " of creative time. How do you feel now?";
     saved_revision_ = scene_.history.revision;
     mark_dirty(window_->now_s(), 0.0);

@@ -341,6 +341,7 @@ class Session {
   int canvas_draw_calls_ = 0;
   ui::BreathingView breathing_;
   bool breathing_frozen_ = false;
+  bool calm_breath_ = false;  // calm mode began the breath that runs now: it ends when calm mode does
   core::BreathPhase last_phase_ = core::BreathPhase::hold_out;
   long last_cycle_ = -1;
   std::unique_ptr<platform::Audio> audio_;  // opened when first needed; silent without a device

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "core/picking.h"
+
 namespace innerscape::core {
 namespace {
 
@@ -64,14 +66,27 @@ glm::vec2 free_spot(const InnerSystem& system) {
   for (float radius : {protector_ring_radius, protector_ring_radius + 0.35f, protector_ring_radius + 0.7f}) {
     for (int i = 0; i < tries; ++i) {
       const glm::vec2 spot = on_ring(radius, even_angle(static_cast<std::size_t>(i), tries));
-      const bool clear = std::none_of(system.parts.begin(), system.parts.end(), [&](const Part& p) {
-        const glm::vec2 d = p.position - spot;
-        return d.x * d.x + d.y * d.y < 0.25f * 0.25f;
-      });
-      if (clear) return spot;
+      if (is_open_spot(system, spot, 0.1f)) return spot;
     }
   }
   return on_ring(protector_ring_radius + 1.0f, even_angle(system.parts.size(), tries));
+}
+
+bool is_open_spot(const InnerSystem& system, glm::vec2 spot, float radius) {
+  if (pick_part(system, spot, radius * 2.5f) != 0) return false;
+  return !pick_relationship(system, spot, radius * 1.5f).has_value();
+}
+
+glm::vec2 open_spot_near_self(const InnerSystem& system, float radius) {
+  for (int ring = 0; ring < 12; ++ring) {
+    const float distance = self_radius * 2.5f + static_cast<float>(ring) * radius * 2.5f;
+    for (int step = 0; step < 12; ++step) {
+      const float angle = static_cast<float>(step) * (two_pi / 12.0f);  // every 30 degrees, from the right
+      const glm::vec2 at = distance * glm::vec2(std::cos(angle), std::sin(angle));
+      if (is_open_spot(system, at, radius)) return at;
+    }
+  }
+  return {self_radius * 3.0f, 0.0f};
 }
 
 }  // namespace innerscape::core

@@ -3,11 +3,14 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace innerscape::core {
 
 inline constexpr int max_idle_lock_minutes = 24 * 60;
+// A crisis contact is one line: a name and a number, a line's name, a few words.
+inline constexpr std::size_t max_crisis_contact_bytes = 200;
 
 // The overlay's size: the whole UI (text, paddings, rounding) and the text alone, on top of the display's own scale.
 inline constexpr int min_ui_scale_percent = 75;
@@ -37,6 +40,9 @@ struct Settings {
   int ui_scale_percent = 100;   // the whole overlay, min_ui_scale_percent..max_ui_scale_percent
   int font_px = default_font_px;  // the text's size at 100 %, min_font_px..max_font_px
   Theme theme = Theme::calm_dark;
+  // Who or where the person turns to in a crisis, in their own words ("Sam 555 0134", a helpline):
+  // calm mode shows it. Empty: calm mode says where help is found in general.
+  std::string crisis_contact;
 
   bool operator==(const Settings&) const = default;
 };
@@ -59,6 +65,10 @@ constexpr bool same_comfort(const Settings& a, const Settings& b) {
   take_comfort(only_a, a);
   return only_a == b;
 }
+
+// A crisis contact as it is kept: one line (line breaks and tabs become spaces, other control
+// characters go), trimmed, at most max_crisis_contact_bytes without cutting a character in two.
+std::string tidy_crisis_contact(std::string_view typed);
 
 // The overlay's scale: the display's own (1 on a standard display, 2 on a high-DPI one) times the person's.
 constexpr float ui_scale(const Settings& s, float display_scale) { return display_scale * static_cast<float>(s.ui_scale_percent) / 100.0f; }

@@ -465,6 +465,7 @@ LoadResult load_snapshot(Database& db, bool with_journal) {
       target = key == "font_px" ? std::clamp(target, core::min_font_px, core::max_font_px)
                                 : std::clamp(target, core::min_ui_scale_percent, core::max_ui_scale_percent);
     }
+    if (key == "crisis_contact") out.snapshot.settings.crisis_contact = core::tidy_crisis_contact(settings.column_text(1));
     if (key == "theme") out.snapshot.settings.theme = core::theme_from_key(settings.column_text(1)).value_or(core::Theme::calm_dark);
     if (key == "entry_draft") {
       out.snapshot.entry_draft = read_draft_text(settings.column_text(1));
@@ -592,6 +593,8 @@ std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& cu
     s.bind(1, std::string_view("font_px")).bind(2, std::to_string(current.settings.font_px));
     if (!s.run()) return fail("Could not save the settings", s.error());
     s.bind(1, std::string_view("theme")).bind(2, std::string(core::theme_key(current.settings.theme)));
+    if (!s.run()) return fail("Could not save the settings", s.error());
+    s.bind(1, std::string_view("crisis_contact")).bind(2, current.settings.crisis_contact);
     if (!s.run()) return fail("Could not save the settings", s.error());
   }
   // Journal entries: rows, their parts, and their words in the search index, kept in step. Only

@@ -8,6 +8,7 @@
 
 #include "core/archetypes.h"
 #include "core/ink.h"
+#include "core/wording.h"
 #include "storage/png.h"
 #include "storage/time_text.h"
 
@@ -146,7 +147,7 @@ std::string export_markdown(const Snapshot& snapshot, const std::filesystem::pat
          << "tags: [innerscape, " << core::kind_key(p.kind) << "]\n"
          << "---\n\n"
          << "# " << p.name << "\n\n"
-         << "A " << core::kind_name(p.kind) << (p.age ? ", about " + std::to_string(*p.age) + " years old" : "") << ".";
+         << core::with_article(core::kind_name(p.kind), true) << (p.age ? ", about " + std::to_string(*p.age) + " years old" : "") << ".";
     if (const core::Archetype* a = core::find_archetype(p.archetype)) note << " " << a->description;
     note << "\n\n";
     if (const core::Drawing* portrait = p.portrait != 0 ? core::find_drawing(s, p.portrait) : nullptr) {

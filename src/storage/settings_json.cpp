@@ -20,6 +20,7 @@ nlohmann::ordered_json settings_to_json(const core::Settings& s, bool comfort_on
   j["ui_scale_percent"] = s.ui_scale_percent;
   j["font_px"] = s.font_px;
   j["theme"] = core::theme_key(s.theme);
+  if (!comfort_only) j["crisis_contact"] = s.crisis_contact;
   return j;
 }
 
@@ -53,6 +54,15 @@ std::string read_settings(const nlohmann::json& obj, const std::string& where, c
     const auto chosen = v->is_string() ? core::theme_from_key(v->get<std::string>()) : std::nullopt;
     if (!chosen) return where + ".theme: expected calm_dark or light";
     s.theme = *chosen;
+  }
+  if (const nlohmann::json* v = present("crisis_contact")) {
+    if (!v->is_string()) return where + ".crisis_contact: expected text (a name and a number, say)";
+    const std::string& text = v->get_ref<const std::string&>();
+    if (text.size() > core::max_crisis_contact_bytes || core::tidy_crisis_contact(text) != text) {
+      return where + ".crisis_contact: expected one line of at most " + std::to_string(core::max_crisis_contact_bytes) +
+             " bytes, with no control characters";
+    }
+    s.crisis_contact = text;
   }
   into = s;
   return {};

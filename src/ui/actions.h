@@ -32,6 +32,7 @@ struct UiActions {
   std::optional<int> ui_scale_percent; // the overlay's size (core::Settings)
   std::optional<int> font_px;          // the text's size at 100 %
   std::optional<core::Theme> theme;    // the overlay's colours
+  std::optional<std::string> crisis_contact;  // the person's own crisis contact (core::tidy_crisis_contact)
   bool toggle_shortcuts = false;       // the F1 sheet
   bool show_parts = false;             // the palette, open and focused on its list (N)
 
@@ -67,6 +68,7 @@ struct UiActions {
   bool end_breathing = false;
   bool toggle_breathing = false;
   bool calm = false;                    // calm mode: the breath, soothing words, two questions
+  bool end_calm = false;                // calm mode closed (I feel steadier): the breath it began ends too
   std::optional<bool> tones;
   std::optional<int> volume;
 

@@ -14,6 +14,7 @@
 namespace innerscape::ui {
 
 void BreathingPanel::draw(const BreathingView& view, UiActions& actions) {
+  item_rects.clear();
   if (!open) return;
   const float em = ImGui::GetFontSize();
   place_at_top(Side::left);
@@ -45,7 +46,8 @@ void BreathingPanel::draw(const BreathingView& view, UiActions& actions) {
       }
     }
     ImGui::SetNextItemWidth(-1.0f);
-    ImGui::SliderInt("##minutes", &minutes, 1, 20, "%d minutes");
+    ImGui::SliderInt("##minutes", &minutes, 1, 20, minutes == 1 ? "%d minute" : "%d minutes");
+    item_rects.remember("minutes");
     ImGui::Checkbox("Guide my hands", &hands);
     bool tones = view.tones;
     if (ImGui::Checkbox("Soft tones at each change", &tones)) actions.tones = tones;
@@ -57,7 +59,8 @@ void BreathingPanel::draw(const BreathingView& view, UiActions& actions) {
     if (!view.minutes_per_day.empty()) {
       ImGui::TextDisabled("Minutes a day, the last two weeks");
       ImGui::PlotHistogram("##history", view.minutes_per_day.data(), static_cast<int>(view.minutes_per_day.size()), 0, nullptr,
-                           0.0f, FLT_MAX, ImVec2(-1.0f, em * 2.5f));
+                           0.0f, FLT_MAX, ImVec2(em * 15.0f, em * 2.5f));  // a width of its own: the panel sizes itself to its contents
+      item_rects.remember("minutes a day");
     }
     if (ImGui::Button("Begin")) {
       core::BreathPattern pattern;

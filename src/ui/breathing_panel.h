@@ -9,6 +9,7 @@
 
 #include "core/breathing.h"
 #include "ui/actions.h"
+#include "ui/item_rects.h"
 
 namespace innerscape::ui {
 
@@ -30,6 +31,7 @@ struct BreathingPanel {
   float custom[4] = {4.0f, 4.0f, 6.0f, 0.0f};  // seconds: in, hold, out, hold
   int minutes = 5;        // 1 .. 20
   bool hands = true;      // show the guide for the hands
+  ItemRects item_rects;   // where each entry was drawn last frame, by label
 
   void draw(const BreathingView& view, UiActions& actions);
 };

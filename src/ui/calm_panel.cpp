@@ -10,14 +10,16 @@
 
 namespace innerscape::ui {
 
-void CalmPanel::draw(const core::InnerSystem& system, std::int64_t now, UiActions& actions) {
+void CalmPanel::draw(const core::InnerSystem& system, std::string_view crisis_contact, std::int64_t now, UiActions& actions) {
   item_rects.clear();
   if (!open) return;
+  const bool was_open = open;
   const float em = ImGui::GetFontSize();
   place_at_top(Side::left);
   ImGui::SetNextWindowSize(ImVec2(em * 20.0f, 0.0f), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Here, now", &open, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
+    if (was_open && !open) actions.end_calm = true;
     return;
   }
   ImGui::TextWrapped("You are here, and you are safe enough to breathe. Follow the light in the middle: in as it grows, out as it softens.");
@@ -52,7 +54,23 @@ void CalmPanel::draw(const core::InnerSystem& system, std::int64_t now, UiAction
   ImGui::EndDisabled();
   ImGui::SameLine();
   if (ImGui::Button("I feel steadier")) open = false;
+  item_rects.remember("I feel steadier");
+
+  // Where help is, for a moment that is more than a breath can hold.
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("If you might not be safe, please reach out to a person now: your local emergency number, or a crisis "
+                     "line where you live. Innerscape keeps you company in practice; it is not therapy or emergency care.");
+  ImGui::PopStyleColor();
+  if (!crisis_contact.empty()) {
+    ImGui::TextWrapped("Your contact for hard moments: %.*s", static_cast<int>(crisis_contact.size()), crisis_contact.data());
+    item_rects.remember("crisis contact");
+  } else {
+    ImGui::TextDisabled("You can keep a number here for hard moments: Settings, Help.");
+  }
   ImGui::End();
+  if (was_open && !open) actions.end_calm = true;  // I feel steadier, or the window's own close
 }
 
 }  // namespace innerscape::ui

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/inner_system.h"
@@ -17,7 +18,8 @@ struct CalmPanel {
   std::string needs;       // what does it need to feel safe?
   ItemRects item_rects;
 
-  void draw(const core::InnerSystem& system, std::int64_t now, UiActions& actions);
+  // `crisis_contact`: the person's own (Settings, Help), shown with the word on finding help.
+  void draw(const core::InnerSystem& system, std::string_view crisis_contact, std::int64_t now, UiActions& actions);
 };
 
 }  // namespace innerscape::ui

@@ -6,6 +6,7 @@
 
 #include <glm/geometric.hpp>
 
+#include "core/arrange.h"
 #include "core/picking.h"
 #include "ui/shortcuts.h"
 
@@ -23,21 +24,6 @@ void update_hover(SceneController& c, const SceneContext& ctx, glm::vec2 px) {
   c.hovered = core::pick_part(ctx.system, world, pick_slack_px / ppu);
   c.hovered_relationship.reset();
   if (c.hovered == 0) c.hovered_relationship = core::pick_relationship(ctx.system, world, line_tolerance_px / ppu);
-}
-
-// A part chosen with the keyboard has no click to say where it lives: the first open place on rings
-// around the Self, starting on the right, so it never covers another part.
-glm::vec2 open_place(const core::InnerSystem& system, const core::Part& part) {
-  const float r = core::part_radius(part);
-  for (int ring = 0; ring < 12; ++ring) {
-    const float distance = core::self_radius * 2.5f + static_cast<float>(ring) * r * 2.5f;
-    for (int step = 0; step < 12; ++step) {
-      const float angle = static_cast<float>(step) * 0.5235988f;  // 30 degrees
-      const glm::vec2 at = distance * glm::vec2(std::cos(angle), std::sin(angle));
-      if (core::pick_part(system, at, r * 2.5f) == 0) return at;
-    }
-  }
-  return {core::self_radius * 3.0f, 0.0f};
 }
 
 void place(SceneController& c, const SceneContext& ctx, glm::vec2 world, UiActions& actions) {
@@ -160,7 +146,7 @@ void handle_scene_input(SceneController& c, SceneContext ctx, const SceneInput& 
     c.hovered = 0;
     c.hovered_relationship.reset();
   }
-  if (c.placing && c.place_by_keyboard) place(c, ctx, open_place(ctx.system, *c.placing), actions);
+  if (c.placing && c.place_by_keyboard) place(c, ctx, core::open_spot_near_self(ctx.system, core::part_radius(*c.placing)), actions);
   for (int kind : input.new_entry_keys) {
     if (kind >= 0 && kind < core::entry_type_count) actions.new_entry = static_cast<core::EntryType>(kind);
   }

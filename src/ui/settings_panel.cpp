@@ -5,6 +5,7 @@
 #include <string>
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include "ui/placement.h"
 
@@ -101,6 +102,20 @@ void SettingsPanel::draw(const core::Settings& settings, bool privacy_open, bool
     ImGui::SetNextItemWidth(em * 12.0f);
     if (ImGui::SliderInt("##volume", &volume, 0, 100, "volume %d%%")) actions.volume = volume;
     ImGui::EndDisabled();
+    ImGui::EndTabItem();
+  }
+
+  if (section("Help", item_rects)) {
+    ImGui::TextWrapped("Innerscape is a companion for your own practice. It is not therapy, and it cannot help in an emergency.");
+    ImGui::Spacing();
+    ImGui::TextWrapped("Someone to reach in a hard moment: a crisis line where you live, or a person you trust. Calm mode (F2) "
+                       "shows it.");
+    if (!crisis_held) crisis_edit = settings.crisis_contact;
+    ImGui::SetNextItemWidth(-1.0f);
+    ImGui::InputTextWithHint("##crisis contact", "A name and a number", &crisis_edit);
+    crisis_held = ImGui::IsItemActive();
+    if (ImGui::IsItemDeactivated() && crisis_edit != settings.crisis_contact) actions.crisis_contact = crisis_edit;
+    item_rects.remember("crisis contact");
     ImGui::EndTabItem();
   }
 

@@ -221,7 +221,7 @@ TEST_CASE("lock from the command line: MODERATE key derivation, a plain warning,
 
   const auto check = run_innerscape("--data-dir '" + dir.string() + "' check --passphrase-file '" + (root / "pass").string() + "'");
   CHECK(check.exit_code == 0);
-  CHECK(check.out.find("(2 parts, 1 relationships)") != std::string::npos);
+  CHECK(check.out.find("(2 parts, 1 relationship)") != std::string::npos);
 }
 
 TEST_CASE("a locked map: check, export, import, screenshot and unlock with --passphrase-file; a wrong one changes nothing") {

@@ -81,7 +81,7 @@ TEST_CASE("export then import keeps every setting, each away from its default") 
   storage::Snapshot original = demo_snapshot();
   original.settings = {.ambient_motion = false, .ambient_always = true, .welcome_seen = true, .soothing_seeded = true,
                        .tones = false, .volume = 72, .idle_lock_minutes = 30, .ui_scale_percent = 150, .font_px = 21,
-                       .theme = core::Theme::light};
+                       .theme = core::Theme::light, .crisis_contact = "Sam 555 0134 · Λύση 1018"};
   REQUIRE(!(original.settings == core::Settings{}));
   const std::string text = storage::to_json(original, 1767225600);
   CHECK(text.find("\"theme\": \"light\"") != std::string::npos);
@@ -249,6 +249,9 @@ TEST_CASE("bad files are refused with the place and the problem named") {
       {R"({"format": "innerscape"})", "version: is missing"},
       {R"({"format": "innerscape", "version": 99})", "newer than this Innerscape"},
       {head + R"("parts": {}})", "parts: expected a list"},
+      {head + R"("settings": {"crisis_contact": 112}})", "settings.crisis_contact: expected text"},
+      {head + R"("settings": {"crisis_contact": "Sam\n555"}})", "settings.crisis_contact: expected one line"},
+      {head + R"("settings": {"crisis_contact": ")" + std::string(201, 'x') + R"("}})", "settings.crisis_contact: expected one line of at most 200"},
       {head + R"("parts": [7]})", "parts[0]: expected an object"},
       {head + R"("parts": [{"name": "x", "kind": "exile"}]})", "parts[0].id: is missing"},
       {head + R"("parts": [{"id": 3, "name": "x", "kind": "exile"}]})", "parts[0].id: expected a string"},

@@ -10,6 +10,7 @@
 #include "core/edits.h"
 #include "core/settings.h"
 #include "platform/paths.h"
+#include "ui/breathing_panel.h"
 #include "ui/entry_editor.h"
 #include "ui/fonts.h"
 #include "ui/journal_panel.h"
@@ -253,4 +254,17 @@ TEST_CASE("the Settings panel asks for a UI scale, a theme, a text size, still m
   click(panel.item_rects, "Usual size", draw);
   CHECK(actions.font_px == core::default_font_px);
   CHECK(actions.ui_scale_percent == 100);
+}
+
+TEST_CASE("the Breathe panel's two weeks of minutes are drawn wide enough to read, and one minute is one minute") {
+  Headless ui;
+  ui::BreathingPanel panel{.open = true, .minutes = 1};
+  ui::BreathingView view;
+  view.minutes_per_day = {0, 5, 10, 0, 3, 7, 0, 0, 12, 5, 5, 0, 8, 4};
+  ui::UiActions actions;
+  ui.frames(4, [&] { panel.draw(view, actions); });
+  glm::vec4 chart{};
+  REQUIRE(panel.item_rects.rect_of("minutes a day", chart));
+  CHECK(chart.z - chart.x >= 10.0f * ImGui::GetFontSize());  // the panel sizes itself to its contents: the chart brings its width
+  CHECK(chart.w - chart.y >= 2.0f * ImGui::GetFontSize());
 }
