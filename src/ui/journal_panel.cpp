@@ -67,11 +67,13 @@ void draw_put_aside(const core::InnerSystem& system, const core::PageDrafts& pag
     const char* let_go = "Let go";
     const float let_go_width = ImGui::CalcTextSize(let_go).x + style.FramePadding.x * 2.0f;
     const float width = std::max(em * 4.0f, ImGui::GetContentRegionAvail().x - let_go_width - style.ItemSpacing.x);
-    std::string label(core::entry_type_spec(e.type).name);
-    if (e.id != 0 && e.created_at != 0) label += ", changes to " + local_day(e.created_at);
+    const std::string label(core::entry_type_spec(e.type).name);
     if (ImGui::Selectable(fit_text(label, width - em).c_str(), false, 0, ImVec2(width, row_height))) actions.take_up_page = page->serial;
     item_rects.remember(("put aside:" + serial).c_str());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Take it up again, just as you left it.");
+    if (ImGui::IsItemHovered()) {
+      const std::string changes = e.id != 0 && e.created_at != 0 ? "Changes to your page of " + local_day(e.created_at) + ". " : "";
+      ImGui::SetTooltip("%sTake it up again, just as you left it.", changes.c_str());
+    }
     const ImVec2 at = ImGui::GetItemRectMin();
     ImGui::GetWindowDrawList()->AddText(ImVec2(at.x + em * 0.5f, at.y + ImGui::GetTextLineHeight()), ImGui::GetColorU32(ImGuiCol_TextDisabled),
                                         fit_text(first_words(e), width - em).c_str());
