@@ -1051,7 +1051,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
     o.name_field.part = 0;
   }
   if (today) o.context_menu.draw(scene_.system, actions);
-  o.journal.loading = !journal_ready_;
+  o.journal.loading = o.entry_editor.journal_loading = !journal_ready_;
   o.journal.draw(scene_.system, o.entry_editor.pages, now, actions);
   o.soothing.draw(scene_.system, actions);
   if (o.breathing.open && !breathing_.running) {

@@ -155,6 +155,9 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
 
   ImGui::Separator();
   bool done = false;  // kept or deleted: the page goes
+  // A change to a kept entry is kept once the journal holding it has been read (a moment after start).
+  const bool wait_for_journal = journal_loading && draft->id != 0;
+  if (wait_for_journal) ImGui::BeginDisabled();
   if (ImGui::Button("Keep this entry")) {
     core::Entry entry = *draft;  // (an emptied field is no answer: Answers keeps none)
     // A page changing an entry that is no longer there (undone, say) is kept as a new one: its
@@ -165,6 +168,10 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
       actions.edits.push_back(core::update_entry(system, std::move(entry), now));
     }
     done = true;
+  }
+  if (wait_for_journal) {
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Your journal is still opening; in a moment this page can be kept.");
   }
   item_rects.remember("Keep this entry");
   if (!done && draft->id != 0 && core::find_entry(system, draft->id) != nullptr) {

@@ -17,6 +17,7 @@ struct EntryEditor {
   core::PageDrafts pages;  // every page being written; pages.open is the one in the window
   bool open = false;       // the window shows pages.open; closing it puts the page aside
   bool focus = false;
+  bool journal_loading = false;  // the journal is still being read: a change to a kept entry is kept once it is here
   ItemRects item_rects;
   std::string new_part_name;  // a part met while writing, added to the map on the spot
   int new_part_kind = 0;

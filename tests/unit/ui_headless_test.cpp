@@ -282,3 +282,62 @@ TEST_CASE("the Settings panel asks for a UI scale, a theme, a text size, still m
   CHECK(actions.font_px == core::default_font_px);
   CHECK(actions.ui_scale_percent == 100);
 }
+
+TEST_CASE("a page changing a kept entry waits for the journal to be read; one whose entry is gone is kept as a new page") {
+  Headless ui;
+  core::InnerSystem demo = core::make_demo_system();
+  const core::Entry letter = demo.journal[1];
+  ui::EntryEditor editor;
+  editor.edit(demo, letter);
+  ui::UiActions actions;
+  auto draw = [&] { editor.draw(demo, 100, actions); };
+  editor.journal_loading = true;
+  ui.frames(2, draw);
+  click(editor.item_rects, "Keep this entry", draw);
+  CHECK(actions.edits.empty());  // not yet: the journal holding it is still being read
+  CHECK(editor.open);
+
+  editor.journal_loading = false;
+  demo.journal.clear();  // its entry is gone (undone, say)
+  ui.frames(2, draw);
+  click(editor.item_rects, "Keep this entry", draw);
+  REQUIRE(actions.edits.size() == 1);
+  core::InnerSystem after = demo;
+  core::apply_edit(after, actions.edits[0]);
+  REQUIRE(after.journal.size() == 1);
+  CHECK(after.journal[0].answers == letter.answers);  // the words found a place
+  CHECK_FALSE(editor.open);
+  CHECK(editor.pages.pages.empty());
+}
+
+TEST_CASE("letting a page go from the journal asks first, and only the person's yes lets it go") {
+  Headless ui;
+  const core::InnerSystem demo = core::make_demo_system();
+  core::PageDrafts pages;
+  core::begin_page(pages, demo, core::EntryType::letter);
+  core::open_draft(pages)->entry.answers.set_text("to", "Dear one");
+  const core::DraftSerial serial = pages.open;
+  core::put_aside(pages, demo);
+  ui::JournalPanel journal{.open = true};
+  ui::UiActions actions;
+  auto draw = [&] { journal.draw(demo, pages, demo.journal.back().created_at, actions); };
+  ui.frames(3, draw);
+  click(journal.item_rects, "let go:" + std::to_string(serial), draw);
+  ui.frames(2, draw);
+  CHECK_FALSE(actions.let_go_page.has_value());
+  click(journal.item_rects, "Keep it waiting", draw);
+  ui.frames(2, draw);
+  CHECK_FALSE(actions.let_go_page.has_value());
+  glm::vec2 at;
+  CHECK_FALSE(journal.item_rects.centre_of("Let it go", at));  // the question has gone
+  click(journal.item_rects, "let go:" + std::to_string(serial), draw);
+  ui.frames(2, draw);
+  click(journal.item_rects, "Let it go", draw);
+  REQUIRE(actions.let_go_page.has_value());
+  CHECK(*actions.let_go_page == serial);
+
+  actions = {};
+  click(journal.item_rects, "put aside:" + std::to_string(serial), draw);
+  REQUIRE(actions.take_up_page.has_value());
+  CHECK(*actions.take_up_page == serial);
+}
