@@ -181,11 +181,11 @@ std::string Session::open_store(const std::filesystem::path& data_dir) {
     if (restorable_backup_.empty()) overlay_.notice.text = store.notice;  // else the restore dialog says it
   }
   if (!restorable_backup_.empty()) overlay_.restore.offer(restorable_backup_.filename().string());
-  // A journal page that was being written when Innerscape closed is open again, as it was.
-  if (loaded.entry_draft) {
-    entry_draft_ = loaded.entry_draft;
-    overlay_.entry_editor.edit(*loaded.entry_draft);
-  }
+  // Journal pages being written when Innerscape closed wait as they were; the one that was open is open again.
+  core::take_stored(overlay_.entry_editor.pages, loaded.page_drafts);
+  overlay_.entry_editor.open = overlay_.entry_editor.pages.open != 0;
+  overlay_.entry_editor.focus = overlay_.entry_editor.open;
+  page_drafts_ = loaded.page_drafts;  // as the store holds them: a page kept only in memory is saved soon
   // What the store holds now is what the autosaver diffs against: the snapshot as it was loaded.
   storage::Snapshot on_disk = loaded;
   autosaver_ = std::make_unique<storage::Autosaver>(std::move(store.db), std::move(on_disk), [] { platform::Window::wake(); });
@@ -573,7 +573,7 @@ Session::~Session() {
 
 storage::Snapshot Session::snapshot() const {
   storage::Snapshot s{.system = scene_.system, .view = scene_.view, .settings = current_settings(), .drafts = drafts_,
-                      .entry_draft = entry_draft_};
+                      .page_drafts = page_drafts_};
   s.thumbnails = thumbnails_;
   s.journal_loaded = journal_ready_;
   s.at = wall_clock_now();  // the changes this save records in the map's history are dated now
@@ -946,9 +946,14 @@ bool Session::note_glyphs() {
     }
   };
   if (o.inspector.open && o.inspector.editing) note_part(o.inspector.draft);  // pasted words, too
-  if (o.entry_editor.draft) {
-    for (const auto& field : o.entry_editor.draft->answers) fresh = glyphs_.note(field.text()) || fresh;
+  // The page being written as it is typed; the pages put aside (listed by their first words) when
+  // the list changes.
+  const core::PageDrafts& pages = o.entry_editor.pages;
+  for (const core::PageDraft& page : pages.pages) {
+    if (page.serial != pages.open && glyphs_pages_ == std::pair(pages.next_serial, pages.pages.size())) continue;
+    for (const auto& field : page.entry.answers) fresh = glyphs_.note(field.text()) || fresh;
   }
+  glyphs_pages_ = {pages.next_serial, pages.pages.size()};
   // The map's own words when it changes; the whole journal when it arrives or grows (an import).
   if (scene_.history.revision == glyphs_revision_ && scene_.system.journal.size() == glyphs_entries_) return fresh;
   glyphs_revision_ = scene_.history.revision;
@@ -1047,8 +1052,8 @@ void Session::draw_overlay(glm::ivec2 target_size) {
     o.name_field.part = 0;
   }
   if (today) o.context_menu.draw(scene_.system, actions);
-  o.journal.loading = !journal_ready_;
-  o.journal.draw(scene_.system, now, actions);
+  o.journal.loading = o.entry_editor.journal_loading = !journal_ready_;
+  o.journal.draw(scene_.system, o.entry_editor.pages, now, actions);
   o.soothing.draw(scene_.system, actions);
   if (o.breathing.open && !breathing_.running) {
     breathing_.minutes_per_day = core::breathing_minutes_per_day(scene_.system.breathing_log, now, 14);
@@ -1079,8 +1084,8 @@ void Session::draw_overlay(glm::ivec2 target_size) {
     drafts_ = std::move(drafts);
     mark_dirty(window_->now_s(), 0.3);
   }
-  if (o.entry_editor.draft != entry_draft_) {
-    entry_draft_ = o.entry_editor.draft;
+  if (o.entry_editor.pages != page_drafts_) {
+    page_drafts_ = o.entry_editor.pages;
     mark_dirty(window_->now_s(), 0.3);
   }
   o.notice.draw();
@@ -1303,11 +1308,13 @@ void Session::apply(ui::UiActions& a) {
   if (a.new_entry) {
     // A new entry starts tied to the selected part, if one is selected.
     const core::PartId tie = a.new_entry_for != 0 ? a.new_entry_for : o.selected;
-    o.entry_editor.start(*a.new_entry, tie != 0 ? std::vector<core::PartId>{tie} : std::vector<core::PartId>{});
+    o.entry_editor.start(scene_.system, *a.new_entry, tie != 0 ? std::vector<core::PartId>{tie} : std::vector<core::PartId>{});
   }
   if (a.open_entry) {
-    if (const core::Entry* e = core::find_entry(scene_.system, *a.open_entry)) o.entry_editor.edit(*e);
+    if (const core::Entry* e = core::find_entry(scene_.system, *a.open_entry)) o.entry_editor.edit(scene_.system, *e);
   }
+  if (a.take_up_page) o.entry_editor.take_up(scene_.system, *a.take_up_page);
+  if (a.let_go_page) core::remove_draft(o.entry_editor.pages, *a.let_go_page);  // the journal asked the person first
   if (a.search || (!o.journal.query.empty() && scene_.history.revision != revision)) run_search();
 
   // The canvas.
@@ -1354,7 +1361,7 @@ void Session::apply(ui::UiActions& a) {
             a.ambient_motion || a.dismiss_welcome || a.start_from_example || a.toggle_welcome || a.toggle_palette || a.frame_all ||
             a.toggle_fullscreen || a.toggle_shortcuts || a.show_parts || a.new_entry_menu || a.save_picture || a.restore_backup ||
             a.toggle_journal || a.search_focus ||
-            a.new_entry || a.open_entry || a.search || a.toggle_soothing || a.toggle_breathing || a.start_breathing ||
+            a.new_entry || a.open_entry || a.take_up_page || a.let_go_page || a.search || a.toggle_soothing || a.toggle_breathing || a.start_breathing ||
             a.pause_breathing || a.end_breathing || a.tones || a.volume || a.calm || a.end_calm || a.crisis_contact || a.toggle_canvas || a.close_canvas ||
             a.open_drawing || a.new_drawing || a.draw_part || a.save_drawing_png || a.creative_timer || a.unlock ||
             a.lock_change || a.lock_now || a.idle_lock_minutes || a.toggle_privacy || a.export_copy ||

@@ -243,6 +243,7 @@ class Session {
   ui::GlyphNeeds glyphs_;
   std::uint64_t glyphs_revision_ = ~std::uint64_t{0};
   std::size_t glyphs_entries_ = 0;  // journal pages already read for characters
+  std::pair<core::DraftSerial, std::size_t> glyphs_pages_{0, 0};  // the pages being written, as last read for characters
   void apply(ui::UiActions& actions);
   core::SceneView frame_all_view(glm::ivec2 viewport) const;
   void update_motion(double real_dt_s);
@@ -388,7 +389,7 @@ class Session {
   void keep_comfort();
   core::Settings current_settings() const;  // settings_ with the motion the pacer has now
   std::vector<core::Draft> drafts_;  // words being typed in the inspector or the name field
-  std::optional<core::Entry> entry_draft_;  // the journal page being written
+  core::PageDrafts page_drafts_;  // the journal pages being written, as last handed to the store
   double save_due_s_ = -1.0;
   std::uint64_t saved_revision_ = 0;
 };

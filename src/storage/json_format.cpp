@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <set>
@@ -370,6 +371,21 @@ std::string to_json(const Snapshot& s, std::int64_t exported_at, const Progress&
     if (progress && ++done % 2048 == 0) progress(0.8f * static_cast<float>(done) / static_cast<float>(pages));
   }
   if (progress) progress(0.8f);
+  // Pages being written, not kept yet: the person's words too, so a copy carries them.
+  nlohmann::ordered_json put_aside = nlohmann::ordered_json::array();
+  for (const core::PageDraft& page : s.page_drafts.pages) {
+    const core::Entry& e = page.entry;
+    nlohmann::ordered_json parts_of = nlohmann::ordered_json::array();
+    for (core::PartId p : e.parts) {
+      if (core::find_part(s.system, p) != nullptr) parts_of.push_back(std::to_string(p));
+    }
+    nlohmann::ordered_json j = {{"type", core::entry_type_spec(e.type).key}};
+    // The entry it changes, when the file holds it; else it travels as a new page, its words whole.
+    if (e.id != 0 && core::find_entry(s.system, e.id) != nullptr) j["entry"] = std::to_string(e.id);
+    j["parts"] = std::move(parts_of);
+    j.update(answers_to_json(e.answers));
+    put_aside.push_back(std::move(j));
+  }
   const nlohmann::ordered_json doc = {
       {"format", "innerscape"},
       {"version", json_format_version},
@@ -378,6 +394,7 @@ std::string to_json(const Snapshot& s, std::int64_t exported_at, const Progress&
       {"parts", std::move(parts)},
       {"relationships", std::move(relationships)},
       {"journal", std::move(journal)},
+      {"pages_put_aside", std::move(put_aside)},
       {"soothing", s.system.soothing},
       {"breathing_sessions", [&] {
          nlohmann::ordered_json list = nlohmann::ordered_json::array();
@@ -567,9 +584,24 @@ JsonImport from_json(std::string_view text) {
     }
   }
 
+  // A page's ties to parts, by the file's part ids; false with `r.error` set when one names no part.
+  auto read_ties = [&](const json& obj, const std::string& where, std::vector<core::PartId>& ties) {
+    const json* ps = r.field(obj, "parts");
+    if (ps == nullptr) return true;
+    if (!ps->is_array()) return r.fail(where + ".parts", "expected a list of part ids");
+    for (std::size_t k = 0; k < ps->size(); ++k) {
+      const json& pid = (*ps)[k];
+      const auto it = pid.is_string() ? ids.find(pid.get<std::string>()) : ids.end();
+      if (it == ids.end()) return r.fail(where + ".parts[" + std::to_string(k) + "]", "no part has that id");
+      ties.push_back(it->second);
+    }
+    return true;
+  };
   const json* journal = r.field(doc, "journal");
   if (journal != nullptr && !journal->is_array()) return {{}, "journal: expected a list", 0};
+  std::map<std::string, core::EntryId> entry_numbers;  // each entry's id as the file spells it, and its number
   if (journal != nullptr) {
+    std::vector<std::string> entry_text_ids;
     std::set<std::string> entry_ids;
     for (std::size_t i = 0; i < journal->size(); ++i) {
       const json& ej = (*journal)[i];
@@ -578,6 +610,7 @@ JsonImport from_json(std::string_view text) {
       std::string id, type_key;
       if (!r.text(ej, "id", where, id, true) || !r.text(ej, "type", where, type_key, true)) return {{}, r.error, 0};
       if (!entry_ids.insert(id).second) return {{}, where + ".id: \"" + id + "\" is used by an earlier entry too", 0};
+      entry_text_ids.push_back(id);
       const core::EntryTypeSpec* spec = core::find_entry_type(type_key);
       if (spec == nullptr) {
         std::string options;
@@ -587,15 +620,7 @@ JsonImport from_json(std::string_view text) {
       core::Entry e;
       e.type = spec->type;
       if (!r.time(ej, "created_at", where, e.created_at) || !r.time(ej, "updated_at", where, e.updated_at)) return {{}, r.error, 0};
-      if (const json* ps = r.field(ej, "parts")) {
-        if (!ps->is_array()) return {{}, where + ".parts: expected a list of part ids", 0};
-        for (std::size_t k = 0; k < ps->size(); ++k) {
-          const json& pid = (*ps)[k];
-          const auto it = pid.is_string() ? ids.find(pid.get<std::string>()) : ids.end();
-          if (it == ids.end()) return {{}, where + ".parts[" + std::to_string(k) + "]: no part has that id", 0};
-          e.parts.push_back(it->second);
-        }
-      }
+      if (!read_ties(ej, where, e.parts)) return {{}, r.error, 0};
       if (std::string problem = read_answers(ej, e.answers, spec, where); !problem.empty()) return {{}, problem, 0};
       core::EntryId numeric = 0;
       const auto [end, ec] = std::from_chars(id.data(), id.data() + id.size(), numeric);
@@ -615,6 +640,40 @@ JsonImport from_json(std::string_view text) {
       if (e.id == 0) e.id = next_entry++;
     }
     s.system.next_entry_id = next_entry;
+    for (std::size_t i = 0; i < pages.size(); ++i) entry_numbers[entry_text_ids[i]] = pages[i].id;
+  }
+
+  // Pages being written: like journal entries, with no id or times of their own; `entry` names the
+  // journal entry a page changes. They come as pages put aside.
+  if (const json* waiting = r.field(doc, "pages_put_aside")) {
+    if (!waiting->is_array()) return {{}, "pages_put_aside: expected a list", 0};
+    for (std::size_t i = 0; i < waiting->size(); ++i) {
+      const json& pj = (*waiting)[i];
+      const std::string where = "pages_put_aside[" + std::to_string(i) + "]";
+      if (!pj.is_object()) return {{}, where + ": expected an object", 0};
+      std::string type_key, entry;
+      if (!r.text(pj, "type", where, type_key, true) || !r.text(pj, "entry", where, entry)) return {{}, r.error, 0};
+      const core::EntryTypeSpec* spec = core::find_entry_type(type_key);
+      if (spec == nullptr) {
+        std::string options;
+        for (const core::EntryTypeSpec& t : core::entry_types()) options += (options.empty() ? "" : "|") + std::string(t.key);
+        return {{}, where + ".type: expected " + options, 0};
+      }
+      core::PageDraft page{.serial = i + 1, .entry = {.type = spec->type}};
+      if (!entry.empty()) {
+        const auto it = entry_numbers.find(entry);
+        if (it == entry_numbers.end()) return {{}, where + ".entry: no journal entry has the id \"" + entry + "\"", 0};
+        const core::Entry* changed = core::find_entry(s.system, it->second);
+        if (changed->type != spec->type) return {{}, where + ".type: the entry it changes is a " + std::string(core::entry_type_spec(changed->type).key), 0};
+        page.entry.id = changed->id;
+        page.entry.created_at = changed->created_at;
+      }
+      if (!read_ties(pj, where, page.entry.parts)) return {{}, r.error, 0};
+      if (std::string problem = read_answers(pj, page.entry.answers, spec, where); !problem.empty()) return {{}, problem, 0};
+      core::sanitize(page.entry);
+      s.page_drafts.pages.push_back(std::move(page));
+    }
+    s.page_drafts.next_serial = core::next_serial_after(s.page_drafts.pages);
   }
 
   if (const json* breaths = r.field(doc, "breathing_sessions")) {
@@ -802,11 +861,33 @@ JsonImport from_json(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// The imported pages being written join the map's own (which are never replaced), as pages put
+// aside, their parts and entries renumbered as the map's import renumbered them.
+void add_pages(core::PageDrafts& into, const core::PageDrafts& imported, const std::function<core::PartId(core::PartId)>& part,
+               const std::function<core::EntryId(core::EntryId)>& entry) {
+  for (core::PageDraft page : imported.pages) {
+    page.serial = into.next_serial++;
+    for (core::PartId& p : page.entry.parts) p = part(p);
+    page.begun_with.clear();
+    page.entry.id = entry(page.entry.id);
+    into.pages.push_back(std::move(page));
+  }
+}
+
+}  // namespace
+
 Snapshot merge_import(const Snapshot& into, const Snapshot& imported) {
   if (into.system.parts.empty() && into.system.journal.empty() && into.system.drawings.empty()) {
     Snapshot out = imported;
     out.system.next_id = std::max(imported.system.next_id, into.system.next_id);
     out.system.next_drawing_id = std::max(imported.system.next_drawing_id, into.system.next_drawing_id);
+    // An empty map may still have pages being written. One changing an entry no longer there stays
+    // a new page: the file's entries keep their ids, and one of them may have that id.
+    out.page_drafts = into.page_drafts;
+    for (core::PageDraft& page : out.page_drafts.pages) page.entry.id = 0;
+    add_pages(out.page_drafts, imported.page_drafts, [](core::PartId p) { return p; }, [](core::EntryId e) { return e; });
     return out;
   }
   Snapshot out = into;
@@ -846,12 +927,17 @@ Snapshot merge_import(const Snapshot& into, const Snapshot& imported) {
       core::apply_edit(out.system, core::add_milestone(out.system, m));
     }
   }
+  std::unordered_map<core::EntryId, core::EntryId> rewrite;
   for (core::Entry e : imported.system.journal) {
-    e.id = core::peek_next_entry_id(out.system);
+    const core::EntryId fresh = core::peek_next_entry_id(out.system);
+    rewrite[e.id] = fresh;
+    e.id = fresh;
     for (core::PartId& p : e.parts) p = renumber.at(p);
     out.system.next_entry_id = e.id + 1;
     out.system.journal.push_back(std::move(e));
   }
+  add_pages(out.page_drafts, imported.page_drafts, [&](core::PartId p) { return renumber.at(p); },
+            [&](core::EntryId e) { return e == 0 ? 0 : rewrite.at(e); });
   return out;
 }
 

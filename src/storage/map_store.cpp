@@ -119,33 +119,44 @@ std::string entry_body(const core::Entry& e) {
   return answers_to_json(e.answers).dump();
 }
 
-// A page being written: its type, id and parts as well as its words, in one JSON text.
-std::string draft_text(const core::Entry& e) {
+// A page being written: its type, id and parts as well as its words, and the parts it opened tied
+// to, in one JSON text (the body of its row in entry_drafts).
+std::string page_text(const core::PageDraft& page) {
+  const core::Entry& e = page.entry;
   nlohmann::json j = nlohmann::json::parse(entry_body(e));
   j["type"] = core::entry_type_spec(e.type).key;
   j["id"] = e.id;
   j["parts"] = e.parts;
   j["created_at"] = e.created_at;
+  if (!page.begun_with.empty()) j["begun_with"] = page.begun_with;
   return j.dump();
 }
 
 void read_entry_body(const std::string& text, core::Entry& e);
 
-std::optional<core::Entry> read_draft_text(const std::string& text) {
+std::vector<core::PartId> read_part_ids(const nlohmann::json& j, const char* key) {
+  std::vector<core::PartId> out;
+  if (!j.contains(key) || !j[key].is_array()) return out;
+  for (const auto& p : j[key]) {
+    if (p.is_number_unsigned()) out.push_back(p.get<core::PartId>());
+  }
+  return out;
+}
+
+// The page in a row's body; nothing for a body that does not read or a kind of page this app does not know.
+std::optional<core::PageDraft> read_page_text(const std::string& text) {
   const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
   if (!j.is_object() || !j.contains("type") || !j["type"].is_string()) return std::nullopt;
   const core::EntryTypeSpec* type = core::find_entry_type(j["type"].get<std::string>());
   if (type == nullptr) return std::nullopt;
-  core::Entry e{.type = type->type};
+  core::PageDraft page{.entry = {.type = type->type}};
+  core::Entry& e = page.entry;
   if (j.contains("id") && j["id"].is_number_unsigned()) e.id = j["id"].get<core::EntryId>();
   if (j.contains("created_at") && j["created_at"].is_number_integer()) e.created_at = j["created_at"].get<std::int64_t>();
-  if (j.contains("parts") && j["parts"].is_array()) {
-    for (const auto& p : j["parts"]) {
-      if (p.is_number_unsigned()) e.parts.push_back(p.get<core::PartId>());
-    }
-  }
+  e.parts = read_part_ids(j, "parts");
+  page.begun_with = read_part_ids(j, "begun_with");
   read_entry_body(text, e);
-  return e;
+  return page;
 }
 
 void read_entry_body(const std::string& text, core::Entry& e) {
@@ -467,15 +478,25 @@ LoadResult load_snapshot(Database& db, bool with_journal) {
     }
     if (key == "crisis_contact") out.snapshot.settings.crisis_contact = core::tidy_crisis_contact(settings.column_text(1));
     if (key == "theme") out.snapshot.settings.theme = core::theme_from_key(settings.column_text(1)).value_or(core::Theme::calm_dark);
-    if (key == "entry_draft") {
-      out.snapshot.entry_draft = read_draft_text(settings.column_text(1));
-      if (out.snapshot.entry_draft) {
-        core::Entry& d = *out.snapshot.entry_draft;
-        // Ties to parts that are gone are dropped; the words are kept exactly.
-        d.parts.erase(std::remove_if(d.parts.begin(), d.parts.end(), [&](core::PartId p) { return core::find_part(s, p) == nullptr; }),
-                      d.parts.end());
-      }
-    }
+  }
+
+  // Journal pages being written, in the order they were begun. Ties to parts that are gone are
+  // dropped; the words are kept exactly. A row this app cannot read (a newer app's kind of page) is
+  // left in the file, untouched, and its serial is never given to another page.
+  Statement page_rows = db.prepare("SELECT serial, is_open, body FROM entry_drafts ORDER BY serial");
+  core::PageDrafts& writing = out.snapshot.page_drafts;
+  while (page_rows.valid() && page_rows.step()) {
+    const std::int64_t serial = page_rows.column_int(0);
+    if (serial <= 0) continue;
+    writing.next_serial = std::max(writing.next_serial, static_cast<core::DraftSerial>(serial) + 1);
+    std::optional<core::PageDraft> page = read_page_text(page_rows.column_text(2));
+    if (!page) continue;
+    page->serial = static_cast<core::DraftSerial>(serial);
+    auto gone = [&](core::PartId p) { return core::find_part(s, p) == nullptr; };
+    std::erase_if(page->entry.parts, gone);
+    std::erase_if(page->begun_with, gone);
+    if (page_rows.column_int(1) != 0 && writing.open == 0) writing.open = page->serial;
+    writing.pages.push_back(std::move(*page));
   }
   return out;
 }
@@ -687,15 +708,27 @@ std::string save_changes(Database& db, const Snapshot& saved, const Snapshot& cu
     if (std::string e = append_history(db, changes); !e.empty()) return fail("Could not save the map's history", e);
   }
 
-  if (saved.entry_draft != current.entry_draft) {
-    std::string e = current.entry_draft
-                        ? [&] {
-                            Statement put = db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('entry_draft', ?1)");
-                            put.bind(1, draft_text(*current.entry_draft));
-                            return put.run() ? std::string() : put.error();
-                          }()
-                        : db.exec("DELETE FROM settings WHERE key = 'entry_draft'");
-    if (!e.empty()) return fail("Could not save the page being written", e);
+  // Journal pages being written: a row each, written when its words, its ties or whether it is the
+  // open one changed; a page kept or let go is deleted.
+  if (saved.page_drafts.pages != current.page_drafts.pages || saved.page_drafts.open != current.page_drafts.open) {
+    std::unordered_map<core::DraftSerial, const core::PageDraft*> was;
+    for (const core::PageDraft& p : saved.page_drafts.pages) was[p.serial] = &p;
+    std::unordered_map<core::DraftSerial, bool> now;
+    for (const core::PageDraft& p : current.page_drafts.pages) now[p.serial] = true;
+    Statement remove = db.prepare("DELETE FROM entry_drafts WHERE serial = ?1", &error);
+    Statement put = db.prepare("INSERT OR REPLACE INTO entry_drafts (serial, is_open, body) VALUES (?1, ?2, ?3)", &error);
+    if (!remove.valid() || !put.valid()) return fail("Could not save the pages being written", error);
+    for (const core::PageDraft& p : saved.page_drafts.pages) {
+      if (now.count(p.serial) != 0) continue;
+      if (!remove.bind(1, static_cast<std::int64_t>(p.serial)).run()) return fail("Could not save a page let go", remove.error());
+    }
+    for (const core::PageDraft& p : current.page_drafts.pages) {
+      const bool open = p.serial == current.page_drafts.open;
+      const auto w = was.find(p.serial);
+      if (w != was.end() && *w->second == p && (p.serial == saved.page_drafts.open) == open) continue;
+      put.bind(1, static_cast<std::int64_t>(p.serial)).bind(2, open ? 1 : 0).bind(3, page_text(p));
+      if (!put.run()) return fail("Could not save a page being written", put.error());
+    }
   }
 
   if (saved.drafts != current.drafts) {

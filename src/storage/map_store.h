@@ -12,6 +12,7 @@
 #include "core/image.h"
 #include "core/inner_system.h"
 #include "core/map_history.h"
+#include "core/page_drafts.h"
 #include "core/scene_view.h"
 #include "core/settings.h"
 #include "storage/database.h"
@@ -24,7 +25,7 @@ struct Snapshot {
   core::SceneView view;  // center and zoom are kept; the viewport is the window's
   core::Settings settings;
   std::vector<core::Draft> drafts;  // words being typed, not yet an edit
-  std::optional<core::Entry> entry_draft;  // a journal page being written, not yet kept
+  core::PageDrafts page_drafts;  // journal pages being written, not yet kept: the open one and those put aside
   // Each drawing's small picture (core::thumbnail), kept as a PNG. A picture never changes once
   // made: a new one is a new pointer, and only a new pointer is encoded and written again.
   // A drawing without one is fine (the app paints it again).

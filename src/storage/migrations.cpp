@@ -155,6 +155,21 @@ const std::vector<std::string_view>& migration_steps() {
           title TEXT NOT NULL
         );
       )sql",
+      // 9: journal pages being written, any number of them, a row each (until now one page, as the
+      // settings row 'entry_draft', which comes forward as the page that was open). A row per page,
+      // not one list in a row: typing into one page rewrites only that page's row, a page kept or let
+      // go is one DELETE, and a row that cannot be read (a newer app's kind of page) costs no other.
+      // `body` is the page in the JSON of map_store.cpp's page_text; `is_open`: the page in the
+      // editor when the app stopped, open again at the next start.
+      R"sql(
+        CREATE TABLE entry_drafts (
+          serial INTEGER PRIMARY KEY,
+          is_open INTEGER NOT NULL DEFAULT 0,
+          body TEXT NOT NULL
+        );
+        INSERT INTO entry_drafts (serial, is_open, body) SELECT 1, 1, value FROM settings WHERE key = 'entry_draft';
+        DELETE FROM settings WHERE key = 'entry_draft';
+      )sql",
   };
   return steps;
 }

@@ -8,6 +8,7 @@
 
 #include "core/breathing.h"
 #include "core/edits.h"
+#include "core/page_drafts.h"
 #include "core/settings.h"
 
 namespace innerscape::ui {
@@ -55,6 +56,8 @@ struct UiActions {
   std::optional<core::EntryType> new_entry;   // open the editor on a new entry of this kind
   core::PartId new_entry_for = 0;             // ...tied to this part (0: the selected part, if any)
   std::optional<core::EntryId> open_entry;    // open the editor on an existing entry
+  std::optional<core::DraftSerial> take_up_page;  // open the editor on a page put aside
+  std::optional<core::DraftSerial> let_go_page;   // forget a page put aside (the person has said so)
   std::optional<std::string> search;          // the journal's search words changed
   bool toggle_journal = false;
   bool toggle_soothing = false;

@@ -16,21 +16,31 @@
 
 namespace innerscape::ui {
 
-void EntryEditor::start(core::EntryType type, std::vector<core::PartId> parts) {
-  draft = core::Entry{.type = type, .parts = std::move(parts)};
+void EntryEditor::start(const core::InnerSystem& system, core::EntryType type, std::vector<core::PartId> parts) {
+  core::begin_page(pages, system, type, std::move(parts));
   open = true;
   focus = true;
 }
 
-void EntryEditor::edit(const core::Entry& entry) {
-  draft = entry;
+void EntryEditor::edit(const core::InnerSystem& system, const core::Entry& entry) {
+  core::open_entry(pages, system, entry);
+  open = true;
+  focus = true;
+}
+
+void EntryEditor::take_up(const core::InnerSystem& system, core::DraftSerial serial) {
+  if (!core::open_page(pages, system, serial)) return;
   open = true;
   focus = true;
 }
 
 void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActions& actions) {
   item_rects.clear();
-  if (!open || !draft) return;
+  if (!open && pages.open != 0) core::put_aside(pages, system);  // closed from outside: it waits
+  core::PageDraft* page = core::open_draft(pages);
+  open = open && page != nullptr;
+  if (!open) return;
+  core::Entry* draft = &page->entry;
   const core::EntryTypeSpec& spec = core::entry_type_spec(draft->type);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
@@ -41,16 +51,20 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
     focus = false;
   }
   const std::string title = std::string(spec.name) + "###entry_editor";
-  // Closing with the x keeps the draft: it is there again when the editor opens.
+  // Closing with the x puts the page aside: it waits in the journal's list.
   if (!ImGui::Begin(title.c_str(), &open)) {
     ImGui::End();
+    if (!open) core::put_aside(pages, system);
     return;
   }
-  // Esc puts the page aside, as the close button does; the words wait in the draft.
+  // Esc puts the page aside, as the close button does; the words wait in the journal's list.
   if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::IsAnyItemActive() &&
       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
     open = false;
   }
+  // Every page's fields (and its scroll) are its own: ids under the page's serial, so one page's
+  // words never meet another's field state.
+  ImGui::PushID(static_cast<int>(page->serial));
   // The page scrolls; its buttons stay in view below it, however small the window.
   const ImGuiStyle& style = ImGui::GetStyle();
   const float footer = ImGui::GetFrameHeightWithSpacing() + style.ItemSpacing.y * 2.0f + 1.0f;
@@ -140,32 +154,48 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
   ImGui::EndChild();
 
   ImGui::Separator();
+  bool done = false;  // kept or deleted: the page goes
+  // A change to a kept entry is kept once the journal holding it has been read (a moment after start).
+  const bool wait_for_journal = journal_loading && draft->id != 0;
+  if (wait_for_journal) ImGui::BeginDisabled();
   if (ImGui::Button("Keep this entry")) {
     core::Entry entry = *draft;  // (an emptied field is no answer: Answers keeps none)
-    if (entry.id == 0) {
+    // A page changing an entry that is no longer there (undone, say) is kept as a new one: its
+    // words are never dropped for want of a place.
+    if (entry.id == 0 || core::find_entry(system, entry.id) == nullptr) {
       actions.edits.push_back(core::add_entry(system, std::move(entry), now));
     } else {
       actions.edits.push_back(core::update_entry(system, std::move(entry), now));
     }
-    draft.reset();
-    open = false;
+    done = true;
+  }
+  if (wait_for_journal) {
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Your journal is still opening; in a moment this page can be kept.");
   }
   item_rects.remember("Keep this entry");
-  if (draft && draft->id != 0) {
+  if (!done && draft->id != 0 && core::find_entry(system, draft->id) != nullptr) {
     ImGui::SameLine();
     if (ImGui::Button("Delete")) {
       actions.edits.push_back(core::delete_entry(system, draft->id));
-      draft.reset();
-      open = false;
+      done = true;
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("You can undo this (Ctrl+Z).");
   }
-  if (draft) {
+  if (!done) {
     ImGui::SameLine();
-    if (ImGui::Button("Put it aside")) open = false;  // the draft stays for later
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Closes the page; what you wrote waits here for you.");
+    if (ImGui::Button("Put it aside")) open = false;
+    item_rects.remember("Put it aside");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Closes the page; it waits for you at the top of the journal, just as you left it.");
   }
+  ImGui::PopID();
   ImGui::End();
+  if (done) {
+    core::remove_draft(pages, page->serial);
+    open = false;
+  } else if (!open) {
+    core::put_aside(pages, system);
+  }
 }
 
 }  // namespace innerscape::ui

@@ -1,4 +1,5 @@
-// The journal: new entries of every kind, a timeline newest first, search, and filters by kind and part.
+// The journal: new entries of every kind, the pages put aside, a timeline newest first, search, and
+// filters by kind and part.
 #include "ui/journal_panel.h"
 
 #include "ui/entry_text.h"
@@ -46,9 +47,69 @@ void draw_insights(const core::InnerSystem& system, std::int64_t now) {
   }
 }
 
+// Pages put aside wait at the top, so none is forgotten: each with its kind, the parts it is about
+// and its first words. A click takes one up again; letting one go asks first.
+void draw_put_aside(const core::InnerSystem& system, const core::PageDrafts& pages, ItemRects& item_rects, UiActions& actions) {
+  const std::vector<const core::PageDraft*> waiting = core::pages_put_aside(pages);
+  if (waiting.empty()) return;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float em = ImGui::GetFontSize();
+  ImGui::Spacing();
+  ImGui::TextUnformatted(waiting.size() == 1 ? "A page you put aside" : "Pages you put aside");
+  const float row_height = ImGui::GetTextLineHeight() * 3.1f;
+  // A long list scrolls in its own space, so the journal below stays in reach.
+  const float rows = std::min(static_cast<float>(waiting.size()), 3.5f);
+  ImGui::BeginChild("put_aside", ImVec2(0.0f, rows * (row_height + style.ItemSpacing.y)));
+  for (const core::PageDraft* page : waiting) {
+    const core::Entry& e = page->entry;
+    const std::string serial = std::to_string(page->serial);
+    ImGui::PushID(static_cast<int>(page->serial));
+    const char* let_go = "Let go";
+    const float let_go_width = ImGui::CalcTextSize(let_go).x + style.FramePadding.x * 2.0f;
+    const float width = std::max(em * 4.0f, ImGui::GetContentRegionAvail().x - let_go_width - style.ItemSpacing.x);
+    const std::string label(core::entry_type_spec(e.type).name);
+    if (ImGui::Selectable(fit_text(label, width - em).c_str(), false, 0, ImVec2(width, row_height))) actions.take_up_page = page->serial;
+    item_rects.remember(("put aside:" + serial).c_str());
+    if (ImGui::IsItemHovered()) {
+      const std::string changes = e.id != 0 && e.created_at != 0 ? "Changes to your page of " + local_day(e.created_at) + ". " : "";
+      ImGui::SetTooltip("%sTake it up again, just as you left it.", changes.c_str());
+    }
+    const ImVec2 at = ImGui::GetItemRectMin();
+    ImGui::GetWindowDrawList()->AddText(ImVec2(at.x + em * 0.5f, at.y + ImGui::GetTextLineHeight()), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                                        fit_text(first_words(e), width - em).c_str());
+    std::string parts_text;
+    for (core::PartId p : e.parts) {
+      if (const core::Part* part = core::find_part(system, p)) parts_text += (parts_text.empty() ? "" : ", ") + part->name;
+    }
+    if (!parts_text.empty()) {
+      ImGui::GetWindowDrawList()->AddText(ImVec2(at.x + em * 0.5f, at.y + ImGui::GetTextLineHeight() * 2.0f),
+                                          ImGui::GetColorU32(ImVec4(0.98f, 0.76f, 0.42f, 0.85f)), fit_text(parts_text, width - em).c_str());
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(let_go)) ImGui::OpenPopup("let_go");
+    item_rects.remember(("let go:" + serial).c_str());
+    if (ImGui::BeginPopup("let_go")) {
+      ImGui::TextUnformatted("Let this page go?");
+      ImGui::TextDisabled("What you wrote on it will not be kept.");
+      if (ImGui::Button("Let it go")) {
+        actions.let_go_page = page->serial;
+        ImGui::CloseCurrentPopup();
+      }
+      item_rects.remember("Let it go");
+      ImGui::SameLine();
+      if (ImGui::Button("Keep it waiting")) ImGui::CloseCurrentPopup();
+      item_rects.remember("Keep it waiting");
+      ImGui::EndPopup();
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+  ImGui::Separator();
+}
+
 }  // namespace
 
-void JournalPanel::draw(const core::InnerSystem& system, std::int64_t now, UiActions& actions) {
+void JournalPanel::draw(const core::InnerSystem& system, const core::PageDrafts& pages, std::int64_t now, UiActions& actions) {
   item_rects.clear();
   if (!open) return;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -74,6 +135,7 @@ void JournalPanel::draw(const core::InnerSystem& system, std::int64_t now, UiAct
     }
     ImGui::EndPopup();
   }
+  draw_put_aside(system, pages, item_rects, actions);
   if (loading) {
     // Years of pages are read after the map opens; new pages can be written meanwhile.
     ImGui::TextDisabled("Opening your journal...");

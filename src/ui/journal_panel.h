@@ -1,4 +1,5 @@
-// The journal: new entries of every kind, a timeline newest first, search, and filters by kind and part.
+// The journal: new entries of every kind, the pages put aside, a timeline newest first, search, and
+// filters by kind and part.
 #pragma once
 
 #include <optional>
@@ -6,6 +7,7 @@
 #include <vector>
 
 #include "core/inner_system.h"
+#include "core/page_drafts.h"
 #include "ui/actions.h"
 #include "ui/item_rects.h"
 
@@ -23,7 +25,8 @@ struct JournalPanel {
   int since_days = 0;                                 // 0: any time; else only the last N days
   ItemRects item_rects;
 
-  void draw(const core::InnerSystem& system, std::int64_t now, UiActions& actions);
+  // `pages`: the pages being written; those put aside are listed at the top.
+  void draw(const core::InnerSystem& system, const core::PageDrafts& pages, std::int64_t now, UiActions& actions);
 };
 
 }  // namespace innerscape::ui

@@ -261,10 +261,10 @@ TEST_CASE("write a trigger entry tied to a part, find it by searching, undo it")
     REQUIRE(d.session->overlay().entry_editor.open);
     const ui::ItemRects& editor = d.session->overlay().entry_editor.item_rects;
     // The part just placed is selected, so the new entry starts tied to it; its box can untie and tie it.
-    REQUIRE(d.session->overlay().entry_editor.draft.has_value());
-    CHECK(d.session->overlay().entry_editor.draft->parts == std::vector<core::PartId>{pleaser});
+    REQUIRE(d.session->overlay().entry_editor.page() != nullptr);
+    CHECK(d.session->overlay().entry_editor.page()->entry.parts == std::vector<core::PartId>{pleaser});
     d.click(Driver::centre(editor, "part:The Pleaser"));
-    CHECK(d.session->overlay().entry_editor.draft->parts.empty());
+    CHECK(d.session->overlay().entry_editor.page()->entry.parts.empty());
     d.click(Driver::centre(editor, "part:The Pleaser"));
     d.click(Driver::centre(editor, "what_happened"));
     d.type("Rain on the window, no reply, and the old worry woke up.");
@@ -310,10 +310,10 @@ TEST_CASE("a journal page half-written when the app dies is open again, as it wa
   }
   auto again = Driver::with_data(dir);
   const ui::EntryEditor& editor = again->overlay().entry_editor;
-  REQUIRE(editor.draft.has_value());
+  REQUIRE(editor.page() != nullptr);
   CHECK(editor.open);
-  CHECK(editor.draft->type == core::EntryType::radical_acceptance);
-  CHECK(editor.draft->answers.text("cannot_control") == "Whether they text back tonight.");
+  CHECK(editor.page()->entry.type == core::EntryType::radical_acceptance);
+  CHECK(editor.page()->entry.answers.text("cannot_control") == "Whether they text back tonight.");
   CHECK(again->scene().system.journal.empty());  // still a draft: nothing was kept for the person
   again.reset();
   std::filesystem::remove_all(dir);

@@ -293,7 +293,7 @@ TEST_CASE("a version 5 database migrates: parts and the Self kept, no portraits,
   REQUIRE(db != nullptr);
   REQUIRE(storage::migrate(*db).empty());
   CHECK(db->user_version() == storage::latest_schema_version());
-  CHECK(storage::latest_schema_version() == 8);
+  CHECK(storage::latest_schema_version() == 9);
   CHECK(count(*db, "SELECT portrait FROM parts WHERE id = 8") == 0);
   CHECK(count(*db, "SELECT next_drawing_id FROM self_state") == 1);
   CHECK(db->quick_check() == "ok");

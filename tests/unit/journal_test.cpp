@@ -2,6 +2,8 @@
 // Self, entries kept (untied) when their part is deleted, storage, search and the JSON round trip.
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "core/archetypes.h"
 #include "core/arrange.h"
 
@@ -10,6 +12,7 @@
 #include "core/edits.h"
 #include "core/history.h"
 #include "core/journal.h"
+#include "core/page_drafts.h"
 #include "storage/database.h"
 #include "storage/json_format.h"
 #include "storage/map_store.h"
@@ -203,6 +206,78 @@ TEST_CASE("the journal goes through JSON export and import exactly; bad entries 
   }
 }
 
+TEST_CASE("pages put aside travel in the JSON export, and an import adds them to the map's own, renumbered") {
+  storage::Snapshot snap{.system = parts_only()};
+  core::History h;
+  const core::PartId part = snap.system.parts[1].id;
+  core::perform(snap.system, h, core::add_entry(snap.system, trigger({part}, "A long day"), 5));
+  const core::Entry& kept = snap.system.journal[0];
+  core::PageDrafts& pages = snap.page_drafts;
+  core::begin_page(pages, snap.system, core::EntryType::letter, {part});
+  core::open_draft(pages)->entry.answers.set_text("letter", "I see you ☀");
+  core::open_entry(pages, snap.system, kept);
+  core::open_draft(pages)->entry.answers.set_text("soothe_next_time", "A walk first");
+  const std::string text = storage::to_json(snap, 1);
+  const storage::JsonImport back = storage::from_json(text);
+  REQUIRE_MESSAGE(back.error.empty(), back.error);
+  const core::PageDrafts& read = back.snapshot.page_drafts;
+  REQUIRE(read.pages.size() == 2);
+  CHECK(read.open == 0);  // all come put aside
+  CHECK(read.pages[0].entry.type == core::EntryType::letter);
+  CHECK(read.pages[0].entry.id == 0);
+  CHECK(read.pages[0].entry.parts == std::vector<core::PartId>{part});
+  CHECK(read.pages[0].entry.answers == pages.pages[0].entry.answers);
+  CHECK(read.pages[1].entry.id == kept.id);
+  CHECK(read.pages[1].entry.created_at == kept.created_at);
+  CHECK(read.pages[1].entry.answers == pages.pages[1].entry.answers);
+  CHECK(storage::to_json(back.snapshot, 1) == text);
+
+  // Into an empty map that has a page of its own being written: both are there.
+  storage::Snapshot empty;
+  core::begin_page(empty.page_drafts, empty.system, core::EntryType::creative);
+  core::open_draft(empty.page_drafts)->entry.answers.set_text("what", "Clay");
+  const storage::Snapshot into_empty = storage::merge_import(empty, back.snapshot);
+  REQUIRE(into_empty.page_drafts.pages.size() == 3);
+  CHECK(into_empty.page_drafts.pages[0].entry.answers.text("what") == "Clay");
+  CHECK(into_empty.page_drafts.pages[2].entry.id == kept.id);  // the file's ids are kept into an empty map
+
+  // Into a map with its own parts and pages: the imported pages follow their parts' and entry's new numbers.
+  storage::Snapshot mine{.system = parts_only()};
+  core::perform(mine.system, h, core::add_entry(mine.system, trigger({}, "Mine"), 3));
+  core::begin_page(mine.page_drafts, mine.system, core::EntryType::movement);
+  core::open_draft(mine.page_drafts)->entry.answers.set_text("what", "Swimming");
+  const storage::Snapshot merged = storage::merge_import(mine, back.snapshot);
+  REQUIRE(merged.page_drafts.pages.size() == 3);
+  CHECK(merged.page_drafts.pages[0] == mine.page_drafts.pages[0]);
+  std::set<core::DraftSerial> serials;
+  for (const core::PageDraft& p : merged.page_drafts.pages) serials.insert(p.serial);
+  CHECK(serials.size() == 3);
+  const core::PageDraft& letter = merged.page_drafts.pages[1];
+  REQUIRE(letter.entry.parts.size() == 1);
+  const core::Part* tied = core::find_part(merged.system, letter.entry.parts[0]);
+  REQUIRE(tied != nullptr);
+  CHECK(tied->name == core::find_part(snap.system, part)->name);
+  CHECK(tied->id != part);
+  const core::Entry* changes = core::find_entry(merged.system, merged.page_drafts.pages[2].entry.id);
+  REQUIRE(changes != nullptr);
+  CHECK(changes->answers.text("what_happened") == "A long day");
+
+  const std::string head = R"({"format": "innerscape", "version": 1, "parts": [{"id": "p", "name": "x", "kind": "exile"}], )"
+                           R"("journal": [{"id": "e", "type": "letter"}], )";
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {head + R"("pages_put_aside": {}})", "pages_put_aside: expected a list"},
+      {head + R"("pages_put_aside": [{"type": "diary"}]})", "pages_put_aside[0].type: expected trigger|"},
+      {head + R"("pages_put_aside": [{"type": "letter", "entry": "f"}]})", "pages_put_aside[0].entry: no journal entry has the id \"f\""},
+      {head + R"("pages_put_aside": [{"type": "trigger", "entry": "e"}]})", "pages_put_aside[0].type: the entry it changes is a letter"},
+      {head + R"("pages_put_aside": [{"type": "letter", "parts": ["q"]}]})", "pages_put_aside[0].parts[0]: no part has that id"},
+      {head + R"("pages_put_aside": [{"type": "letter", "text": {"mood": "x"}}]})", "pages_put_aside[0].text.mood: letter entries have no such field"},
+  };
+  for (const auto& [file, says] : bad) {
+    INFO(file);
+    CHECK(storage::from_json(file).error.find(says) != std::string::npos);
+  }
+}
+
 TEST_CASE("the demo keeps an example journal: a trigger tied to two parts, a letter, a check-in") {
   const core::InnerSystem demo = core::make_demo_system();
   REQUIRE(demo.journal.size() == 3);
@@ -234,22 +309,104 @@ TEST_CASE("parts that answered triggers in the last seven days pulse, more for m
   CHECK(pulse.count(4) == 0);
 }
 
-TEST_CASE("a journal page being written is stored as a draft and read back, words exact, ties to missing parts dropped") {
+TEST_CASE("pages being written are stored a row each and read back: words exact, the open one open, ties to missing parts dropped") {
   auto db = memory_db();
   storage::Snapshot current{.system = parts_only()};
-  core::Entry page{.type = core::EntryType::letter, .parts = {current.system.parts[0].id, 4242}};
-  page.answers.set_text("to", "Little one");
-  page.answers.set_text("letter", std::string(20000, 'l') + " ☀ end");
-  current.entry_draft = page;
+  const core::PartId part = current.system.parts[0].id;
+  core::PageDrafts& pages = current.page_drafts;
+  core::begin_page(pages, current.system, core::EntryType::letter, {part, 4242});
+  core::open_draft(pages)->entry.answers.set_text("to", "Little one");
+  core::open_draft(pages)->entry.answers.set_text("letter", std::string(20000, 'l') + " ☀ end");
+  core::begin_page(pages, current.system, core::EntryType::trigger);
+  core::open_draft(pages)->entry.answers.set_text("what_happened", "No reply.");
+  core::open_draft(pages)->entry.answers.set_rating("intensity_before", 8);
+  core::Entry kept{.id = 77, .type = core::EntryType::movement, .created_at = 1000, .parts = {part}};
+  kept.answers.set_text("what", "A walk by the river");
+  core::open_entry(pages, current.system, kept);  // changing a kept entry (not in this journal: it stays)
+  core::open_draft(pages)->entry.answers.set_text("felt_after", "Lighter");
+  core::begin_page(pages, current.system, core::EntryType::check_in);
+  core::open_draft(pages)->entry.answers.set_rating("calm", 3);
+  REQUIRE(pages.pages.size() == 4);
   REQUIRE(storage::save_changes(*db, storage::Snapshot{}, current).empty());
+
   const storage::LoadResult loaded = storage::load_snapshot(*db);
-  REQUIRE(loaded.snapshot.entry_draft.has_value());
-  CHECK(loaded.snapshot.entry_draft->answers == page.answers);
-  CHECK(loaded.snapshot.entry_draft->parts == std::vector<core::PartId>{current.system.parts[0].id});
-  storage::Snapshot kept = current;
-  kept.entry_draft.reset();
-  REQUIRE(storage::save_changes(*db, current, kept).empty());
-  CHECK_FALSE(storage::load_snapshot(*db).snapshot.entry_draft.has_value());
+  REQUIRE(loaded.error.empty());
+  const core::PageDrafts& back = loaded.snapshot.page_drafts;
+  REQUIRE(back.pages.size() == 4);
+  for (std::size_t i = 0; i < 4; ++i) {
+    INFO("page ", i);
+    CHECK(back.pages[i].serial == pages.pages[i].serial);
+    CHECK(back.pages[i].entry.type == pages.pages[i].entry.type);
+    CHECK(back.pages[i].entry.answers == pages.pages[i].entry.answers);
+  }
+  CHECK(back.pages[0].entry.parts == std::vector<core::PartId>{part});  // 4242 is not on the map
+  CHECK(back.pages[0].begun_with == std::vector<core::PartId>{part});
+  CHECK(back.pages[2].entry.id == 77);
+  CHECK(back.pages[2].entry.created_at == 1000);
+  CHECK(back.open == pages.open);
+  CHECK(back.next_serial == pages.next_serial);
+
+  // Typing into one page rewrites its row alone; a page kept goes; the open one moves.
+  storage::Snapshot later = current;
+  core::open_page(later.page_drafts, later.system, pages.pages[1].serial);
+  core::open_draft(later.page_drafts)->entry.answers.set_text("what_happened", "No reply. Then a kind message.");
+  core::remove_draft(later.page_drafts, pages.pages[0].serial);
+  REQUIRE(storage::save_changes(*db, current, later).empty());
+  const core::PageDrafts again = storage::load_snapshot(*db).snapshot.page_drafts;
+  REQUIRE(again.pages.size() == 3);
+  CHECK(again.pages[0].entry.answers.text("what_happened") == "No reply. Then a kind message.");
+  CHECK(again.pages[1].entry.answers.text("felt_after") == "Lighter");
+  CHECK(again.open == pages.pages[1].serial);
+
+  storage::Snapshot none = later;
+  none.page_drafts = {};
+  REQUIRE(storage::save_changes(*db, later, none).empty());
+  CHECK(storage::load_snapshot(*db).snapshot.page_drafts.pages.empty());
+}
+
+TEST_CASE("an older store's single page being written comes forward as the open page of the list") {
+  std::string error;
+  auto db = storage::Database::open(":memory:", error);
+  REQUIRE(db != nullptr);
+  REQUIRE(storage::migrate_to(*db, 8).empty());
+  // As the app before lists of pages left it: one page, in the settings.
+  REQUIRE(db->exec("INSERT INTO parts (id, sort, name, kind, created_at, updated_at) VALUES (3, 0, 'The Pleaser', 'manager', 1, 1);"
+                   "INSERT INTO settings (key, value) VALUES ('welcome_seen', '1');"
+                   "INSERT INTO settings (key, value) VALUES ('entry_draft', "
+                   "'{\"type\":\"trigger\",\"id\":0,\"parts\":[3,9],\"created_at\":0,"
+                   "\"text\":{\"what_happened\":\"Left on read ☂\"},\"ratings\":{\"intensity_before\":7}}');")
+              .empty());
+  REQUIRE(storage::migrate(*db).empty());
+  const storage::LoadResult loaded = storage::load_snapshot(*db);
+  REQUIRE(loaded.error.empty());
+  const core::PageDrafts& pages = loaded.snapshot.page_drafts;
+  REQUIRE(pages.pages.size() == 1);
+  const core::PageDraft& page = pages.pages[0];
+  CHECK(pages.open == page.serial);
+  CHECK(page.entry.type == core::EntryType::trigger);
+  CHECK(page.entry.answers.text("what_happened") == "Left on read ☂");
+  CHECK(page.entry.answers.rating("intensity_before") == 7);
+  CHECK(page.entry.parts == std::vector<core::PartId>{3});
+  CHECK(pages.next_serial > page.serial);
+  CHECK(loaded.snapshot.settings.welcome_seen);  // the other settings stay
+  auto old_row = db->prepare("SELECT count(*) FROM settings WHERE key = 'entry_draft'");
+  REQUIRE(old_row.step());
+  CHECK(old_row.column_int(0) == 0);
+}
+
+TEST_CASE("a page this app cannot read is left in the store, and its serial is never given to another page") {
+  auto db = memory_db();
+  REQUIRE(db->exec("INSERT INTO entry_drafts (serial, is_open, body) VALUES (5, 0, '{\"type\":\"dream_log\",\"text\":{\"x\":\"y\"}}')").empty());
+  const storage::LoadResult loaded = storage::load_snapshot(*db);
+  CHECK(loaded.snapshot.page_drafts.pages.empty());
+  CHECK(loaded.snapshot.page_drafts.next_serial == 6);
+  storage::Snapshot current = loaded.snapshot;
+  core::begin_page(current.page_drafts, current.system, core::EntryType::letter);
+  core::open_draft(current.page_drafts)->entry.answers.set_text("letter", "mine");
+  REQUIRE(storage::save_changes(*db, loaded.snapshot, current).empty());
+  auto rows = db->prepare("SELECT count(*) FROM entry_drafts");
+  REQUIRE(rows.step());
+  CHECK(rows.column_int(0) == 2);
 }
 
 TEST_CASE("soothing words: one undoable edit for any change, empty lines dropped, stored, exported") {

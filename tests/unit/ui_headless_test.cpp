@@ -8,6 +8,7 @@
 
 #include "core/demo_system.h"
 #include "core/edits.h"
+#include "core/page_drafts.h"
 #include "core/settings.h"
 #include "platform/paths.h"
 #include "ui/breathing_panel.h"
@@ -53,7 +54,7 @@ TEST_CASE("the journal lists the demo's entries newest first, and filters by kin
   ui::JournalPanel journal{.open = true};
   ui::UiActions actions;
   const std::int64_t now = demo.journal.back().created_at + 3600;
-  ui.frames(3, [&] { journal.draw(demo, now, actions); });
+  ui.frames(3, [&] { journal.draw(demo, {}, now, actions); });
   std::vector<std::string> listed;
   for (const auto& [label, rect] : journal.item_rects.rects) {
     if (label.starts_with("entry:")) listed.push_back(label);
@@ -62,24 +63,51 @@ TEST_CASE("the journal lists the demo's entries newest first, and filters by kin
   CHECK(listed.front() == "entry:" + std::to_string(demo.journal.back().id));  // newest first
 
   journal.type_filter = static_cast<int>(core::EntryType::letter);
-  ui.frames(2, [&] { journal.draw(demo, now, actions); });
+  ui.frames(2, [&] { journal.draw(demo, {}, now, actions); });
   int letters = 0;
   for (const auto& [label, rect] : journal.item_rects.rects) letters += label.starts_with("entry:") ? 1 : 0;
   CHECK(letters == 1);
 
   journal.type_filter = -1;
   journal.part_filter = demo.journal[0].parts[0];
-  ui.frames(2, [&] { journal.draw(demo, now, actions); });
+  ui.frames(2, [&] { journal.draw(demo, {}, now, actions); });
   int for_part = 0;
   for (const auto& [label, rect] : journal.item_rects.rects) for_part += label.starts_with("entry:") ? 1 : 0;
   CHECK(for_part == 1);
 
   journal.part_filter = 0;
   journal.since_days = 7;
-  ui.frames(2, [&] { journal.draw(demo, demo.journal.back().created_at + 10 * 86400, actions); });
+  ui.frames(2, [&] { journal.draw(demo, {}, demo.journal.back().created_at + 10 * 86400, actions); });
   int recent = 0;
   for (const auto& [label, rect] : journal.item_rects.rects) recent += label.starts_with("entry:") ? 1 : 0;
   CHECK(recent == 0);
+}
+
+TEST_CASE("the journal lists the pages put aside at its top, not the open one, and takes one up on a click") {
+  Headless ui;
+  const core::InnerSystem demo = core::make_demo_system();
+  core::PageDrafts pages;
+  core::begin_page(pages, demo, core::EntryType::trigger, {demo.parts[0].id});
+  core::open_draft(pages)->entry.answers.set_text("what_happened", "A door closed too hard.");
+  const core::DraftSerial first = pages.open;
+  core::begin_page(pages, demo, core::EntryType::letter);
+  core::open_draft(pages)->entry.answers.set_text("to", "Dear one");
+  const core::DraftSerial second = pages.open;
+  core::begin_page(pages, demo, core::EntryType::check_in);
+  core::open_draft(pages)->entry.answers.set_rating("calm", 4);
+  ui::JournalPanel journal{.open = true};
+  ui::UiActions actions;
+  ui.frames(3, [&] { journal.draw(demo, pages, demo.journal.back().created_at, actions); });
+  glm::vec4 a, b, let_go, timeline;
+  REQUIRE(journal.item_rects.rect_of("put aside:" + std::to_string(first), a));
+  REQUIRE(journal.item_rects.rect_of("put aside:" + std::to_string(second), b));
+  CHECK_FALSE(journal.item_rects.rect_of("put aside:" + std::to_string(pages.open), let_go));  // open in the editor
+  CHECK(journal.item_rects.rect_of("let go:" + std::to_string(first), let_go));
+  REQUIRE(journal.item_rects.rect_of("entry:" + std::to_string(demo.journal.back().id), timeline));
+  CHECK(b.y < a.y);         // the newest begun first
+  CHECK(a.w <= timeline.y);  // above the journal's own pages
+  CHECK_FALSE(actions.take_up_page.has_value());
+  CHECK_FALSE(actions.let_go_page.has_value());  // nothing goes without the person saying so
 }
 
 TEST_CASE("the entry editor lays out every prompt of every kind, and keeps a page as an edit") {
@@ -87,7 +115,7 @@ TEST_CASE("the entry editor lays out every prompt of every kind, and keeps a pag
   const core::InnerSystem demo = core::make_demo_system();
   for (const core::EntryTypeSpec& type : core::entry_types()) {
     ui::EntryEditor editor;
-    editor.start(type.type, {demo.parts[0].id});
+    editor.start(demo, type.type, {demo.parts[0].id});
     ui::UiActions actions;
     ui.frames(2, [&] { editor.draw(demo, 1, actions); });
     for (const core::FieldSpec& f : type.fields) {
@@ -129,7 +157,7 @@ TEST_CASE("a journal of years lays out only the rows in view, newest first") {
   const core::InnerSystem years = core::make_long_journal(5000, 1767225600);
   ui::JournalPanel journal{.open = true};
   ui::UiActions actions;
-  ui.frames(3, [&] { journal.draw(years, 1767225600, actions); });
+  ui.frames(3, [&] { journal.draw(years, {}, 1767225600, actions); });
   std::vector<std::string> rows;
   for (const auto& [label, rect] : journal.item_rects.rects) {
     if (label.starts_with("entry:")) rows.push_back(label);
@@ -267,4 +295,63 @@ TEST_CASE("the Breathe panel's two weeks of minutes are drawn wide enough to rea
   REQUIRE(panel.item_rects.rect_of("minutes a day", chart));
   CHECK(chart.z - chart.x >= 10.0f * ImGui::GetFontSize());  // the panel sizes itself to its contents: the chart brings its width
   CHECK(chart.w - chart.y >= 2.0f * ImGui::GetFontSize());
+}
+
+TEST_CASE("a page changing a kept entry waits for the journal to be read; one whose entry is gone is kept as a new page") {
+  Headless ui;
+  core::InnerSystem demo = core::make_demo_system();
+  const core::Entry letter = demo.journal[1];
+  ui::EntryEditor editor;
+  editor.edit(demo, letter);
+  ui::UiActions actions;
+  auto draw = [&] { editor.draw(demo, 100, actions); };
+  editor.journal_loading = true;
+  ui.frames(2, draw);
+  click(editor.item_rects, "Keep this entry", draw);
+  CHECK(actions.edits.empty());  // not yet: the journal holding it is still being read
+  CHECK(editor.open);
+
+  editor.journal_loading = false;
+  demo.journal.clear();  // its entry is gone (undone, say)
+  ui.frames(2, draw);
+  click(editor.item_rects, "Keep this entry", draw);
+  REQUIRE(actions.edits.size() == 1);
+  core::InnerSystem after = demo;
+  core::apply_edit(after, actions.edits[0]);
+  REQUIRE(after.journal.size() == 1);
+  CHECK(after.journal[0].answers == letter.answers);  // the words found a place
+  CHECK_FALSE(editor.open);
+  CHECK(editor.pages.pages.empty());
+}
+
+TEST_CASE("letting a page go from the journal asks first, and only the person's yes lets it go") {
+  Headless ui;
+  const core::InnerSystem demo = core::make_demo_system();
+  core::PageDrafts pages;
+  core::begin_page(pages, demo, core::EntryType::letter);
+  core::open_draft(pages)->entry.answers.set_text("to", "Dear one");
+  const core::DraftSerial serial = pages.open;
+  core::put_aside(pages, demo);
+  ui::JournalPanel journal{.open = true};
+  ui::UiActions actions;
+  auto draw = [&] { journal.draw(demo, pages, demo.journal.back().created_at, actions); };
+  ui.frames(3, draw);
+  click(journal.item_rects, "let go:" + std::to_string(serial), draw);
+  ui.frames(2, draw);
+  CHECK_FALSE(actions.let_go_page.has_value());
+  click(journal.item_rects, "Keep it waiting", draw);
+  ui.frames(2, draw);
+  CHECK_FALSE(actions.let_go_page.has_value());
+  glm::vec2 at;
+  CHECK_FALSE(journal.item_rects.centre_of("Let it go", at));  // the question has gone
+  click(journal.item_rects, "let go:" + std::to_string(serial), draw);
+  ui.frames(2, draw);
+  click(journal.item_rects, "Let it go", draw);
+  REQUIRE(actions.let_go_page.has_value());
+  CHECK(*actions.let_go_page == serial);
+
+  actions = {};
+  click(journal.item_rects, "put aside:" + std::to_string(serial), draw);
+  REQUIRE(actions.take_up_page.has_value());
+  CHECK(*actions.take_up_page == serial);
 }
