@@ -13,6 +13,7 @@
 #include "core/arrange.h"
 #include "core/edits.h"
 #include "ui/radar.h"
+#include "ui/wrapped_field.h"
 
 namespace innerscape::ui {
 
@@ -114,7 +115,7 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
       }
       case core::FieldKind::text: {
         std::string words(draft->answers.text(key));
-        if (ImGui::InputTextMultiline("##text", &words, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 4.0f))) {
+        if (wrapped_text_field("##text", &words, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 4.0f))) {
           draft->answers.set_text(key, words);
         }
         break;

@@ -11,6 +11,7 @@
 
 #include "core/archetypes.h"
 #include "core/edits.h"
+#include "ui/wrapped_field.h"
 
 namespace innerscape::ui {
 namespace {
@@ -24,7 +25,7 @@ bool answer(const char* label, const char* hint, std::string* text, bool& active
     ImGui::PopStyleColor();
   }
   ImGui::PushID(label);
-  ImGui::InputTextMultiline("##answer", text, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3.2f));
+  wrapped_text_field("##answer", text, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3.2f));
   ImGui::PopID();
   rects.remember(label);
   active = active || ImGui::IsItemActive();
