@@ -9,6 +9,7 @@
 
 #include "core/breathing.h"
 #include "ui/actions.h"
+#include "ui/screen_space.h"
 
 namespace innerscape::ui {
 
@@ -30,12 +31,17 @@ struct BreathingPanel {
   float custom[4] = {4.0f, 4.0f, 6.0f, 0.0f};  // seconds: in, hold, out, hold
   int minutes = 5;        // 1 .. 20
   bool hands = true;      // show the guide for the hands
+  float note_px = 0.0f;   // the height the breath's words took low on the screen in the last frame; 0: they were by the Self
 
   void draw(const BreathingView& view, UiActions& actions);
-};
 
-// The form, the phase in plain words and the count, and the session's progress ring, centred on
-// `centre` (pixels). With reduced motion, light changes instead of size.
-void draw_breathing_form(const BreathingView& view, glm::vec2 centre, float base_radius_px, bool reduced_motion, bool hands);
+  // The form and the session's progress ring, centred on `centre` (pixels), and the breath in plain
+  // words beside it (the phase, its count, the guide for the hands, the time left) where they cover
+  // no panel and no other words (`space`, where they are then noted). With reduced motion, light
+  // changes instead of size. False when there is no room for the words by the Self: draw_words_note
+  // then shows them low on the screen, above the dock.
+  bool draw_form(const BreathingView& view, glm::vec2 centre, float base_radius_px, bool reduced_motion, ScreenSpace& space);
+  void draw_words_note(const BreathingView& view);
+};
 
 }  // namespace innerscape::ui

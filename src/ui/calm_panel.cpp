@@ -15,8 +15,7 @@ void CalmPanel::draw(const core::InnerSystem& system, std::int64_t now, UiAction
   item_rects.clear();
   if (!open) return;
   const float em = ImGui::GetFontSize();
-  place_at_top(Side::left);
-  ImGui::SetNextWindowSize(ImVec2(em * 20.0f, 0.0f), ImGuiCond_FirstUseEver);
+  if (!place_panel("Here, now", Side::left, em * 20.0f)) return;
   if (!ImGui::Begin("Here, now", &open, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
     return;

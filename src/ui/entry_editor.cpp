@@ -33,10 +33,8 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
   item_rects.clear();
   if (!open || !draft) return;
   const core::EntryTypeSpec& spec = core::entry_type_spec(draft->type);
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
-  place_at_top(Side::centre);
-  ImGui::SetNextWindowSize(ImVec2(em * 26.0f, viewport->WorkSize.y - em * margin_em * 2.0f), ImGuiCond_FirstUseEver);
+  if (!place_panel("###entry_editor", Side::centre, em * 26.0f, Height::full)) return;
   if (focus) {
     ImGui::SetNextWindowFocus();
     focus = false;

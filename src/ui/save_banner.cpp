@@ -3,15 +3,14 @@
 
 #include <imgui.h>
 
+#include "ui/placement.h"
+
 namespace innerscape::ui {
 
 void draw_save_banner(const std::string& problem) {
   if (problem.empty()) return;
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + em * 0.8f),
-                          ImGuiCond_Always, ImVec2(0.5f, 0.0f));
-  ImGui::SetNextWindowSize(ImVec2(em * 30.0f, 0.0f));
+  place_below_top(em * 30.0f);  // in a strip of its own: the panels keep below it
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.30f, 0.16f, 0.10f, 0.95f));
   constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
                                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
@@ -24,6 +23,7 @@ void draw_save_banner(const std::string& problem) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", problem.c_str());
     ImGui::PopStyleColor();
+    reserve_top(ImGui::GetWindowHeight() + em * margin_em);
   }
   ImGui::End();
   ImGui::PopStyleColor();
