@@ -53,11 +53,20 @@ bool place_panel(const char* window_name, Side side, float width_px, Height heig
   const float least = std::min(width_px, std::max(em * least_width_em, width_px * 0.6f));
   const float max_height = std::max(viewport->WorkSize.y - 2.0f * margin, ImGui::GetFrameHeight() * 2.0f);
 
+  // The last frame before this one in which panels were drawn at all: while the canvas or the lock
+  // screen had the screen, none were, and those open before are not opened anew after it.
+  constexpr int never = -2;
+  int last_drawn = never;
+  for (ImGuiWindow* w : g.Windows) {
+    const int asked = w->StateStorage.GetInt(k.asked, never);
+    if (asked < frame) last_drawn = std::max(last_drawn, asked);
+  }
   ImGuiWindow* self = ImGui::FindWindowByName(window_name);
   bool moved = false;
   if (self != nullptr) {
     ImGuiStorage& s = self->StateStorage;
-    if (s.GetInt(k.asked, -2) < frame - 1) s.SetInt(k.opened, frame);  // opened (again) now
+    const int asked = s.GetInt(k.asked, never);
+    if (asked == never || (asked < frame - 1 && asked != last_drawn)) s.SetInt(k.opened, frame);  // opened (again) now
     s.SetInt(k.asked, frame);
     s.SetInt(k.side, static_cast<int>(side) + 1);
     s.SetFloat(k.width, width_px);
@@ -76,7 +85,7 @@ bool place_panel(const char* window_name, Side side, float width_px, Height heig
   for (ImGuiWindow* w : g.Windows) {
     const ImGuiStorage& s = w->StateStorage;
     const int asked_side = s.GetInt(k.side, 0);
-    if (asked_side == 0 || s.GetBool(k.moved) || s.GetInt(k.asked, -2) < frame - 1) continue;
+    if (asked_side == 0 || s.GetBool(k.moved) || s.GetInt(k.asked, never) < frame - 1) continue;
     if (w == self) mine = asks.size();
     asks.push_back({.side = static_cast<Side>(asked_side - 1),
                     .width = s.GetFloat(k.width),

@@ -145,3 +145,29 @@ TEST_CASE("the breath's words stay by the Self while there is room, and move to 
   CHECK_FALSE(words_by_self());
   CHECK(note_shown());
 }
+
+TEST_CASE("a panel opened later keeps its side after the canvas has had the screen; closing it brings the earlier one back") {
+  Driver d(open_example());
+  auto shown = [](const char* name) {
+    const ImGuiWindow* w = ImGui::FindWindowByName(name);
+    return w != nullptr && w->Active;
+  };
+  const char* welcome = "Innerscape - example system";
+  d.frames(3);
+  REQUIRE(shown(welcome));
+  d.session->act({.toggle_breathing = true});  // the Breathe panel takes the left; the welcome waits
+  d.frames(3);
+  CHECK(shown("Breathe"));
+  CHECK_FALSE(shown(welcome));
+  CHECK(d.session->overlay().welcome.open);  // still open, only waiting
+  d.session->act({.toggle_canvas = true});
+  d.frames(3);
+  REQUIRE(d.session->canvas_open());
+  d.session->act({.toggle_canvas = true});
+  d.frames(3);
+  CHECK(shown("Breathe"));
+  CHECK_FALSE(shown(welcome));
+  d.session->act({.toggle_breathing = true});
+  d.frames(3);
+  CHECK(shown(welcome));
+}
