@@ -973,6 +973,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
   OverlayState& o = overlay_;
   const std::int64_t now = wall_clock_now();
   ui::UiActions actions;
+  o.space.begin_frame();
 
   if (o.lock_screen.shown) {
     o.lock_screen.draw(window_->now_s(), actions);
@@ -1009,15 +1010,25 @@ void Session::draw_overlay(glm::ivec2 target_size) {
     return;
   }
 
+  // A disk that cannot be written to is said first, at the top: the panels keep below it.
+  if (!film && autosaver_ != nullptr) ui::draw_save_banner(autosaver_->problem());
+  // Words written onto the scene find their places first, clear of the panels (as they stood in the
+  // last frame); the names of the parts give way to them.
+  if (film) ui::draw_film_caption(film_caption, o.space);
+  const bool breath_words_by_self =
+      film || o.breathing.draw_form(breathing_, core::world_to_screen(scene_.view, {0.0f, 0.0f}),
+                                    core::self_radius * 1.4f * core::pixels_per_unit(scene_.view), !pacer_.desc.ambient_motion, o.space);
+  // In calm moments (no page, no welcome open), one of the person's soothing words, softly.
+  if (!film && !o.entry_editor.open && !o.welcome.open && !o.soothing.open && !o.calm.open && !o.timeline.open) {
+    ui::draw_soothing_line(scene_.system.soothing, static_cast<long>(now / 86400), o.space);
+  }
   ui::draw_scene_labels({.system = &shown_system(),
                          .positions = past_.time ? past_.positions : shown_positions_,
                          .view = scene_.view,
                          .selected = past_.time ? core::PartId{0} : o.selected,
-                         .skip = past_.time ? core::PartId{0} : o.name_field.part});
-  if (film) {
-    ui::draw_film_caption(film_caption);
-    return;
-  }
+                         .skip = past_.time ? core::PartId{0} : o.name_field.part},
+                        o.space);
+  if (film) return;
   o.welcome.draw(demo_ ? "Innerscape - example system" : "Innerscape",
                  {.demo = demo_,
                   .first_run = !demo_ && autosaver_ != nullptr && !settings_.welcome_seen && scene_.system.parts.empty() &&
@@ -1062,13 +1073,6 @@ void Session::draw_overlay(glm::ivec2 target_size) {
   breathing_.volume = settings_.volume;
   o.breathing.draw(breathing_, actions);
   o.calm.draw(scene_.system, settings_.crisis_contact, now, actions);
-  ui::draw_breathing_form(breathing_, core::world_to_screen(scene_.view, {0.0f, 0.0f}),
-                          core::self_radius * 1.4f * core::pixels_per_unit(scene_.view), !pacer_.desc.ambient_motion,
-                          o.breathing.hands);
-  // In calm moments (no page, no welcome open), one of the person's soothing words, softly.
-  if (!o.entry_editor.open && !o.welcome.open && !o.soothing.open && !o.calm.open && !o.timeline.open) {
-    ui::draw_soothing_line(scene_.system.soothing, static_cast<long>(now / 86400));
-  }
   o.entry_editor.draw(scene_.system, now, actions);
 
   // Words being typed are kept as drafts, so a crash cannot take them; written soon after typing.
@@ -1088,7 +1092,6 @@ void Session::draw_overlay(glm::ivec2 target_size) {
     page_drafts_ = o.entry_editor.pages;
     mark_dirty(window_->now_s(), 0.3);
   }
-  o.notice.draw();
   o.restore.draw(actions);
   o.dock.draw("##dock",
               {.welcome_open = o.welcome.open,
@@ -1108,6 +1111,12 @@ void Session::draw_overlay(glm::ivec2 target_size) {
                   .idle_lock_minutes = settings_.idle_lock_minutes,
                   .demo = data_dir_.empty()},
                  actions);
+  // Short notes in a strip of their own above the dock, each above the one before: they cover
+  // nothing, and the panels keep above them.
+  o.notice.draw();
+  if (!breath_words_by_self) o.breathing.draw_words_note(breathing_);
+  if (export_.done.valid()) ui::draw_progress_card("Saving a copy of everything...", export_progress());
+  if (lock_change_.done.valid()) ui::draw_progress_card("Changing the lock safely...", -1.0f);
   o.shortcuts.draw("Keyboard shortcuts", actions);
   if (o.timeline.open) {
     const core::MapHistory& h = map_history();
@@ -1121,10 +1130,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
                      .problem = past_.problem},
                     actions);
   }
-  if (export_.done.valid()) ui::draw_progress_card("Saving a copy of everything...", export_progress());
-  if (lock_change_.done.valid()) ui::draw_progress_card("Changing the lock safely...", -1.0f);
   o.problems.draw("Something could not be drawn", render_problems_);
-  if (autosaver_ != nullptr) ui::draw_save_banner(autosaver_->problem());
   (void)target_size;
 
   // Apply what the overlay asked for, after it has drawn.

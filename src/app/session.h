@@ -45,6 +45,7 @@
 #include "ui/lock_panel.h"
 #include "ui/lock_screen.h"
 #include "ui/scene_controller.h"
+#include "ui/screen_space.h"
 #include "ui/settings_panel.h"
 #include "ui/shortcuts_panel.h"
 #include "ui/soothing_panel.h"
@@ -100,6 +101,7 @@ struct OverlayState {
   ui::SettingsPanel settings;
   ui::ShortcutsPanel shortcuts;  // F1
   ui::TimelinePanel timeline;    // the map over time
+  ui::ScreenSpace space;         // where the panels stand and what is written onto the scene, this frame
 };
 
 class Session {

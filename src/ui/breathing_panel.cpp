@@ -8,6 +8,7 @@
 #include <cmath>
 #include <numbers>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -17,8 +18,7 @@ void BreathingPanel::draw(const BreathingView& view, UiActions& actions) {
   item_rects.clear();
   if (!open) return;
   const float em = ImGui::GetFontSize();
-  place_at_top(Side::left);
-  ImGui::SetNextWindowSize(ImVec2(em * 17.0f, 0.0f), ImGuiCond_FirstUseEver);
+  if (!place_panel("Breathe", Side::left, em * 17.0f)) return;
   if (!ImGui::Begin("Breathe", &open, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
     return;
@@ -83,8 +83,54 @@ void BreathingPanel::draw(const BreathingView& view, UiActions& actions) {
   ImGui::End();
 }
 
-void draw_breathing_form(const BreathingView& view, glm::vec2 centre, float base_radius_px, bool reduced_motion, bool hands) {
-  if (!view.running) return;
+namespace {
+
+constexpr const char* hands_guide = "One hand on your chest, one on your belly: let the belly rise.";
+
+// The breath in plain words: the phase, the seconds left of it, and the session's time left.
+struct BreathWords {
+  std::string phase, count, left;
+};
+
+BreathWords breath_words(const BreathingView& view) {
+  const core::BreathState s = core::breath_at(view.pattern, view.elapsed_s);
+  const int left = static_cast<int>(std::max(view.planned_s - view.elapsed_s, 0.0));
+  return {.phase = view.paused ? std::string("Paused") : std::string(core::phase_words(s.phase)),
+          .count = view.paused ? std::string() : std::to_string(static_cast<int>(std::ceil(s.seconds_left - 1e-6))),
+          .left = std::to_string(left / 60) + ":" + (left % 60 < 10 ? "0" : "") + std::to_string(left % 60) + " left"};
+}
+
+// Lines of `text` as ImGui would wrap them at `width`.
+std::vector<std::string> wrapped_lines(const std::string& text, float width) {
+  std::vector<std::string> lines;
+  ImFont* font = ImGui::GetFont();
+  const float scale = ImGui::GetFontSize() / font->FontSize;
+  const char* at = text.c_str();
+  const char* end = at + text.size();
+  while (at < end) {
+    const char* cut = font->CalcWordWrapPositionA(scale, at, end, width);
+    if (cut == at) cut = at + 1;
+    std::string line(at, cut);
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    lines.push_back(line);
+    at = cut;
+    while (at < end && *at == ' ') ++at;
+  }
+  return lines;
+}
+
+struct Line {
+  std::string text;
+  ImU32 colour;
+};
+
+}  // namespace
+
+bool BreathingPanel::draw_form(const BreathingView& view, glm::vec2 centre, float base_radius_px, bool reduced_motion, ScreenSpace& space) {
+  if (!view.running) {
+    note_px = 0.0f;
+    return true;
+  }
   const core::BreathState s = core::breath_at(view.pattern, view.elapsed_s);
   ImDrawList* draw = ImGui::GetBackgroundDrawList();
   const ImVec2 c(centre.x, centre.y);
@@ -108,27 +154,90 @@ void draw_breathing_form(const BreathingView& view, glm::vec2 centre, float base
     draw->PathArcTo(c, ring, start, start + 2.0f * std::numbers::pi_v<float> * progress, 96);
     draw->PathStroke(ImGui::GetColorU32(ImVec4(0.98f, 0.76f, 0.42f, 0.85f)), 0, 2.5f);
   }
-  // The phase in plain words, and the count.
-  const std::string words = view.paused ? std::string("Paused") : std::string(core::phase_words(s.phase));
-  const std::string count = view.paused ? std::string() : std::to_string(static_cast<int>(std::ceil(s.seconds_left - 1e-6)));
-  const ImVec2 words_size = ImGui::CalcTextSize(words.c_str());
-  const ImVec2 at(c.x - words_size.x * 0.5f, c.y + ring + em * 0.6f);
-  draw->AddText(at, ImGui::GetColorU32(ImVec4(1.0f, 0.95f, 0.86f, 0.95f)), words.c_str());
-  if (!count.empty()) {
-    const ImVec2 count_size = ImGui::CalcTextSize(count.c_str());
-    draw->AddText(ImVec2(c.x - count_size.x * 0.5f, at.y + words_size.y), ImGui::GetColorU32(ImVec4(1.0f, 0.86f, 0.62f, 0.8f)), count.c_str());
-  }
-  // Time left in the session, small, at the top of its ring.
-  const int left = static_cast<int>(std::max(view.planned_s - view.elapsed_s, 0.0));
-  const std::string left_text = std::to_string(left / 60) + ":" + (left % 60 < 10 ? "0" : "") + std::to_string(left % 60) + " left";
-  const ImVec2 left_size = ImGui::CalcTextSize(left_text.c_str());
-  draw->AddText(ImVec2(c.x - left_size.x * 0.5f, c.y - ring - left_size.y - em * 0.3f), ImGui::GetColorU32(ImVec4(0.85f, 0.85f, 0.90f, 0.55f)),
-                left_text.c_str());
+
+  // The words go where they cover no panel and no other words: the time left at the top of the
+  // ring, the phase, its count and the guide for the hands below it (or above, when below is taken).
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const glm::vec4 bounds(viewport->WorkPos.x, viewport->WorkPos.y, viewport->WorkPos.x + viewport->WorkSize.x,
+                         viewport->WorkPos.y + viewport->WorkSize.y);
+  const BreathWords words = breath_words(view);
+  const float pad = em * 0.3f;
+  const ImVec2 left_size = ImGui::CalcTextSize(words.left.c_str());
+  const glm::vec4 left_rect(c.x - left_size.x * 0.5f - pad, c.y - ring - left_size.y - em * 0.3f - pad, c.x + left_size.x * 0.5f + pad,
+                            c.y - ring - em * 0.3f + pad);
+  // While the words are in their note, the panels are that much shorter than they will be once it
+  // goes: the words come back by the Self only where they will still be clear then, or they would
+  // come and go with every frame.
+  ScreenSpace grown = space;
+  for (ScreenRect& p : grown.panels) p.rect.w += note_px;
+  const bool left_on_top = grown.free(left_rect, bounds);
+  const ImU32 soft = ImGui::GetColorU32(ImVec4(0.85f, 0.85f, 0.90f, 0.6f));
+  std::vector<Line> lines{{words.phase, ImGui::GetColorU32(ImVec4(1.0f, 0.95f, 0.86f, 0.95f))}};
+  if (!words.count.empty()) lines.push_back({words.count, ImGui::GetColorU32(ImVec4(1.0f, 0.86f, 0.62f, 0.8f))});
   if (hands) {
-    const char* guide = "One hand on your chest, one on your belly: let the belly rise.";
-    const ImVec2 size = ImGui::CalcTextSize(guide);
-    draw->AddText(ImVec2(c.x - size.x * 0.5f, at.y + words_size.y * 2.2f), ImGui::GetColorU32(ImVec4(0.85f, 0.85f, 0.90f, 0.6f)), guide);
+    for (std::string& line : wrapped_lines(hands_guide, em * 24.0f)) lines.push_back({std::move(line), soft});
   }
+  if (!left_on_top) lines.push_back({words.left, soft});
+  float block_w = 0.0f;
+  for (const Line& line : lines) block_w = std::max(block_w, ImGui::CalcTextSize(line.text.c_str()).x);
+  const float line_h = ImGui::GetTextLineHeight();
+  const float block_h = line_h * static_cast<float>(lines.size());
+  const ImU32 backing = ImGui::GetColorU32(ImVec4(0.03f, 0.035f, 0.08f, 0.45f));
+
+  if (left_on_top) {
+    draw->AddText(ImVec2(c.x - left_size.x * 0.5f, left_rect.y + pad), ImGui::GetColorU32(ImVec4(0.85f, 0.85f, 0.90f, 0.55f)),
+                  words.left.c_str());
+    space.add(words.left, left_rect);
+  }
+  const float below = c.y + ring + em * 0.6f;
+  const float above = (left_on_top ? left_rect.y : c.y - ring) - em * 0.3f - block_h;
+  for (const float top : {below, above}) {
+    const glm::vec4 rect(c.x - block_w * 0.5f - pad, top - pad, c.x + block_w * 0.5f + pad, top + block_h + pad);
+    if (!space.free(rect, bounds) || !grown.free(rect, bounds)) continue;
+    draw->AddRectFilled(ImVec2(rect.x, rect.y), ImVec2(rect.z, rect.w), backing, em * 0.4f);
+    float y = top;
+    for (const Line& line : lines) {
+      const float w = ImGui::CalcTextSize(line.text.c_str()).x;
+      draw->AddText(ImVec2(c.x - w * 0.5f, y), line.colour, line.text.c_str());
+      y += line_h;
+    }
+    space.add(words.phase, rect);
+    note_px = 0.0f;
+    return true;
+  }
+  return false;  // no room by the Self: draw_words_note shows them in a note low on the screen
+}
+
+void BreathingPanel::draw_words_note(const BreathingView& view) {
+  if (!view.running) return;
+  const float em = ImGui::GetFontSize();
+  const BreathWords words = breath_words(view);
+  // As short as it can be: the panels above it have little room already when it is needed.
+  place_above_bottom(em * 32.0f);
+  constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoSavedSettings |
+                                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_AlwaysAutoResize |
+                                     ImGuiWindowFlags_NoMove;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em * 0.8f, em * 0.4f));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(em * 0.6f, em * 0.1f));
+  if (ImGui::Begin("##breath_words", nullptr, flags)) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const std::string first = words.count.empty() ? words.phase : words.phase + "  " + words.count;
+    const float first_w = ImGui::CalcTextSize(first.c_str()).x + style.ItemSpacing.x * 2.0f + ImGui::CalcTextSize(words.left.c_str()).x;
+    ImGui::SetCursorPosX((ImGui::GetWindowWidth() - first_w) * 0.5f);
+    ImGui::TextUnformatted(first.c_str());
+    ImGui::SameLine(0.0f, style.ItemSpacing.x * 2.0f);
+    ImGui::TextDisabled("%s", words.left.c_str());
+    if (hands) {
+      for (const std::string& line : wrapped_lines(hands_guide, ImGui::GetContentRegionAvail().x)) {
+        ImGui::SetCursorPosX((ImGui::GetWindowWidth() - ImGui::CalcTextSize(line.c_str()).x) * 0.5f);
+        ImGui::TextDisabled("%s", line.c_str());
+      }
+    }
+    note_px = ImGui::GetWindowHeight() + em * 0.6f;
+    reserve_bottom(note_px);
+  }
+  ImGui::End();
+  ImGui::PopStyleVar(2);
 }
 
 }  // namespace innerscape::ui

@@ -10,6 +10,7 @@
 #include "core/breathing.h"
 #include "ui/actions.h"
 #include "ui/item_rects.h"
+#include "ui/screen_space.h"
 
 namespace innerscape::ui {
 
@@ -32,12 +33,17 @@ struct BreathingPanel {
   int minutes = 5;        // 1 .. 20
   bool hands = true;      // show the guide for the hands
   ItemRects item_rects;   // where each entry was drawn last frame, by label
+  float note_px = 0.0f;   // the height the breath's words took low on the screen in the last frame; 0: they were by the Self
 
   void draw(const BreathingView& view, UiActions& actions);
-};
 
-// The form, the phase in plain words and the count, and the session's progress ring, centred on
-// `centre` (pixels). With reduced motion, light changes instead of size.
-void draw_breathing_form(const BreathingView& view, glm::vec2 centre, float base_radius_px, bool reduced_motion, bool hands);
+  // The form and the session's progress ring, centred on `centre` (pixels), and the breath in plain
+  // words beside it (the phase, its count, the guide for the hands, the time left) where they cover
+  // no panel and no other words (`space`, where they are then noted). With reduced motion, light
+  // changes instead of size. False when there is no room for the words by the Self: draw_words_note
+  // then shows them low on the screen, above the dock.
+  bool draw_form(const BreathingView& view, glm::vec2 centre, float base_radius_px, bool reduced_motion, ScreenSpace& space);
+  void draw_words_note(const BreathingView& view);
+};
 
 }  // namespace innerscape::ui

@@ -7,6 +7,7 @@
 #include <imgui_stdlib.h>
 
 #include "core/edits.h"
+#include "ui/wrapped_field.h"
 
 namespace innerscape::ui {
 
@@ -15,8 +16,7 @@ void CalmPanel::draw(const core::InnerSystem& system, std::string_view crisis_co
   if (!open) return;
   const bool was_open = open;
   const float em = ImGui::GetFontSize();
-  place_at_top(Side::left);
-  ImGui::SetNextWindowSize(ImVec2(em * 20.0f, 0.0f), ImGuiCond_FirstUseEver);
+  if (!place_panel("Here, now", Side::left, em * 20.0f)) return;
   if (!ImGui::Begin("Here, now", &open, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
     if (was_open && !open) actions.end_calm = true;
@@ -35,10 +35,10 @@ void CalmPanel::draw(const core::InnerSystem& system, std::string_view crisis_co
   ImGui::Separator();
   ImGui::TextWrapped("What part of me is feeling this right now?");
   ImGui::SetNextItemWidth(-1.0f);
-  ImGui::InputTextMultiline("##which", &which_part, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 2.6f));
+  wrapped_text_field("##which", &which_part, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 2.6f));
   item_rects.remember("which part");
   ImGui::TextWrapped("What does it need, to feel safe?");
-  ImGui::InputTextMultiline("##needs", &needs, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 2.6f));
+  wrapped_text_field("##needs", &needs, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 2.6f));
   item_rects.remember("needs");
   ImGui::Spacing();
   ImGui::BeginDisabled(which_part.empty() && needs.empty());

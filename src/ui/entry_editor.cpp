@@ -13,6 +13,7 @@
 #include "core/arrange.h"
 #include "core/edits.h"
 #include "ui/radar.h"
+#include "ui/wrapped_field.h"
 
 namespace innerscape::ui {
 
@@ -42,10 +43,8 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
   if (!open) return;
   core::Entry* draft = &page->entry;
   const core::EntryTypeSpec& spec = core::entry_type_spec(draft->type);
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
-  place_at_top(Side::centre);
-  ImGui::SetNextWindowSize(ImVec2(em * 26.0f, viewport->WorkSize.y - em * margin_em * 2.0f), ImGuiCond_FirstUseEver);
+  if (!place_panel("###entry_editor", Side::centre, em * 26.0f, Height::full)) return;
   if (focus) {
     ImGui::SetNextWindowFocus();
     focus = false;
@@ -128,7 +127,7 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
       }
       case core::FieldKind::text: {
         std::string words(draft->answers.text(key));
-        if (ImGui::InputTextMultiline("##text", &words, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 4.0f))) {
+        if (wrapped_text_field("##text", &words, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 4.0f))) {
           draft->answers.set_text(key, words);
         }
         break;

@@ -5,7 +5,7 @@
 
 namespace innerscape::ui {
 
-void draw_film_caption(const std::string& text) {
+void draw_film_caption(const std::string& text, ScreenSpace& space) {
   if (text.empty()) return;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
@@ -13,6 +13,8 @@ void draw_film_caption(const std::string& text) {
   ImDrawList* draw = ImGui::GetBackgroundDrawList();
   draw->AddText(ImVec2(at.x + 1.0f, at.y + 1.0f), ImGui::GetColorU32(ImVec4(0.02f, 0.02f, 0.06f, 0.45f)), text.c_str());
   draw->AddText(at, ImGui::GetColorU32(ImVec4(1.0f, 0.93f, 0.80f, 0.72f)), text.c_str());
+  const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+  space.add(text, glm::vec4(at.x, at.y, at.x + size.x + 1.0f, at.y + size.y + 1.0f));
 }
 
 }  // namespace innerscape::ui

@@ -3,10 +3,13 @@
 
 #include <string>
 
+#include "ui/screen_space.h"
+
 namespace innerscape::ui {
 
 // Draws `text` (empty: nothing) in the bottom-left corner of the screen, soft and small, with a
-// faint shadow so it reads over the Self's glow as well as over the night.
-void draw_film_caption(const std::string& text);
+// faint shadow so it reads over the Self's glow as well as over the night; noted in `space`, so the
+// names drawn after it give way.
+void draw_film_caption(const std::string& text, ScreenSpace& space);
 
 }  // namespace innerscape::ui

@@ -112,10 +112,8 @@ void draw_put_aside(const core::InnerSystem& system, const core::PageDrafts& pag
 void JournalPanel::draw(const core::InnerSystem& system, const core::PageDrafts& pages, std::int64_t now, UiActions& actions) {
   item_rects.clear();
   if (!open) return;
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
-  place_at_top(Side::right);
-  ImGui::SetNextWindowSize(ImVec2(em * 19.0f, viewport->WorkSize.y - em * margin_em * 2.0f), ImGuiCond_FirstUseEver);
+  if (!place_panel("Journal", Side::right, em * 19.0f, Height::full)) return;
   if (open_new_menu) ImGui::SetNextWindowFocus();
   if (!ImGui::Begin("Journal", &open)) {
     ImGui::End();

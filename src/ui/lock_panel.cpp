@@ -53,8 +53,7 @@ void LockPanel::draw(const LockView& view, UiActions& actions) {
     return;
   }
   const float em = ImGui::GetFontSize();
-  place_at_top(Side::left);
-  ImGui::SetNextWindowSize(ImVec2(em * 23.0f, 0.0f), ImGuiCond_Appearing);
+  if (!place_panel("Privacy", Side::left, em * 23.0f)) return;
   if (!ImGui::Begin("Privacy", &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
     return;

@@ -42,8 +42,7 @@ void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& a
   item_rects.clear();
   if (!open) return;
   const float em = ImGui::GetFontSize();
-  place_at_top(Side::right);
-  ImGui::SetNextWindowSize(ImVec2(em * 17.0f, 0.0f), ImGuiCond_FirstUseEver);
+  if (!place_panel(title, Side::right, em * 17.0f)) return;
   if (focus) ImGui::SetNextWindowFocus();
   if (!ImGui::Begin(title, &open)) {
     ImGui::End();

@@ -11,6 +11,7 @@
 
 #include "core/archetypes.h"
 #include "core/edits.h"
+#include "ui/wrapped_field.h"
 
 namespace innerscape::ui {
 namespace {
@@ -24,7 +25,7 @@ bool answer(const char* label, const char* hint, std::string* text, bool& active
     ImGui::PopStyleColor();
   }
   ImGui::PushID(label);
-  ImGui::InputTextMultiline("##answer", text, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3.2f));
+  wrapped_text_field("##answer", text, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3.2f));
   ImGui::PopID();
   rects.remember(label);
   active = active || ImGui::IsItemActive();
@@ -42,12 +43,10 @@ void PartInspector::draw(const char* title, const core::InnerSystem& system, std
   }
   if (!editing) draft = *current;  // follow undo, redo and drags while nothing is being typed
 
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
   // On the left, where the welcome was: the palette stays in view on the right.
-  place_at_top(Side::left);
-  ImGui::SetNextWindowSize(ImVec2(em * 21.0f, viewport->WorkSize.y - em * margin_em * 2.0f), ImGuiCond_FirstUseEver);
   item_rects.clear();
+  if (!place_panel(title, Side::left, em * 21.0f, Height::full)) return;
   if (!ImGui::Begin(title, &open)) {
     ImGui::End();
     return;

@@ -10,8 +10,7 @@ namespace innerscape::ui {
 void ProblemPanel::draw(const char* title, const std::string& details) {
   if (!open || details.empty()) return;
   const float em = ImGui::GetFontSize();
-  place_at_top(Side::right);
-  ImGui::SetNextWindowSize(ImVec2(em * 26.0f, em * 14.0f), ImGuiCond_FirstUseEver);
+  if (!place_panel(title, Side::right, em * 26.0f)) return;
   if (!ImGui::Begin(title, &open)) {
     ImGui::End();
     return;
@@ -19,7 +18,7 @@ void ProblemPanel::draw(const char* title, const std::string& details) {
   ImGui::TextWrapped(
       "Part of the scene could not be drawn, so it is left out. Your data is safe and the app keeps "
       "working. The details below help whoever fixes it:");
-  ImGui::BeginChild("details", ImVec2(0.0f, 0.0f), true, ImGuiWindowFlags_HorizontalScrollbar);
+  ImGui::BeginChild("details", ImVec2(0.0f, em * 9.0f), true, ImGuiWindowFlags_HorizontalScrollbar);
   ImGui::TextUnformatted(details.c_str());
   ImGui::EndChild();
   ImGui::End();

@@ -6,14 +6,13 @@
 
 #include <imgui.h>
 
+#include "ui/placement.h"
+
 namespace innerscape::ui {
 
 void draw_progress_card(const char* what, float fraction) {
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y - em * 1.5f),
-                          ImGuiCond_Always, ImVec2(0.5f, 1.0f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(em * 22.0f, viewport->WorkSize.x - em * 2.0f), 0.0f));
+  place_above_bottom(em * 22.0f);
   constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_AlwaysAutoResize;
   if (ImGui::Begin("##progress", nullptr, flags)) {
@@ -31,6 +30,7 @@ void draw_progress_card(const char* what, float fraction) {
       ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, min.y), ImVec2(x + width, max.y), ImGui::GetColorU32(ImGuiCol_PlotHistogram),
                                                 ImGui::GetStyle().FrameRounding);
     }
+    reserve_bottom(ImGui::GetWindowHeight() + em * 0.6f);
   }
   ImGui::End();
 }

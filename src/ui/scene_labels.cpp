@@ -72,7 +72,7 @@ void fill_rounded_rect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 col, floa
 
 }  // namespace
 
-void draw_scene_labels(const LabelsView& labels) {
+void draw_scene_labels(const LabelsView& labels, ScreenSpace& space) {
   if (labels.system == nullptr) return;
   ImDrawList* draw = ImGui::GetBackgroundDrawList();
   const float em = ImGui::GetFontSize();
@@ -118,6 +118,18 @@ void draw_scene_labels(const LabelsView& labels) {
   // Labels keep a little space between them, so that in a crowded view each reads as a name of its
   // own rather than one block of text (and fewer are drawn: names wait until the view is closer).
   const ImVec2 margin(em * 0.6f, em * 0.3f);
+  // What is there already is in the way of every name: the panels (a name behind one would show
+  // through it) and words written before the names.
+  auto block = [&](const glm::vec4& r) {
+    const ImVec4 box(r.x, r.y, r.z, r.w);
+    cells(box, [&](std::vector<int>& bucket) {
+      bucket.push_back(static_cast<int>(placed.size()));
+      return false;
+    });
+    placed.push_back(box);
+  };
+  for (const ScreenRect& p : space.panels) block(p.rect);
+  for (const ScreenRect& t : space.texts) block(t.rect);
   const float pad = em * 0.3f;
   const float age_height = ImGui::GetTextLineHeight() * 0.9f;
 
@@ -163,6 +175,7 @@ void draw_scene_labels(const LabelsView& labels) {
       return false;
     });
     placed.push_back(box);
+    space.add(name, glm::vec4(box.x, box.y, box.z, box.w));
 
     const ImVec2 pos(at.x - size.x * 0.5f, at.y);
     const float fade = 1.0f - 0.35f * part.depth;

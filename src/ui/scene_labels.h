@@ -7,6 +7,7 @@
 
 #include "core/inner_system.h"
 #include "core/scene_view.h"
+#include "ui/screen_space.h"
 
 namespace innerscape::ui {
 
@@ -18,6 +19,8 @@ struct LabelsView {
   core::PartId skip = 0;                 // a part being named in place shows its text field instead
 };
 
-void draw_scene_labels(const LabelsView& labels);
+// Each name gives way to what is already on the screen (`space`: the panels, and words such as the
+// breath's): it goes above its part instead, or waits for a closer view. Every name drawn is noted there.
+void draw_scene_labels(const LabelsView& labels, ScreenSpace& space);
 
 }  // namespace innerscape::ui

@@ -26,8 +26,7 @@ void SettingsPanel::draw(const core::Settings& settings, bool privacy_open, bool
   item_rects.clear();
   if (!open) return;
   const float em = ImGui::GetFontSize();
-  place_at_top(Side::right);
-  ImGui::SetNextWindowSize(ImVec2(em * 22.0f, 0.0f), ImGuiCond_Appearing);
+  if (!place_panel("Settings", Side::right, em * 22.0f)) return;
   // Never taller than the work area, the screen above the dock: the last sections scroll into view.
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   if (!ImGui::Begin("Settings", &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {

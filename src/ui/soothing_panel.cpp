@@ -1,21 +1,24 @@
 // The person's own soothing words: add, reword, reorder, let go; one shown softly in calm moments.
 #include "ui/soothing_panel.h"
 
+#include <algorithm>
+#include <utility>
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include "core/edits.h"
+#include "ui/placement.h"
+#include "ui/text_fit.h"
 
 namespace innerscape::ui {
 
 void SoothingPanel::draw(const core::InnerSystem& system, UiActions& actions) {
   if (!open) return;
   if (!dirty) editing = system.soothing;  // follow undo and redo while nothing is being typed
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + em * 3.0f),
-                          ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.0f));
-  ImGui::SetNextWindowSize(ImVec2(em * 26.0f, 0.0f), ImGuiCond_FirstUseEver);
+  // On the left, where the welcome was: a page being written keeps the middle.
+  if (!place_panel("Soothing words", Side::left, em * 24.0f)) return;
   if (!ImGui::Begin("Soothing words", &open)) {
     ImGui::End();
     return;
@@ -62,16 +65,37 @@ void SoothingPanel::draw(const core::InnerSystem& system, UiActions& actions) {
   ImGui::End();
 }
 
-void draw_soothing_line(const std::vector<std::string>& words, long day) {
+void draw_soothing_line(const std::vector<std::string>& words, long day, ScreenSpace& space) {
   if (words.empty()) return;
   const std::string& line = words[static_cast<std::size_t>((day % static_cast<long>(words.size()) + static_cast<long>(words.size())) %
                                                           static_cast<long>(words.size()))];
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
-  const ImVec2 size = ImGui::CalcTextSize(line.c_str());
-  // At the top, in the open space above the map, clear of the panels and the labels.
-  const ImVec2 at(viewport->WorkPos.x + (viewport->WorkSize.x - size.x) * 0.5f, viewport->WorkPos.y + em * 0.9f);
-  ImGui::GetBackgroundDrawList()->AddText(at, ImGui::GetColorU32(ImVec4(1.0f, 0.93f, 0.80f, 0.55f)), line.c_str());
+  // At the top, in the open space above the map, between the panels: in the middle of the widest
+  // gap they leave, shortened to fit it; where no gap is wide enough, not today.
+  const float top = viewport->WorkPos.y + em * 0.9f;
+  const float height = ImGui::GetTextLineHeight();
+  std::vector<std::pair<float, float>> taken;
+  for (const ScreenRect& p : space.panels) {
+    if (p.rect.y < top + height && top < p.rect.w) taken.emplace_back(p.rect.x, p.rect.z);
+  }
+  std::sort(taken.begin(), taken.end());
+  const float gap = em * margin_em;
+  float from = viewport->WorkPos.x + gap, best_from = 0.0f, best_to = 0.0f;
+  for (const auto& [a, b] : taken) {
+    if (a - gap - from > best_to - best_from) best_from = from, best_to = a - gap;
+    from = std::max(from, b + gap);
+  }
+  const float right = viewport->WorkPos.x + viewport->WorkSize.x - gap;
+  if (right - from > best_to - best_from) best_from = from, best_to = right;
+  if (best_to - best_from < em * 8.0f) return;
+  const std::string shown = fit_text(line, best_to - best_from);
+  const ImVec2 size = ImGui::CalcTextSize(shown.c_str());
+  const ImVec2 at((best_from + best_to - size.x) * 0.5f, top);
+  const glm::vec4 rect(at.x, at.y, at.x + size.x, at.y + size.y);
+  if (!space.free(rect, glm::vec4(viewport->Pos.x, viewport->Pos.y, viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y))) return;
+  ImGui::GetBackgroundDrawList()->AddText(at, ImGui::GetColorU32(ImVec4(1.0f, 0.93f, 0.80f, 0.55f)), shown.c_str());
+  space.add(shown, rect);
 }
 
 }  // namespace innerscape::ui

@@ -7,6 +7,7 @@
 
 #include "core/inner_system.h"
 #include "ui/actions.h"
+#include "ui/screen_space.h"
 
 namespace innerscape::ui {
 
@@ -18,7 +19,8 @@ struct SoothingPanel {
   void draw(const core::InnerSystem& system, UiActions& actions);
 };
 
-// One of the words, shown quietly at the top when the overlay is calm; `day` picks which.
-void draw_soothing_line(const std::vector<std::string>& words, long day);
+// One of the words, shown quietly at the top when the overlay is calm, between the panels and clear of
+// any words already there (`space`, where it is then noted); `day` picks which.
+void draw_soothing_line(const std::vector<std::string>& words, long day, ScreenSpace& space);
 
 }  // namespace innerscape::ui

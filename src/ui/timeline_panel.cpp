@@ -52,8 +52,8 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
   // At the top, between the side panels: the map below stays in view while the days go by.
-  place_at_top(Side::centre);
-  const float width = std::min(em * 28.0f, viewport->WorkSize.x - em * 4.0f);  // the panel's content, not counting padding
+  const float asked = std::min(em * 28.0f, viewport->WorkSize.x - em * 4.0f);  // the panel's content, not counting padding
+  if (!place_panel(title, Side::centre, asked + ImGui::GetStyle().WindowPadding.x * 2.0f)) return;
   item_rects.clear();
   bool still_open = true;
   if (!ImGui::Begin(title, &still_open, ImGuiWindowFlags_AlwaysAutoResize)) {
@@ -62,6 +62,7 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
     return;
   }
   if (!still_open) actions.toggle_timeline = true;
+  const float width = ImGui::GetContentRegionAvail().x;  // narrower than asked on a crowded screen
   bottom_px = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y - viewport->WorkPos.y;
   if (!view.problem.empty()) {
     ImGui::TextWrapped("%s", view.problem.c_str());

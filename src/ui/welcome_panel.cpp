@@ -15,14 +15,8 @@ namespace innerscape::ui {
 void WelcomePanel::draw(const char* title, const WelcomeView& view, UiActions& actions) {
   item_rects.clear();
   if (!open) return;
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
-  place_at_top(Side::left);
-  // Never cover the Self: the panel keeps to the left part of the screen, however small it is.
-  const float width = std::min(em * 21.0f, viewport->WorkSize.x * 0.4f);
-  ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSizeConstraints(ImVec2(em * 8.0f, em * 6.0f),
-                                      ImVec2(viewport->WorkSize.x * 0.45f, viewport->WorkSize.y - em * 2.4f));
+  if (!place_panel(title, Side::left, em * 21.0f)) return;
   if (!ImGui::Begin(title, &open, ImGuiWindowFlags_NoCollapse)) {
     ImGui::End();
     return;
