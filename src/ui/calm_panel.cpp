@@ -62,12 +62,11 @@ void CalmPanel::draw(const core::InnerSystem& system, std::string_view crisis_co
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("If you might not be safe, please reach out to a person now: your local emergency number, or a crisis "
                      "line where you live. Innerscape keeps you company in practice; it is not therapy or emergency care.");
+  if (crisis_contact.empty()) ImGui::TextWrapped("You can keep a number here for hard moments: Settings, Help.");
   ImGui::PopStyleColor();
   if (!crisis_contact.empty()) {
     ImGui::TextWrapped("Your contact for hard moments: %.*s", static_cast<int>(crisis_contact.size()), crisis_contact.data());
     item_rects.remember("crisis contact");
-  } else {
-    ImGui::TextDisabled("You can keep a number here for hard moments: Settings, Help.");
   }
   ImGui::End();
   if (was_open && !open) actions.end_calm = true;  // I feel steadier, or the window's own close
