@@ -7,6 +7,7 @@
 #include <imgui_stdlib.h>
 
 #include "core/edits.h"
+#include "ui/text_state.h"
 
 namespace innerscape::ui {
 
@@ -33,9 +34,11 @@ void CalmPanel::draw(const core::InnerSystem& system, std::int64_t now, UiAction
   ImGui::Separator();
   ImGui::TextWrapped("What part of me is feeling this right now?");
   ImGui::SetNextItemWidth(-1.0f);
+  forget_stale_text_state("##which");
   ImGui::InputTextMultiline("##which", &which_part, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 2.6f));
   item_rects.remember("which part");
   ImGui::TextWrapped("What does it need, to feel safe?");
+  forget_stale_text_state("##needs");
   ImGui::InputTextMultiline("##needs", &needs, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 2.6f));
   item_rects.remember("needs");
   ImGui::Spacing();

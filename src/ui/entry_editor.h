@@ -14,7 +14,11 @@ namespace innerscape::ui {
 struct EntryEditor {
   std::optional<core::Entry> draft;  // open while there is a draft; id 0: a new entry
   bool open = false;
-  bool focus = false;
+  bool focus = false;        // the page takes the keyboard: its window, and its first field to write in
+  bool focus_field = false;
+  // Each page opened is a page of its own to ImGui: its fields and scroll are not the last page's,
+  // so it opens at its top and no field inherits another page's typing.
+  int page = 0;
   ItemRects item_rects;
   std::string new_part_name;  // a part met while writing, added to the map on the spot
   int new_part_kind = 0;

@@ -44,8 +44,8 @@ void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& a
   const float em = ImGui::GetFontSize();
   place_at_top(Side::right);
   ImGui::SetNextWindowSize(ImVec2(em * 17.0f, 0.0f), ImGuiCond_FirstUseEver);
-  if (focus) ImGui::SetNextWindowFocus();
-  if (!ImGui::Begin(title, &open)) {
+  if (focus) ImGui::SetNextWindowFocus();  // N; opened otherwise, it leaves the keyboard with the map
+  if (!ImGui::Begin(title, &open, ImGuiWindowFlags_NoFocusOnAppearing)) {
     ImGui::End();
     return;
   }

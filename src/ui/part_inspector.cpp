@@ -11,6 +11,7 @@
 
 #include "core/archetypes.h"
 #include "core/edits.h"
+#include "ui/text_state.h"
 
 namespace innerscape::ui {
 namespace {
@@ -24,6 +25,7 @@ bool answer(const char* label, const char* hint, std::string* text, bool& active
     ImGui::PopStyleColor();
   }
   ImGui::PushID(label);
+  forget_stale_text_state("##answer");
   ImGui::InputTextMultiline("##answer", text, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3.2f));
   ImGui::PopID();
   rects.remember(label);
@@ -52,6 +54,7 @@ void PartInspector::draw(const char* title, const core::InnerSystem& system, std
     ImGui::End();
     return;
   }
+  ImGui::PushID(static_cast<int>(part));  // each part's fields are fields of their own
 
   bool commit = false;
   bool active = false;
@@ -61,6 +64,7 @@ void PartInspector::draw(const char* title, const core::InnerSystem& system, std
   };
 
   ImGui::SetNextItemWidth(-1.0f);
+  forget_stale_text_state("##name");
   ImGui::InputTextWithHint("##name", "Its name", &draft.name);
   track();
   item_rects.remember("name");
@@ -195,6 +199,7 @@ void PartInspector::draw(const char* title, const core::InnerSystem& system, std
     actions.edits.push_back(core::update_part(system, draft, now));
     editing = false;
   }
+  ImGui::PopID();
   ImGui::End();
 }
 

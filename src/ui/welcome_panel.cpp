@@ -23,7 +23,8 @@ void WelcomePanel::draw(const char* title, const WelcomeView& view, UiActions& a
   ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSizeConstraints(ImVec2(em * 8.0f, em * 6.0f),
                                       ImVec2(viewport->WorkSize.x * 0.45f, viewport->WorkSize.y - em * 2.4f));
-  if (!ImGui::Begin(title, &open, ImGuiWindowFlags_NoCollapse)) {
+  // It opens beside the map without taking the keyboard from it.
+  if (!ImGui::Begin(title, &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoFocusOnAppearing)) {
     ImGui::End();
     return;
   }
