@@ -193,6 +193,12 @@ TEST_CASE("a part is removed from the keyboard only while the map has it, and an
 TEST_CASE("Esc under a part just placed takes the placing back; Esc while renaming keeps the old name") {
   Driver d;
   const core::InnerSystem& system = d.session->scene().system;
+  // Chosen in the palette (which keeps the keyboard), then let go with Esc: nothing to place.
+  d.click(d.palette_entry("The Pleaser"));
+  REQUIRE(d.session->overlay().controller.placing.has_value());
+  d.key(SDLK_ESCAPE);
+  CHECK_FALSE(d.session->overlay().controller.placing.has_value());
+
   place(d, "The Pleaser", open_space);
   REQUIRE(system.parts.size() == 1);
   d.key(SDLK_ESCAPE);
