@@ -34,6 +34,7 @@
 #include "ui/progress_card.h"
 #include "ui/save_banner.h"
 #include "ui/scene_labels.h"
+#include "ui/text_state.h"
 #include "ui/theme.h"
 
 namespace innerscape::app {
@@ -1002,7 +1003,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
       ImGui::GetForegroundDrawList()->AddCircle(ImVec2(o.canvas.pointer_px.x, o.canvas.pointer_px.y), std::max(radius, 2.0f),
                                                 IM_COL32(90, 90, 110, 160), 0, 1.2f);
     }
-    o.notice.draw();
+    o.notice.draw(0, actions);  // the canvas's Undo reaches only its own drawing: no part comes back from here
     o.shortcuts.draw("Keyboard shortcuts", actions);
     o.problems.draw("Something could not be drawn", render_problems_);
     if (autosaver_ != nullptr) ui::draw_save_banner(autosaver_->problem());
@@ -1113,7 +1114,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
                  actions);
   // Short notes in a strip of their own above the dock, each above the one before: they cover
   // nothing, and the panels keep above them.
-  o.notice.draw();
+  o.notice.draw(scene_.history.revision, actions);
   if (!breath_words_by_self) o.breathing.draw_words_note(breathing_);
   if (export_.done.valid()) ui::draw_progress_card("Saving a copy of everything...", export_progress());
   if (lock_change_.done.valid()) ui::draw_progress_card("Changing the lock safely...", -1.0f);
@@ -1142,7 +1143,16 @@ void Session::apply(ui::UiActions& a) {
   const std::uint64_t revision = scene_.history.revision;
   bool changed = false;
 
-  for (core::Edit& edit : a.edits) core::perform(scene_.system, scene_.history, std::move(edit));
+  // Words being typed are never changed under the field: an undo, or another page, ends its edit first.
+  if (a.undo > 0 || a.redo > 0 || a.new_entry || a.open_entry || a.restore_backup || a.start_from_example) ui::end_text_edit();
+  for (core::Edit& edit : a.edits) {
+    // Any part removed (by key, menu or page) says so, with an Undo at hand.
+    const auto* removal = edit.steps.empty() ? nullptr : std::get_if<core::RemovePart>(&edit.steps.back());
+    const std::optional<std::string> removed = removal != nullptr ? std::optional(removal->part.name) : std::nullopt;
+    if (core::perform(scene_.system, scene_.history, std::move(edit)) && removed) {
+      o.notice.offer_undo("“" + *removed + "” stepped off the map.", scene_.history.revision);
+    }
+  }
   // On the canvas, undo and redo reach only this drawing's own steps: a change to the map, out of
   // sight, is not taken back from here.
   const core::DrawingId drawing = o.canvas.drawing;
@@ -1167,7 +1177,18 @@ void Session::apply(ui::UiActions& a) {
     o.welcome.open = false;
   }
   if (a.name_in_place) {
-    if (const core::Part* p = core::find_part(scene_.system, *a.name_in_place)) o.name_field.open(*p);
+    if (const core::Part* p = core::find_part(scene_.system, *a.name_in_place)) o.name_field.open(*p, a.name_just_placed);
+  }
+  if (a.take_back_part) {
+    // Placed, then let go with Esc before it was named: taken back as though it had never been placed
+    // (the placing is the last edit), else removed as one step.
+    const std::vector<core::Edit>& done = scene_.history.done;
+    const auto* added = done.empty() || done.back().steps.size() != 1 ? nullptr : std::get_if<core::AddPart>(&done.back().steps.front());
+    if (added != nullptr && added->part.id == *a.take_back_part) {
+      core::withdraw(scene_.system, scene_.history);
+    } else {
+      core::perform(scene_.system, scene_.history, core::delete_part(scene_.system, *a.take_back_part));
+    }
   }
   if (a.start_placing) {
     o.controller.placing = std::move(a.start_placing);
@@ -1177,6 +1198,12 @@ void Session::apply(ui::UiActions& a) {
   if (a.context_part) o.context_menu.open_for_part(*a.context_part);
   if (a.context_relationship) o.context_menu.open_for_relationship(*a.context_relationship);
   if (!a.notice.empty()) o.notice.text = a.notice;
+  if (o.notice.undo_revision != 0 && o.notice.undo_revision != scene_.history.revision) {
+    // The removal is no longer the last change: an undo has brought the part back (the word is no
+    // longer true), or something else has happened since (Undo would take that back instead).
+    if (a.undo > 0 && o.notice.text == o.notice.undo_text) o.notice.text.clear();
+    o.notice.undo_revision = 0;
+  }
   if (o.selected != 0 && core::find_part(scene_.system, o.selected) == nullptr) o.selected = 0;
 
   if (scene_.history.revision != saved_revision_) {
@@ -1362,7 +1389,7 @@ void Session::apply(ui::UiActions& a) {
     }
   }
 
-  changed = scene_.history.revision != revision || a.select || a.inspect || a.name_in_place || a.start_placing ||
+  changed = scene_.history.revision != revision || a.select || a.inspect || a.name_in_place || a.take_back_part || a.start_placing ||
             a.cancel_placing || a.context_part || a.context_relationship || !a.notice.empty() || a.ambient_always ||
             a.ambient_motion || a.dismiss_welcome || a.start_from_example || a.toggle_welcome || a.toggle_palette || a.frame_all ||
             a.toggle_fullscreen || a.toggle_shortcuts || a.show_parts || a.new_entry_menu || a.save_picture || a.restore_backup ||
@@ -1628,7 +1655,8 @@ long run_loop(Session& session, double deadline_s) {
     const double now = window.now_s();
     if (session.timer_ticked(now)) core::request_frame(pacer);
     session.handle_events(events, now);
-    if (core::next_wait(pacer, now, session.animating()).kind != core::Wait::Kind::draw_now) continue;
+    // Keys held for ImGui's next frame are drawn for at once: a quick tap waits on no timer.
+    if (core::next_wait(pacer, now, session.animating()).kind != core::Wait::Kind::draw_now && !window.holding_events()) continue;
 
     session.frame(now - last_frame, now, window.drawable_size(), false);
     window.present();

@@ -27,6 +27,12 @@ bool redo(InnerSystem& system, History& history) {
   return true;
 }
 
+bool withdraw(InnerSystem& system, History& history) {
+  if (!undo(system, history)) return false;
+  history.undone.pop_back();
+  return true;
+}
+
 bool can_undo(const History& history) { return !history.done.empty(); }
 bool can_redo(const History& history) { return !history.undone.empty(); }
 std::string undo_label(const History& history) { return history.done.empty() ? std::string() : history.done.back().label; }

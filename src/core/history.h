@@ -18,6 +18,8 @@ struct History {
 bool perform(InnerSystem& system, History& history, Edit edit);
 bool undo(InnerSystem& system, History& history);
 bool redo(InnerSystem& system, History& history);
+// Takes the last edit back as though it had never been made: undone, and not offered for redo.
+bool withdraw(InnerSystem& system, History& history);
 
 bool can_undo(const History& history);
 bool can_redo(const History& history);

@@ -2,7 +2,6 @@
 #include "platform/window.h"
 
 #include <algorithm>
-#include <vector>
 #include <cmath>
 #include <cstdlib>
 
@@ -13,6 +12,7 @@
 #include <imgui_internal.h>  // window rectangles, to route each pointer event by where it lands
 
 #include "render/gl_loader.h"
+#include "ui/keyboard_focus.h"
 #include "ui/shortcuts.h"
 
 namespace innerscape::platform {
@@ -81,6 +81,22 @@ ui::Key table_key(SDL_Keycode key) {
     default: return ui::Key::none;
   }
 }
+
+// ImGui 1.86's SDL backend reads the modifiers from SDL's state when the event is handled, not as
+// they were at the event: a quick Ctrl+Z whose Ctrl was let go by then would arrive as a plain Z.
+// The event itself knows what was held.
+void take_modifiers(Uint16 mod) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyCtrl = (mod & KMOD_CTRL) != 0;
+  io.KeyShift = (mod & KMOD_SHIFT) != 0;
+  io.KeyAlt = (mod & KMOD_ALT) != 0;
+  io.KeySuper = (mod & KMOD_GUI) != 0;
+}
+
+// A page's first field takes the keyboard a few frames after the page opens (it asks in the page's
+// second frame, and ImGui's focus requests resolve through its navigation); held keys wait at most
+// this long for it.
+constexpr int frames_to_wait_for_a_field = 6;
 
 }  // namespace
 
@@ -170,9 +186,24 @@ void Window::reload_font_texture() {
   ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
+bool Window::carry_released() const {
+  if (carried_frames_ < 1) return false;
+  return !carry_until_typing_ || carried_frames_ >= frames_to_wait_for_a_field || ui::keyboard_focus() == ui::KeyFocus::field;
+}
+
 FrameEvents Window::pump_events(double timeout_s) {
   FrameEvents out;
   SDL_Event event;
+  if (!carried_.empty() && !carry_released()) {
+    // What was held waits for its frame; whatever came meanwhile queues behind it, in order.
+    while (SDL_PollEvent(&event) != 0) carried_.push_back(event);
+    return out;
+  }
+  carry_until_typing_ = false;
+  // A field that has asked for the keyboard gets it in a frame or two: new keys wait for it, so the
+  // first letters typed into a page or a name just opened are not lost. (Keys that already waited
+  // once go on.)
+  const bool landing = imgui_ && carried_.empty() && ui::keyboard_on_its_way();
   // Takes the next event: first what was carried over, then SDL's queue.
   auto next = [&](bool wait_first) {
     if (!carried_.empty()) {
@@ -186,13 +217,12 @@ FrameEvents Window::pump_events(double timeout_s) {
     return SDL_PollEvent(&event) != 0;
   };
   bool have = next(true);
-  std::vector<SDL_Keycode> pressed_now;
-  // The overlay's wishes from the last frame decide who gets the pointer and keys (ImGui's rule).
-  // Shortcuts reach the scene unless a text field is taking typing, even with a panel focused.
-  // A field given the keyboard by ImGui's navigation (a part named right after choosing it with Space)
-  // is active without WantTextInput in 1.86: an active text field counts as typing too.
-  const bool ui_typing = imgui_ && (ImGui::GetIO().WantTextInput ||
-                                    (GImGui->ActiveId != 0 && GImGui->ActiveId == GImGui->InputTextState.ID));
+  bool pressed = false;  // a key went down in this batch
+  bool hold = false;     // the rest of the batch waits (a page is opening)
+  // The overlay's state from the last frame decides who gets the pointer and keys (ImGui's rule).
+  // The single keys reach the view only while it has the keyboard: not while a field takes typing,
+  // nor while a page or panel is focused.
+  const ui::KeyFocus focus = imgui_ ? ui::keyboard_focus() : ui::KeyFocus::view;
   const glm::vec2 to_pixels = pixel_ratio();
   using ui::PointerEvent;
   auto button_of = [](Uint8 b) {
@@ -203,15 +233,21 @@ FrameEvents Window::pump_events(double timeout_s) {
   };
   auto at = [&](int x, int y) { return glm::vec2(static_cast<float>(x), static_cast<float>(y)) * to_pixels; };
   while (have) {
-    if (event.type == SDL_KEYUP &&
-        std::find(pressed_now.begin(), pressed_now.end(), event.key.keysym.sym) != pressed_now.end()) {
-      // Pressed and released within one batch: hold the release and the rest for the next frame.
-      carried_.push_back(event);
+    const bool typing = event.type == SDL_KEYDOWN || event.type == SDL_KEYUP || event.type == SDL_TEXTINPUT;
+    if (landing && typing) carry_until_typing_ = hold = true;
+    if (imgui_ && (hold || (event.type == SDL_KEYUP && pressed))) {
+      // A release after a press in this batch (the key's own, or a modifier's): it and the rest wait
+      // until ImGui has seen the press in a frame.
+      carried_.push_front(event);  // anything held before is still behind it, in order
       while (SDL_PollEvent(&event) != 0) carried_.push_back(event);
+      carried_frames_ = 0;
       break;
     }
-    if (event.type == SDL_KEYDOWN) pressed_now.push_back(event.key.keysym.sym);
-    if (imgui_) ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_KEYDOWN) pressed = true;
+    if (imgui_) {
+      ImGui_ImplSDL2_ProcessEvent(&event);
+      if (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) take_modifiers(event.key.keysym.mod);
+    }
     switch (event.type) {
       case SDL_QUIT:
         out.quit = true;
@@ -232,8 +268,11 @@ FrameEvents Window::pump_events(double timeout_s) {
         // The table in ui/shortcuts.cpp decides; keys that only move focus work even while typing.
         const bool ctrl = (event.key.keysym.mod & KMOD_CTRL) != 0;
         const bool shift = (event.key.keysym.mod & KMOD_SHIFT) != 0;
-        const ui::Shortcut* s = ui::match_shortcut(table_key(event.key.keysym.sym), ctrl, shift, ui_typing);
+        const ui::Shortcut* s = ui::match_shortcut(table_key(event.key.keysym.sym), ctrl, shift, focus);
         if (s == nullptr) break;
+        if (s->entry_kind >= 0 || s->action == ui::SceneKey::search) {
+          hold = carry_until_typing_ = true;  // a page or the search opens: what follows is typed there
+        }
         const bool toggles = s->action == ui::SceneKey::calm || s->action == ui::SceneKey::fullscreen ||
                              s->action == ui::SceneKey::shortcuts || s->action == ui::SceneKey::draw;
         if (toggles && event.key.repeat != 0) break;  // a held key toggles once
@@ -292,6 +331,7 @@ FrameEvents Window::pump_events(double timeout_s) {
 }
 
 void Window::begin_ui_frame(std::optional<glm::ivec2> display_size) {
+  ui::settle_keyboard_focus();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   if (pointer_) {
@@ -303,6 +343,7 @@ void Window::begin_ui_frame(std::optional<glm::ivec2> display_size) {
     io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
   }
   ImGui::NewFrame();
+  if (!carried_.empty()) ++carried_frames_;  // ImGui has read the keys it had: what was held may follow
 }
 
 void Window::render_ui() {

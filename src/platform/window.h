@@ -44,6 +44,9 @@ class Window {
   // then takes every waiting event. ImGui sees each event first.
   FrameEvents pump_events(double timeout_s);
 
+  // Whether events are held for ImGui's next frame (below): the loop draws at once while they wait.
+  bool holding_events() const { return !carried_.empty(); }
+
   // Starts an ImGui frame. display_size overrides the window's size (offscreen screenshots).
   void begin_ui_frame(std::optional<glm::ivec2> display_size = std::nullopt);
   // Builds the frame's UI draw lists and draws them into the bound framebuffer.
@@ -72,9 +75,14 @@ class Window {
   void* gl_context_ = nullptr;
   bool imgui_ = false;
   bool fullscreen_ = false;
-  // Events held over to the next pump: ImGui 1.86 reads key state once a frame, so a key released
-  // in the same batch it was pressed in would be missed. The release, and all after it, wait a frame.
+  // Events held back until ImGui has begun a frame: ImGui 1.86 reads key state once a frame, so a key
+  // released in the batch it was pressed in would be missed. A release after a press, and all after
+  // it, wait for the next frame (a pump before it delivers nothing). After a key that opens a page,
+  // the rest wait until the page's field has the keyboard, so what is typed next lands on the page.
   std::deque<SDL_Event> carried_;
+  int carried_frames_ = 0;            // ImGui frames begun since they were held
+  bool carry_until_typing_ = false;
+  bool carry_released() const;
   bool scene_drag_ = false;
   // The pointer as SDL's events last placed it (window units). ImGui is given this position, so it
   // and the scene always agree on where the pointer is, and pushed events move it too.

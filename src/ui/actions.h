@@ -45,6 +45,8 @@ struct UiActions {
   std::optional<core::PartId> select;  // 0 clears the selection
   std::optional<core::PartId> inspect; // open the inspector on this part
   std::optional<core::PartId> name_in_place;  // a text field under the part, focused
+  bool name_just_placed = false;              // ...for a part placed a moment ago (Esc takes it back)
+  std::optional<core::PartId> take_back_part; // a part placed and let go with Esc before it was named: not kept
   std::optional<core::Part> start_placing;    // a part from the palette, placed by the next click...
   bool place_by_keyboard = false;             // ...or, chosen with the keyboard, at once in open space
   bool cancel_placing = false;

@@ -9,7 +9,9 @@
 #include <imgui_stdlib.h>
 
 #include "core/edits.h"
+#include "ui/keyboard_focus.h"
 #include "ui/placement.h"
+#include "ui/text_state.h"
 #include "ui/undo_buttons.h"
 
 namespace innerscape::ui {
@@ -94,6 +96,7 @@ void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::in
   constexpr ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                      ImGuiWindowFlags_NoSavedSettings;
   if (ImGui::Begin("Drawing", nullptr, fixed)) {
+    belongs_to_view();  // the canvas's own tools: its keys (D, Esc) still work after a click here
     if (ImGui::Button("Back to the map")) actions.close_canvas = true;
     item_rects.remember("Back to the map");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Esc. Everything is kept as you drew it.");
@@ -106,6 +109,7 @@ void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::in
       title_of = drawing->id;
     }
     ImGui::SetNextItemWidth(-1.0f);
+    forget_stale_text_state("##title");
     ImGui::InputTextWithHint("##title", "A name for this drawing", &title);
     if (ImGui::IsItemDeactivatedAfterEdit()) {
       core::Drawing changed = *drawing;
@@ -220,6 +224,7 @@ void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::in
     }
     if (png_path.empty()) png_path = view.default_png_path;
     ImGui::SetNextItemWidth(-em * 5.0f);
+    forget_stale_text_state("##png");
     const bool enter =
         ImGui::InputText("##png", &png_path, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     item_rects.remember("png path");
@@ -240,6 +245,7 @@ void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::in
     ImGui::SetNextWindowSize(ImVec2(gallery_width, viewport->WorkSize.y - 2.0f * margin), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.88f);
     if (ImGui::Begin("Gallery", &gallery_open, fixed)) {
+      belongs_to_view();
       if (ImGui::Button("New drawing", ImVec2(-1.0f, 0.0f))) actions.new_drawing = std::string();
       item_rects.remember("New drawing");
       dim_text("or begin with a gentle prompt:");

@@ -44,6 +44,7 @@ void ContextMenu::draw_menu(const core::InnerSystem& system, UiActions& actions)
     ImGui::Separator();
     if (ImGui::MenuItem("About this part...")) actions.inspect = p->id;
     if (ImGui::MenuItem("Rename")) actions.name_in_place = p->id;
+    item_rects.remember("Rename");
     const bool relate_open = ImGui::BeginMenu("Relate to");
     item_rects.remember("Relate to");
     if (relate_open) {
@@ -69,6 +70,7 @@ void ContextMenu::draw_menu(const core::InnerSystem& system, UiActions& actions)
     }
     ImGui::Separator();
     if (ImGui::MenuItem("Remove", "Del")) actions.edits.push_back(core::delete_part(system, p->id));
+    item_rects.remember("Remove");
   } else if (relationship && *relationship < system.relationships.size()) {
     const core::Relationship r = system.relationships[*relationship];
     const core::Part* a = core::find_part(system, r.from);

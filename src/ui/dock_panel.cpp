@@ -1,11 +1,13 @@
 // A small, quiet bar in the corner: undo and redo, arranging, a picture of the map, and the view.
 #include "ui/dock_panel.h"
 
+#include "ui/keyboard_focus.h"
 #include "ui/placement.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "ui/text_state.h"
 #include "ui/undo_buttons.h"
 
 namespace innerscape::ui {
@@ -39,6 +41,7 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
     ImGui::End();
     return;
   }
+  belongs_to_view();  // the map's own buttons: after a click here the map keeps its keys
   // Calm first: the quickest way to the breath, in a hard moment.
   if (ImGui::Button("Calm")) actions.calm = true;
   item_rects.remember("Calm");
@@ -77,6 +80,7 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
   }
   next_in_row("Soothing words");
   if (ImGui::Button("Soothing words")) actions.toggle_soothing = true;
+  item_rects.remember("Soothing words");
   next_in_row(view.palette_open ? "Hide parts" : "Parts");
   if (ImGui::Button(view.palette_open ? "Hide parts" : "Parts")) actions.toggle_palette = true;
   next_in_row(view.welcome_open ? "Hide welcome" : "Welcome");
@@ -90,6 +94,7 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
     ImGui::TextUnformatted("Save the map as a PNG picture:");
     ImGui::SetNextItemWidth(em * 24.0f);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    forget_stale_text_state("##path");
     const bool enter =
         ImGui::InputText("##path", &picture_path, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     if (ImGui::Button("Save") || enter) {

@@ -13,6 +13,7 @@
 #include "core/arrange.h"
 #include "core/edits.h"
 #include "ui/radar.h"
+#include "ui/text_state.h"
 #include "ui/wrapped_field.h"
 
 namespace innerscape::ui {
@@ -20,19 +21,19 @@ namespace innerscape::ui {
 void EntryEditor::start(const core::InnerSystem& system, core::EntryType type, std::vector<core::PartId> parts) {
   core::begin_page(pages, system, type, std::move(parts));
   open = true;
-  focus = true;
+  focus = focus_field = true;
 }
 
 void EntryEditor::edit(const core::InnerSystem& system, const core::Entry& entry) {
   core::open_entry(pages, system, entry);
   open = true;
-  focus = true;
+  focus = focus_field = true;
 }
 
 void EntryEditor::take_up(const core::InnerSystem& system, core::DraftSerial serial) {
   if (!core::open_page(pages, system, serial)) return;
   open = true;
-  focus = true;
+  focus = focus_field = true;
 }
 
 void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActions& actions) {
@@ -74,7 +75,28 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
 
   // The parts it is about.
   if (!system.parts.empty() && ImGui::CollapsingHeader("Which parts are here?", draft->type == core::EntryType::trigger ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
+    // Side by side as they fit, so the page opens with its first question in view below them; a
+    // long list scrolls in a box of its own.
+    auto width_of = [&style](const core::Part& p) {
+      return ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(p.name.c_str(), nullptr, true).x;
+    };
+    const float avail = ImGui::GetContentRegionAvail().x;
+    int rows = 1;
+    float x = 0.0f;
     for (const core::Part& p : system.parts) {
+      const float w = width_of(p);
+      const bool wraps = x > 0.0f && x + style.ItemSpacing.x + w > avail;
+      rows += wraps ? 1 : 0;
+      x = wraps || x == 0.0f ? w : x + style.ItemSpacing.x + w;
+    }
+    constexpr int most_rows = 4;
+    const bool boxed = rows > most_rows;
+    if (boxed) ImGui::BeginChild("parts", ImVec2(0.0f, ImGui::GetFrameHeightWithSpacing() * static_cast<float>(most_rows) + style.WindowPadding.y));
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    bool first = true;
+    for (const core::Part& p : system.parts) {
+      if (!first && ImGui::GetItemRectMax().x + style.ItemSpacing.x + width_of(p) <= right) ImGui::SameLine();
+      first = false;
       bool tied = std::find(draft->parts.begin(), draft->parts.end(), p.id) != draft->parts.end();
       ImGui::PushID(static_cast<int>(p.id));
       if (ImGui::Checkbox(p.name.c_str(), &tied)) {
@@ -84,10 +106,12 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
       item_rects.remember(("part:" + p.name).c_str());
       ImGui::PopID();
     }
+    if (boxed) ImGui::EndChild();
   }
   // A part that showed up while writing can join the map right here, tied to this page.
   if (ImGui::TreeNode("A part not on the map yet")) {
     ImGui::SetNextItemWidth(em * 11.0f);
+    forget_stale_text_state("##new_part");
     ImGui::InputTextWithHint("##new_part", "Its name", &new_part_name);
     item_rects.remember("new part name");
     ImGui::SameLine();
@@ -107,6 +131,14 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
 
   if (draft->type == core::EntryType::check_in) draw_eight_cs_radar(draft->answers, em * 13.0f);
 
+  // The first field to write in takes the keyboard, so typing goes onto the page at once. Asked in
+  // the page's second frame: asked as it appears, ImGui would scroll the field to the middle of the
+  // page, hiding its introduction and its parts.
+  auto take_focus = [this] {
+    if (!focus_field || ImGui::IsWindowAppearing()) return;
+    ImGui::SetKeyboardFocusHere();
+    focus_field = false;
+  };
   // Radical acceptance sets its first two prompts side by side, as the guide's two columns.
   const bool two_columns = draft->type == core::EntryType::radical_acceptance && spec.fields.size() >= 2;
   if (two_columns) ImGui::BeginTable("columns", 2, ImGuiTableFlags_SizingStretchSame);
@@ -122,11 +154,14 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
       case core::FieldKind::line: {
         std::string words(draft->answers.text(key));
         ImGui::SetNextItemWidth(-1.0f);
+        take_focus();
+        forget_stale_text_state("##line");
         if (ImGui::InputText("##line", &words)) draft->answers.set_text(key, words);
         break;
       }
       case core::FieldKind::text: {
         std::string words(draft->answers.text(key));
+        take_focus();
         if (wrapped_text_field("##text", &words, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 4.0f))) {
           draft->answers.set_text(key, words);
         }
@@ -150,6 +185,7 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
     ImGui::PopID();
   }
   if (two_columns && spec.fields.size() == 2) ImGui::EndTable();
+  if (!ImGui::IsWindowAppearing()) focus_field = false;  // a page with nothing to write in keeps it on its window
   ImGui::EndChild();
 
   ImGui::Separator();

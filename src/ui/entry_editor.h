@@ -16,7 +16,8 @@ namespace innerscape::ui {
 struct EntryEditor {
   core::PageDrafts pages;  // every page being written; pages.open is the one in the window
   bool open = false;       // the window shows pages.open; closing it puts the page aside
-  bool focus = false;
+  bool focus = false;        // the page takes the keyboard: its window, and its first field to write in
+  bool focus_field = false;
   bool journal_loading = false;  // the journal is still being read: a change to a kept entry is kept once it is here
   ItemRects item_rects;
   std::string new_part_name;  // a part met while writing, added to the map on the spot

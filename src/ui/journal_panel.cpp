@@ -6,6 +6,7 @@
 #include "ui/placement.h"
 
 #include "ui/text_fit.h"
+#include "ui/text_state.h"
 
 #include <algorithm>
 #include <cfloat>
@@ -146,6 +147,7 @@ void JournalPanel::draw(const core::InnerSystem& system, const core::PageDrafts&
     focus_search = false;
   }
   ImGui::SetNextItemWidth(-1.0f);
+  forget_stale_text_state("##search");
   if (ImGui::InputTextWithHint("##search", "Search your words (Ctrl+F)", &query)) actions.search = query;
   item_rects.remember("search");
 

@@ -8,6 +8,7 @@
 
 #include "storage/passphrase_lock.h"
 #include "ui/placement.h"
+#include "ui/text_state.h"
 #include "ui/theme.h"
 
 namespace innerscape::ui {
@@ -16,6 +17,7 @@ namespace {
 void passphrase_field(const char* label, const char* id, std::string& text, ItemRects& item_rects) {
   ImGui::TextUnformatted(label);
   ImGui::SetNextItemWidth(-1.0f);
+  forget_stale_text_state(id);
   ImGui::InputText(id, &text, ImGuiInputTextFlags_Password);
   item_rects.remember(id + 2);  // without the "##"
 }
@@ -79,6 +81,7 @@ void LockPanel::draw(const LockView& view, UiActions& actions) {
     ImGui::Spacing();
     ImGui::TextWrapped("You may like to keep a copy of everything first (a readable file; keep it somewhere private):");
     ImGui::SetNextItemWidth(em * 14.0f);
+    forget_stale_text_state("##export path");
     ImGui::InputText("##export path", &export_path);
     ImGui::SameLine();
     if (ImGui::Button("Save a copy")) actions.export_copy = export_path;

@@ -9,6 +9,7 @@
 
 #include "storage/passphrase_lock.h"
 #include "ui/fonts.h"
+#include "ui/text_state.h"
 
 namespace innerscape::ui {
 
@@ -71,6 +72,7 @@ void LockScreen::draw(double now_s, UiActions& actions) {
   ImGui::SetNextItemWidth(-1.0f);
   if (ImGui::IsWindowAppearing() || (can_try && !ImGui::IsAnyItemActive())) ImGui::SetKeyboardFocusHere();
   ImGui::BeginDisabled(!can_try);
+  forget_stale_text_state("##passphrase");
   const bool entered = ImGui::InputTextWithHint("##passphrase", "Passphrase", &passphrase,
                                                 ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
   item_rects.remember("passphrase");

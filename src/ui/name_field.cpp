@@ -5,13 +5,15 @@
 #include <imgui_stdlib.h>
 
 #include "core/edits.h"
+#include "ui/text_state.h"
 
 namespace innerscape::ui {
 
-void NameField::open(const core::Part& p) {
+void NameField::open(const core::Part& p, bool placed) {
   part = p.id;
   text = p.name == core::placeholder_name(p.kind) ? std::string() : p.name;
   focus = true;
+  just_placed = placed;
 }
 
 void NameField::draw(const core::InnerSystem& system, glm::vec2 at, std::int64_t now, UiActions& actions) {
@@ -34,10 +36,20 @@ void NameField::draw(const core::InnerSystem& system, glm::vec2 at, std::int64_t
     focus = false;
   }
   ImGui::SetNextItemWidth(-1.0f);
+  ImGui::PushID(static_cast<int>(part));  // each part's name is a field of its own
+  forget_stale_text_state("##name");
   const bool enter = ImGui::InputText("##name", &text, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
-  // Enter keeps the name; so does clicking elsewhere, so nothing typed is lost. Escape in the field
-  // puts its text back as it was, which keeps the old name.
-  if (enter || ImGui::IsItemDeactivated()) {
+  const bool left = ImGui::IsItemDeactivated();
+  ImGui::PopID();
+  // Enter keeps the name; so does clicking elsewhere, so nothing typed is lost. Esc lets go: a part
+  // placed a moment ago is not kept after all, and a part being renamed keeps the name it had.
+  const bool escaped = left && !enter && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+  if (escaped && just_placed) {
+    actions.take_back_part = part;
+    part = 0;
+  } else if (escaped) {
+    part = 0;
+  } else if (enter || left) {
     actions.edits.push_back(core::rename_part(system, part, text, now));
     part = 0;
   }

@@ -14,8 +14,9 @@ struct NameField {
   core::PartId part = 0;  // 0: closed
   std::string text;
   bool focus = false;
+  bool just_placed = false;  // a part placed a moment ago: Esc takes the placing back
 
-  void open(const core::Part& part);
+  void open(const core::Part& part, bool just_placed = false);
   // `at` is the screen point under the part where its label would be.
   void draw(const core::InnerSystem& system, glm::vec2 at, std::int64_t now, UiActions& actions);
 };

@@ -43,8 +43,8 @@ void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& a
   if (!open) return;
   const float em = ImGui::GetFontSize();
   if (!place_panel(title, Side::right, em * 17.0f)) return;
-  if (focus) ImGui::SetNextWindowFocus();
-  if (!ImGui::Begin(title, &open)) {
+  if (focus) ImGui::SetNextWindowFocus();  // N; opened otherwise, it leaves the keyboard with the map
+  if (!ImGui::Begin(title, &open, ImGuiWindowFlags_NoFocusOnAppearing)) {
     ImGui::End();
     return;
   }
@@ -55,6 +55,10 @@ void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& a
   if (view.placing) {
     ImGui::TextColored(accent_text(), "Click in the space where it lives.");
     if (ImGui::SmallButton("Not now")) actions.cancel_placing = true;
+    // The palette keeps the keyboard after a part is chosen: Esc lets go here, as on the map.
+    if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+      actions.cancel_placing = true;
+    }
     ImGui::Separator();
   } else {
     ImGui::TextWrapped("Choose a part, then click where it lives.");

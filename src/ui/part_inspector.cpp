@@ -11,6 +11,7 @@
 
 #include "core/archetypes.h"
 #include "core/edits.h"
+#include "ui/text_state.h"
 #include "ui/wrapped_field.h"
 
 namespace innerscape::ui {
@@ -51,6 +52,7 @@ void PartInspector::draw(const char* title, const core::InnerSystem& system, std
     ImGui::End();
     return;
   }
+  ImGui::PushID(static_cast<int>(part));  // each part's fields are fields of their own
 
   bool commit = false;
   bool active = false;
@@ -60,6 +62,7 @@ void PartInspector::draw(const char* title, const core::InnerSystem& system, std
   };
 
   ImGui::SetNextItemWidth(-1.0f);
+  forget_stale_text_state("##name");
   ImGui::InputTextWithHint("##name", "Its name", &draft.name);
   track();
   item_rects.remember("name");
@@ -194,6 +197,7 @@ void PartInspector::draw(const char* title, const core::InnerSystem& system, std
     actions.edits.push_back(core::update_part(system, draft, now));
     editing = false;
   }
+  ImGui::PopID();
   ImGui::End();
 }
 

@@ -33,6 +33,7 @@ void place(SceneController& c, const SceneContext& ctx, glm::vec2 world, UiActio
   actions.edits.push_back(core::add_part(ctx.system, std::move(part), ctx.now));
   actions.select = id;
   actions.name_in_place = id;
+  actions.name_just_placed = true;
   c.placing.reset();
   c.place_by_keyboard = false;
 }

@@ -29,7 +29,7 @@ constexpr std::array table{
     Shortcut{.key = letter('z'), .ctrl = true, .action = SceneKey::undo, .keys = "Ctrl+Z", .what = "Undo"},
     Shortcut{.key = letter('z'), .ctrl = true, .shift = true, .action = SceneKey::redo, .keys = "Ctrl+Shift+Z", .what = "Redo"},
     Shortcut{.key = letter('y'), .ctrl = true, .action = SceneKey::redo, .keys = "Ctrl+Y", .what = "Redo"},
-    Shortcut{.key = Key::del, .action = SceneKey::remove, .keys = "Delete", .what = "Remove the selected part (undo brings it back)"},
+    Shortcut{.key = Key::del, .action = SceneKey::remove, .keys = "Delete", .what = "Remove the selected part, when the map has the keyboard (Undo brings it back)"},
     Shortcut{.key = Key::backspace, .action = SceneKey::remove, .keys = "Backspace", .what = "Remove the selected part, too"},
     Shortcut{.key = Key::home, .action = SceneKey::frame_all, .keys = "Home", .what = "Show everything: the Self and every part"},
     Shortcut{.key = Key::f11, .while_typing = true, .action = SceneKey::fullscreen, .keys = "F11", .what = "Full screen, or back to a window"},
@@ -42,11 +42,14 @@ static_assert(core::entry_type_count == 8, "the Ctrl+1 ... Ctrl+8 rows name eigh
 
 std::span<const Shortcut> shortcuts() { return table; }
 
-const Shortcut* match_shortcut(Key key, bool ctrl, bool shift, bool typing) {
+const Shortcut* match_shortcut(Key key, bool ctrl, bool shift, KeyFocus focus) {
+  auto waits = [focus](const Shortcut& s) {
+    return focus == KeyFocus::field ? !s.while_typing : focus == KeyFocus::panel && !s.while_typing && !s.ctrl;
+  };
   // A row that names Shift wins; otherwise Shift is forgiven (Ctrl+Shift+F still searches).
   for (bool exact : {true, false}) {
     for (const Shortcut& s : table) {
-      if (s.key != key || s.ctrl != ctrl || (typing && !s.while_typing)) continue;
+      if (s.key != key || s.ctrl != ctrl || waits(s)) continue;
       if (exact ? s.shift == shift : !s.shift) return &s;
     }
   }

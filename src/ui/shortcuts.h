@@ -37,8 +37,13 @@ struct Shortcut {
 
 std::span<const Shortcut> shortcuts();
 
-// The shortcut a key press means, if any. `typing`: a text field has the keyboard.
-const Shortcut* match_shortcut(Key key, bool ctrl, bool shift, bool typing);
+// Who has the keyboard: the view itself (the map, or the canvas), a panel, or a text field.
+enum class KeyFocus : std::uint8_t { view, panel, field };
+
+// The shortcut a key press means, if any. While a field takes typing, only the rows marked
+// while_typing; while a panel has the keyboard, those and the Ctrl rows; the single keys (N, D,
+// Delete, Esc...) only while the view has it.
+const Shortcut* match_shortcut(Key key, bool ctrl, bool shift, KeyFocus focus);
 
 // The keys every view shares (the map and the canvas alike): true when `key` was one of them.
 bool apply_common_key(SceneKey key, UiActions& actions);

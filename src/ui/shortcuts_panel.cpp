@@ -27,7 +27,8 @@ void ShortcutsPanel::draw(const char* title, UiActions& actions) {
   pop_heading_font();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextUnformatted("Everything here works without a mouse. Tab and the arrow keys walk a panel; Space chooses.");
-  ImGui::TextUnformatted("While you type in a field, the single keys wait, so your words stay yours.");
+  ImGui::TextUnformatted("While you type, or while a page or panel has the keyboard, the single keys wait,");
+  ImGui::TextUnformatted("so your words stay yours. A click on the map gives them back to it.");
   ImGui::PopStyleColor();
   ImGui::Spacing();
   if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX)) {

@@ -2,6 +2,7 @@
 #include "ui/soothing_panel.h"
 
 #include <algorithm>
+#include <string>
 #include <utility>
 
 #include <imgui.h>
@@ -10,13 +11,25 @@
 #include "core/edits.h"
 #include "ui/placement.h"
 #include "ui/text_fit.h"
+#include "ui/text_state.h"
 
 namespace innerscape::ui {
 
+void SoothingPanel::follow(const std::vector<std::string>& words) {
+  std::vector<int> ids(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const bool same = i < editing.size() && i < line_ids.size() && editing[i] == words[i];
+    ids[i] = same ? line_ids[i] : next_line_id++;
+  }
+  editing = words;
+  line_ids = std::move(ids);
+}
+
 void SoothingPanel::draw(const core::InnerSystem& system, UiActions& actions) {
   if (!open) return;
-  if (!dirty) editing = system.soothing;  // follow undo and redo while nothing is being typed
+  if (!dirty || line_ids.size() != editing.size()) follow(system.soothing);  // follow undo and redo while nothing is being typed
   const float em = ImGui::GetFontSize();
+  item_rects.clear();
   // On the left, where the welcome was: a page being written keeps the middle.
   if (!place_panel("Soothing words", Side::left, em * 24.0f)) return;
   if (!ImGui::Begin("Soothing words", &open)) {
@@ -31,32 +44,46 @@ void SoothingPanel::draw(const core::InnerSystem& system, UiActions& actions) {
   bool active = false;
   int move_up = -1, remove = -1;
   for (int i = 0; i < static_cast<int>(editing.size()); ++i) {
-    ImGui::PushID(i);
+    ImGui::PushID(line_ids[static_cast<std::size_t>(i)]);
     ImGui::SetNextItemWidth(-em * 5.0f);
+    if (focus_new_line && i + 1 == static_cast<int>(editing.size())) {
+      ImGui::SetKeyboardFocusHere();
+      focus_new_line = false;
+    }
+    forget_stale_text_state("##words");
     ImGui::InputText("##words", &editing[static_cast<std::size_t>(i)]);
+    item_rects.remember(("line " + std::to_string(i)).c_str());
     active = active || ImGui::IsItemActive();
     commit = commit || ImGui::IsItemDeactivatedAfterEdit();
     ImGui::SameLine();
     ImGui::BeginDisabled(i == 0);
     if (ImGui::ArrowButton("up", ImGuiDir_Up)) move_up = i;
+    item_rects.remember(("up " + std::to_string(i)).c_str());
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::SmallButton("x")) remove = i;
+    item_rects.remember(("let go " + std::to_string(i)).c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Let these words go (Undo brings them back)");
     ImGui::PopID();
   }
   if (move_up > 0) {
-    std::swap(editing[static_cast<std::size_t>(move_up)], editing[static_cast<std::size_t>(move_up - 1)]);
+    const auto up = static_cast<std::size_t>(move_up);
+    std::swap(editing[up], editing[up - 1]);
+    std::swap(line_ids[up], line_ids[up - 1]);
     commit = true;
   }
   if (remove >= 0) {
     editing.erase(editing.begin() + remove);
+    line_ids.erase(line_ids.begin() + remove);
     commit = true;
   }
   if (ImGui::Button("Add words")) {
     editing.emplace_back();
+    line_ids.push_back(next_line_id++);
+    focus_new_line = true;
     dirty = true;  // an empty line waits for its words; it is kept only once written
   }
+  item_rects.remember("Add words");
   dirty = dirty || active;
   if (commit) {
     actions.edits.push_back(core::set_soothing(system, editing));

@@ -11,6 +11,7 @@
 #include "core/edits.h"
 #include "ui/entry_text.h"
 #include "ui/placement.h"
+#include "ui/text_state.h"
 
 namespace innerscape::ui {
 namespace {
@@ -185,6 +186,7 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
   }
   if (remove >= 0) actions.edits.push_back(core::remove_milestone(*view.system, static_cast<std::size_t>(remove)));
   ImGui::SetNextItemWidth(width - em * 5.0f);
+  forget_stale_text_state("##milestone");
   const bool entered = ImGui::InputTextWithHint("##milestone", "A moment to remember", &milestone_title, ImGuiInputTextFlags_EnterReturnsTrue);
   item_rects.remember("milestone title");
   ImGui::SameLine();

@@ -17,7 +17,8 @@ void WelcomePanel::draw(const char* title, const WelcomeView& view, UiActions& a
   if (!open) return;
   const float em = ImGui::GetFontSize();
   if (!place_panel(title, Side::left, em * 21.0f)) return;
-  if (!ImGui::Begin(title, &open, ImGuiWindowFlags_NoCollapse)) {
+  // It opens beside the map without taking the keyboard from it.
+  if (!ImGui::Begin(title, &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoFocusOnAppearing)) {
     ImGui::End();
     return;
   }

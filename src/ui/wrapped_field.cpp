@@ -7,6 +7,7 @@
 #include <imgui_internal.h>
 
 #include "ui/soft_wrap.h"
+#include "ui/text_state.h"
 
 namespace innerscape::ui {
 namespace {
@@ -102,6 +103,7 @@ float wrapped_field_width(const ImVec2& size) {
 }
 
 bool wrapped_text_field(const char* label, std::string* text, const ImVec2& size, ImGuiInputTextFlags flags) {
+  forget_stale_text_state(label);  // another text's cursor and undo steps never carry over (issue 17)
   ImGuiContext& g = *ImGui::GetCurrentContext();
   const ImGuiID id = ImGui::GetID(label);
   ImGuiInputTextState& state = g.InputTextState;

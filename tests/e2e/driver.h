@@ -122,18 +122,37 @@ struct Driver {
     frames(2);
   }
 
+  // A quick tap: the key's press and release arrive together, and the app must not lose the press.
+  // With modifiers, as a hand gives them: Ctrl (or Shift) goes down first and comes up last, each
+  // event carrying the modifiers held at its moment, and SDL's own idea of what is held follows.
   void key(SDL_Keycode key, Uint16 mod = KMOD_NONE) {
-    for (Uint32 type : {SDL_KEYDOWN, SDL_KEYUP}) {
+    push_key(key, mod);
+    SDL_SetModState(static_cast<SDL_Keymod>(mod));  // held through the frame that sees the press...
+    frames(1);
+    SDL_SetModState(KMOD_NONE);  // ...and let go by the next
+    frames(2);
+  }
+
+  // Pushes the events of one tap (modifiers included) without drawing a frame.
+  static void push_key(SDL_Keycode key, Uint16 mod = KMOD_NONE) {
+    auto push = [](Uint32 type, SDL_Keycode sym, Uint16 held) {
       SDL_Event e{};
       e.type = type;
       e.key.windowID = SDL_GetWindowID(SDL_GL_GetCurrentWindow());
       e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
-      e.key.keysym.sym = key;
-      e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
-      e.key.keysym.mod = mod;
-      SDL_PushEvent(&e);  // both at once, as a quick tap arrives: the app must not lose the press
-    }
-    frames(3);
+      e.key.keysym.sym = sym;
+      e.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
+      e.key.keysym.mod = held;
+      SDL_PushEvent(&e);
+    };
+    const Uint16 ctrl = mod & KMOD_CTRL ? KMOD_LCTRL : 0;
+    const Uint16 shift = mod & KMOD_SHIFT ? KMOD_LSHIFT : 0;
+    if (ctrl != 0) push(SDL_KEYDOWN, SDLK_LCTRL, ctrl);
+    if (shift != 0) push(SDL_KEYDOWN, SDLK_LSHIFT, ctrl | shift);
+    push(SDL_KEYDOWN, key, mod);
+    push(SDL_KEYUP, key, mod);
+    if (shift != 0) push(SDL_KEYUP, SDLK_LSHIFT, ctrl);
+    if (ctrl != 0) push(SDL_KEYUP, SDLK_LCTRL, KMOD_NONE);
   }
 
   static glm::vec2 centre(const ui::ItemRects& rects, const std::string& label) {

@@ -48,6 +48,9 @@ TEST_CASE("N puts the keyboard on the Parts palette's list; arrows and Space pla
   d.key(SDLK_j, KMOD_LCTRL);  // the journal takes the right of the screen, and the palette steps aside
   REQUIRE(d.session->overlay().journal.open);
   REQUIRE_FALSE(d.session->overlay().palette.open);
+  d.key(SDLK_n);  // the journal has the keyboard: N is a letter for it, not the map's
+  CHECK_FALSE(d.session->overlay().palette.open);
+  d.click({700.0f, 150.0f});  // the map, clicked, has the keyboard again
   d.key(SDLK_n);
   CHECK(d.session->overlay().palette.open);
   CHECK_FALSE(d.session->overlay().journal.open);

@@ -126,7 +126,8 @@ TEST_CASE("a long answer on a journal page wraps at the field's width, and is ke
   CHECK(after_end.size() == long_answer.size());
   CHECK(after_end.find('\n') == std::string::npos);
   CHECK(after_end.find('\r') == std::string::npos);
-  // Enter is the person's own line break, and it is kept as one.
+  // Enter is the person's own line break, and it is kept as one (at the end of the words: Ctrl+End).
+  d.key(SDLK_END, KMOD_LCTRL);
   d.key(SDLK_RETURN);
   d.type("Next line.");
   const std::string with_break = answer();

@@ -50,6 +50,24 @@ TEST_CASE("adding parts gives each a new id, stamped with the time") {
   CHECK_FALSE(can_redo(h));  // a new edit clears what was undone
 }
 
+TEST_CASE("an edit withdrawn is taken back as though it had never been made: nothing to redo") {
+  InnerSystem s;
+  History h;
+  const PartId kept = add(s, h, PartKind::manager, "Sunny");
+  REQUIRE(undo(s, h));
+  REQUIRE(redo(s, h));
+  add(s, h, PartKind::manager, "The Pleaser");
+  const std::uint64_t revision = h.revision;
+  REQUIRE(withdraw(s, h));
+  REQUIRE(s.parts.size() == 1);
+  CHECK(s.parts.front().id == kept);
+  CHECK(h.revision != revision);  // the store hears of it
+  CHECK_FALSE(can_redo(h));
+  CHECK(undo_label(h) == "add Sunny");
+  History empty;
+  CHECK_FALSE(withdraw(s, empty));
+}
+
 TEST_CASE("rename, move and field edits undo and redo exactly") {
   InnerSystem s;
   History h;

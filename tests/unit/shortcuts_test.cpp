@@ -45,7 +45,7 @@ TEST_CASE("every listed key maps to an action on the map") {
     ui::handle_scene_input(controller, {.system = system, .view = view, .selected = system.parts.front().id}, input, actions);
     CHECK(did_something(actions, controller));
     // The table dispatches itself: the key finds its own row (Shift forgiven where no row names it).
-    CHECK(ui::match_shortcut(s.key, s.ctrl, s.shift, false) == &s);
+    CHECK(ui::match_shortcut(s.key, s.ctrl, s.shift, ui::KeyFocus::view) == &s);
   }
 }
 
@@ -63,18 +63,35 @@ TEST_CASE("no key is listed twice, and the sheet shows a key and words for each 
 }
 
 TEST_CASE("single keys wait while a text field takes typing; keys that only move focus do not") {
-  CHECK(ui::match_shortcut(ui::letter('n'), false, false, true) == nullptr);
-  CHECK(ui::match_shortcut(ui::letter('d'), false, false, true) == nullptr);
-  CHECK(ui::match_shortcut(ui::Key::del, false, false, true) == nullptr);
-  CHECK(ui::match_shortcut(ui::Key::escape, false, false, true) == nullptr);
-  CHECK(ui::match_shortcut(ui::letter('z'), true, false, true) == nullptr);  // the field undoes its own typing
-  REQUIRE(ui::match_shortcut(ui::letter('f'), true, false, true) != nullptr);
-  CHECK(ui::match_shortcut(ui::letter('f'), true, false, true)->action == ui::SceneKey::search);
-  CHECK(ui::match_shortcut(ui::Key::f1, false, false, true)->action == ui::SceneKey::shortcuts);
-  CHECK(ui::match_shortcut(ui::letter('n'), false, false, false)->action == ui::SceneKey::parts);
-  CHECK(ui::match_shortcut(ui::letter('n'), true, false, false)->action == ui::SceneKey::new_entry_menu);
-  CHECK(ui::match_shortcut(ui::letter('z'), true, true, false)->action == ui::SceneKey::redo);
-  CHECK(ui::match_shortcut(ui::letter('y'), true, true, false)->action == ui::SceneKey::redo);
-  CHECK(ui::match_shortcut(ui::letter('q'), false, false, false) == nullptr);
-  CHECK(ui::match_shortcut(ui::letter('4'), true, false, false)->entry_kind == 3);
+  using ui::KeyFocus;
+  CHECK(ui::match_shortcut(ui::letter('n'), false, false, KeyFocus::field) == nullptr);
+  CHECK(ui::match_shortcut(ui::letter('d'), false, false, KeyFocus::field) == nullptr);
+  CHECK(ui::match_shortcut(ui::Key::del, false, false, KeyFocus::field) == nullptr);
+  CHECK(ui::match_shortcut(ui::Key::escape, false, false, KeyFocus::field) == nullptr);
+  CHECK(ui::match_shortcut(ui::letter('z'), true, false, KeyFocus::field) == nullptr);  // the field undoes its own typing
+  REQUIRE(ui::match_shortcut(ui::letter('f'), true, false, KeyFocus::field) != nullptr);
+  CHECK(ui::match_shortcut(ui::letter('f'), true, false, KeyFocus::field)->action == ui::SceneKey::search);
+  CHECK(ui::match_shortcut(ui::Key::f1, false, false, KeyFocus::field)->action == ui::SceneKey::shortcuts);
+  CHECK(ui::match_shortcut(ui::letter('n'), false, false, KeyFocus::view)->action == ui::SceneKey::parts);
+  CHECK(ui::match_shortcut(ui::letter('n'), true, false, KeyFocus::view)->action == ui::SceneKey::new_entry_menu);
+  CHECK(ui::match_shortcut(ui::letter('z'), true, true, KeyFocus::view)->action == ui::SceneKey::redo);
+  CHECK(ui::match_shortcut(ui::letter('y'), true, true, KeyFocus::view)->action == ui::SceneKey::redo);
+  CHECK(ui::match_shortcut(ui::letter('q'), false, false, KeyFocus::view) == nullptr);
+  CHECK(ui::match_shortcut(ui::letter('4'), true, false, KeyFocus::view)->entry_kind == 3);
+}
+
+TEST_CASE("while a page or panel has the keyboard, no single key reaches the map; Ctrl keys and F keys still do") {
+  using ui::KeyFocus;
+  for (const ui::Shortcut& s : ui::shortcuts()) {
+    CAPTURE(s.keys);
+    const ui::Shortcut* found = ui::match_shortcut(s.key, s.ctrl, s.shift, KeyFocus::panel);
+    if (s.ctrl || s.while_typing) {
+      CHECK(found == &s);
+    } else {
+      CHECK(found == nullptr);
+    }
+  }
+  CHECK(ui::match_shortcut(ui::Key::del, false, false, KeyFocus::panel) == nullptr);
+  CHECK(ui::match_shortcut(ui::Key::backspace, false, false, KeyFocus::panel) == nullptr);
+  CHECK(ui::match_shortcut(ui::letter('z'), true, false, KeyFocus::panel)->action == ui::SceneKey::undo);
 }
