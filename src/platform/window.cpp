@@ -243,7 +243,21 @@ FrameEvents Window::pump_events(double timeout_s) {
       carried_frames_ = 0;
       break;
     }
-    if (event.type == SDL_KEYDOWN) pressed = true;
+    if (event.type == SDL_KEYDOWN) {
+      pressed = true;
+      // Ctrl+1 is a shortcut, not a "1" to type: X11 sends the key's text too, which would land on the
+      // page the shortcut opens. A modifier key's own press leaves the question to the next key.
+      const SDL_Keycode k = event.key.keysym.sym;
+      const bool modifier = k == SDLK_LCTRL || k == SDLK_RCTRL || k == SDLK_LSHIFT || k == SDLK_RSHIFT || k == SDLK_LALT ||
+                            k == SDLK_RALT || k == SDLK_LGUI || k == SDLK_RGUI || k == SDLK_MODE;
+      if (!modifier) chord_text_ = (event.key.keysym.mod & (KMOD_CTRL | KMOD_GUI)) != 0;
+    }
+    if (event.type == SDL_TEXTINPUT && chord_text_) {
+      chord_text_ = false;  // the text of a chord's key, which comes right after it: dropped
+      have = next(false);
+      continue;
+    }
+    if (event.type != SDL_KEYDOWN) chord_text_ = false;  // text after anything else is typed (an IME's too)
     if (imgui_) {
       ImGui_ImplSDL2_ProcessEvent(&event);
       if (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) take_modifiers(event.key.keysym.mod);

@@ -80,6 +80,7 @@ class Window {
   // it, wait for the next frame (a pump before it delivers nothing). After a key that opens a page,
   // the rest wait until the page's field has the keyboard, so what is typed next lands on the page.
   std::deque<SDL_Event> carried_;
+  bool chord_text_ = false;  // the last key pressed was part of a Ctrl or Super chord: its text is not typed
   int carried_frames_ = 0;            // ImGui frames begun since they were held
   bool carry_until_typing_ = false;
   bool carry_released() const;

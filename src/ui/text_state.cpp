@@ -9,8 +9,17 @@ namespace innerscape::ui {
 void forget_stale_text_state(const char* label) {
   ImGuiContext& g = *GImGui;
   const ImGuiID id = ImGui::GetID(label);
+  ImGuiInputTextState& state = g.InputTextState;
   // An id of 0 makes the next activation initialise afresh (ImGui recycles only a state with its id).
-  if (g.InputTextState.ID == id && g.ActiveId != id) g.InputTextState.ID = 0;
+  if (state.ID == id && g.ActiveId != id) state.ID = 0;
+  // Esc in a field: ImGui 1.86 puts back the words the field held when it was clicked, dropping all
+  // that was typed since. A person's words are never dropped: the words now become the ones Esc
+  // goes back to, so Esc only ends the edit.
+  if (state.ID == id && g.ActiveId == id && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+    const int bytes = ImTextCountUtf8BytesFromStr(state.TextW.Data, state.TextW.Data + state.CurLenW) + 1;
+    state.InitialTextA.resize(bytes);
+    ImTextStrToUtf8(state.InitialTextA.Data, bytes, state.TextW.Data, state.TextW.Data + state.CurLenW);
+  }
 }
 
 bool text_field_active() {

@@ -7,7 +7,8 @@
 namespace innerscape::ui {
 
 // Call just before each text field, with the field's label: unless the field is being typed into,
-// its next edit starts afresh from the words it shows.
+// its next edit starts afresh from the words it shows. While it is, Esc ends the edit and keeps the
+// words typed (ImGui would put back those it had when clicked).
 void forget_stale_text_state(const char* label);
 
 // Whether a text field is being typed into now.

@@ -269,3 +269,58 @@ TEST_CASE("a new page opens at its top, its introduction and its parts in view, 
   CHECK(box.y > 0.0f);
   CHECK(box.y < keep.y);
 }
+
+namespace {
+
+// Ctrl and a key as X11 delivers them under a real hand: the key's text comes too ("1" for Ctrl+1).
+void push_chord_with_text(SDL_Keycode key, char text) {
+  const Uint32 window = SDL_GetWindowID(SDL_GL_GetCurrentWindow());
+  auto key_event = [&](Uint32 type, SDL_Keycode sym, Uint16 mod) {
+    SDL_Event e{};
+    e.type = type;
+    e.key.windowID = window;
+    e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
+    e.key.keysym.sym = sym;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
+    e.key.keysym.mod = mod;
+    SDL_PushEvent(&e);
+  };
+  key_event(SDL_KEYDOWN, SDLK_LCTRL, KMOD_LCTRL);
+  key_event(SDL_KEYDOWN, key, KMOD_LCTRL);
+  SDL_Event t{};
+  t.type = SDL_TEXTINPUT;
+  t.text.windowID = window;
+  t.text.text[0] = text;
+  SDL_PushEvent(&t);
+  key_event(SDL_KEYUP, key, KMOD_LCTRL);
+  key_event(SDL_KEYUP, SDLK_LCTRL, KMOD_NONE);
+}
+
+std::string what_happened(Driver& d) {
+  const core::PageDraft* page = d.session->overlay().entry_editor.page();
+  REQUIRE(page != nullptr);
+  return std::string(page->entry.answers.text("what_happened"));
+}
+
+}  // namespace
+
+TEST_CASE("through a real window's keys: Ctrl+1's own \"1\" is not typed onto the page it opens, and Esc in a field keeps the words") {
+  Driver d;
+  push_chord_with_text(SDLK_1, '1');  // as xdotool's ctrl+1 arrives under Xvfb
+  d.frames(10);
+  REQUIRE(d.session->overlay().entry_editor.open);
+  push_typing("sad");
+  d.frames(10);
+  CHECK(what_happened(d) == "sad");
+
+  // Esc while typing ends the edit; ImGui 1.86 would put back the empty field it was clicked in.
+  d.key(SDLK_ESCAPE);
+  CHECK(what_happened(d) == "sad");
+  CHECK_FALSE(ui::text_field_active());
+  CHECK(d.session->overlay().entry_editor.open);  // the first Esc leaves the field, the page stays
+  d.key(SDLK_ESCAPE);
+  CHECK_FALSE(d.session->overlay().entry_editor.open);  // the second puts the page aside, words and all
+  const core::PageDrafts& pages = d.session->overlay().entry_editor.pages;
+  REQUIRE(pages.pages.size() == 1);
+  CHECK(pages.pages[0].entry.answers.text("what_happened") == "sad");
+}
