@@ -73,20 +73,6 @@ Edge edge(const core::Image& image, const glm::vec4& r, int side) {
   return {best, luminance(outside)};
 }
 
-// The mouse wheel turned over `at`, a notch a frame.
-void wheel(Driver& d, glm::vec2 at, int notches) {
-  d.move_to(at);
-  for (int i = 0; i < std::abs(notches); ++i) {
-    SDL_Event e{};
-    e.type = SDL_MOUSEWHEEL;
-    e.wheel.windowID = SDL_GetWindowID(SDL_GL_GetCurrentWindow());
-    e.wheel.y = notches < 0 ? -1 : 1;
-    SDL_PushEvent(&e);
-    d.frames(1);
-  }
-  d.frames(2);
-}
-
 core::Image picture(Driver& d, const std::string& name) {
   const auto file = test::fresh_dir("e2e_contrast_" + name) / "picture.png";
   REQUIRE(d.session->save_picture(file, {1280, 720}).empty());
@@ -147,7 +133,7 @@ TEST_CASE("each checkbox and text field on a page stands out 3:1 from its panel,
       REQUIRE(rects.rect_of("what_happened", field));
       REQUIRE(rects.rect_of("Keep this entry", keep));
       if (field.w + 8.0f < keep.y) break;
-      wheel(d, {middle.x + box * 2.0f, middle.y}, -2);
+      d.wheel({middle.x + box * 2.0f, middle.y}, -2);
     }
     REQUIRE(field.w + 8.0f < keep.y);
     const core::Image scrolled = picture(d, std::string(core::theme_key(theme)) + "_field");

@@ -7,6 +7,7 @@
 #include <SDL.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <memory>
@@ -104,6 +105,20 @@ struct Driver {
     }
     button(SDL_MOUSEBUTTONUP, path.back());
     frames(3);
+  }
+
+  // The mouse wheel turned over `at`, a notch a frame, as a hand scrolls a panel.
+  void wheel(glm::vec2 at, int notches) {
+    move_to(at);
+    for (int i = 0; i < std::abs(notches); ++i) {
+      SDL_Event e{};
+      e.type = SDL_MOUSEWHEEL;
+      e.wheel.windowID = SDL_GetWindowID(SDL_GL_GetCurrentWindow());
+      e.wheel.y = notches < 0 ? -1 : 1;
+      SDL_PushEvent(&e);
+      frames(1);
+    }
+    frames(2);
   }
 
   // SDL carries typed text in pieces of at most 31 bytes, split on character boundaries.

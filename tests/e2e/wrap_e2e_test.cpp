@@ -63,20 +63,6 @@ void keep_picture(Driver& d, const std::string& name) {
   CHECK(d.session->save_picture(file, {1280, 720}).empty());
 }
 
-// The mouse wheel turned over `at`, a notch a frame, as a hand scrolls a panel.
-void wheel(Driver& d, glm::vec2 at, int notches) {
-  d.move_to(at);
-  for (int i = 0; i < std::abs(notches); ++i) {
-    SDL_Event e{};
-    e.type = SDL_MOUSEWHEEL;
-    e.wheel.windowID = SDL_GetWindowID(SDL_GL_GetCurrentWindow());
-    e.wheel.y = notches < 0 ? -1 : 1;
-    SDL_PushEvent(&e);
-    d.frames(1);
-  }
-  d.frames(2);
-}
-
 const std::string long_answer =
     "She did not answer my message all evening and I began to feel small, and then I started to worry that I had "
     "said something wrong; малыш внутри боялся остаться один, и я дышал медленно. 我很害怕被留下，但是我在这里。 "
@@ -145,7 +131,7 @@ TEST_CASE("a long answer in Meet this part wraps too, and is saved as typed") {
   d.frames(3);
   glm::vec4 rect{};
   REQUIRE(d.session->overlay().inspector.item_rects.rect_of("What is it feeling?", rect));
-  wheel(d, {rect.x + 20.0f, 200.0f}, -4);  // "Meet this part" is low on the page: scrolled into view
+  d.wheel({rect.x + 20.0f, 200.0f}, -4);  // "Meet this part" is low on the page: scrolled into view
   REQUIRE(d.session->overlay().inspector.item_rects.rect_of("What is it feeling?", rect));
   REQUIRE(rect.w < 600.0f);
   d.click({(rect.x + rect.z) * 0.5f, (rect.y + rect.w) * 0.5f});
