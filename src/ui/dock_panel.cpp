@@ -77,6 +77,7 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
   }
   next_in_row("Soothing words");
   if (ImGui::Button("Soothing words")) actions.toggle_soothing = true;
+  item_rects.remember("Soothing words");
   next_in_row(view.palette_open ? "Hide parts" : "Parts");
   if (ImGui::Button(view.palette_open ? "Hide parts" : "Parts")) actions.toggle_palette = true;
   next_in_row(view.welcome_open ? "Hide welcome" : "Welcome");
