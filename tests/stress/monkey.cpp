@@ -4,7 +4,7 @@
 // the store (stress/monkey_log.h), so monkey_test.cpp can kill it with SIGKILL at any moment and
 // then check that the store holds what was saved.
 //
-//   innerscape_monkey --seed N --events N --data DIR --log FILE [--save-every N]
+//   innerscape_monkey --seed N --events N --data DIR --log FILE [--save-every N] [--size WxH]
 //
 // Run it under a display (xvfb-run): the window is shown, the pointer moves through the X server.
 #include <SDL.h>
@@ -32,6 +32,7 @@
 
 #include "app/session.h"
 #include "core/scene_view.h"
+#include "storage/data_dir.h"
 #include "stress/monkey_log.h"
 
 using namespace innerscape;
@@ -44,10 +45,12 @@ struct Options {
   std::filesystem::path data;
   std::filesystem::path log;
   int save_every = 150;  // inputs between saves, on average
+  // Small by default: Mesa's software renderer spends most of the time shading pixels.
+  glm::ivec2 size{800, 450};
 };
 
 const char* usage =
-    "usage: innerscape_monkey --seed N --events N --data DIR --log FILE [--save-every N]\n"
+    "usage: innerscape_monkey --seed N --events N --data DIR --log FILE [--save-every N] [--size WxH]\n"
     "  Sends N random inputs to Innerscape over the store in DIR, logging what the store may hold to FILE.\n";
 
 bool parse(int argc, char** argv, Options& o) {
@@ -65,6 +68,11 @@ bool parse(int argc, char** argv, Options& o) {
       o.log = value;
     } else if (flag == "--save-every") {
       o.save_every = std::max(1, std::stoi(value));
+    } else if (flag == "--size") {
+      const std::string v = value;
+      const auto x = v.find('x');
+      if (x == std::string::npos) return false;
+      o.size = {std::stoi(v.substr(0, x)), std::stoi(v.substr(x + 1))};
     } else {
       return false;
     }
@@ -210,33 +218,85 @@ class Monkey {
 
   void frames(int n) {
     for (int i = 0; i < n; ++i) s_.step(1.0 / 60.0);
+    counts["frames"] += n;
   }
 
   // One input, chosen at random as a person's hand might make it.
   void act() {
     ++counts["inputs"];
-    // Weights: panels and typing most, since that is where words are written and lost.
-    static constexpr std::array<int, 13> weights{8, 18, 12, 6, 6, 4, 6, 5, 3, 16, 14, 10, 2};
+    enum Input { anywhere_click, panel_click, item_click, dock_click, part_click, part_menu, map_drag, panel_drag, wheel_turn,
+                 text, write, plain_key, ctrl_key, rest };
+    // Panels and typing most, since that is where words are written and lost.
+    static constexpr std::array<int, 14> weights{8, 16, 12, 6, 6, 4, 6, 5, 3, 8, 12, 14, 10, 2};
     std::discrete_distribution<int> pick(weights.begin(), weights.end());
-    switch (pick(rng_)) {
-      case 0: return count("click anywhere"), click(anywhere(), button());
-      case 1: return count("click in a panel"), click(in_panel(), SDL_BUTTON_LEFT, chance(0.1) ? 2 : 1);
-      case 2: return count("click an item"), click(on_item(), SDL_BUTTON_LEFT);
-      case 3: return count("dock"), click(on_dock(), SDL_BUTTON_LEFT);
-      case 4: return count("click a part"), click(on_part(), chance(0.25) ? SDL_BUTTON_RIGHT : SDL_BUTTON_LEFT, chance(0.3) ? 2 : 1);
-      case 5: return count("menu"), click(on_part(), SDL_BUTTON_RIGHT), click(on_item(), SDL_BUTTON_LEFT);
-      case 6: return count("drag on the map"), drag(chance(0.6) ? on_part() : anywhere(), chance(0.2) ? self_point() : anywhere(),
-                                                     chance(0.1) ? SDL_BUTTON_MIDDLE : SDL_BUTTON_LEFT);
-      case 7: return count("drag in a panel"), drag(in_panel(), chance(0.5) ? in_panel() : anywhere(), SDL_BUTTON_LEFT);
-      case 8: return count("wheel"), pointer_.move(anywhere()), pointer_.wheel(chance(0.5) ? 1 : -2), frames(1);
-      case 9: return type(random_text());
-      case 10: return key(plain_keys[index(plain_keys.size())], KMOD_NONE);
-      case 11: {
-        const SDL_Keycode k = ctrl_keys[index(ctrl_keys.size())];
+    switch (static_cast<Input>(pick(rng_))) {
+      case anywhere_click:
+        count("click anywhere");
+        click(anywhere(), button());
+        break;
+      case panel_click:
+        count("click in a panel");
+        click(in_panel(), SDL_BUTTON_LEFT, chance(0.1) ? 2 : 1);
+        break;
+      case item_click:
+        count("click an item");
+        click(on_item(), SDL_BUTTON_LEFT);
+        break;
+      case dock_click:
+        count("dock");
+        click(on_dock(), SDL_BUTTON_LEFT);
+        break;
+      case part_click:
+        count("click a part");
+        click(on_part(), chance(0.25) ? SDL_BUTTON_RIGHT : SDL_BUTTON_LEFT, chance(0.3) ? 2 : 1);
+        break;
+      case part_menu:
+        count("menu");
+        click(on_part(), SDL_BUTTON_RIGHT);
+        click(on_item(), SDL_BUTTON_LEFT);
+        break;
+      case map_drag:
+        count("drag on the map");
+        drag(chance(0.6) ? on_part() : anywhere(), chance(0.2) ? self_point() : anywhere(), chance(0.1) ? SDL_BUTTON_MIDDLE : SDL_BUTTON_LEFT);
+        break;
+      case panel_drag:
+        count("drag in a panel");
+        drag(in_panel(), chance(0.5) ? in_panel() : anywhere(), SDL_BUTTON_LEFT);
+        break;
+      case wheel_turn:
+        count("wheel");
+        pointer_.move(anywhere());
+        pointer_.wheel(chance(0.5) ? 1 : -2);
+        frames(1);
+        break;
+      case text:
+        type(random_text());
+        break;
+      case write:
+        // Into a panel where words are written: click, type, and often take some back and go on.
+        count("write");
+        if (!words_panel_shown()) open_words_panel();
+        // A person aims for a field: a few tries at most.
+        for (int tries = 0; tries < 4 && typing_into() == "the map"; ++tries) click(in_panel(true), SDL_BUTTON_LEFT);
+        type(random_text());
+        if (chance(0.4)) {
+          key(SDLK_z, KMOD_LCTRL);
+          type(random_text());
+        }
+        break;
+      case plain_key:
+        key(plain_keys[static_cast<std::size_t>(index(plain_keys.size()))], KMOD_NONE);
+        break;
+      case ctrl_key: {
+        const SDL_Keycode k = ctrl_keys[static_cast<std::size_t>(index(ctrl_keys.size()))];
         const bool shift = k == SDLK_z && chance(0.3);  // Ctrl+Shift+Z: redo
-        return key(k, static_cast<SDL_Keymod>(KMOD_LCTRL | (shift ? KMOD_LSHIFT : 0)));
+        key(k, static_cast<SDL_Keymod>(KMOD_LCTRL | (shift ? KMOD_LSHIFT : 0)));
+        break;
       }
-      default: return count("rest"), frames(1 + index(8));
+      case rest:
+        count("rest");
+        frames(1 + index(8));
+        break;
     }
   }
 
@@ -263,13 +323,47 @@ class Monkey {
   glm::vec2 clamp_to_window(glm::vec2 p) const { return glm::clamp(p, glm::vec2(1.0f), window_size() - 2.0f); }
 
   // A point inside one of the panels ImGui drew last frame (their lists and fields included).
-  glm::vec2 in_panel() {
+  static bool for_words(const std::string& kind) {
+    return kind == "Soothing words" || kind == "entry_editor" || kind == "About this part" || kind == "name_in_place" ||
+           kind == "Here, now" || kind == "Journal";
+  }
+  static bool visible(const ImGuiWindow* w) {
+    return w->WasActive && !w->Hidden && (w->Flags & ImGuiWindowFlags_Tooltip) == 0 && w->Size.x > 2.0f && w->Size.y > 2.0f;
+  }
+  bool words_panel_shown() const {
+    for (const ImGuiWindow* w : GImGui->Windows) {
+      if (visible(w) && for_words(window_kind(w->RootWindow->Name))) return true;
+    }
+    return false;
+  }
+  // Opens a panel where words are written: the soothing words, a new journal page, or a part's page.
+  void open_words_panel() {
+    switch (index(3)) {
+      case 0:
+        click(on_dock("Soothing words"), SDL_BUTTON_LEFT);
+        break;
+      case 1:
+        key(static_cast<SDL_Keycode>(SDLK_1 + index(8)), KMOD_LCTRL);
+        break;
+      default:
+        click(on_part(), SDL_BUTTON_LEFT, 2);
+        break;
+    }
+  }
+
+  glm::vec2 in_panel(bool only_for_words = false) {
     std::vector<ImGuiWindow*> shown;
+    std::vector<double> weight;
     for (ImGuiWindow* w : GImGui->Windows) {
-      if (w->WasActive && !w->Hidden && (w->Flags & ImGuiWindowFlags_Tooltip) == 0 && w->Size.x > 2.0f && w->Size.y > 2.0f) shown.push_back(w);
+      if (!visible(w)) continue;
+      // The panels where words are written, three times as often (or only them).
+      const bool words_here = for_words(window_kind(w->RootWindow->Name));
+      if (only_for_words && !words_here) continue;
+      shown.push_back(w);
+      weight.push_back(words_here ? 3.0 : 1.0);
     }
     if (shown.empty()) return anywhere();
-    const ImGuiWindow* w = shown[static_cast<std::size_t>(index(shown.size()))];
+    const ImGuiWindow* w = shown[static_cast<std::size_t>(std::discrete_distribution<int>(weight.begin(), weight.end())(rng_))];
     return clamp_to_window({between(w->Pos.x + 1.0f, w->Pos.x + w->Size.x - 1.0f), between(w->Pos.y + 1.0f, w->Pos.y + w->Size.y - 1.0f)});
   }
 
@@ -288,9 +382,10 @@ class Monkey {
     return clamp_to_window({between(r.x, std::max(r.x + 1.0f, r.z)), between(r.y, std::max(r.y + 1.0f, r.w))});
   }
 
-  glm::vec2 on_dock() {
+  glm::vec2 on_dock(const char* label = nullptr) {
     glm::vec2 at{0.0f};
-    if (!s_.overlay().dock.item_rects.centre_of(dock_buttons[static_cast<std::size_t>(index(dock_buttons.size()))], at)) return in_panel();
+    if (label == nullptr) label = dock_buttons[static_cast<std::size_t>(index(dock_buttons.size()))];
+    if (!s_.overlay().dock.item_rects.centre_of(label, at)) return in_panel();
     counts["dock button"]++;
     return at;
   }
@@ -306,14 +401,14 @@ class Monkey {
 
   void click(glm::vec2 at, Uint8 which, int clicks = 1) {
     pointer_.move(at);
-    frames(1);
+    if (chance(0.5)) frames(1);  // else moved and pressed within one frame
     for (int c = 1; c <= clicks; ++c) {
       pointer_.button(which, true, c);
       if (chance(0.5)) frames(1);  // else pressed and let go within one frame
       pointer_.button(which, false, c);
       frames(1);
     }
-    frames(index(3));
+    if (chance(0.3)) frames(1);
   }
 
   // Presses at `from`, moves through a few points to `to` with the button held, and lets go.
@@ -326,10 +421,10 @@ class Monkey {
     for (int i = 1; i <= steps; ++i) {
       const float t = static_cast<float>(i) / static_cast<float>(steps);
       pointer_.move(clamp_to_window(glm::mix(from, to, t) + glm::vec2(between(-3.0f, 3.0f), between(-3.0f, 3.0f))));
-      if (chance(0.6)) frames(1);  // a quick hand gives several moves a frame
+      if (chance(0.4)) frames(1);  // a quick hand gives several moves a frame
     }
     pointer_.button(which, false);
-    frames(1 + index(2));
+    frames(1);
   }
 
   std::string random_text() {
@@ -386,7 +481,6 @@ class Monkey {
     push_key(k, mod, false);
     frames(1);
     SDL_SetModState(KMOD_NONE);
-    frames(index(2));
   }
 
   // Text, as a keyboard gives it (a key and its character for each plain letter) or as an input
@@ -410,7 +504,7 @@ class Monkey {
       if (plain) SDL_SetModState(mod), push_key(k, mod, true);
       push_text(std::string_view(text).substr(at, n));
       if (plain) push_key(k, mod, false);
-      if (chance(0.5)) frames(1);  // a fast typist gives several characters a frame
+      if (chance(0.3)) frames(1);  // a fast typist gives several characters a frame
       SDL_SetModState(KMOD_NONE);
       at += n;
     }
@@ -455,8 +549,12 @@ int main(int argc, char** argv) {
     last = std::move(now);
   };
 
-  std::string error;
-  auto session = app::Session::open({.size = {1280, 720}, .hidden = false, .vsync = false, .shader_dir = INNERSCAPE_SHADER_DIR,
+  std::string error = storage::ensure_private_dir(options.data);  // as the app makes it
+  if (!error.empty()) {
+    std::cerr << "innerscape_monkey: " << error << "\n";
+    return 1;
+  }
+  auto session = app::Session::open({.size = options.size, .hidden = false, .vsync = false, .shader_dir = INNERSCAPE_SHADER_DIR,
                                      .data_dir = options.data, .on_submit = on_submit},
                                     error);
   if (session == nullptr) {
