@@ -111,6 +111,7 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
   if (!session->window_) return nullptr;
   session->demo_ = desc.demo;
   session->key_ = desc.key;
+  session->on_submit_ = desc.on_submit;
 
   const auto shader_dir = desc.shader_dir.empty() ? find_shader_dir() : desc.shader_dir;
   if (shader_dir.empty()) {
@@ -289,7 +290,7 @@ void Session::run_search() {
     return;
   }
   // The store's full-text index, once it holds what is on screen.
-  autosaver_->submit(snapshot());
+  submit();
   save_due_s_ = -1.0;
   autosaver_->flush();
   std::vector<core::EntryId> found;
@@ -713,16 +714,22 @@ void Session::mark_dirty(double now_s, double delay_s) {
 void Session::submit_if_due(double now_s) {
   if (autosaver_ == nullptr || save_due_s_ < 0.0 || now_s < save_due_s_) return;
   keep_comfort();
-  autosaver_->submit(snapshot());
+  submit();
   save_due_s_ = -1.0;
 }
 
 std::string Session::save_now() {
   keep_comfort();
   if (autosaver_ == nullptr) return {};
-  autosaver_->submit(snapshot());
+  submit();
   save_due_s_ = -1.0;
   return autosaver_->flush();
+}
+
+void Session::submit() {
+  storage::Snapshot state = snapshot();
+  if (on_submit_) on_submit_(state);
+  autosaver_->submit(std::move(state));
 }
 
 void Session::load_system(core::InnerSystem system) {

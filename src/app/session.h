@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <future>
 #include <map>
 #include <memory>
@@ -65,6 +66,9 @@ struct SessionDesc {
   // This computer's comfort settings (settings.json) live here, read before a locked store opens;
   // empty: none read or kept, the store's own are used (the demo, pictures, the bench, tests).
   std::filesystem::path config_dir;
+  // Tests: shown every state handed to the store, before the writer can commit it, so a test that
+  // kills the app knows each state the disk may hold (tests/stress/monkey.cpp).
+  std::function<void(const storage::Snapshot&)> on_submit;
 };
 
 // What the scene shows; updated by the app, read by render and ui.
@@ -273,6 +277,8 @@ class Session {
   // zooms after a short pause), never on every mouse move.
   void mark_dirty(double now_s, double delay_s);
   void submit_if_due(double now_s);
+  void submit();  // hands the current state to the autosaver (which must be open)
+  std::function<void(const storage::Snapshot&)> on_submit_;
   storage::Snapshot snapshot() const;
   std::string open_store(const std::filesystem::path& data_dir);  // loads the map, starts the autosaver
   void restore_from_backup();

@@ -99,6 +99,10 @@ float part_radius(const Part& part);
 const Part* find_part(const InnerSystem& system, PartId id);
 const Entry* find_entry(const InnerSystem& system, EntryId id);
 const Drawing* find_drawing(const InnerSystem& system, DrawingId id);
+// The pointers above point into the system: a temporary one would be gone before they are used.
+const Part* find_part(const InnerSystem&& system, PartId id) = delete;
+const Entry* find_entry(const InnerSystem&& system, EntryId id) = delete;
+const Drawing* find_drawing(const InnerSystem&& system, DrawingId id) = delete;
 std::size_t part_index(const InnerSystem& system, PartId id);  // parts.size() when absent
 
 // A part over the Self is blended with it: its feelings and views are taking the Self's seat.

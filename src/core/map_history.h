@@ -23,6 +23,7 @@ struct MapState {
 
 MapState map_state(const InnerSystem& system);
 const Part* find_part(const MapState& state, PartId id);
+const Part* find_part(const MapState&& state, PartId id) = delete;  // it would point into a temporary
 
 enum class ChangeKind : std::uint8_t { part, part_gone, relationship, relationship_gone, self };
 inline constexpr int change_kind_count = 5;

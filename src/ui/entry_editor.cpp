@@ -140,8 +140,10 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
     focus_field = false;
   };
   // Radical acceptance sets its first two prompts side by side, as the guide's two columns.
-  const bool two_columns = draft->type == core::EntryType::radical_acceptance && spec.fields.size() >= 2;
-  if (two_columns) ImGui::BeginTable("columns", 2, ImGuiTableFlags_SizingStretchSame);
+  // BeginTable says no when the table cannot be seen (a window too small to show it): then there is
+  // no table to fill or end, and the prompts follow one another.
+  const bool two_columns = draft->type == core::EntryType::radical_acceptance && spec.fields.size() >= 2 &&
+                           ImGui::BeginTable("columns", 2, ImGuiTableFlags_SizingStretchSame);
   for (std::size_t i = 0; i < spec.fields.size(); ++i) {
     const core::FieldSpec& f = spec.fields[i];
     if (two_columns && i < 2) ImGui::TableNextColumn();

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <SDL.h>
+#include <imgui.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -17,7 +18,24 @@
 #include "app/session.h"
 #include "test_store.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+#endif
+
 namespace innerscape::test {
+
+// Lets a session go without closing it, as a crash would: nothing is saved or shut down. The memory
+// is leaked on purpose, so LeakSanitizer is told not to report it, nor what it holds: its ImGui
+// context too, which the next session's replaces as ImGui's current one.
+inline void abandon(std::unique_ptr<app::Session>& session) {
+  app::Session* left = session.release();
+#if defined(__SANITIZE_ADDRESS__)
+  __lsan_ignore_object(left);
+  __lsan_ignore_object(ImGui::GetCurrentContext());
+#else
+  (void)left;
+#endif
+}
 
 struct Driver {
   std::unique_ptr<app::Session> session;

@@ -204,7 +204,7 @@ TEST_CASE("half-typed words reach the disk while typing, and come back after a c
     REQUIRE(row.step());
     CHECK(row.column_text(0) == "Tired of holding everything together");
     // A crash now would lose nothing: the next start puts the words back.
-    d.session.release();  // leak it on purpose: no orderly shutdown, as after a crash
+    test::abandon(d.session);  // no orderly shutdown, as after a crash
   }
   auto again = Driver::with_data(dir);
   REQUIRE(again->scene().system.parts.size() == 1);
@@ -306,7 +306,7 @@ TEST_CASE("a journal page half-written when the app dies is open again, as it wa
     d.click(Driver::centre(d.session->overlay().entry_editor.item_rects, "cannot_control"));
     d.type("Whether they text back tonight.");
     for (int i = 0; i < 40; ++i) d.frames(1);  // a moment passes; the page is in the store
-    d.session.release();                       // no orderly shutdown, as after a crash
+    test::abandon(d.session);                  // no orderly shutdown, as after a crash
   }
   auto again = Driver::with_data(dir);
   const ui::EntryEditor& editor = again->overlay().entry_editor;

@@ -141,7 +141,8 @@ TEST_CASE("the time-lapse eases between moments and equals the saved map once a 
   // Continuous: small steps in time make small steps on the map.
   float last_x = a.parts[1].position.x;
   for (double t = t1 - 60.0; t < t1 + ease + 60.0; t += ease / 50.0) {
-    const Part* p = find_part(timelapse_state(history, t, ease), a.parts[1].id);
+    const MapState state = timelapse_state(history, t, ease);  // held: the part points into it
+    const Part* p = find_part(state, a.parts[1].id);
     REQUIRE(p != nullptr);
     CHECK(std::abs(p->position.x - last_x) < 0.4f / 50.0f * 1.6f);
     last_x = p->position.x;

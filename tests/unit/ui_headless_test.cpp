@@ -127,6 +127,19 @@ TEST_CASE("the entry editor lays out every prompt of every kind, and keeps a pag
   }
 }
 
+TEST_CASE("a two-column page dragged almost off the screen draws without its columns (found by the monkey)") {
+  // Out of sight, ImGui's BeginTable says no; ending the table anyway aborted the app.
+  Headless ui;
+  const core::InnerSystem demo = core::make_demo_system();
+  ui::EntryEditor editor;
+  editor.start(core::EntryType::radical_acceptance, {demo.parts[0].id});
+  ui::UiActions actions;
+  ui.frames(2, [&] { editor.draw(demo, 1, actions); });
+  ImGui::SetWindowPos("###entry_editor", ImVec2(200.0f, 700.0f));  // only its title bar still on screen
+  ui.frames(2, [&] { editor.draw(demo, 1, actions); });
+  CHECK(actions.edits.empty());
+}
+
 TEST_CASE("the palette offers every archetype of the open kind and a blank part") {
   Headless ui;
   ui::PalettePanel palette;
