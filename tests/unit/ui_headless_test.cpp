@@ -132,7 +132,7 @@ TEST_CASE("a two-column page dragged almost off the screen draws without its col
   Headless ui;
   const core::InnerSystem demo = core::make_demo_system();
   ui::EntryEditor editor;
-  editor.start(core::EntryType::radical_acceptance, {demo.parts[0].id});
+  editor.start(demo, core::EntryType::radical_acceptance, {demo.parts[0].id});
   ui::UiActions actions;
   ui.frames(2, [&] { editor.draw(demo, 1, actions); });
   ImGui::SetWindowPos("###entry_editor", ImVec2(200.0f, 700.0f));  // only its title bar still on screen
