@@ -233,7 +233,9 @@ class Monkey {
     const ImGuiInputTextState& t = g.InputTextState;
     if (g.ActiveId == 0 || g.ActiveId != t.ID) return;
     const int len = t.CurLenW, cursor = t.Stb.cursor, a = t.Stb.select_start, b = t.Stb.select_end;
-    const bool sound = len >= 0 && len < std::max(1, t.TextW.Size) && cursor >= 0 && cursor <= len && a >= 0 && a <= len && b >= 0 && b <= len;
+    // An empty selection (start == end) is not clamped by stb_textedit and means nothing.
+    const bool selection_fits = a == b || (a >= 0 && a <= len && b >= 0 && b <= len);
+    const bool sound = len >= 0 && len < std::max(1, t.TextW.Size) && cursor >= 0 && cursor <= len && selection_fits;
     if (sound) return;
     std::cerr << "innerscape_monkey: the text field being typed into (in '" << g.ActiveIdWindow->RootWindow->Name
               << "') is out of step with its text: length " << len << " of " << t.TextW.Size << ", cursor " << cursor << ", selection "
