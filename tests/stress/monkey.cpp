@@ -217,8 +217,30 @@ class Monkey {
   bool real_pointer() const { return pointer_.real(); }
 
   void frames(int n) {
-    for (int i = 0; i < n; ++i) s_.step(1.0 / 60.0);
+    for (int i = 0; i < n; ++i) {
+      s_.step(1.0 / 60.0);
+      check_text_field();
+    }
     counts["frames"] += n;
+  }
+
+  // Debian's ImGui is not instrumented, so AddressSanitizer sees its heap only through malloc, free,
+  // memcpy and memmove. The text field being typed into is checked after every frame instead: its
+  // length and cursor must fit its text. An undo history replayed against other text (issue 17)
+  // breaks this before it writes outside the buffer.
+  void check_text_field() const {
+    const ImGuiContext& g = *GImGui;
+    const ImGuiInputTextState& t = g.InputTextState;
+    if (g.ActiveId == 0 || g.ActiveId != t.ID) return;
+    const int len = t.CurLenW, cursor = t.Stb.cursor, a = t.Stb.select_start, b = t.Stb.select_end;
+    // An empty selection (start == end) is not clamped by stb_textedit and means nothing.
+    const bool selection_fits = a == b || (a >= 0 && a <= len && b >= 0 && b <= len);
+    const bool sound = len >= 0 && len < std::max(1, t.TextW.Size) && cursor >= 0 && cursor <= len && selection_fits;
+    if (sound) return;
+    std::cerr << "innerscape_monkey: the text field being typed into (in '" << g.ActiveIdWindow->RootWindow->Name
+              << "') is out of step with its text: length " << len << " of " << t.TextW.Size << ", cursor " << cursor << ", selection "
+              << a << ".." << b << ". Its undo history was likely kept from other text.\n";
+    std::abort();
   }
 
   // One input, chosen at random as a person's hand might make it.

@@ -41,8 +41,8 @@ pid_t start_monkey(std::uint64_t seed, long events, const std::filesystem::path&
     ::setenv("XDG_CONFIG_HOME", (home / ".config").c_str(), 1);
     ::setenv("XDG_DATA_HOME", (home / ".local/share").c_str(), 1);
     const std::string seed_text = std::to_string(seed), events_text = std::to_string(events);
-    ::execl(INNERSCAPE_MONKEY, INNERSCAPE_MONKEY, "--seed", seed_text.c_str(), "--events", events_text.c_str(), "--data",
-            data.c_str(), "--log", log.c_str(), static_cast<char*>(nullptr));
+    ::execl(INNERSCAPE_MONKEY, INNERSCAPE_MONKEY, "--seed", seed_text.c_str(), "--events", events_text.c_str(), "--save-every", "100",
+            "--data", data.c_str(), "--log", log.c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
   }
   return pid;
@@ -117,7 +117,7 @@ TEST_CASE("a monkey's random inputs, a kill -9 and a restart: the store is sound
 
   // 1. Inputs until a few saves are confirmed, then a kill at a random moment after.
   std::mt19937 rng(static_cast<std::mt19937::result_type>(seed));
-  const int saves_before_kill = std::uniform_int_distribution<int>(5, 8)(rng);
+  const int saves_before_kill = std::uniform_int_distribution<int>(6, 9)(rng);  // about 600 to 900 inputs
   const int ms_after = std::uniform_int_distribution<int>(0, 1500)(rng);
   const pid_t first = start_monkey(seed, 1'000'000, data, dir / "first.log", home);
   const auto started = std::chrono::steady_clock::now();
