@@ -1151,7 +1151,9 @@ void Session::apply(ui::UiActions& a) {
   bool changed = false;
 
   // Words being typed are never changed under the field: an undo, or another page, ends its edit first.
-  if (a.undo > 0 || a.redo > 0 || a.new_entry || a.open_entry || a.restore_backup || a.start_from_example) ui::end_text_edit();
+  if (a.undo > 0 || a.redo > 0 || a.new_entry || a.open_entry || a.take_up_page || a.restore_backup || a.start_from_example) {
+    ui::end_text_edit();
+  }
   for (core::Edit& edit : a.edits) {
     // Any part removed (by key, menu or page) says so, with an Undo at hand.
     const auto* removal = edit.steps.empty() ? nullptr : std::get_if<core::RemovePart>(&edit.steps.back());
