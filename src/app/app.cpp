@@ -28,7 +28,9 @@
 #include "storage/markdown_export.h"
 #include "storage/map_store.h"
 #include "storage/passphrase_lock.h"
+#include "storage/path_within.h"
 #include "storage/png.h"
+#include "storage/printable.h"
 #include "storage/store.h"
 #include "ui/entry_text.h"
 #include "ui/timeline_panel.h"
@@ -293,7 +295,26 @@ std::unique_ptr<storage::Database> open_for_command(const Options& options, stor
   return std::move(store.db);
 }
 
+// Whether an export to `out` would write into the data folder, where the map itself, its lock's
+// salt and its backups live: a JSON file or a note written there could replace one of them. A
+// Markdown export writes into `out` and its parts/ and drawings/ folders; a link among them counts
+// as where it leads.
+bool export_into_data_dir(const Options& options, const std::filesystem::path& data_dir) {
+  if (storage::path_within(options.out, data_dir)) return true;
+  if (options.export_format != "md") return false;
+  return storage::path_within(options.out / "parts", data_dir) || storage::path_within(options.out / "drawings", data_dir);
+}
+
 int run_export(const Options& options) {
+  // Refused before the map is even opened: nothing is read, asked or written.
+  const auto data_dir = storage::resolve_data_dir(options.data_dir, storage::data_dir_env_from_process());
+  if (export_into_data_dir(options, data_dir)) {
+    std::cerr << "innerscape: export refused: " << storage::printable(options.out.string()) << " is inside your data folder, "
+              << storage::printable(data_dir.string()) << ", where Innerscape keeps your map itself; an export written there "
+              << "could replace it. Choose a place outside that folder, as in --out ~/my-map"
+              << (options.export_format == "md" ? "" : ".json") << ". Nothing was written.\n";
+    return 1;
+  }
   storage::LoadResult loaded;
   const auto db = open_for_command(options, loaded);
   if (db == nullptr) return 1;
@@ -322,27 +343,22 @@ int run_export(const Options& options) {
 }
 
 int run_import(const Options& options) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(options.import_file, ec);
-  if (ec) {
-    std::cerr << "innerscape: cannot read " << options.import_file.string() << ": " << ec.message() << ". Nothing was changed.\n";
-    return 1;
-  }
-  if (size > storage::json_max_bytes) {
-    std::cerr << "innerscape: import refused: " << options.import_file.string()
-              << " is larger than " << storage::json_max_bytes / (1024 * 1024)
-              << " MB, far more than an Innerscape export. Nothing was changed.\n";
-    return 1;
-  }
   // Years of journal take seconds to check and save: a person at a terminal sees what is happening.
   std::optional<ProgressLine> progress;
   progress.emplace(std::cerr, stderr_is_terminal());
-  const std::string name = options.import_file.filename().string();
-  progress->step("Reading " + name + " (" + std::to_string((size + 512 * 1024) / (1024 * 1024)) + " MB)");
-  std::ifstream in(options.import_file, std::ios::binary);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string name = storage::printable(options.import_file.filename().string());
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(options.import_file, ec);
+  progress->step("Reading " + name + (ec ? std::string() : " (" + std::to_string((size + 512 * 1024) / (1024 * 1024)) + " MB)"));
+  std::string text;
+  if (const std::string problem = storage::read_json_file(options.import_file, text); !problem.empty()) {
+    progress.reset();
+    std::cerr << "innerscape: import refused: " << problem << ". Nothing was changed.\n";
+    return 1;
+  }
   progress->step("Checking everything in " + name);
-  const storage::JsonImport imported = storage::from_json(text);
+  storage::JsonImport imported = storage::from_json(text);
+  std::string().swap(text);  // a big file's text is not needed again
   progress.reset();  // a refusal below is said on a clean line
   if (!imported.error.empty()) {
     std::cerr << "innerscape: import refused: " << imported.error << ". Nothing was changed.\n";
@@ -360,7 +376,9 @@ int run_import(const Options& options) {
   storage::LoadResult loaded;
   auto db = open_for_command(options, loaded, true);
   if (db == nullptr) return 1;
-  storage::Snapshot merged = storage::merge_import(loaded.snapshot, imported.snapshot);
+  progress.emplace(std::cerr, stderr_is_terminal());
+  progress->step("Adding " + core::counted(std::ssize(imported.snapshot.system.parts), "part", "parts") + " to your map");
+  storage::Snapshot merged = storage::merge_import(loaded.snapshot, imported);
   // The file's past comes along only into a map that has none of its own; otherwise the import is
   // one more change of today in the history that is there.
   if (merged.replace_history) {
@@ -370,7 +388,6 @@ int run_import(const Options& options) {
       merged.history.clear();
     }
   }
-  progress.emplace(std::cerr, stderr_is_terminal());
   progress->step("Saving " + core::counted(std::ssize(imported.snapshot.system.parts), "part", "parts") + " and " +
                  core::counted(static_cast<long long>(imported.snapshot.system.journal.size()), "journal page", "journal pages"));
   const std::string saved = storage::save_changes(*db, loaded.snapshot, merged);

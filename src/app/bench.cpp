@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <malloc.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -59,6 +60,9 @@ struct Result {
   double history_read_ms = -1.0;   // ...and how long reading all of them takes (what start-up leaves out)
   double same_map_startup_ms = -1.0;  // start-up with the same map and no past, measured alongside
   double timelapse_state_ms = -1.0;   // the map at one moment of the time-lapse, worked out from the whole history
+  // For import: `innerscape import` of a file of 100 000 parts and of one of 1 000 000, each into an
+  // empty folder, from exec to exit, and the larger one's file size and the importing process's peak memory.
+  double import_small_s = -1.0, import_large_s = -1.0, import_file_mb = -1.0, import_peak_mb = -1.0;
 };
 
 double rss_mb() {
@@ -302,6 +306,83 @@ Result measure_search(const std::filesystem::path& dir) {
           .found = static_cast<long>(found)};
 }
 
+// A JSON file of `parts` parts as a person or another tool might write one: ids, names, kinds, a
+// place for nine in ten (the tenth is placed by Arrange), and a protector for every second exile.
+// The same every time. Empty on success.
+std::string write_parts_file(const std::filesystem::path& path, std::size_t parts) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << "{\"format\": \"innerscape\", \"version\": 1,\n\"parts\": [\n";
+  const char* kinds[] = {"exile", "manager", "firefighter"};
+  for (std::size_t i = 0; i < parts; ++i) {
+    out << (i ? ",\n" : "") << "{\"id\": \"" << i + 1 << "\", \"name\": \"Part " << i + 1 << "\", \"kind\": \"" << kinds[i % 3] << "\"";
+    if (i % 10 != 9) out << ", \"position\": {\"x\": " << static_cast<double>(i % 2000) / 10.0 - 100.0 << ", \"y\": " << static_cast<double>(i / 2000 % 2000) / 10.0 - 100.0 << "}";
+    out << ", \"trust\": " << i % 101 << "}";
+  }
+  out << "],\n\"relationships\": [\n";
+  bool first = true;
+  for (std::size_t i = 0; i + 1 < parts; i += 6) {  // part i + 2 (a manager) protects exile i + 1
+    out << (first ? "" : ",\n") << "{\"from\": \"" << i + 2 << "\", \"to\": \"" << i + 1 << "\", \"kind\": \"protects\"}";
+    first = false;
+  }
+  out << "]}\n";
+  out.flush();
+  return out ? std::string() : "could not write " + path.string();
+}
+
+// `innerscape import FILE` into an empty folder, run as a person runs it: seconds from exec to exit,
+// or -1 when it did not succeed; `peak_mb` gets the process's peak memory.
+double import_seconds(const std::filesystem::path& file, const std::filesystem::path& data_dir, double& peak_mb) {
+  std::error_code ec;
+  const std::string self = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+  const std::string dir = data_dir.string();
+  const std::string file_text = file.string();
+  const char* argv[] = {self.c_str(), "--data-dir", dir.c_str(), "import", file_text.c_str(), nullptr};
+  posix_spawn_file_actions_t quiet;
+  posix_spawn_file_actions_init(&quiet);
+  posix_spawn_file_actions_addopen(&quiet, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&quiet, 2, "/dev/null", O_WRONLY, 0);
+  pid_t child = 0;
+  const auto start = std::chrono::steady_clock::now();
+  const int spawned = posix_spawn(&child, self.c_str(), &quiet, nullptr, const_cast<char* const*>(argv), environ);
+  posix_spawn_file_actions_destroy(&quiet);
+  if (spawned != 0) return -1.0;
+  int status = 0;
+  struct rusage usage {};
+  if (wait4(child, &status, 0, &usage) != child) return -1.0;
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  peak_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;  // kilobytes on Linux
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? seconds : -1.0;
+}
+
+// Import grows with the file, not faster: a million parts within ten times what a hundred thousand take.
+Result measure_import(const std::filesystem::path& scratch) {
+  Result r{.name = "import_1m_parts", .frames = 1};
+  constexpr std::size_t small = 100000, large = 1000000;
+  for (const std::size_t parts : {small, large}) {
+    const auto file = scratch / ("parts-" + std::to_string(parts) + ".json");
+    const auto dir = scratch / ("import-" + std::to_string(parts));
+    std::filesystem::create_directories(dir);
+    if (const std::string problem = write_parts_file(file, parts); !problem.empty()) {
+      std::cerr << "innerscape: could not make the file for import_1m_parts: " << problem << "\n";
+      return r;
+    }
+    double peak = -1.0;
+    const double seconds = import_seconds(file, dir, peak);
+    std::error_code ec;
+    if (parts == small) {
+      r.import_small_s = seconds;
+    } else {
+      r.import_large_s = seconds;
+      r.import_peak_mb = peak;
+      r.import_file_mb = static_cast<double>(std::filesystem::file_size(file, ec)) / (1024.0 * 1024.0);
+    }
+    std::filesystem::remove_all(dir, ec);
+    std::filesystem::remove(file, ec);
+  }
+  r.ratio = r.import_small_s > 0.0 && r.import_large_s > 0.0 ? r.import_large_s / r.import_small_s : 0.0;
+  return r;
+}
+
 std::string json_escape(const std::string& text) {
   std::string out;
   for (char c : text) {
@@ -429,6 +510,14 @@ int run_bench(const Options& options) {
     }
     std::filesystem::remove_all(scratch);
   }
+  // A million parts take minutes: measured only when asked for by name.
+  if (options.bench_only == "import_1m_parts") {
+    const auto scratch = std::filesystem::temp_directory_path() / ("innerscape-bench-import-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(scratch);
+    std::filesystem::create_directories(scratch);
+    results.push_back(measure_import(scratch));
+    std::filesystem::remove_all(scratch);
+  }
 
   if (options.json) {
     std::cout << "{\"renderer\": \"" << json_escape(renderer) << "\", \"size\": \"" << options.size.x << "x"
@@ -439,6 +528,11 @@ int run_bench(const Options& options) {
       if (r.name == "idle") {
         std::snprintf(line, sizeof line, "{\"name\": \"%s\", \"seconds\": %.1f, \"frames\": %ld, \"rss_mb\": %.1f}",
                       r.name.c_str(), r.seconds, r.frames, r.rss_mb);
+      } else if (r.import_large_s != -1.0 || r.import_small_s != -1.0) {
+        std::snprintf(line, sizeof line,
+                      "{\"name\": \"%s\", \"import_100k_parts_s\": %.2f, \"import_1m_parts_s\": %.2f, \"ratio_1m_to_100k\": %.2f, "
+                      "\"file_1m_mb\": %.1f, \"import_1m_peak_rss_mb\": %.0f}",
+                      r.name.c_str(), r.import_small_s, r.import_large_s, r.ratio, r.import_file_mb, r.import_peak_mb);
       } else if (r.startup_ms >= 0.0) {
         std::snprintf(line, sizeof line,
                       "{\"name\": \"%s\", \"startup_ms\": %.1f, \"empty_startup_ms\": %.1f, \"ratio_to_empty\": %.2f, "
@@ -483,6 +577,10 @@ int run_bench(const Options& options) {
     if (r.name == "idle") {
       std::printf("%-20s %ld frames drawn in %.0f s with no input and nothing animating\n", r.name.c_str(), r.frames,
                   r.seconds);
+    } else if (r.import_large_s != -1.0 || r.import_small_s != -1.0) {
+      std::printf("%-20s innerscape import: 100 000 parts in %.1f s, 1 000 000 in %.1f s (%.2fx; at most 10x is linear enough);\n"
+                  "%-20s the million-part file is %.0f MB, the import's peak memory %.0f MB (-1: it did not succeed)\n",
+                  r.name.c_str(), r.import_small_s, r.import_large_s, r.ratio, "", r.import_file_mb, r.import_peak_mb);
     } else if (r.startup_ms >= 0.0) {
       std::printf("%-20s %.0f ms from start to the first frame; %.0f ms with an empty store (%.2fx)\n", r.name.c_str(),
                   r.startup_ms, r.empty_startup_ms, r.ratio);

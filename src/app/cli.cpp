@@ -20,11 +20,11 @@ constexpr int max_timelapse_s = 600;
 
 constexpr std::string_view bench_scenario_list =
     "imgui_demo, scene_demo, scene_1000_parts, breathing, canvas_empty, canvas_100k_strokes, idle, "
-    "journal_100k_startup, journal_100k_search and history_5y_startup";
+    "journal_100k_startup, journal_100k_search, history_5y_startup and import_1m_parts (only when named: it takes minutes)";
 
 bool is_bench_scenario(std::string_view name) {
   for (std::string_view known : {"imgui_demo", "scene_demo", "scene_1000_parts", "breathing", "canvas_empty", "canvas_100k_strokes", "idle",
-                                "journal_100k_startup", "journal_100k_search", "history_5y_startup"}) {
+                                "journal_100k_startup", "journal_100k_search", "history_5y_startup", "import_1m_parts"}) {
     if (name == known) return true;
   }
   return false;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <unordered_map>
 
 #include "core/picking.h"
 
@@ -27,25 +28,28 @@ std::vector<std::pair<PartId, glm::vec2>> arranged_positions(const InnerSystem& 
   for (const Part& p : system.parts) (p.kind == PartKind::exile ? exiles : protectors).push_back(&p);
 
   std::vector<std::pair<PartId, glm::vec2>> out;
-  std::vector<std::pair<PartId, float>> exile_angles;
+  out.reserve(system.parts.size());
+  std::unordered_map<PartId, float> exile_angles;
   for (std::size_t i = 0; i < exiles.size(); ++i) {
     const float angle = even_angle(i, exiles.size());
-    exile_angles.emplace_back(exiles[i]->id, angle);
+    exile_angles.emplace(exiles[i]->id, angle);
     out.emplace_back(exiles[i]->id, on_ring(exile_ring_radius, angle));
   }
 
-  // Each protector wants to sit by the exile it guards; the rest keep their order round the ring.
+  // Each protector wants to sit by the exile it guards (the first it protects, in the relationships'
+  // order); the rest keep their order round the ring. One pass over the relationships, so a map of
+  // a million parts arranges in a moment.
+  std::unordered_map<PartId, float> guarding;
+  for (const Relationship& r : system.relationships) {
+    if (r.kind != RelationKind::protects) continue;
+    const auto exile = exile_angles.find(r.to);
+    if (exile != exile_angles.end()) guarding.emplace(r.from, exile->second);  // the first one stays
+  }
   std::vector<std::pair<float, const Part*>> wanted;
+  wanted.reserve(protectors.size());
   for (std::size_t i = 0; i < protectors.size(); ++i) {
-    float angle = even_angle(i, protectors.size());
-    for (const Relationship& r : system.relationships) {
-      if (r.kind != RelationKind::protects || r.from != protectors[i]->id) continue;
-      const auto it = std::find_if(exile_angles.begin(), exile_angles.end(), [&](const auto& e) { return e.first == r.to; });
-      if (it != exile_angles.end()) {
-        angle = it->second;
-        break;
-      }
-    }
+    const auto guards = guarding.find(protectors[i]->id);
+    const float angle = guards != guarding.end() ? guards->second : even_angle(i, protectors.size());
     wanted.emplace_back(std::fmod(angle + two_pi, two_pi), protectors[i]);
   }
   std::stable_sort(wanted.begin(), wanted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

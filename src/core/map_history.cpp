@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
+#include <utility>
 
 #include <glm/common.hpp>
 #include <glm/vec2.hpp>
@@ -11,40 +13,99 @@
 namespace innerscape::core {
 namespace {
 
-bool same_key(const Relationship& a, const Relationship& b) { return a.from == b.from && a.to == b.to; }
+// What makes two entries of a list the same one: a part's id, a relationship's two ends.
+PartId key_of(const Part& p) { return p.id; }
+std::pair<PartId, PartId> key_of(const Relationship& r) { return {r.from, r.to}; }
 
-template <class T, class SameKey>
-std::size_t find_index(const std::vector<T>& list, const T& item, SameKey same) {
+struct KeyHash {
+  std::size_t operator()(PartId id) const { return std::hash<PartId>{}(id); }
+  std::size_t operator()(const std::pair<PartId, PartId>& k) const {
+    return std::hash<PartId>{}(k.first) * 0x9E3779B97F4A7C15ull ^ std::hash<PartId>{}(k.second);
+  }
+};
+
+template <class T>
+using KeySet = std::unordered_set<decltype(key_of(std::declval<const T&>())), KeyHash>;
+
+template <class T>
+KeySet<T> keys_of(const std::vector<T>& list) {
+  KeySet<T> keys;
+  keys.reserve(list.size());
+  for (const T& item : list) keys.insert(key_of(item));
+  return keys;
+}
+
+template <class T, class Key>
+std::size_t find_index(const std::vector<T>& list, const Key& key) {
   for (std::size_t i = 0; i < list.size(); ++i) {
-    if (same(list[i], item)) return i;
+    if (key_of(list[i]) == key) return i;
   }
   return list.size();
 }
 
-bool same_part(const Part& a, const Part& b) { return a.id == b.id; }
-
-// Puts `item` at `index` (or at the end when the list is shorter), taking out an older one of the same key first.
-template <class T, class SameKey>
-void place(std::vector<T>& list, const T& item, std::size_t index, SameKey same) {
-  if (const std::size_t at = find_index(list, item, same); at < list.size()) list.erase(list.begin() + static_cast<std::ptrdiff_t>(at));
+// Puts `item` at `index` (or at the end when the list is shorter), taking out an older one of the
+// same key first. `keys` holds the list's keys, so a new item is known to be new without walking the
+// list: placing each of a million parts in turn stays linear. An item that stays where it is is
+// replaced where it stands; only one that moves costs a walk.
+template <class T>
+void place(std::vector<T>& list, KeySet<T>& keys, const T& item, std::size_t index) {
+  const auto key = key_of(item);
+  if (!keys.insert(key).second) {
+    const std::size_t at = index < list.size() && key_of(list[index]) == key ? index : find_index(list, key);
+    if (at == index) {
+      list[at] = item;
+      return;
+    }
+    list.erase(list.begin() + static_cast<std::ptrdiff_t>(at));
+  }
   list.insert(list.begin() + static_cast<std::ptrdiff_t>(std::min(index, list.size())), item);
 }
 
+template <class T, class Key>
+void take_out(std::vector<T>& list, KeySet<T>& keys, const Key& key) {
+  if (keys.erase(key) == 0) return;
+  std::erase_if(list, [&key](const T& item) { return key_of(item) == key; });
+}
+
+// A map being replayed change by change, with the keys of its parts and relationships at hand.
+class Replay {
+ public:
+  explicit Replay(MapState& state) : state_(state), parts_(keys_of(state.parts)), relationships_(keys_of(state.relationships)) {}
+
+  void apply(const MapChange& change) {
+    switch (change.kind) {
+      case ChangeKind::part: place(state_.parts, parts_, change.part, change.index); break;
+      case ChangeKind::part_gone: take_out(state_.parts, parts_, change.part.id); break;
+      case ChangeKind::relationship: place(state_.relationships, relationships_, change.relationship, change.index); break;
+      case ChangeKind::relationship_gone: take_out(state_.relationships, relationships_, key_of(change.relationship)); break;
+      case ChangeKind::self: state_.self.glow = change.glow; break;
+    }
+  }
+
+ private:
+  MapState& state_;
+  KeySet<Part> parts_;
+  KeySet<Relationship> relationships_;
+};
+
 // The changes for one ordered list: what is gone, then, going down the new order, each place that
 // does not yet hold what it should. Replaying them the same way makes the list equal to `after`:
-// after step i the first i + 1 places are right, and nothing else is left over.
-template <class T, class SameKey, class Gone, class Placed>
-void diff_list(const std::vector<T>& before, const std::vector<T>& after, SameKey same, Gone gone, Placed placed) {
+// after step i the first i + 1 places are right, and nothing else is left over. Linear in the
+// lists' lengths, but for entries that moved in the order.
+template <class T, class Gone, class Placed>
+void diff_list(const std::vector<T>& before, const std::vector<T>& after, Gone gone, Placed placed) {
+  const KeySet<T> staying = keys_of(after);
   std::vector<T> working;
   working.reserve(after.size());
   for (const T& item : before) {
-    if (find_index(after, item, same) == after.size()) gone(item);
+    if (staying.count(key_of(item)) == 0) gone(item);
     else working.push_back(item);
   }
+  KeySet<T> keys = keys_of(working);
   for (std::size_t i = 0; i < after.size(); ++i) {
     if (i < working.size() && working[i] == after[i]) continue;
     placed(after[i], i);
-    place(working, after[i], i, same);
+    place(working, keys, after[i], i);
   }
 }
 
@@ -61,7 +122,7 @@ void record(const SelfState& self_before, const std::vector<Part>& parts_before,
   // Lines go before the parts they join, and come after the parts they join.
   std::vector<MapChange> placed_rels;
   diff_list(
-      rels_before, rels_after, same_key,
+      rels_before, rels_after,
       [&](const Relationship& r) {
         MapChange c = change(ChangeKind::relationship_gone);
         c.relationship = r;
@@ -74,7 +135,7 @@ void record(const SelfState& self_before, const std::vector<Part>& parts_before,
         placed_rels.push_back(std::move(c));
       });
   diff_list(
-      parts_before, parts_after, same_part,
+      parts_before, parts_after,
       [&](const Part& p) {
         MapChange c = change(ChangeKind::part_gone);
         c.part.id = p.id;
@@ -129,25 +190,14 @@ void record_changes(const MapState& before, const MapState& after, std::int64_t 
   record(before.self, before.parts, before.relationships, after.self, after.parts, after.relationships, at, out);
 }
 
-void apply_change(MapState& state, const MapChange& change) {
-  switch (change.kind) {
-    case ChangeKind::part: place(state.parts, change.part, change.index, same_part); break;
-    case ChangeKind::part_gone:
-      std::erase_if(state.parts, [&](const Part& p) { return p.id == change.part.id; });
-      break;
-    case ChangeKind::relationship: place(state.relationships, change.relationship, change.index, same_key); break;
-    case ChangeKind::relationship_gone:
-      std::erase_if(state.relationships, [&](const Relationship& r) { return same_key(r, change.relationship); });
-      break;
-    case ChangeKind::self: state.self.glow = change.glow; break;
-  }
-}
+void apply_change(MapState& state, const MapChange& change) { Replay(state).apply(change); }
 
 MapState state_at(const MapHistory& history, std::int64_t t) {
   MapState state;
+  Replay replay(state);
   for (const MapChange& c : history) {
     if (c.at > t) break;
-    apply_change(state, c);
+    replay.apply(c);
   }
   return state;
 }
@@ -206,8 +256,9 @@ MapState timelapse_state(const MapHistory& history, double t, double ease_s) {
   if (!(ease_s > 0.0)) return state_at(history, whole);
   const double from = t - ease_s;
   MapState state;
+  Replay replay(state);
   std::size_t i = 0;
-  for (; i < history.size() && static_cast<double>(history[i].at) <= from; ++i) apply_change(state, history[i]);
+  for (; i < history.size() && static_cast<double>(history[i].at) <= from; ++i) replay.apply(history[i]);
   if (i == history.size() || static_cast<double>(history[i].at) > t) return state;
 
   // Each part's values, weighted by how long it held them within the window.
@@ -244,7 +295,7 @@ MapState timelapse_state(const MapHistory& history, double t, double ease_s) {
   for (; i < history.size() && static_cast<double>(history[i].at) <= t; ++i) {
     hold(static_cast<double>(history[i].at) - held_from);
     held_from = std::max(held_from, static_cast<double>(history[i].at));
-    apply_change(state, history[i]);
+    replay.apply(history[i]);
   }
   hold(t - held_from);
 
@@ -281,9 +332,9 @@ MapState timelapse_state(const MapHistory& history, double t, double ease_s) {
   }
   // Parts taken away within the window fade where they last stood.
   std::vector<const Blend*> gone;
+  const KeySet<Part> present = keys_of(state.parts);
   for (const auto& [id, b] : blends) {
-    const PartId gone_id = id;
-    if (std::none_of(state.parts.begin(), state.parts.end(), [gone_id](const Part& p) { return p.id == gone_id; })) gone.push_back(&b);
+    if (present.count(id) == 0) gone.push_back(&b);
   }
   std::sort(gone.begin(), gone.end(), [](const Blend* a, const Blend* b) { return a->order != b->order ? a->order < b->order : a->last.id < b->last.id; });
   for (const Blend* b : gone) {

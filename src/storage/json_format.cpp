@@ -3,23 +3,29 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <iterator>
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
 #include "core/arrange.h"
 #include "core/edits.h"
 #include "storage/answers_json.h"
+#include "storage/printable.h"
 #include "storage/settings_json.h"
 #include "storage/time_text.h"
 
@@ -340,7 +346,7 @@ std::string read_history_body(std::string_view text, core::MapChange& out) {
     return "not valid JSON";
   }
   Reader r;
-  return read_change(r, j, "change", out) ? std::string() : r.error;
+  return read_change(r, j, "change", out) ? std::string() : printable(r.error);
 }
 
 std::string to_json(const Snapshot& s, std::int64_t exported_at, const Progress& progress) {
@@ -473,8 +479,60 @@ std::string write_json_file(const Snapshot& snapshot, const std::filesystem::pat
   return problem;
 }
 
-JsonImport from_json(std::string_view text) {
+std::string read_json_file(const std::filesystem::path& path, std::string& text) {
+  text.clear();
+  const std::string name = printable(path.string());
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const int why = errno;
+    if (why == ENOENT) return "there is no file at " + name + "; check the name and the folder";
+    if (why == EACCES) {
+      return name + " cannot be read: permission denied. Check that the file is yours to read (ls -l shows it), or copy it somewhere you can read it";
+    }
+    return name + " cannot be read: " + std::strerror(why);
+  }
+  struct stat info {};
+  std::string problem;
+  if (::fstat(fd, &info) != 0) {
+    problem = name + " cannot be read: " + std::strerror(errno);
+  } else if (S_ISDIR(info.st_mode)) {
+    problem = name + " is a folder, not a file; give the .json file an export wrote";
+  } else if (S_ISREG(info.st_mode) && static_cast<std::uint64_t>(info.st_size) > json_max_bytes) {
+    problem = name + " is larger than " + std::to_string(json_max_bytes / (1024 * 1024)) + " MB, far more than an Innerscape export; is it the right file?";
+  } else {
+    if (S_ISREG(info.st_mode)) text.reserve(static_cast<std::size_t>(info.st_size));
+    char buffer[1 << 16];
+    for (;;) {
+      const ssize_t got = ::read(fd, buffer, sizeof buffer);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) {
+        problem = name + " cannot be read: " + std::strerror(errno);
+        break;
+      }
+      if (got == 0) break;
+      text.append(buffer, static_cast<std::size_t>(got));
+      if (text.size() > json_max_bytes) {  // a pipe or a device says no size beforehand
+        problem = name + " is larger than " + std::to_string(json_max_bytes / (1024 * 1024)) +
+                  " MB, far more than an Innerscape export; is it the right file?";
+        break;
+      }
+    }
+  }
+  ::close(fd);
+  if (!problem.empty()) text.clear();
+  return problem;
+}
+
+namespace {
+
+// from_json() before its message is made printable: every refusal below may quote the file.
+JsonImport read_json(std::string_view text) {
   JsonImport out;
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    out.error = text.empty() ? "the file is empty; an Innerscape export never is. Is it the right file?"
+                             : "the file holds only blank space; an Innerscape export never does. Is it the right file?";
+    return out;
+  }
   if (text.size() > json_max_bytes) {
     out.error = "the file is larger than " + std::to_string(json_max_bytes / (1024 * 1024)) +
                 " MB, far more than an Innerscape export; is it the right file?";
@@ -484,11 +542,21 @@ JsonImport from_json(std::string_view text) {
     out.error = "the file nests deeper than " + std::to_string(json_max_depth) + " levels; an Innerscape export never does";
     return out;
   }
+  // A zero byte is never part of JSON, and the parser would take it for the end of the text:
+  // whatever follows would be read past unseen.
+  if (const std::size_t zero = text.find('\0'); zero != std::string_view::npos) {
+    out.error = "the file holds a zero byte (at byte " + std::to_string(zero + 1) +
+                "), which JSON never does; the file may be damaged, or something was added to it";
+    return out;
+  }
   json doc;
   try {
     doc = json::parse(text);
   } catch (const json::parse_error& e) {
-    out.error = "not valid JSON (at byte " + std::to_string(e.byte) + "); the file may be cut short or damaged";
+    const bool ends_early = std::string_view(e.what()).find("; expected end of input") != std::string_view::npos;
+    out.error = ends_early ? "the file goes on after its JSON ends (at byte " + std::to_string(e.byte) +
+                                 "); something may have been added to it, or two files joined"
+                           : "not valid JSON (at byte " + std::to_string(e.byte) + "); the file may be cut short or damaged";
     return out;
   } catch (const json::exception&) {
     out.error = "not valid JSON: it holds a number too large to read; the file may be damaged";
@@ -510,10 +578,17 @@ JsonImport from_json(std::string_view text) {
                     ", newer than this Innerscape reads (" + std::to_string(json_format_version) + "); please update Innerscape",
             0};
   }
+  if (const json* when = r.field(doc, "exported_at")) {
+    std::int64_t at = 0;
+    if (!when->is_string() || !parse_utc_timestamp(when->get<std::string>(), at)) {
+      return {{}, "exported_at: expected a time like 2026-11-29T08:30:00Z", 0};
+    }
+  }
 
   Snapshot& s = out.snapshot;
   if (const json* self = r.field(doc, "self")) {
     if (!self->is_object()) return {{}, "self: expected an object", 0};
+    out.has_self = true;
     double glow = s.system.self.glow;
     if (!r.number(*self, "glow", "self", 0.0, 1.0, glow)) return {{}, r.error, 0};
     s.system.self.glow = static_cast<float>(glow);
@@ -533,7 +608,7 @@ JsonImport from_json(std::string_view text) {
       std::string id, portrait;
       bool has_position = false;
       if (!read_part(r, (*parts)[i], where, p, id, portrait, has_position)) return {{}, r.error, 0};
-      if (ids.count(id) != 0) return {{}, where + ".id: \"" + id + "\" is used by an earlier part too", 0};
+      if (ids.count(id) != 0) return {{}, where + ".id: " + in_quotes(id) + " is used by an earlier part too", 0};
       portraits.push_back(portrait);
       // Numeric ids are kept as they are (so an export imports back exactly); others are numbered after.
       p.id = numeric_id<core::PartId>(id);
@@ -574,8 +649,8 @@ JsonImport from_json(std::string_view text) {
       }
       const auto a = ids.find(from);
       const auto b = ids.find(to);
-      if (a == ids.end()) return {{}, where + ".from: no part has the id \"" + from + "\"", 0};
-      if (b == ids.end()) return {{}, where + ".to: no part has the id \"" + to + "\"", 0};
+      if (a == ids.end()) return {{}, where + ".from: no part has the id " + in_quotes(from), 0};
+      if (b == ids.end()) return {{}, where + ".to: no part has the id " + in_quotes(to), 0};
       if (a->second == b->second) return {{}, where + ": a part cannot relate to itself", 0};
       if (!pairs.insert({std::min(a->second, b->second), std::max(a->second, b->second)}).second) {
         return {{}, where + ": these two parts already have a relationship earlier in the file", 0};
@@ -591,8 +666,9 @@ JsonImport from_json(std::string_view text) {
     if (!ps->is_array()) return r.fail(where + ".parts", "expected a list of part ids");
     for (std::size_t k = 0; k < ps->size(); ++k) {
       const json& pid = (*ps)[k];
-      const auto it = pid.is_string() ? ids.find(pid.get<std::string>()) : ids.end();
-      if (it == ids.end()) return r.fail(where + ".parts[" + std::to_string(k) + "]", "no part has that id");
+      if (!pid.is_string()) return r.fail(where + ".parts[" + std::to_string(k) + "]", "expected a part's id, as a string like \"4\"");
+      const auto it = ids.find(pid.get<std::string>());
+      if (it == ids.end()) return r.fail(where + ".parts[" + std::to_string(k) + "]", "no part has the id " + in_quotes(pid.get<std::string>()));
       ties.push_back(it->second);
     }
     return true;
@@ -609,7 +685,7 @@ JsonImport from_json(std::string_view text) {
       if (!ej.is_object()) return {{}, where + ": expected an object", 0};
       std::string id, type_key;
       if (!r.text(ej, "id", where, id, true) || !r.text(ej, "type", where, type_key, true)) return {{}, r.error, 0};
-      if (!entry_ids.insert(id).second) return {{}, where + ".id: \"" + id + "\" is used by an earlier entry too", 0};
+      if (!entry_ids.insert(id).second) return {{}, where + ".id: " + in_quotes(id) + " is used by an earlier entry too", 0};
       entry_text_ids.push_back(id);
       const core::EntryTypeSpec* spec = core::find_entry_type(type_key);
       if (spec == nullptr) {
@@ -662,7 +738,7 @@ JsonImport from_json(std::string_view text) {
       core::PageDraft page{.serial = i + 1, .entry = {.type = spec->type}};
       if (!entry.empty()) {
         const auto it = entry_numbers.find(entry);
-        if (it == entry_numbers.end()) return {{}, where + ".entry: no journal entry has the id \"" + entry + "\"", 0};
+        if (it == entry_numbers.end()) return {{}, where + ".entry: no journal entry has the id " + in_quotes(entry), 0};
         const core::Entry* changed = core::find_entry(s.system, it->second);
         if (changed->type != spec->type) return {{}, where + ".type: the entry it changes is a " + std::string(core::entry_type_spec(changed->type).key), 0};
         page.entry.id = changed->id;
@@ -748,7 +824,7 @@ JsonImport from_json(std::string_view text) {
         return {{}, r.error, 0};
       }
       if (id.empty()) return {{}, where + ".id: expected a non-empty string", 0};
-      if (drawing_ids.count(id) != 0) return {{}, where + ".id: \"" + id + "\" is used by an earlier drawing too", 0};
+      if (drawing_ids.count(id) != 0) return {{}, where + ".id: " + in_quotes(id) + " is used by an earlier drawing too", 0};
       if (!paper.empty() && !parse_color(paper, d.paper)) return {{}, where + ".paper: expected a colour like #F7F2E8", 0};
       if (d.updated_at < d.created_at) d.updated_at = d.created_at;
       if (const json* strokes = r.field(dj, "strokes")) {
@@ -818,14 +894,17 @@ JsonImport from_json(std::string_view text) {
     if (portraits[i].empty()) continue;
     const auto it = drawing_ids.find(portraits[i]);
     if (it == drawing_ids.end()) {
-      return {{}, "parts[" + std::to_string(i) + "].portrait: no drawing has the id \"" + portraits[i] + "\"", 0};
+      return {{}, "parts[" + std::to_string(i) + "].portrait: no drawing has the id " + in_quotes(portraits[i]), 0};
     }
     s.system.parts[i].portrait = it->second;
   }
 
-  if (const json* view = r.field(doc, "view"); view != nullptr && view->is_object()) {
+  // The camera and the person's choices: what is there must be of the right kind, as everywhere.
+  if (const json* view = r.field(doc, "view")) {
+    if (!view->is_object()) return {{}, "view: expected an object with center and zoom", 0};
     double zoom = 1.0, x = 0.0, y = 0.0;
-    if (const json* c = r.field(*view, "center"); c != nullptr && c->is_object()) {
+    if (const json* c = r.field(*view, "center")) {
+      if (!c->is_object()) return {{}, "view.center: expected an object with x and y", 0};
       if (!r.number(*c, "x", "view.center", -core::max_coordinate, core::max_coordinate, x) ||
           !r.number(*c, "y", "view.center", -core::max_coordinate, core::max_coordinate, y)) {
         return {{}, r.error, 0};
@@ -834,21 +913,21 @@ JsonImport from_json(std::string_view text) {
     if (!r.number(*view, "zoom", "view", core::min_zoom, core::max_zoom, zoom)) return {{}, r.error, 0};
     s.view.center = {static_cast<float>(x), static_cast<float>(y)};
     s.view.zoom = static_cast<float>(zoom);
+    out.has_view = true;
   }
-  if (const json* settings = r.field(doc, "settings"); settings != nullptr && settings->is_object()) {
+  if (const json* settings = r.field(doc, "settings")) {
     if (std::string e = read_settings(*settings, "settings", s.settings); !e.empty()) return {{}, std::move(e), 0};
+    out.settings_given = *settings;
   }
 
   // Parts that came without a place are placed the way Arrange would.
   int unplaced = 0;
   for (bool b : placed) unplaced += b ? 1 : 0;
   if (unplaced > 0) {
-    const auto arranged = core::arranged_positions(s.system);
+    std::unordered_map<core::PartId, glm::vec2> arranged;
+    for (const auto& [id, pos] : core::arranged_positions(s.system)) arranged[id] = pos;
     for (std::size_t i = 0; i < s.system.parts.size(); ++i) {
-      if (!placed[i]) continue;
-      for (const auto& [id, pos] : arranged) {
-        if (id == s.system.parts[i].id) s.system.parts[i].position = pos;
-      }
+      if (placed[i]) s.system.parts[i].position = arranged.at(s.system.parts[i].id);
     }
   }
   out.parts_placed = unplaced;
@@ -858,6 +937,14 @@ JsonImport from_json(std::string_view text) {
     core::record_changes(core::state_at(s.history, s.history.back().at), core::map_state(s.system), s.history.back().at, s.history);
     s.replace_history = true;
   }
+  return out;
+}
+
+}  // namespace
+
+JsonImport from_json(std::string_view text) {
+  JsonImport out = read_json(text);
+  out.error = printable(out.error);
   return out;
 }
 
@@ -878,19 +965,53 @@ void add_pages(core::PageDrafts& into, const core::PageDrafts& imported, const s
 
 }  // namespace
 
-Snapshot merge_import(const Snapshot& into, const Snapshot& imported) {
+Snapshot merge_import(const Snapshot& into, const JsonImport& file) {
+  const Snapshot& imported = file.snapshot;
+  Snapshot out = into;
+  // What the map has of its own that a file adds to, whichever kind of map it is: soothing words and
+  // milestones (none twice), breathing sessions (the log only grows).
+  const auto add_the_rest = [&] {
+    out.system.breathing_log.insert(out.system.breathing_log.end(), imported.system.breathing_log.begin(),
+                                   imported.system.breathing_log.end());
+    std::unordered_set<std::string> soothing(out.system.soothing.begin(), out.system.soothing.end());
+    for (const std::string& words : imported.system.soothing) {
+      if (soothing.insert(words).second) out.system.soothing.push_back(words);
+    }
+    for (const core::Milestone& m : imported.system.milestones) {
+      if (std::find(out.system.milestones.begin(), out.system.milestones.end(), m) == out.system.milestones.end()) {
+        core::apply_edit(out.system, core::add_milestone(out.system, m));
+      }
+    }
+  };
+
   if (into.system.parts.empty() && into.system.journal.empty() && into.system.drawings.empty()) {
-    Snapshot out = imported;
+    // The file's map, ids and all, into the map's empty places.
+    out.system.parts = imported.system.parts;
+    out.system.relationships = imported.system.relationships;
+    out.system.journal = imported.system.journal;
+    out.system.drawings = imported.system.drawings;
     out.system.next_id = std::max(imported.system.next_id, into.system.next_id);
+    out.system.next_entry_id = std::max(imported.system.next_entry_id, into.system.next_entry_id);
     out.system.next_drawing_id = std::max(imported.system.next_drawing_id, into.system.next_drawing_id);
+    out.thumbnails = imported.thumbnails;
+    out.drafts.clear();  // words typed into parts that are not there any more have nowhere to go
+    // What the file says of the Self, the view and the settings; what it leaves out stays the map's.
+    if (file.has_self) out.system.self = imported.system.self;
+    if (file.has_view) out.view = imported.view;
+    if (!file.settings_given.is_null()) read_settings(file.settings_given, "settings", out.settings);  // checked already
+    add_the_rest();
+    out.history = imported.history;
+    out.replace_history = imported.replace_history;
+    // The file's past ends at its own Self; a map keeping its own light ends there, one change later.
+    if (out.replace_history && !out.history.empty() && out.system.self.glow != imported.system.self.glow) {
+      core::record_changes(core::map_state(imported.system), core::map_state(out.system), out.history.back().at, out.history);
+    }
     // An empty map may still have pages being written. One changing an entry no longer there stays
     // a new page: the file's entries keep their ids, and one of them may have that id.
-    out.page_drafts = into.page_drafts;
     for (core::PageDraft& page : out.page_drafts.pages) page.entry.id = 0;
     add_pages(out.page_drafts, imported.page_drafts, [](core::PartId p) { return p; }, [](core::EntryId e) { return e; });
     return out;
   }
-  Snapshot out = into;
   // Drawings first, so the parts that wear them can follow their new ids. Strokes are shared as they are.
   std::unordered_map<core::DrawingId, core::DrawingId> redraw;
   for (core::Drawing d : imported.system.drawings) {
@@ -901,6 +1022,7 @@ Snapshot merge_import(const Snapshot& into, const Snapshot& imported) {
     out.system.next_drawing_id = fresh + 1;
   }
   std::unordered_map<core::PartId, core::PartId> renumber;
+  out.system.parts.reserve(out.system.parts.size() + imported.system.parts.size());
   for (core::Part p : imported.system.parts) {
     const core::PartId fresh = core::peek_next_id(out.system);
     renumber[p.id] = fresh;
@@ -915,18 +1037,7 @@ Snapshot merge_import(const Snapshot& into, const Snapshot& imported) {
     r.to = renumber.at(r.to);
     out.system.relationships.push_back(r);
   }
-  out.system.breathing_log.insert(out.system.breathing_log.end(), imported.system.breathing_log.begin(),
-                                 imported.system.breathing_log.end());
-  for (const std::string& words : imported.system.soothing) {
-    if (std::find(out.system.soothing.begin(), out.system.soothing.end(), words) == out.system.soothing.end()) {
-      out.system.soothing.push_back(words);
-    }
-  }
-  for (const core::Milestone& m : imported.system.milestones) {
-    if (std::find(out.system.milestones.begin(), out.system.milestones.end(), m) == out.system.milestones.end()) {
-      core::apply_edit(out.system, core::add_milestone(out.system, m));
-    }
-  }
+  add_the_rest();
   std::unordered_map<core::EntryId, core::EntryId> rewrite;
   for (core::Entry e : imported.system.journal) {
     const core::EntryId fresh = core::peek_next_entry_id(out.system);

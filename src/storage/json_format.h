@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "storage/map_store.h"
 
 namespace innerscape::storage {
@@ -36,17 +38,31 @@ std::string read_history_body(std::string_view text, core::MapChange& out);
 
 struct JsonImport {
   Snapshot snapshot;        // valid only when error is empty
-  std::string error;        // e.g. "parts[3].kind: expected manager|firefighter|exile"
+  std::string error;        // e.g. "parts[3].kind: expected manager|firefighter|exile"; never holds a control character
   int parts_placed = 0;     // parts that came without a position, placed by auto-arrange
+  // What the file said beyond its lists, so an import changes that and nothing else: a file silent
+  // about the Self, the view or a setting leaves the map's own as it is.
+  bool has_self = false;
+  bool has_view = false;
+  nlohmann::json settings_given;  // the file's "settings" as read (already checked); null when it had none
 };
 
 // Parses and validates a whole file's text. Nothing is partly read: either all of it is good, or
-// the first problem is named and the result is empty.
+// the first problem is named and the result is empty. The whole text must be the JSON: a zero byte
+// or anything but blank space after it is refused.
 JsonImport from_json(std::string_view text);
 
-// Adds the imported map to `into`: with an empty map the file's ids are kept (numeric ids round-trip
-// exactly); otherwise imported parts, entries and drawings get new ids so nothing already there is
-// touched, and the imported parts' portraits follow their drawings' new ids.
-Snapshot merge_import(const Snapshot& into, const Snapshot& imported);
+// Reads a file for from_json(): empty on success, else what is wrong with the file itself (it is not
+// there, cannot be read and why, is a folder, is empty or far too big), in words for a person.
+std::string read_json_file(const std::filesystem::path& path, std::string& text);
+
+// Adds the imported map to `into`, and only adds: nothing of `into` is taken away or reset.
+// With an empty map (no parts, journal or drawings) the file's ids are kept (numeric ids round-trip
+// exactly), and the Self's light, the view and the settings the file gives are taken; otherwise
+// imported parts, entries and drawings get new ids so nothing already there is touched, the
+// imported parts' portraits follow their drawings' new ids, and the map's light, view and settings
+// stay its own. Either way soothing words and milestones join the map's own (none twice), breathing
+// sessions are added to its log, and pages being written join those waiting.
+Snapshot merge_import(const Snapshot& into, const JsonImport& imported);
 
 }  // namespace innerscape::storage

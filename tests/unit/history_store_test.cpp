@@ -148,7 +148,7 @@ TEST_CASE("the history and milestones travel in the JSON export and come back ex
 
   // Into a new store: the past as it was, and the present.
   auto other = test::memory_db();
-  REQUIRE(storage::save_changes(*other, {}, storage::merge_import({}, back.snapshot)).empty());
+  REQUIRE(storage::save_changes(*other, {}, storage::merge_import({}, back)).empty());
   const core::MapHistory restored = history_of(*other);
   CHECK(restored == loaded.snapshot.history);
   CHECK(core::state_at(restored, start + day) == core::map_state(a.system));

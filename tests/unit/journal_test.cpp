@@ -192,7 +192,7 @@ TEST_CASE("the journal goes through JSON export and import exactly; bad entries 
   const std::string head = R"({"format": "innerscape", "version": 1, "parts": [{"id": "p", "name": "x", "kind": "exile"}], )";
   const std::vector<std::pair<std::string, std::string>> bad = {
       {head + R"("journal": [{"id": "1", "type": "diary"}]})", "journal[0].type: expected trigger|"},
-      {head + R"("journal": [{"id": "1", "type": "trigger", "parts": ["q"]}]})", "journal[0].parts[0]: no part has that id"},
+      {head + R"("journal": [{"id": "1", "type": "trigger", "parts": ["q"]}]})", "journal[0].parts[0]: no part has the id \"q\""},
       {head + R"("journal": [{"id": "1", "type": "trigger", "ratings": {"intensity_before": 11}}]})",
        "journal[0].ratings.intensity_before: expected a whole number from 0 to 10"},
       {head + R"("journal": [{"id": "1", "type": "trigger", "text": {"mood": "x"}}]})", "journal[0].text.mood: trigger entries have no such field"},
@@ -236,7 +236,7 @@ TEST_CASE("pages put aside travel in the JSON export, and an import adds them to
   storage::Snapshot empty;
   core::begin_page(empty.page_drafts, empty.system, core::EntryType::creative);
   core::open_draft(empty.page_drafts)->entry.answers.set_text("what", "Clay");
-  const storage::Snapshot into_empty = storage::merge_import(empty, back.snapshot);
+  const storage::Snapshot into_empty = storage::merge_import(empty, back);
   REQUIRE(into_empty.page_drafts.pages.size() == 3);
   CHECK(into_empty.page_drafts.pages[0].entry.answers.text("what") == "Clay");
   CHECK(into_empty.page_drafts.pages[2].entry.id == kept.id);  // the file's ids are kept into an empty map
@@ -246,7 +246,7 @@ TEST_CASE("pages put aside travel in the JSON export, and an import adds them to
   core::perform(mine.system, h, core::add_entry(mine.system, trigger({}, "Mine"), 3));
   core::begin_page(mine.page_drafts, mine.system, core::EntryType::movement);
   core::open_draft(mine.page_drafts)->entry.answers.set_text("what", "Swimming");
-  const storage::Snapshot merged = storage::merge_import(mine, back.snapshot);
+  const storage::Snapshot merged = storage::merge_import(mine, back);
   REQUIRE(merged.page_drafts.pages.size() == 3);
   CHECK(merged.page_drafts.pages[0] == mine.page_drafts.pages[0]);
   std::set<core::DraftSerial> serials;
@@ -269,7 +269,7 @@ TEST_CASE("pages put aside travel in the JSON export, and an import adds them to
       {head + R"("pages_put_aside": [{"type": "diary"}]})", "pages_put_aside[0].type: expected trigger|"},
       {head + R"("pages_put_aside": [{"type": "letter", "entry": "f"}]})", "pages_put_aside[0].entry: no journal entry has the id \"f\""},
       {head + R"("pages_put_aside": [{"type": "trigger", "entry": "e"}]})", "pages_put_aside[0].type: the entry it changes is a letter"},
-      {head + R"("pages_put_aside": [{"type": "letter", "parts": ["q"]}]})", "pages_put_aside[0].parts[0]: no part has that id"},
+      {head + R"("pages_put_aside": [{"type": "letter", "parts": ["q"]}]})", "pages_put_aside[0].parts[0]: no part has the id \"q\""},
       {head + R"("pages_put_aside": [{"type": "letter", "text": {"mood": "x"}}]})", "pages_put_aside[0].text.mood: letter entries have no such field"},
   };
   for (const auto& [file, says] : bad) {

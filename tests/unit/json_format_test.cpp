@@ -103,12 +103,12 @@ TEST_CASE("import into an empty store, then export: identical; into a store with
   REQUIRE(storage::migrate(*db).empty());
   const storage::Snapshot original = demo_snapshot();
   const std::string text = storage::to_json(original, 1);
-  const storage::Snapshot merged = storage::merge_import(storage::Snapshot{}, storage::from_json(text).snapshot);
+  const storage::Snapshot merged = storage::merge_import(storage::Snapshot{}, storage::from_json(text));
   REQUIRE(storage::save_changes(*db, storage::Snapshot{}, merged).empty());
   const storage::LoadResult loaded = storage::load_snapshot(*db);
   CHECK(storage::to_json(loaded.snapshot, 1) == text);
 
-  const storage::Snapshot twice = storage::merge_import(loaded.snapshot, storage::from_json(text).snapshot);
+  const storage::Snapshot twice = storage::merge_import(loaded.snapshot, storage::from_json(text));
   CHECK(twice.system.parts.size() == 2 * original.system.parts.size());
   CHECK(twice.system.relationships.size() == 2 * original.system.relationships.size());
   for (std::size_t i = 0; i < original.system.parts.size(); ++i) CHECK(twice.system.parts[i] == original.system.parts[i]);
@@ -141,7 +141,7 @@ TEST_CASE("drawings and portraits: export then import gives back every stroke ex
   auto db = storage::Database::open(":memory:", error);
   REQUIRE(db != nullptr);
   REQUIRE(storage::migrate(*db).empty());
-  REQUIRE(storage::save_changes(*db, storage::Snapshot{}, storage::merge_import(storage::Snapshot{}, back.snapshot)).empty());
+  REQUIRE(storage::save_changes(*db, storage::Snapshot{}, storage::merge_import(storage::Snapshot{}, back)).empty());
   CHECK(storage::to_json(storage::load_snapshot(*db).snapshot, 1767225600) == text);
 }
 
@@ -176,8 +176,9 @@ TEST_CASE("a hand-written drawing: defaults for what is left out, text ids numbe
 
 TEST_CASE("merge_import gives imported drawings new ids and the imported parts' portraits follow them") {
   const storage::Snapshot into = drawn_snapshot();
-  const storage::Snapshot imported = storage::from_json(storage::to_json(drawn_snapshot(), 1)).snapshot;
-  const storage::Snapshot merged = storage::merge_import(into, imported);
+  const storage::JsonImport file = storage::from_json(storage::to_json(drawn_snapshot(), 1));
+  const storage::Snapshot& imported = file.snapshot;
+  const storage::Snapshot merged = storage::merge_import(into, file);
   const std::size_t n = into.system.drawings.size();
   REQUIRE(merged.system.drawings.size() == 2 * n);
   for (std::size_t i = 0; i < n; ++i) {
@@ -208,7 +209,7 @@ TEST_CASE("merge_import gives imported drawings new ids and the imported parts' 
   storage::Snapshot only_drawings;
   only_drawings.system.drawings.push_back(core::Drawing{.id = 1, .title = "mine"});
   only_drawings.system.next_drawing_id = 2;
-  const storage::Snapshot kept = storage::merge_import(only_drawings, imported);
+  const storage::Snapshot kept = storage::merge_import(only_drawings, file);
   REQUIRE(kept.system.drawings.size() == 1 + n);
   CHECK(kept.system.drawings[0].title == "mine");
   CHECK(kept.system.drawings[1].id == 2);
@@ -241,7 +242,7 @@ TEST_CASE("bad files are refused with the place and the problem named") {
     std::string says;
   };
   const std::vector<Case> cases = {
-      {"", "not valid JSON"},
+      {"", "the file is empty"},
       {R"({"format": "innerscape", "version": 1, "parts": [)", "not valid JSON"},  // cut short
       {"[1, 2, 3]", "expected a JSON object"},
       {R"({"version": 1})", "format: is missing"},
