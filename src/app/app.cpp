@@ -379,6 +379,11 @@ int run_import(const Options& options) {
   progress.emplace(std::cerr, stderr_is_terminal());
   progress->step("Adding " + core::counted(std::ssize(imported.snapshot.system.parts), "part", "parts") + " to your map");
   storage::Snapshot merged = storage::merge_import(loaded.snapshot, imported);
+  // What the file held is in `merged` now: a million parts need not be held twice while they are saved.
+  const long long parts = std::ssize(imported.snapshot.system.parts);
+  const long long relationships = std::ssize(imported.snapshot.system.relationships);
+  const long long pages = std::ssize(imported.snapshot.system.journal);
+  imported.snapshot = {};
   // The file's past comes along only into a map that has none of its own; otherwise the import is
   // one more change of today in the history that is there.
   if (merged.replace_history) {
@@ -388,16 +393,15 @@ int run_import(const Options& options) {
       merged.history.clear();
     }
   }
-  progress->step("Saving " + core::counted(std::ssize(imported.snapshot.system.parts), "part", "parts") + " and " +
-                 core::counted(static_cast<long long>(imported.snapshot.system.journal.size()), "journal page", "journal pages"));
+  progress->step("Saving " + core::counted(parts, "part", "parts") + " and " + core::counted(pages, "journal page", "journal pages"));
   const std::string saved = storage::save_changes(*db, loaded.snapshot, merged);
   progress.reset();
   if (const std::string& e = saved; !e.empty()) {
     std::cerr << "innerscape: the import could not be saved: " << e << ". Nothing was changed.\n";
     return 1;
   }
-  std::cout << "Imported " << core::counted(std::ssize(imported.snapshot.system.parts), "part", "parts") << " and "
-            << core::counted(std::ssize(imported.snapshot.system.relationships), "relationship", "relationships");
+  std::cout << "Imported " << core::counted(parts, "part", "parts") << " and "
+            << core::counted(relationships, "relationship", "relationships");
   if (imported.parts_placed > 0) std::cout << " (" << imported.parts_placed << " placed by Arrange)";
   std::cout << ".\n";
   return 0;

@@ -117,6 +117,12 @@ int nesting_depth(std::string_view text) {
   return deepest;
 }
 
+struct PairHash {
+  std::size_t operator()(const std::pair<core::PartId, core::PartId>& k) const {
+    return std::hash<core::PartId>{}(k.first) * 0x9E3779B97F4A7C15ull ^ std::hash<core::PartId>{}(k.second);
+  }
+};
+
 // Reading with a path for messages: every failure names where it is and what was expected.
 struct Reader {
   std::string error;
@@ -596,7 +602,9 @@ JsonImport read_json(std::string_view text) {
 
   const json* parts = r.field(doc, "parts");
   if (parts != nullptr && !parts->is_array()) return {{}, "parts: expected a list", 0};
-  std::map<std::string, core::PartId> ids;
+  // Hashed, not sorted: a million parts are looked up in constant time each.
+  std::unordered_map<std::string, core::PartId> ids;
+  if (parts != nullptr) ids.reserve(parts->size());
   std::vector<std::string> text_ids;  // each part's id as the file spells it, in part order
   std::vector<bool> placed;
   std::vector<std::string> portraits;  // each part's portrait as the file spells it; empty for none
@@ -604,6 +612,12 @@ JsonImport read_json(std::string_view text) {
   if (parts != nullptr) {
     for (std::size_t i = 0; i < parts->size(); ++i) {
       const std::string where = "parts[" + std::to_string(i) + "]";
+      if (i == 0) {
+        portraits.reserve(parts->size());
+        text_ids.reserve(parts->size());
+        placed.reserve(parts->size());
+        s.system.parts.reserve(parts->size());
+      }
       core::Part p;
       std::string id, portrait;
       bool has_position = false;
@@ -620,7 +634,8 @@ JsonImport read_json(std::string_view text) {
     }
   }
   // Ids that were not numbers, or that clash with a numeric one, get fresh numbers.
-  std::set<core::PartId> taken;
+  std::unordered_set<core::PartId> taken;
+  taken.reserve(s.system.parts.size());
   for (const core::Part& p : s.system.parts) {
     if (p.id != 0 && !taken.insert(p.id).second) return {{}, "parts: two ids name the same number", 0};
     next_numeric = std::max(next_numeric, p.id + 1);
@@ -636,7 +651,8 @@ JsonImport read_json(std::string_view text) {
   const json* rels = r.field(doc, "relationships");
   if (rels != nullptr && !rels->is_array()) return {{}, "relationships: expected a list", 0};
   if (rels != nullptr) {
-    std::set<std::pair<core::PartId, core::PartId>> pairs;
+    std::unordered_set<std::pair<core::PartId, core::PartId>, PairHash> pairs;  // the lower id first
+    pairs.reserve(rels->size());
     for (std::size_t i = 0; i < rels->size(); ++i) {
       const json& rj = (*rels)[i];
       const std::string where = "relationships[" + std::to_string(i) + "]";
