@@ -377,13 +377,13 @@ int run_import(const Options& options) {
   auto db = open_for_command(options, loaded, true);
   if (db == nullptr) return 1;
   progress.emplace(std::cerr, stderr_is_terminal());
-  progress->step("Adding " + core::counted(std::ssize(imported.snapshot.system.parts), "part", "parts") + " to your map");
-  storage::Snapshot merged = storage::merge_import(loaded.snapshot, imported);
-  // What the file held is in `merged` now: a million parts need not be held twice while they are saved.
   const long long parts = std::ssize(imported.snapshot.system.parts);
   const long long relationships = std::ssize(imported.snapshot.system.relationships);
   const long long pages = std::ssize(imported.snapshot.system.journal);
-  imported.snapshot = {};
+  const int placed = imported.parts_placed;
+  progress->step("Adding " + core::counted(parts, "part", "parts") + " to your map");
+  // Moved in: a million parts are not held twice while they are saved.
+  storage::Snapshot merged = storage::merge_import(loaded.snapshot, std::move(imported));
   // The file's past comes along only into a map that has none of its own; otherwise the import is
   // one more change of today in the history that is there.
   if (merged.replace_history) {
@@ -402,7 +402,7 @@ int run_import(const Options& options) {
   }
   std::cout << "Imported " << core::counted(parts, "part", "parts") << " and "
             << core::counted(relationships, "relationship", "relationships");
-  if (imported.parts_placed > 0) std::cout << " (" << imported.parts_placed << " placed by Arrange)";
+  if (placed > 0) std::cout << " (" << placed << " placed by Arrange)";
   std::cout << ".\n";
   return 0;
 }

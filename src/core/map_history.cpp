@@ -16,6 +16,10 @@ namespace {
 // What makes two entries of a list the same one: a part's id, a relationship's two ends.
 PartId key_of(const Part& p) { return p.id; }
 std::pair<PartId, PartId> key_of(const Relationship& r) { return {r.from, r.to}; }
+template <class T>
+auto key_of(const T* item) {
+  return key_of(*item);
+}
 
 struct KeyHash {
   std::size_t operator()(PartId id) const { return std::hash<PartId>{}(id); }
@@ -95,17 +99,19 @@ class Replay {
 template <class T, class Gone, class Placed>
 void diff_list(const std::vector<T>& before, const std::vector<T>& after, Gone gone, Placed placed) {
   const KeySet<T> staying = keys_of(after);
-  std::vector<T> working;
+  // The list as a replay would hold it so far, as pointers into `before` and `after`: a million
+  // parts are not copied just to be compared.
+  std::vector<const T*> working;
   working.reserve(after.size());
   for (const T& item : before) {
     if (staying.count(key_of(item)) == 0) gone(item);
-    else working.push_back(item);
+    else working.push_back(&item);
   }
-  KeySet<T> keys = keys_of(working);
+  KeySet<const T*> keys = keys_of(working);
   for (std::size_t i = 0; i < after.size(); ++i) {
-    if (i < working.size() && working[i] == after[i]) continue;
+    if (i < working.size() && *working[i] == after[i]) continue;
     placed(after[i], i);
-    place(working, keys, after[i], i);
+    place(working, keys, &after[i], i);
   }
 }
 

@@ -981,8 +981,8 @@ void add_pages(core::PageDrafts& into, const core::PageDrafts& imported, const s
 
 }  // namespace
 
-Snapshot merge_import(const Snapshot& into, const JsonImport& file) {
-  const Snapshot& imported = file.snapshot;
+Snapshot merge_import(const Snapshot& into, JsonImport file) {
+  Snapshot& imported = file.snapshot;
   Snapshot out = into;
   // What the map has of its own that a file adds to, whichever kind of map it is: soothing words and
   // milestones (none twice), breathing sessions (the log only grows).
@@ -1002,25 +1002,27 @@ Snapshot merge_import(const Snapshot& into, const JsonImport& file) {
 
   if (into.system.parts.empty() && into.system.journal.empty() && into.system.drawings.empty()) {
     // The file's map, ids and all, into the map's empty places.
-    out.system.parts = imported.system.parts;
-    out.system.relationships = imported.system.relationships;
-    out.system.journal = imported.system.journal;
-    out.system.drawings = imported.system.drawings;
+    out.system.parts = std::move(imported.system.parts);
+    out.system.relationships = std::move(imported.system.relationships);
+    out.system.journal = std::move(imported.system.journal);
+    out.system.drawings = std::move(imported.system.drawings);
     out.system.next_id = std::max(imported.system.next_id, into.system.next_id);
     out.system.next_entry_id = std::max(imported.system.next_entry_id, into.system.next_entry_id);
     out.system.next_drawing_id = std::max(imported.system.next_drawing_id, into.system.next_drawing_id);
-    out.thumbnails = imported.thumbnails;
+    out.thumbnails = std::move(imported.thumbnails);
     out.drafts.clear();  // words typed into parts that are not there any more have nowhere to go
     // What the file says of the Self, the view and the settings; what it leaves out stays the map's.
     if (file.has_self) out.system.self = imported.system.self;
     if (file.has_view) out.view = imported.view;
     if (!file.settings_given.is_null()) read_settings(file.settings_given, "settings", out.settings);  // checked already
     add_the_rest();
-    out.history = imported.history;
+    out.history = std::move(imported.history);
     out.replace_history = imported.replace_history;
     // The file's past ends at its own Self; a map keeping its own light ends there, one change later.
     if (out.replace_history && !out.history.empty() && out.system.self.glow != imported.system.self.glow) {
-      core::record_changes(core::map_state(imported.system), core::map_state(out.system), out.history.back().at, out.history);
+      core::MapChange light{.at = out.history.back().at, .kind = core::ChangeKind::self};
+      light.glow = out.system.self.glow;
+      out.history.push_back(std::move(light));
     }
     // An empty map may still have pages being written. One changing an entry no longer there stays
     // a new page: the file's entries keep their ids, and one of them may have that id.

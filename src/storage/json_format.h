@@ -63,6 +63,7 @@ std::string read_json_file(const std::filesystem::path& path, std::string& text)
 // imported parts' portraits follow their drawings' new ids, and the map's light, view and settings
 // stay its own. Either way soothing words and milestones join the map's own (none twice), breathing
 // sessions are added to its log, and pages being written join those waiting.
-Snapshot merge_import(const Snapshot& into, const JsonImport& imported);
+// `imported` is taken by value: a caller done with it moves it in, and a million parts are moved, not copied.
+Snapshot merge_import(const Snapshot& into, JsonImport imported);
 
 }  // namespace innerscape::storage
