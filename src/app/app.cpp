@@ -393,7 +393,10 @@ int run_import(const Options& options) {
       merged.history.clear();
     }
   }
-  progress->step("Saving " + core::counted(parts, "part", "parts") + " and " + core::counted(pages, "journal page", "journal pages"));
+  const std::string what = pages == 0   ? core::counted(parts, "part", "parts")
+                           : parts == 0 ? core::counted(pages, "journal page", "journal pages")
+                                        : core::counted(parts, "part", "parts") + " and " + core::counted(pages, "journal page", "journal pages");
+  progress->step("Saving " + what);
   const std::string saved = storage::save_changes(*db, loaded.snapshot, merged);
   progress.reset();
   if (const std::string& e = saved; !e.empty()) {
