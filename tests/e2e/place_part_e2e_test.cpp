@@ -213,31 +213,46 @@ TEST_CASE("half-typed words reach the disk while typing, and come back after a c
   std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("a damaged data file: set aside, and the newest sound backup offered and restored in one click") {
+TEST_CASE("a damaged data file: set aside, the newest sound backup back at once, said plainly; another backup in one click") {
   const auto dir = std::filesystem::temp_directory_path() / ("innerscape-e2e-restore-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const core::InnerSystem demo = core::make_demo_system();
+  core::InnerSystem older = demo;
+  older.parts.resize(2);
+  older.relationships.clear();
   {
     const auto key = test::store_key(dir);
     storage::OpenedStore store = storage::open_store(dir, true, true, key.get());
     REQUIRE(store.error.empty());
-    REQUIRE(storage::save_changes(*store.db, store.loaded.snapshot, {.system = demo}).empty());
+    storage::Snapshot first = store.loaded.snapshot;
+    first.system = older;
+    REQUIRE(storage::save_changes(*store.db, store.loaded.snapshot, first).empty());
+    REQUIRE(storage::backup_to(*store.db, storage::backups_dir(dir) / "innerscape-20980101-000000.db", key.get()).empty());
+    storage::Snapshot second = first;
+    second.system = demo;
+    REQUIRE(storage::save_changes(*store.db, first, second).empty());
     REQUIRE(storage::backup_to(*store.db, storage::backups_dir(dir) / "innerscape-20990101-000000.db", key.get()).empty());
   }
   { std::ofstream(dir / "innerscape.db", std::ios::binary | std::ios::trunc) << std::string(9000, '#'); }
 
   Driver d(Driver::with_data(dir));
-  CHECK(d.session->scene().system.parts.empty());  // the stand-in empty map, until the person chooses
-  d.frames(2);
-  d.click(Driver::centre(d.session->overlay().restore.item_rects, "Restore the backup"));
-  CHECK(d.session->scene().system.parts == demo.parts);
-  CHECK(d.session->overlay().notice.text.find("Your map is back") != std::string::npos);
+  CHECK(d.session->scene().system.parts == demo.parts);  // the newest sound backup, at once: never an empty map
+  CHECK(d.session->overlay().restore.told.find("set aside") != std::string::npos);
+  CHECK(d.session->overlay().restore.told.find("1 Jan 2099") != std::string::npos);
   int set_aside = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     set_aside += entry.path().filename().string().starts_with("innerscape.db.corrupt-") ? 1 : 0;
   }
   CHECK(set_aside == 1);
+  // The other backups are offered with their date and what they hold; the older one, in one click.
+  d.frames(2);
+  REQUIRE(d.session->overlay().restore.others.size() >= 1);
+  CHECK(d.session->overlay().restore.others.front().find("1 Jan 2098") != std::string::npos);
+  CHECK(d.session->overlay().restore.others.front().find("2 parts") != std::string::npos);
+  d.click(Driver::centre(d.session->overlay().restore.item_rects, "Use backup 1"));
+  CHECK(d.session->scene().system.parts == older.parts);
+  CHECK(d.session->overlay().notice.text.find("Your map is back") != std::string::npos);
   d.session.reset();
   std::filesystem::remove_all(dir);
 }
