@@ -136,6 +136,7 @@ std::unique_ptr<Session> open_for_pictures(const Options& options, const std::fi
     std::cerr << "innerscape: " << error << "\n";
     return nullptr;
   }
+  if (!session->store_problem().empty()) return nullptr;  // said already; a picture of the card is no picture of the map
   if (!target.create(options.size)) {
     std::cerr << "innerscape: the graphics driver could not make a " << options.size.x << "x" << options.size.y
               << " picture. Try a smaller --size.\n";

@@ -150,6 +150,8 @@ class Session {
   // The passphrase lock. A locked store shows the lock screen at start (nothing of it is read until
   // the passphrase is right), after the chosen idle time, and on Lock now.
   bool locked() const { return overlay_.lock_screen.shown; }
+  // Why the map could not be opened just now (busy, a full disk...), while the calm card waits; else empty.
+  const std::string& store_problem() const { return overlay_.store_card.text; }
   bool store_locked() const { return key_ != nullptr; }
   void lock();                       // saves, then shows the lock screen over the blurred scene
   void unlock(std::string passphrase);  // checked off the frame; the screen says how it went

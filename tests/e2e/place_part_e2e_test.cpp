@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <SDL.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <chrono>
@@ -253,6 +254,35 @@ TEST_CASE("a damaged data file: set aside, the newest sound backup back at once,
   d.click(Driver::centre(d.session->overlay().restore.item_rects, "Use backup 1"));
   CHECK(d.session->scene().system.parts == older.parts);
   CHECK(d.session->overlay().notice.text.find("Your map is back") != std::string::npos);
+  d.session.reset();
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a map another program holds: a calm card, nothing set aside; Try again once it lets go opens the whole map") {
+  const auto dir = std::filesystem::temp_directory_path() / ("innerscape-e2e-busy-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const core::InnerSystem demo = core::make_demo_system();
+  test::write_store(dir, demo);
+  const auto key = test::store_key(dir);
+  // Another program's exclusive hold (exclusive locking mode keeps every other connection out).
+  sqlite3* holder = nullptr;
+  REQUIRE(sqlite3_open((dir / "innerscape.db").c_str(), &holder) == SQLITE_OK);
+  if (key != nullptr) REQUIRE(storage::use_key(holder, *key).empty());
+  REQUIRE(sqlite3_exec(holder, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE self_state SET glow = glow;", nullptr, nullptr,
+                       nullptr) == SQLITE_OK);
+  Driver d(Driver::with_data(dir));
+  CHECK(d.session->store_problem().find("Another program") != std::string::npos);
+  CHECK(d.session->scene().system.parts.empty());  // nothing shown that could be taken for the map
+  sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(holder);
+  d.frames(2);
+  d.click(Driver::centre(d.session->overlay().store_card.item_rects, "Try again"));
+  CHECK(d.session->store_problem().empty());
+  CHECK(d.session->scene().system.parts == demo.parts);
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    CHECK(!entry.path().filename().string().starts_with("innerscape.db.corrupt-"));
+  }
   d.session.reset();
   std::filesystem::remove_all(dir);
 }

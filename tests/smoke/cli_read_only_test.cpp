@@ -78,10 +78,10 @@ TEST_CASE("check and export touch nothing: no migration written, no backup made 
 
   const auto check = run_innerscape("--data-dir '" + dir.string() + "' check");
   CHECK(check.exit_code == 0);
-  CHECK_MESSAGE(has(check.out, "2 parts"), check.out + check.err);
+  CHECK_MESSAGE(has(check.out, "2 parts"), (check.out + check.err));
   const auto json = run_innerscape("--data-dir '" + dir.string() + "' export --format json --out '" + (root / "out.json").string() + "'");
   CHECK(json.exit_code == 0);
-  CHECK_MESSAGE(has(json.out, "Exported 2 parts"), json.out + json.err);
+  CHECK_MESSAGE(has(json.out, "Exported 2 parts"), (json.out + json.err));
   CHECK(has(bytes_of(root / "out.json"), "You are enough."));
   const auto md = run_innerscape("--data-dir '" + dir.string() + "' export --format md --out '" + (root / "notes").string() + "'");
   CHECK(md.exit_code == 0);
