@@ -167,7 +167,7 @@ OpenedStore open_store(const std::filesystem::path& data_dir, bool with_journal,
     out.notice = "Your map's file was damaged, so it was set aside, untouched, as " + moved_to.string() + ". ";
     if (what.restored) {
       out.notice += "Your map was brought back from the backup of " + describe_backup(*what.restored) +
-                    ". Anything changed after that backup is not in it; the damaged file is kept in case more can be rescued.";
+                    ". Changes made after that backup are not in it; the damaged file is kept, in case more can be rescued from it.";
     } else {
       out.notice += "No sound backup was found, so Innerscape has started a new, empty map. Nothing in the old file was "
                     "changed or deleted: keep it somewhere safe, as it may still be rescued.";

@@ -17,8 +17,6 @@ void StoreCard::draw(UiActions& actions) {
   ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 28.0f, 0.0f));
   if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) return;
-  ImGui::TextWrapped("Your map is safe, and nothing has been changed. It could not be opened just now:");
-  ImGui::Spacing();
   ImGui::TextWrapped("%s", text.c_str());
   ImGui::Spacing();
   if (ImGui::Button("Try again")) actions.retry_store = true;
