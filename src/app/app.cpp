@@ -414,6 +414,11 @@ int run_lock(const Options& options) {
     return 1;
   }
   const bool locked = storage::store_is_locked(*dir);
+  if (const auto db = *dir / storage::database_file_name; !locked && storage::looks_encrypted(db)) {
+    // Locked once, its keyinfo gone: neither "not locked" nor a second lock over the first.
+    std::cerr << "innerscape: the lock was not changed. " << storage::open_store_read_only(*dir).error << "\n";
+    return 1;
+  }
   const bool turning_off = options.mode == Mode::unlock;
   if (turning_off && !locked) {
     std::cout << "Your map is not locked, so there is nothing to unlock.\n";

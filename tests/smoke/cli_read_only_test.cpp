@@ -153,6 +153,9 @@ TEST_CASE("a locked map whose keyinfo is missing: export and check say what is m
   const auto imported = run_innerscape("--data-dir '" + dir.string() + "' import '" + (root / "map.json").string() + "'");
   CHECK(imported.exit_code == 1);
   CHECK(has(imported.err, "innerscape.keyinfo"));
+  const auto unlocked = run_innerscape("--data-dir '" + dir.string() + "' unlock --passphrase-file '" + (root / "pass.txt").string() + "'");
+  CHECK(unlocked.exit_code == 1);
+  CHECK(has(unlocked.err, "innerscape.keyinfo"));
   for (const auto& e : fs::directory_iterator(dir)) CHECK(!has(e.path().filename().string(), "corrupt"));
   CHECK(bytes_of(dir / storage::database_file_name) == before);
 }
