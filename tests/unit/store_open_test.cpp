@@ -418,6 +418,26 @@ TEST_CASE("a backup is written under a temporary name, checked, then renamed: no
   CHECK(has(storage::describe_backup(offered.front()), "1 Jan 2020, 00:00: "));
 }
 
+TEST_CASE("a backup that cannot be finished (the disk full) leaves nothing behind, and the older ones stay") {
+  const fs::path dir = test::fresh_dir("backup_full_disk");
+  make_full_store(dir, "20200101-000000");
+  const auto before = storage::list_backups(dir);
+  storage::OpenedStore store = storage::open_store(dir, true, false);
+  REQUIRE(store.error.empty());
+  std::string problem;
+  {
+    FaultyDisk disk;
+    g_inject = Inject::full;
+    problem = storage::backup_to(*store.db, storage::backups_dir(dir) / "innerscape-20990101-000000.db");
+    g_inject = Inject::none;
+  }
+  CHECK(has(problem, "could not be written"));
+  CHECK(storage::list_backups(dir) == before);
+  for (const auto& e : fs::directory_iterator(storage::backups_dir(dir))) {
+    CHECK_MESSAGE(!has(e.path().filename().string(), "20990101"), e.path().string());
+  }
+}
+
 TEST_CASE("an encrypted map without its keyinfo is never set aside or replaced, and the message says what is missing") {
   const fs::path dir = test::fresh_dir("missing_keyinfo");
   test::write_store(dir, core::make_demo_system());
