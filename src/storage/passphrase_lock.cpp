@@ -229,7 +229,8 @@ std::string complete_switch(const fs::path& dir, bool lock_off) {
     fs::rename(keyinfo_new_path(dir), keyinfo_path(dir), ec);
   }
   if (ec) return "could not finish the lock file: " + ec.message();
-  return sync_path(dir, true);
+  if (const std::string e = sync_path(dir, true); !e.empty()) return e;
+  return sync_backup_keyinfos(dir);  // each backup keeps the keyinfo that reads it now
 }
 
 std::string wrong_passphrase_text() {
@@ -437,6 +438,7 @@ std::string set_lock(const std::filesystem::path& data_dir, const Key* current, 
   const Key* from = info ? current : nullptr;
   std::error_code ec;
   if (!fs::exists(db_path(data_dir), ec)) return "There is no map in " + data_dir.string() + " yet to lock.";
+  tidy_backups(data_dir);  // a backup cut short is never re-encrypted, nor left behind in plaintext
 
   // The new key and its keyinfo (none when the lock is being turned off).
   std::optional<Key> to;

@@ -369,8 +369,10 @@ TEST_CASE("a damaged locked database is set aside (still encrypted) and its back
     storage::OpenedStore store = storage::open_store(dir, true, false, &key);
     REQUIRE_MESSAGE(store.error.empty(), store.error);
     CHECK(has(store.notice, "set aside"));
-    REQUIRE(!store.restorable_backup.empty());
-    restorable = store.restorable_backup;
+    REQUIRE(store.set_aside.has_value());
+    REQUIRE(store.set_aside->restored.has_value());  // brought back at once, with the key
+    CHECK(store.loaded.snapshot.system.parts == expected.parts);
+    restorable = store.set_aside->restored->file;
   }
   for (const auto& e : fs::directory_iterator(dir)) {
     if (has(e.path().filename().string(), ".corrupt-") && !has(e.path().filename().string(), "-wal")) check_no_secrets(e.path());
