@@ -19,6 +19,7 @@
 #include "core/breathing.h"
 #include "core/version.h"
 #include "core/wording.h"
+#include "platform/hardening.h"
 #include "render/framebuffer.h"
 #include "storage/config_dir.h"
 #include "storage/data_dir.h"
@@ -472,6 +473,10 @@ int run_lock(const Options& options) {
 }  // namespace
 
 int run(const Options& options) {
+  // Before any key or word is in memory: nothing of them may reach a core file.
+  if (const std::string problem = platform::keep_out_of_core_dumps(); !problem.empty()) {
+    std::cerr << "innerscape: core dumps could not be turned off (" << problem << "); your map is as safe on disk as ever.\n";
+  }
   switch (options.mode) {
     case Mode::help:
       std::cout << usage();

@@ -431,3 +431,110 @@ TEST_CASE("a switch cut off before its rename is undone; one cut off after it is
   CHECK(!fs::exists(dir / storage::keyinfo_file_name));
   check_holds(dir, nullptr, expected);
 }
+
+namespace {
+
+// Whether any of the words is in the file's bytes.
+bool holds_a_secret(const fs::path& file, const std::string& extra = {}) {
+  const std::string bytes = bytes_of(file);
+  if (!extra.empty() && has(bytes, extra)) return true;
+  return std::any_of(secrets().begin(), secrets().end(), [&](const std::string& s) { return has(bytes, s); });
+}
+
+// A second name for `file` in `peek` (the same bytes on the disk): after `file` is renamed over or
+// removed, it still shows what became of the old bytes, as a raw look at the disk would.
+fs::path peek_at(const fs::path& file, const fs::path& peek, const std::string& as) {
+  const fs::path link = peek / as;
+  fs::create_hard_link(file, link);
+  return link;
+}
+
+}  // namespace
+
+TEST_CASE("turning the lock on overwrites the old plaintext database and backups: their old bytes hold none of the words") {
+  const fs::path dir = test::fresh_dir("lock_overwrite");
+  const fs::path peek = test::fresh_dir("lock_overwrite_peek");
+  make_store(dir);
+  const auto backups = storage::list_backups(dir);
+  REQUIRE(!backups.empty());
+  std::vector<fs::path> old_files = {peek_at(dir / storage::database_file_name, peek, "db")};
+  for (std::size_t i = 0; i < backups.size(); ++i) old_files.push_back(peek_at(backups[i], peek, "backup-" + std::to_string(i)));
+  for (const auto& f : old_files) REQUIRE_MESSAGE(holds_a_secret(f), f.string());  // the control: plaintext before
+
+  REQUIRE(storage::set_lock(dir, nullptr, "sea glass", cheap).empty());
+  for (const auto& f : old_files) CHECK_MESSAGE(!holds_a_secret(f), f.string());
+  // And nothing left in the data folder, backups included, holds them either.
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) CHECK_MESSAGE(!holds_a_secret(e.path()), e.path().string());
+    CHECK_MESSAGE(!e.path().filename().string().ends_with(".overwrite"), e.path().string());
+  }
+  const storage::Key key = key_of(dir, "sea glass");
+  check_holds(dir, &key, core::make_demo_system());
+}
+
+TEST_CASE("the app's last words in the WAL: kept on close for the lock, then overwritten with the old store") {
+  const fs::path dir = test::fresh_dir("lock_overwrite_wal");
+  const fs::path peek = test::fresh_dir("lock_overwrite_wal_peek");
+  make_store(dir);
+  const std::string word = "Marigold harbour, said only once";
+  fs::path wal_peek;
+  {
+    storage::OpenedStore store = storage::open_store(dir, true, false);
+    REQUIRE_MESSAGE(store.error.empty(), store.error);
+    storage::Snapshot changed = store.loaded.snapshot;
+    changed.system.parts[0].notes = word;
+    REQUIRE(storage::save_changes(*store.db, store.loaded.snapshot, changed).empty());
+    const fs::path wal = dir / "innerscape.db-wal";
+    REQUIRE(fs::exists(wal));
+    REQUIRE(has(bytes_of(wal), word));
+    wal_peek = peek_at(wal, peek, "wal");
+    REQUIRE(storage::keep_wal_on_close(*store.db).empty());
+  }
+  // Closed as the app closes before the lock goes on: the WAL is still there to be overwritten.
+  REQUIRE(fs::exists(dir / "innerscape.db-wal"));
+  REQUIRE(storage::set_lock(dir, nullptr, "sea glass", cheap).empty());
+  CHECK(!holds_a_secret(wal_peek, word));
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) CHECK_MESSAGE(!holds_a_secret(e.path(), word), e.path().string());
+  }
+  // The word itself made it into the locked store.
+  const storage::Key key = key_of(dir, "sea glass");
+  storage::OpenedStore store = storage::open_store(dir, true, false, &key);
+  REQUIRE_MESSAGE(store.error.empty(), store.error);
+  CHECK(store.loaded.snapshot.system.parts[0].notes == word);
+}
+
+TEST_CASE("a lock switch stopped between its renames and the overwriting: the old file is overwritten at the next start, the live one kept") {
+  const fs::path dir = test::fresh_dir("lock_overwrite_half");
+  const fs::path peek = test::fresh_dir("lock_overwrite_half_peek");
+  const core::InnerSystem expected = make_store(dir);
+  const fs::path db_file = dir / storage::database_file_name;
+  // Cut off before the rename: the second name is the live database itself, which must stay whole.
+  fs::create_hard_link(db_file, dir / "innerscape.db.overwrite");
+  // Cut off after a backup's rename: its second name is an old plaintext file, no longer in use.
+  const fs::path backup = storage::list_backups(dir).front();
+  fs::copy_file(backup, fs::path(backup.string() + ".overwrite"));
+  const fs::path old_backup = peek_at(fs::path(backup.string() + ".overwrite"), peek, "old-backup");
+  REQUIRE(holds_a_secret(old_backup));
+
+  REQUIRE(storage::finish_interrupted_switch(dir).empty());
+  CHECK(!fs::exists(dir / "innerscape.db.overwrite"));
+  CHECK(!fs::exists(fs::path(backup.string() + ".overwrite")));
+  CHECK(!holds_a_secret(old_backup));
+  CHECK(holds_a_secret(backup));  // the backup in use is untouched (not locked here: plaintext)
+  check_holds(dir, nullptr, expected);
+}
+
+TEST_CASE("a key lives in locked memory, and a moved-from key holds nothing") {
+  std::string error;
+  auto key = storage::derive_key("pass", storage::new_kdf_params(cheap), error);
+  REQUIRE(key);
+  CHECK(key->memory_locked());
+  storage::Key moved = std::move(*key);
+  CHECK(moved.memory_locked());
+  CHECK(!key->memory_locked());
+  CHECK(std::all_of(key->data(), key->data() + storage::Key::size, [](unsigned char c) { return c == 0; }));
+  storage::Key blank;
+  CHECK(blank.memory_locked());
+  CHECK(std::all_of(blank.data(), blank.data() + storage::Key::size, [](unsigned char c) { return c == 0; }));
+}
