@@ -288,7 +288,7 @@ TEST_CASE("the first run offers the lock before anything is written: chosen, not
 
   // Now the person begins, with the example's words as their own, and saves.
   const core::InnerSystem example = core::make_demo_system();
-  d.session->act({.start_from_example = true, .dismiss_welcome = true});
+  d.session->act({.dismiss_welcome = true, .start_from_example = true});
   d.frames(2);
   REQUIRE(d.session->scene().system.parts.size() == example.parts.size());
   REQUIRE(d.session->save_now().empty());
@@ -296,7 +296,7 @@ TEST_CASE("the first run offers the lock before anything is written: chosen, not
   for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
     if (!e.is_regular_file()) continue;
     const std::string bytes = file_bytes(e.path());
-    for (const core::Part& p : example.parts) CHECK_MESSAGE(bytes.find(p.name) == std::string::npos, e.path().string() + ": " + p.name);
+    for (const core::Part& p : example.parts) CHECK_MESSAGE(bytes.find(p.name) == std::string::npos, e.path().string() + std::string(": ") + p.name);
   }
 }
 

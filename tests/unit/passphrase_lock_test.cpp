@@ -449,17 +449,31 @@ fs::path peek_at(const fs::path& file, const fs::path& peek, const std::string& 
   return link;
 }
 
+// The demo map, and a second backup that holds it (the first was made of the empty map it began as).
+core::InnerSystem make_store_and_backup(const fs::path& dir) {
+  const core::InnerSystem demo = make_store(dir);
+  storage::OpenedStore store = storage::open_store(dir, true, false);
+  REQUIRE_MESSAGE(store.error.empty(), store.error);
+  const auto newest = storage::list_backups(dir).front();
+  fs::last_write_time(newest, fs::last_write_time(newest) - std::chrono::hours(25));
+  REQUIRE(storage::rolling_backup(*store.db, dir, std::time(nullptr) + storage::backup_interval_s).empty());
+  REQUIRE(storage::list_backups(dir).size() == 2);
+  return demo;
+}
+
 }  // namespace
 
 TEST_CASE("turning the lock on overwrites the old plaintext database and backups: their old bytes hold none of the words") {
   const fs::path dir = test::fresh_dir("lock_overwrite");
   const fs::path peek = test::fresh_dir("lock_overwrite_peek");
-  make_store(dir);
+  make_store_and_backup(dir);
   const auto backups = storage::list_backups(dir);
-  REQUIRE(!backups.empty());
+  REQUIRE(backups.size() == 2);
   std::vector<fs::path> old_files = {peek_at(dir / storage::database_file_name, peek, "db")};
   for (std::size_t i = 0; i < backups.size(); ++i) old_files.push_back(peek_at(backups[i], peek, "backup-" + std::to_string(i)));
-  for (const auto& f : old_files) REQUIRE_MESSAGE(holds_a_secret(f), f.string());  // the control: plaintext before
+  // The control: before, the database and the newest backup hold the words in plaintext.
+  REQUIRE(holds_a_secret(old_files[0]));
+  REQUIRE(holds_a_secret(old_files[1]));
 
   REQUIRE(storage::set_lock(dir, nullptr, "sea glass", cheap).empty());
   for (const auto& f : old_files) CHECK_MESSAGE(!holds_a_secret(f), f.string());
@@ -507,7 +521,7 @@ TEST_CASE("the app's last words in the WAL: kept on close for the lock, then ove
 TEST_CASE("a lock switch stopped between its renames and the overwriting: the old file is overwritten at the next start, the live one kept") {
   const fs::path dir = test::fresh_dir("lock_overwrite_half");
   const fs::path peek = test::fresh_dir("lock_overwrite_half_peek");
-  const core::InnerSystem expected = make_store(dir);
+  const core::InnerSystem expected = make_store_and_backup(dir);
   const fs::path db_file = dir / storage::database_file_name;
   // Cut off before the rename: the second name is the live database itself, which must stay whole.
   fs::create_hard_link(db_file, dir / "innerscape.db.overwrite");
