@@ -138,8 +138,9 @@ Unlocked unlock_store(const std::filesystem::path& data_dir, std::string_view pa
 // Turns the lock on (`current` null, `new_passphrase` set), changes the passphrase (both set), or
 // turns it off (`current` set, no `new_passphrase`). The database and every backup are re-encrypted
 // into new files and switched in with renames: a crash at any point leaves either the old store,
-// which opens with `current`, or the new one. A backup that cannot be read even now is removed
-// (it could never be restored). Empty on success, else what went wrong; nothing changed then.
+// which opens with `current`, or the new one. The old files (database, its -wal, -journal and -shm,
+// each backup) are overwritten with zeros and flushed before they go; a backup that cannot be read
+// even now is overwritten and removed (it could never be restored). Empty on success, else what went wrong; nothing changed then.
 // The caller holds the folder's DataLock and has no connection open to the store.
 // `new_key`, if given, receives the new key once the switch has taken effect (even when tidying up
 // afterwards reports a problem), so the caller need not derive it again.
@@ -148,7 +149,7 @@ std::string set_lock(const std::filesystem::path& data_dir, const Key* current,
                      std::optional<Key>* new_key = nullptr);
 
 // Finishes or undoes a switch that set_lock did not get to complete (the process was killed),
-// leaving the store consistent. Only for the holder of the folder's DataLock: open_store's callers
+// leaving the store consistent, then overwrites any old file it had not yet overwritten. Only for the holder of the folder's DataLock: open_store's callers
 // that write (the app, import) run it first. Empty on success.
 std::string finish_interrupted_switch(const std::filesystem::path& data_dir);
 
