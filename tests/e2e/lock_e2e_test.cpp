@@ -296,7 +296,10 @@ TEST_CASE("the first run offers the lock before anything is written: chosen, not
   for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
     if (!e.is_regular_file()) continue;
     const std::string bytes = file_bytes(e.path());
-    for (const core::Part& p : example.parts) CHECK_MESSAGE(bytes.find(p.name) == std::string::npos, e.path().string() + std::string(": ") + p.name);
+    for (const core::Part& p : example.parts) {
+      INFO(e.path().string(), ": ", p.name);
+      CHECK(bytes.find(p.name) == std::string::npos);
+    }
   }
 }
 
