@@ -48,6 +48,17 @@ void WelcomePanel::draw(const char* title, const WelcomeView& view, UiActions& a
       "are in crisis or may be unsafe, please reach out to your local emergency services now.");
   ImGui::TextWrapped("Everything you make here stays on this computer. Nothing is sent anywhere.");
   ImGui::PopStyleColor();
+  if (view.first_run && view.offer_lock) {
+    // Only a lock chosen before the first word is written keeps every word off the disk in
+    // plaintext: words saved first and locked later can linger where no program can reach them.
+    if (ImGui::SmallButton("Lock it with a passphrase first")) actions.toggle_privacy = true;
+    item_rects.remember("Lock it with a passphrase first");
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip(
+          "Nothing of yours has been written yet. With the lock on from the start, every word you add\n"
+          "is encrypted before it reaches the disk. You can also lock it later, in Settings, Privacy.");
+    }
+  }
 
   ImGui::Spacing();
   bool motion = view.ambient_motion;
@@ -74,18 +85,6 @@ void WelcomePanel::draw(const char* title, const WelcomeView& view, UiActions& a
     ImGui::SameLine();
     if (ImGui::Button("With an empty map")) actions.dismiss_welcome = true;
     item_rects.remember("With an empty map");
-    if (view.offer_lock) {
-      // Only a lock chosen before the first word is written keeps every word off the disk in
-      // plaintext: words saved first and locked later can linger where no program can reach them.
-      ImGui::Spacing();
-      ImGui::TextWrapped(
-          "If you would like your map kept private with a passphrase, now is the best moment: "
-          "nothing of yours has been written yet, so with the lock on from the start every word you "
-          "add is encrypted before it reaches the disk.");
-      if (ImGui::Button("Lock it with a passphrase first")) actions.toggle_privacy = true;
-      item_rects.remember("Lock it with a passphrase first");
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("You can also do this later, in Settings, Privacy.");
-    }
   } else if (ImGui::Button("Begin")) {
     actions.dismiss_welcome = true;
   }

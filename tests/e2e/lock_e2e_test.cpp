@@ -273,7 +273,9 @@ TEST_CASE("the first run offers the lock before anything is written: chosen, not
     return;
   }
   REQUIRE(offered);
-  d.click(Driver::centre(welcome, "Lock it with a passphrase first"));
+  const glm::vec2 offer = Driver::centre(welcome, "Lock it with a passphrase first");
+  INFO("the offer at ", offer.x, ", ", offer.y);
+  d.click(offer);
   REQUIRE(d.session->overlay().privacy.open);
   d.click(privacy_entry(d, "new passphrase"));
   d.type("first light on the water");
@@ -305,6 +307,7 @@ TEST_CASE("the first run offers the lock before anything is written: chosen, not
 
 TEST_CASE("the window layout (imgui.ini) is written for the person alone (0600)") {
   const auto dir = test::fresh_dir("e2e_layout_private");
+  std::filesystem::create_directories(dir / "data");
   const mode_t old_mask = ::umask(022);
   {
     Driver d(Driver::with_data(dir / "data"));
