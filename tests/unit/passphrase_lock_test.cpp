@@ -508,8 +508,14 @@ TEST_CASE("the app's last words in the WAL: kept on close for the lock, then ove
   }
   // Closed as the app closes before the lock goes on: the WAL is still there to be overwritten.
   REQUIRE(fs::exists(dir / "innerscape.db-wal"));
+  const auto wal_size = fs::file_size(wal_peek);
   REQUIRE(storage::set_lock(dir, nullptr, "sea glass", cheap).empty());
   CHECK(!holds_a_secret(wal_peek, word));
+  // Overwritten where it lay, not truncated: a truncated WAL hands its blocks back to the file system
+  // with the words still in them, where no later write need ever cover them.
+  const std::string left = bytes_of(wal_peek);
+  CHECK(left.size() == wal_size);
+  CHECK(left.find_first_not_of('\0') == std::string::npos);
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
     if (e.is_regular_file()) CHECK_MESSAGE(!holds_a_secret(e.path(), word), e.path().string());
   }
