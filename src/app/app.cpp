@@ -464,7 +464,9 @@ int run_lock(const Options& options) {
                  "There is no way back in without it: keep it somewhere safe.\n";
   } else {
     std::cout << "Your map is locked. From now on it opens only with the passphrase: Innerscape asks for it when it\n"
-                 "starts, and commands like export ask for it on the terminal (or read --passphrase-file FILE).\n";
+                 "starts, and commands like export ask for it on the terminal (or read --passphrase-file FILE).\n"
+                 "The old, unencrypted files were overwritten before they were removed (the README says what a disk\n"
+                 "may still keep, and how to be sure).\n";
   }
   if (!turning_off) mention_plaintext_leftovers(*dir);
   return 0;
