@@ -19,6 +19,7 @@
 #include "core/breathing.h"
 #include "core/version.h"
 #include "core/wording.h"
+#include "platform/hardening.h"
 #include "render/framebuffer.h"
 #include "storage/config_dir.h"
 #include "storage/data_dir.h"
@@ -472,7 +473,9 @@ int run_lock(const Options& options) {
                  "There is no way back in without it: keep it somewhere safe.\n";
   } else {
     std::cout << "Your map is locked. From now on it opens only with the passphrase: Innerscape asks for it when it\n"
-                 "starts, and commands like export ask for it on the terminal (or read --passphrase-file FILE).\n";
+                 "starts, and commands like export ask for it on the terminal (or read --passphrase-file FILE).\n"
+                 "The old, unencrypted files were overwritten before they were removed (the README says what a disk\n"
+                 "may still keep, and how to be sure).\n";
   }
   if (!turning_off) mention_plaintext_leftovers(*dir);
   return 0;
@@ -481,6 +484,10 @@ int run_lock(const Options& options) {
 }  // namespace
 
 int run(const Options& options) {
+  // Before any key or word is in memory: nothing of them may reach a core file.
+  if (const std::string problem = platform::keep_out_of_core_dumps(); !problem.empty()) {
+    std::cerr << "innerscape: core dumps could not be turned off (" << problem << "); your map is as safe on disk as ever.\n";
+  }
   switch (options.mode) {
     case Mode::help:
       std::cout << usage();

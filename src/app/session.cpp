@@ -477,6 +477,9 @@ void Session::begin_lock_change(ui::LockChange change) {
   lock_change_.on_disk = snapshot();
   lock_change_.turning_off = change.next.empty();
   lock_change_.turning_on = change.current.empty();
+  // Closing would delete the WAL and free its blocks with the words still in them; kept, set_lock
+  // overwrites it with the rest of the old store (best effort: the lock goes on either way).
+  autosaver_->call([](storage::Database& db) { return storage::keep_wal_on_close(db); });
   autosaver_.reset();
   // The passphrase now first (a slip of the fingers changes nothing), then the re-keying: seconds of
   // Argon2id and copying, off the frame.
@@ -1080,6 +1083,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
                  {.demo = demo_,
                   .first_run = !demo_ && autosaver_ != nullptr && !settings_.welcome_seen && scene_.system.parts.empty() &&
                                scene_.system.journal.empty(),
+                  .offer_lock = key_ == nullptr,
                   .ambient_always = pacer_.desc.ambient_always,
                   .ambient_motion = pacer_.desc.ambient_motion},
                  actions);

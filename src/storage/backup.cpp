@@ -12,6 +12,7 @@
 
 #include "core/wording.h"
 #include "storage/passphrase_lock.h"
+#include "storage/private_files.h"
 #include "storage/synced_file.h"
 
 namespace innerscape::storage {
@@ -220,7 +221,10 @@ void tidy_backups(const fs::path& data_dir) {
       if (name.ends_with(".tmp") || !fs::exists(db, ec) || is_torn(db)) gone.push_back(p);
     }
   }
-  for (const auto& p : gone) fs::remove(p, ec);
+  // A torn copy of an unlocked store holds the person's words in plain text: overwritten, not only unlinked.
+  for (const auto& p : gone) {
+    if (fs::exists(p, ec)) overwrite_and_remove(p);
+  }
 }
 
 std::string sync_backup_keyinfos(const fs::path& data_dir) {
