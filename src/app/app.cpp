@@ -19,6 +19,7 @@
 #include "core/breathing.h"
 #include "core/version.h"
 #include "core/wording.h"
+#include "platform/hardening.h"
 #include "render/framebuffer.h"
 #include "storage/config_dir.h"
 #include "storage/data_dir.h"
@@ -138,6 +139,7 @@ std::unique_ptr<Session> open_for_pictures(const Options& options, const std::fi
     std::cerr << "innerscape: " << error << "\n";
     return nullptr;
   }
+  if (!session->store_problem().empty()) return nullptr;  // said already; a picture of the card is no picture of the map
   if (!target.create(options.size)) {
     std::cerr << "innerscape: the graphics driver could not make a " << options.size.x << "x" << options.size.y
               << " picture. Try a smaller --size.\n";
@@ -246,37 +248,40 @@ int run_timelapse(const Options& options, const std::filesystem::path& data_dir,
 int run_check(const Options& options) {
   const auto dir = storage::resolve_data_dir(options.data_dir, storage::data_dir_env_from_process());
   const auto path = dir / storage::database_file_name;
-  if (!std::filesystem::exists(path)) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(dir, ec) && !std::filesystem::exists(path, ec)) {
     std::cout << "No data yet at " << path.string() << ": nothing to check.\n";
     return 0;
   }
   bool failed = false;
   const auto key = key_for(options, dir, true, failed);
   if (failed) return 1;
-  std::string error;
-  auto db = storage::Database::open(path, error, key.get());
-  const std::string verdict = db ? db->quick_check() : error;
-  if (verdict == "ok") {
-    const storage::LoadResult loaded = storage::load_snapshot(*db);
-    std::cout << "Your data is sound: " << path.string() << " (" << core::counted(std::ssize(loaded.snapshot.system.parts), "part", "parts")
-              << ", " << core::counted(std::ssize(loaded.snapshot.system.relationships), "relationship", "relationships") << ").\n";
-    return 0;
+  storage::OpenedStore store = storage::open_store_read_only(dir, key.get(), false);
+  if (store.problem == storage::StoreProblem::damaged) {
+    std::cout << "Your data file has a problem: " << path.string() << "\n  " << store.error
+              << "\nKeep a copy of the file somewhere safe first.\n";
+    return 1;
   }
-  std::cout << "Your data file has a problem: " << path.string() << "\n  " << verdict
-            << "\nNothing was changed. Starting Innerscape will set the file aside, untouched, and begin a new map;\n"
-               "keep a copy of the file somewhere safe first.\n";
-  return 1;
+  if (!store.error.empty()) {
+    std::cerr << "innerscape: " << store.error << "\n";
+    return 1;
+  }
+  std::cout << "Your data is sound: " << path.string() << " ("
+            << core::counted(std::ssize(store.loaded.snapshot.system.parts), "part", "parts") << ", "
+            << core::counted(std::ssize(store.loaded.snapshot.system.relationships), "relationship", "relationships") << ").\n";
+  return 0;
 }
 
 // Opens the person's store for a command without a window; prints why when it cannot.
 // `writer`: the caller holds the folder's DataLock, so a lock switch cut short is finished first.
+// Without `writer` it only reads: nothing is created, migrated, backed up or set aside.
 std::unique_ptr<storage::Database> open_for_command(const Options& options, storage::LoadResult& loaded, bool writer = false) {
   const auto dir = storage::resolve_data_dir(options.data_dir, storage::data_dir_env_from_process());
-  if (const std::string problem = storage::ensure_private_dir(dir); !problem.empty()) {
-    std::cerr << "innerscape: " << problem << "\n";
-    return nullptr;
-  }
   if (writer) {
+    if (const std::string problem = storage::ensure_private_dir(dir); !problem.empty()) {
+      std::cerr << "innerscape: " << problem << "\n";
+      return nullptr;
+    }
     if (const std::string problem = storage::finish_interrupted_switch(dir); !problem.empty()) {
       std::cerr << "innerscape: " << problem << "\n";
       return nullptr;
@@ -285,7 +290,7 @@ std::unique_ptr<storage::Database> open_for_command(const Options& options, stor
   bool failed = false;
   const auto key = key_for(options, dir, true, failed);
   if (failed) return nullptr;
-  storage::OpenedStore store = storage::open_store(dir, true, true, key.get());
+  storage::OpenedStore store = writer ? storage::open_store(dir, true, true, key.get()) : storage::open_store_read_only(dir, key.get());
   if (!store.notice.empty()) std::cerr << "innerscape: " << store.notice << "\n";
   if (!store.error.empty()) {
     std::cerr << "innerscape: " << store.error << "\n";
@@ -434,6 +439,11 @@ int run_lock(const Options& options) {
     return 1;
   }
   const bool locked = storage::store_is_locked(*dir);
+  if (const auto db = *dir / storage::database_file_name; !locked && storage::looks_encrypted(db)) {
+    // Locked once, its keyinfo gone: neither "not locked" nor a second lock over the first.
+    std::cerr << "innerscape: the lock was not changed. " << storage::open_store_read_only(*dir).error << "\n";
+    return 1;
+  }
   const bool turning_off = options.mode == Mode::unlock;
   if (turning_off && !locked) {
     std::cout << "Your map is not locked, so there is nothing to unlock.\n";
@@ -487,7 +497,9 @@ int run_lock(const Options& options) {
                  "There is no way back in without it: keep it somewhere safe.\n";
   } else {
     std::cout << "Your map is locked. From now on it opens only with the passphrase: Innerscape asks for it when it\n"
-                 "starts, and commands like export ask for it on the terminal (or read --passphrase-file FILE).\n";
+                 "starts, and commands like export ask for it on the terminal (or read --passphrase-file FILE).\n"
+                 "The old, unencrypted files were overwritten before they were removed (the README says what a disk\n"
+                 "may still keep, and how to be sure).\n";
   }
   if (!turning_off) mention_plaintext_leftovers(*dir);
   return 0;
@@ -496,6 +508,10 @@ int run_lock(const Options& options) {
 }  // namespace
 
 int run(const Options& options) {
+  // Before any key or word is in memory: nothing of them may reach a core file.
+  if (const std::string problem = platform::keep_out_of_core_dumps(); !problem.empty()) {
+    std::cerr << "innerscape: core dumps could not be turned off (" << problem << "); your map is as safe on disk as ever.\n";
+  }
   switch (options.mode) {
     case Mode::help:
       std::cout << usage();

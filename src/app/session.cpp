@@ -139,9 +139,12 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
     session->load_system({});
     session->overlay_.welcome.open = false;
     session->overlay_.lock_screen.show();
-  } else if (std::string e = session->open_store(desc.data_dir); !e.empty()) {
-    error = e;
-    return nullptr;
+  } else {
+    storage::StoreProblem problem = storage::StoreProblem::none;
+    if (std::string e = session->open_store(desc.data_dir, &problem); !e.empty() && !session->wait_for_store(problem, e)) {
+      error = e;
+      return nullptr;
+    }
   }
   // The person's text size and theme from the first frame (a locked store's come once it opens),
   // with every script's face at hand for the characters the map shows.
@@ -150,12 +153,35 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
   return session;
 }
 
-std::string Session::open_store(const std::filesystem::path& data_dir) {
+bool Session::wait_for_store(storage::StoreProblem problem, const std::string& text) {
+  if (problem != storage::StoreProblem::fault && problem != storage::StoreProblem::missing_keyinfo) return false;
+  std::cerr << "innerscape: " << text << "\n";
+  store_waiting_ = true;
+  load_system({});
+  overlay_.welcome.open = false;
+  overlay_.store_card.show(text);
+  return true;
+}
+
+void Session::retry_store() {
+  if (!store_waiting_ || locked()) return;
+  storage::StoreProblem problem = storage::StoreProblem::none;
+  if (const std::string e = open_store(data_dir_, &problem); !e.empty()) {
+    if (!wait_for_store(problem, e)) overlay_.store_card.show("Your map could not be opened: " + e);
+    return;
+  }
+  store_waiting_ = false;
+  overlay_.store_card.text.clear();
+  scene_.view = frame_all_view(scene_.view.viewport);
+}
+
+std::string Session::open_store(const std::filesystem::path& data_dir, storage::StoreProblem* problem) {
   data_dir_ = data_dir;
   // A store opened again (a backup restored, the lock changed) is read afresh when the timeline asks.
   take_map_history(true);
   past_ = MapPast{};
   storage::OpenedStore store = storage::open_store(data_dir, false, false, key_.get());
+  if (problem != nullptr) *problem = store.problem;
   if (!store.error.empty()) return store.error;
   storage::Snapshot& loaded = store.loaded.snapshot;
   load_system(loaded.system);
@@ -177,12 +203,21 @@ std::string Session::open_store(const std::filesystem::path& data_dir) {
   pacer_.desc.ambient_motion = settings_.ambient_motion;
   pacer_.desc.ambient_always = settings_.ambient_always;
   overlay_.welcome.open = !loaded.settings.welcome_seen;
-  restorable_backup_ = store.restorable_backup;
   if (!store.notice.empty()) {
     std::cerr << "innerscape: " << store.notice << "\n";
-    if (restorable_backup_.empty()) overlay_.notice.text = store.notice;  // else the restore dialog says it
+    if (!store.set_aside) overlay_.notice.text = store.notice;  // else the restore dialog says it
   }
-  if (!restorable_backup_.empty()) overlay_.restore.offer(restorable_backup_.filename().string());
+  if (store.set_aside) {
+    // What happened, and the other sound backups, should the person want another.
+    restore_choices_.clear();
+    std::vector<std::string> described;
+    for (storage::BackupInfo& b : storage::sound_backups(data_dir, storage::store_is_locked(data_dir) ? key_.get() : nullptr)) {
+      if (store.set_aside->restored && b.file == store.set_aside->restored->file) continue;
+      described.push_back(storage::describe_backup(b));
+      restore_choices_.push_back(std::move(b));
+    }
+    overlay_.restore.tell(store.notice, std::move(described));
+  }
   // Journal pages being written when Innerscape closed wait as they were; the one that was open is open again.
   core::take_stored(overlay_.entry_editor.pages, loaded.page_drafts);
   overlay_.entry_editor.open = overlay_.entry_editor.pages.open != 0;
@@ -302,15 +337,18 @@ void Session::run_search() {
   j.results = std::move(found);
 }
 
-void Session::restore_from_backup() {
-  if (restorable_backup_.empty()) return;
-  autosaver_.reset();  // closes the stand-in empty map's database
-  const std::string problem = storage::restore_backup(data_dir_, restorable_backup_, key_.get());
-  const std::filesystem::path backup = restorable_backup_;
+void Session::restore_from_backup(int choice) {
+  if (choice < 1 || choice > static_cast<int>(restore_choices_.size())) return;
+  const storage::BackupInfo backup = restore_choices_[static_cast<std::size_t>(choice - 1)];
+  restore_choices_.clear();
+  if (journal_loader_.valid()) take_journal(true);  // its connection closes first
+  save_now();
+  autosaver_.reset();  // closes the map that stands in, so the chosen backup can take its place
+  const std::string problem = storage::restore_backup(data_dir_, backup.file, key_.get());
   const std::string reopened = open_store(data_dir_);
-  overlay_.notice.text = !problem.empty()  ? "The backup could not be restored: " + problem + ". You are on a new, empty map."
-                         : reopened.empty() ? "Your map is back, as it was in " + backup.filename().string() + "."
-                                            : "The backup was restored but could not be opened: " + reopened;
+  overlay_.notice.text = !problem.empty()  ? "The backup could not be brought back: " + problem + ". Your map is as it was."
+                         : reopened.empty() ? "Your map is back as it was on " + storage::describe_backup(backup) + "."
+                                            : "The backup was brought back but could not be opened: " + reopened;
   scene_.view = frame_all_view(scene_.view.viewport);
 }
 
@@ -408,8 +446,9 @@ void Session::take_unlock(bool wait) {
   last_input_s_ = now;
   if (store_waiting_) {
     store_waiting_ = false;
-    if (const std::string problem = open_store(data_dir_); !problem.empty()) {
-      overlay_.notice.text = "Your map could not be opened: " + problem;
+    storage::StoreProblem why = storage::StoreProblem::none;
+    if (const std::string problem = open_store(data_dir_, &why); !problem.empty()) {
+      if (!wait_for_store(why, problem)) overlay_.notice.text = "Your map could not be opened: " + problem;
     } else {
       scene_.view = frame_all_view(scene_.view.viewport);
     }
@@ -438,6 +477,9 @@ void Session::begin_lock_change(ui::LockChange change) {
   lock_change_.on_disk = snapshot();
   lock_change_.turning_off = change.next.empty();
   lock_change_.turning_on = change.current.empty();
+  // Closing would delete the WAL and free its blocks with the words still in them; kept, set_lock
+  // overwrites it with the rest of the old store (best effort: the lock goes on either way).
+  autosaver_->call([](storage::Database& db) { return storage::keep_wal_on_close(db); });
   autosaver_.reset();
   // The passphrase now first (a slip of the fingers changes nothing), then the re-keying: seconds of
   // Argon2id and copying, off the frame.
@@ -1041,6 +1083,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
                  {.demo = demo_,
                   .first_run = !demo_ && autosaver_ != nullptr && !settings_.welcome_seen && scene_.system.parts.empty() &&
                                scene_.system.journal.empty(),
+                  .offer_lock = key_ == nullptr,
                   .ambient_always = pacer_.desc.ambient_always,
                   .ambient_motion = pacer_.desc.ambient_motion},
                  actions);
@@ -1101,6 +1144,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
     mark_dirty(window_->now_s(), 0.3);
   }
   o.restore.draw(actions);
+  o.store_card.draw(actions);
   o.dock.draw("##dock",
               {.welcome_open = o.welcome.open,
                .palette_open = o.palette.open,
@@ -1252,7 +1296,8 @@ void Session::apply(ui::UiActions& a) {
     o.journal.open = false;
   }
   if (a.save_picture) pending_picture_ = std::filesystem::path(*a.save_picture);
-  if (a.restore_backup) restore_from_backup();
+  if (a.restore_backup > 0) restore_from_backup(a.restore_backup);
+  if (a.retry_store) retry_store();
   if (a.toggle_soothing) o.soothing.open = !o.soothing.open;
   // The map over time.
   if (a.toggle_timeline) {
@@ -1402,7 +1447,7 @@ void Session::apply(ui::UiActions& a) {
             a.cancel_placing || a.context_part || a.context_relationship || !a.notice.empty() || a.ambient_always ||
             a.ambient_motion || a.dismiss_welcome || a.start_from_example || a.toggle_welcome || a.toggle_palette || a.frame_all ||
             a.toggle_fullscreen || a.toggle_shortcuts || a.show_parts || a.new_entry_menu || a.save_picture || a.restore_backup ||
-            a.toggle_journal || a.search_focus ||
+            a.retry_store || a.toggle_journal || a.search_focus ||
             a.new_entry || a.open_entry || a.take_up_page || a.let_go_page || a.search || a.toggle_soothing || a.toggle_breathing || a.start_breathing ||
             a.pause_breathing || a.end_breathing || a.tones || a.volume || a.calm || a.end_calm || a.crisis_contact || a.toggle_canvas || a.close_canvas ||
             a.open_drawing || a.new_drawing || a.draw_part || a.save_drawing_png || a.creative_timer || a.unlock ||

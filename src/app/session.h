@@ -27,7 +27,9 @@
 #include "render/portrait_atlas.h"
 #include "render/scene_renderer.h"
 #include "storage/autosaver.h"
+#include "storage/backup.h"
 #include "storage/passphrase_lock.h"
+#include "storage/store.h"
 #include "ui/breathing_panel.h"
 #include "ui/calm_panel.h"
 #include "ui/canvas_controller.h"
@@ -43,6 +45,7 @@
 #include "ui/part_inspector.h"
 #include "ui/problem_panel.h"
 #include "ui/restore_dialog.h"
+#include "ui/store_card.h"
 #include "ui/lock_panel.h"
 #include "ui/lock_screen.h"
 #include "ui/scene_controller.h"
@@ -93,6 +96,7 @@ struct OverlayState {
   ui::DockPanel dock;
   ui::ProblemPanel problems;
   ui::RestoreDialog restore;
+  ui::StoreCard store_card;
   ui::JournalPanel journal;
   ui::EntryEditor entry_editor;
   ui::SoothingPanel soothing;
@@ -146,6 +150,8 @@ class Session {
   // The passphrase lock. A locked store shows the lock screen at start (nothing of it is read until
   // the passphrase is right), after the chosen idle time, and on Lock now.
   bool locked() const { return overlay_.lock_screen.shown; }
+  // Why the map could not be opened just now (busy, a full disk...), while the calm card waits; else empty.
+  const std::string& store_problem() const { return overlay_.store_card.text; }
   bool store_locked() const { return key_ != nullptr; }
   void lock();                       // saves, then shows the lock screen over the blurred scene
   void unlock(std::string passphrase);  // checked off the frame; the screen says how it went
@@ -280,8 +286,13 @@ class Session {
   void submit();  // hands the current state to the autosaver (which must be open)
   std::function<void(const storage::Snapshot&)> on_submit_;
   storage::Snapshot snapshot() const;
-  std::string open_store(const std::filesystem::path& data_dir);  // loads the map, starts the autosaver
-  void restore_from_backup();
+  // Loads the map, starts the autosaver; `problem` says why it did not open.
+  std::string open_store(const std::filesystem::path& data_dir, storage::StoreProblem* problem = nullptr);
+  // A problem the person can wait out or fix (busy, disk full, a missing lock file...): the calm card,
+  // and nothing shown or saved until the map opens. False for any other problem.
+  bool wait_for_store(storage::StoreProblem problem, const std::string& text);
+  void retry_store();
+  void restore_from_backup(int choice);  // 1 + the index in restore_choices_
   void run_search();
   void take_journal(bool wait);  // installs the journal once it has been read
   struct JournalRead {
@@ -357,7 +368,7 @@ class Session {
   std::unique_ptr<storage::Autosaver> autosaver_;
   std::filesystem::path data_dir_;
   std::shared_ptr<const storage::Key> key_;
-  bool store_waiting_ = false;  // locked at start: the store opens once the passphrase is right
+  bool store_waiting_ = false;  // locked at start, or not openable just now: the store opens once it can
   std::future<storage::Unlocked> unlocking_;
   struct ExportTask {
     std::future<std::string> done;
@@ -386,7 +397,7 @@ class Session {
   bool backdrop_drawn_ = false;
   void take_unlock(bool wait);
   void render_locked(glm::ivec2 target_size);  // every connection to a locked store uses it; wiped when the last holder goes
-  std::filesystem::path restorable_backup_;
+  std::vector<storage::BackupInfo> restore_choices_;  // after damage: the other sound backups the dialog offers
   core::Settings settings_;
   // The comfort part of the settings, kept in the config folder's settings.json when it changes.
   std::filesystem::path settings_file_;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 #include <SDL.h>
@@ -12,6 +13,7 @@
 #include <imgui_internal.h>  // window rectangles, to route each pointer event by where it lands
 
 #include "render/gl_loader.h"
+#include "storage/private_files.h"
 #include "ui/keyboard_focus.h"
 #include "ui/shortcuts.h"
 
@@ -375,6 +377,12 @@ void Window::wake() {
 
 void Window::keep_layout(const std::filesystem::path& ini_file) {
   if (!imgui_) return;
+  // Dear ImGui writes the layout with fopen, which keeps an existing file's mode: made 0600 first,
+  // since the layout names what the person had open. A file that cannot be made private is not used.
+  if (const std::string problem = storage::make_private_file(ini_file); !problem.empty()) {
+    std::fprintf(stderr, "innerscape: your window layout will not be kept: %s\n", problem.c_str());
+    return;
+  }
   ini_file_ = ini_file.string();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = ini_file_.c_str();

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "storage/data_dir.h"
+#include "storage/private_files.h"
 
 namespace innerscape::storage {
 
@@ -22,10 +23,8 @@ std::string ensure_config_dir(const std::filesystem::path& dir) {
   if (std::filesystem::exists(dir, ec) && !std::filesystem::is_directory(dir, ec)) {
     return dir.string() + " exists but is not a folder";
   }
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return "could not create " + dir.string() + ": " + ec.message();
   // The layout names the panels a person had open: owner-only, like the data folder.
-  if (::chmod(dir.c_str(), S_IRWXU) != 0) return "could not make " + dir.string() + " private: " + std::strerror(errno);
+  if (const std::string e = make_private_dir(dir); !e.empty()) return e;
   return {};
 }
 

@@ -1,6 +1,8 @@
 // Where a person's data lives, and making that folder private (0700) before anything is written.
 #include "storage/data_dir.h"
 
+#include "storage/private_files.h"
+
 #include <sys/stat.h>
 
 #include <cerrno>
@@ -43,15 +45,10 @@ std::string ensure_private_dir(const std::filesystem::path& dir) {
   if (std::filesystem::exists(dir, ec) && !std::filesystem::is_directory(dir, ec)) {
     return dir.string() + " exists but is not a folder. Move it aside, or choose another with --data-dir DIR.";
   }
-  std::filesystem::create_directories(dir, ec);
-  if (ec) {
-    return "Could not create the data folder " + dir.string() + ": " + ec.message() +
-           ". Check that its parent exists and is writable, or choose another with --data-dir DIR.";
-  }
-  // Only the person may read their inner map: owner-only, whatever the umask was.
-  if (::chmod(dir.c_str(), S_IRWXU) != 0) {
-    return "Could not make " + dir.string() + " private (" + std::strerror(errno) +
-           "). Check you own it, or choose another with --data-dir DIR.";
+  // Only the person may read their inner map: owner-only (0700), with any folder made on the way.
+  if (const std::string e = make_private_dir(dir); !e.empty()) {
+    return "Could not prepare the data folder: " + e +
+           ". Check that its parent exists and is yours, or choose another with --data-dir DIR.";
   }
   return {};
 }

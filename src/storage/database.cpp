@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <cerrno>
 #include <utility>
 
 #include "storage/passphrase_lock.h"
@@ -95,39 +96,133 @@ std::string use_key(sqlite3* handle, const Key& key) {
   return rc == SQLITE_OK ? std::string() : std::string(sqlite3_errmsg(handle));
 }
 
+Fault classify_fault(int sqlite_code, int system_errno) {
+  const int primary = sqlite_code & 0xff;
+  if (primary == SQLITE_OK || primary == SQLITE_ROW || primary == SQLITE_DONE) return Fault::none;
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) return Fault::damaged;
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return Fault::busy;
+  if (primary == SQLITE_FULL || system_errno == ENOSPC || system_errno == EDQUOT) return Fault::full;
+  if (primary == SQLITE_READONLY || system_errno == EROFS) return Fault::read_only;
+  if (primary == SQLITE_PERM || primary == SQLITE_AUTH || system_errno == EACCES || system_errno == EPERM) return Fault::permission;
+  if (primary == SQLITE_CANTOPEN && system_errno == ENOENT) return Fault::missing;
+  if (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN || system_errno == EIO) return Fault::io;
+  return Fault::other;
+}
+
+std::string fault_advice(Fault fault) {
+  switch (fault) {
+    case Fault::none:
+    case Fault::damaged:
+      return {};
+    case Fault::busy:
+      return "Another program is holding your map's file just now, and it stayed busy for several seconds. Nothing was "
+             "changed. If a backup or sync program is running, let it finish, then try again.";
+    case Fault::full:
+      return "The disk that holds your map is full, so it could not be opened safely. Nothing was changed. Free some "
+             "space, then try again.";
+    case Fault::read_only:
+      return "Your map's folder can be read but not written just now (the disk may be mounted read-only). Nothing was "
+             "changed. Make it writable again, or copy the folder somewhere writable and open it with --data-dir.";
+    case Fault::permission:
+      return "Innerscape is not allowed to use your map's files. Nothing was changed. Check that you own the data "
+             "folder and the files in it.";
+    case Fault::io:
+      return "The disk reported an error while your map was being read. Nothing was changed. The disk may be failing "
+             "or disconnected: copy the data folder somewhere safe, then try again.";
+    case Fault::missing:
+      return "A file of your map was not there when it was needed. Nothing was changed. Please try again.";
+    case Fault::other:
+      return "Nothing was changed. Please try again in a moment.";
+  }
+  return {};
+}
+
+namespace {
+
+// A path as a URI's path: everything but the plainest characters percent-encoded.
+std::string uri_path(const std::filesystem::path& path) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const unsigned char c : path.native()) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '-' || c == '_' || c == '.') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::unique_ptr<Database> Database::open(const std::filesystem::path& path, std::string& error, const Key* key) {
+  return open(path, error, key, OpenOptions{});
+}
+
+std::unique_ptr<Database> Database::open(const std::filesystem::path& path, std::string& error, const Key* key,
+                                         const OpenOptions& options) {
   std::unique_ptr<Database> db(new Database());
   db->path_ = path;
   const bool in_memory = path == ":memory:";
-  // Owner-only from the first byte: the file is created under a 077 umask.
-  const mode_t old_mask = in_memory ? 0 : ::umask(077);
-  const int rc = sqlite3_open_v2(path.c_str(), &db->db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-  if (!in_memory) ::umask(old_mask);
-  if (rc != SQLITE_OK) {
-    error = "Could not open " + path.string() + ": " + (db->db_ != nullptr ? sqlite3_errmsg(db->db_) : "out of memory");
+  const bool read_only = options.read_only && !in_memory;
+  Fault ignored = Fault::none;
+  Fault& fault = options.fault != nullptr ? *options.fault : ignored;
+  fault = Fault::none;
+  auto failed = [&](std::string message) -> std::unique_ptr<Database> {
+    if (fault == Fault::none) fault = db->db_ != nullptr ? db->last_fault() : Fault::other;
+    if (fault == Fault::none) fault = Fault::other;
+    error = std::move(message);
     return nullptr;
+  };
+  int rc = SQLITE_OK;
+  if (read_only) {
+    // With no -wal beside it, everything is in the file itself: read it as it stands, so not even
+    // SQLite's -wal and -shm companions are created. A -wal means a writer has (or had) it open.
+    std::filesystem::path wal = path;
+    wal += "-wal";
+    std::error_code ec;
+    const bool has_wal = std::filesystem::exists(wal, ec);
+    if (!std::filesystem::exists(path, ec)) {
+      fault = Fault::missing;
+      error = "Could not open " + path.string() + ": there is no such file";
+      return nullptr;
+    }
+    const std::string uri = "file:" + uri_path(path) + "?mode=ro" + (has_wal ? "" : "&immutable=1");
+    rc = sqlite3_open_v2(uri.c_str(), &db->db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+  } else {
+    // Owner-only from the first byte: the file is created under a 077 umask.
+    const mode_t old_mask = in_memory ? 0 : ::umask(077);
+    rc = sqlite3_open_v2(path.c_str(), &db->db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (!in_memory) ::umask(old_mask);
   }
-  sqlite3_busy_timeout(db->db_, 2000);
+  if (rc != SQLITE_OK) {
+    if (db->db_ != nullptr) fault = classify_fault(sqlite3_extended_errcode(db->db_), sqlite3_system_errno(db->db_));
+    return failed("Could not open " + path.string() + ": " + (db->db_ != nullptr ? sqlite3_errmsg(db->db_) : "out of memory"));
+  }
+  sqlite3_busy_timeout(db->db_, options.busy_timeout_ms);
   sqlite3_extended_result_codes(db->db_, 1);
-  if (!in_memory) ::chmod(path.c_str(), S_IRUSR | S_IWUSR);
+  if (!in_memory && !read_only) ::chmod(path.c_str(), S_IRUSR | S_IWUSR);
   if (key != nullptr) {
     if (std::string e = use_key(db->db_, *key); !e.empty()) {
-      error = "Could not set the key for " + path.string() + ": " + e;
-      return nullptr;
+      return failed("Could not set the key for " + path.string() + ": " + e);
     }
   }
   // Reading the schema is the first thing that touches the file: a file that is not a database (or
   // not one this key opens) fails here, before anything is written.
   if (std::string e = db->exec("PRAGMA foreign_keys = ON; SELECT count(*) FROM sqlite_master;"); !e.empty()) {
+    fault = db->last_fault();
     const bool not_a_db = sqlite3_errcode(db->db_) == SQLITE_NOTADB;
-    error = key != nullptr && not_a_db ? path.string() + " does not open with this passphrase (or it is damaged): " + e
-                                       : path.string() + " cannot be read as a database: " + e;
-    return nullptr;
+    return failed(key != nullptr && not_a_db ? path.string() + " does not open with this passphrase (or it is damaged): " + e
+                  : fault == Fault::damaged     ? path.string() + " cannot be read as a database: " + e
+                                                : "Could not read " + path.string() + ": " + e);
   }
-  if (!in_memory) {
+  if (read_only) {
+    db->exec("PRAGMA query_only = 1;");
+  } else if (!in_memory) {
     if (std::string e = db->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"); !e.empty()) {
-      error = "Could not prepare " + path.string() + ": " + e;
-      return nullptr;
+      return failed("Could not prepare " + path.string() + ": " + e);
     }
   }
   return db;
@@ -135,6 +230,10 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& path, std:
 
 Database::~Database() {
   if (db_ != nullptr) sqlite3_close(db_);
+  if (!scratch_.empty()) {
+    std::error_code ec;
+    std::filesystem::remove_all(scratch_, ec);
+  }
 }
 
 std::string Database::exec(std::string_view sql) {
@@ -163,12 +262,27 @@ int Database::user_version() {
 
 std::string Database::set_user_version(int version) { return exec("PRAGMA user_version = " + std::to_string(version)); }
 
-std::string Database::quick_check() {
+Fault Database::last_fault() { return classify_fault(sqlite3_extended_errcode(db_), sqlite3_system_errno(db_)); }
+
+std::string Database::quick_check(Fault* fault) {
+  Fault ignored = Fault::none;
+  Fault& f = fault != nullptr ? *fault : ignored;
+  f = Fault::none;
   Statement s = prepare("PRAGMA quick_check");
-  if (!s.valid()) return sqlite3_errmsg(db_);
+  if (!s.valid()) {
+    f = last_fault();
+    if (f == Fault::none) f = Fault::other;
+    return sqlite3_errmsg(db_);
+  }
   std::string out;
   while (s.step()) out += (out.empty() ? "" : "; ") + s.column_text(0);
-  if (!s.error().empty()) return s.error();
+  if (!s.error().empty()) {
+    // The check could not finish: damage if SQLite says so, else whatever stopped it.
+    f = last_fault();
+    if (f == Fault::none) f = Fault::other;
+    return s.error();
+  }
+  if (out != "ok") f = Fault::damaged;  // it ran, and found the file wanting
   return out;
 }
 

@@ -16,6 +16,28 @@ namespace innerscape::storage {
 
 class Key;
 
+// What kind of trouble stopped an operation. Only `damaged` says the file itself is bad; the rest
+// pass (busy), or are the computer's (a full disk, a read-only folder, no permission, an I/O error),
+// and a file met with them is sound and must be left exactly as it is.
+enum class Fault { none, damaged, busy, full, read_only, permission, io, missing, other };
+
+// The fault SQLite's result code and the system's errno describe (errno wins where it is plainer:
+// SQLite reports a read-only mount and a full disk under several codes).
+Fault classify_fault(int sqlite_code, int system_errno);
+
+// A sentence for a person: what the fault is and what to do about it ("" for none or damaged).
+std::string fault_advice(Fault fault);
+
+// How a file is opened.
+struct OpenOptions {
+  // Never writes a byte: no WAL switch, no chmod, no journal rolled back. With no -wal beside it the
+  // file is read as it stands (SQLite's immutable mode, which creates nothing); with one, the WAL is
+  // read through the shared-memory index that is already there.
+  bool read_only = false;
+  int busy_timeout_ms = 2000;  // how long to wait for another connection's lock before giving up
+  Fault* fault = nullptr;      // receives the kind of trouble, when open fails
+};
+
 class Statement {
  public:
   Statement() = default;
@@ -68,6 +90,8 @@ class Database {
   // With a `key` the file is encrypted (SQLCipher, raw key): the key is checked by reading the schema
   // before anything is written, so a wrong key leaves the file exactly as it was.
   static std::unique_ptr<Database> open(const std::filesystem::path& path, std::string& error, const Key* key = nullptr);
+  static std::unique_ptr<Database> open(const std::filesystem::path& path, std::string& error, const Key* key,
+                                        const OpenOptions& options);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -79,16 +103,25 @@ class Database {
   int user_version();
   std::string set_user_version(int version);
 
-  // "ok" when the file is sound, else SQLite's findings.
-  std::string quick_check();
+  // "ok" when the file is sound, else SQLite's findings. `fault` (if given) tells a check that found
+  // damage (`damaged`) from one that could not run (busy, an I/O error...).
+  std::string quick_check(Fault* fault = nullptr);
+
+  // The kind of the last error on this connection.
+  Fault last_fault();
 
   sqlite3* handle() { return db_; }
   const std::filesystem::path& path() const { return path_; }
+
+  // A private scratch folder (a read-only opening's migrated copy) removed, with all in it, once
+  // this connection closes.
+  void remove_when_closed(std::filesystem::path folder) { scratch_ = std::move(folder); }
 
  private:
   Database() = default;
   sqlite3* db_ = nullptr;
   std::filesystem::path path_;
+  std::filesystem::path scratch_;
 };
 
 // BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() succeeded.

@@ -2,7 +2,10 @@
 // each drawing as a picture.
 #include "storage/markdown_export.h"
 
-#include <fstream>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <sstream>
 #include <system_error>
 
@@ -10,6 +13,7 @@
 #include "core/ink.h"
 #include "core/wording.h"
 #include "storage/png.h"
+#include "storage/private_files.h"
 #include "storage/time_text.h"
 
 namespace innerscape::storage {
@@ -38,10 +42,17 @@ std::string write_file(const std::filesystem::path& path, const std::string& tex
   std::filesystem::path tmp = path;
   tmp += ".tmp";
   {
-    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-    file << text;
-    file.flush();
-    if (!file) return "Could not write " + path.string() + ". Check the folder is writable and the disk has room.";
+    // Owner-only (0600) from the first byte, like everything else that holds the person's words.
+    const int fd = open_private_file(tmp, O_TRUNC);
+    bool ok = fd >= 0;
+    for (std::size_t at = 0; ok && at < text.size();) {
+      const ssize_t n = ::write(fd, text.data() + at, text.size() - at);
+      if (n < 0 && errno == EINTR) continue;
+      ok = n > 0;
+      if (ok) at += static_cast<std::size_t>(n);
+    }
+    if (fd >= 0 && ::close(fd) != 0) ok = false;
+    if (!ok) return "Could not write " + path.string() + ". Check the folder is writable and the disk has room.";
   }
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);  // whole or not at all
@@ -95,13 +106,12 @@ std::string drawing_file_name(const core::Drawing& drawing) {
 }
 
 std::string export_markdown(const Snapshot& snapshot, const std::filesystem::path& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir / "parts", ec);
-  if (ec) return "Could not create " + (dir / "parts").string() + ": " + ec.message();
+  // The folders are the person's alone (0700), like the files in them.
+  if (std::string e = make_private_dir(dir / "parts"); !e.empty()) return "Could not prepare the export: " + e;
+  if (std::string e = make_private_dir(dir); !e.empty()) return "Could not prepare the export: " + e;
   const core::InnerSystem& s = snapshot.system;
   if (!s.drawings.empty()) {
-    std::filesystem::create_directories(dir / "drawings", ec);
-    if (ec) return "Could not create " + (dir / "drawings").string() + ": " + ec.message();
+    if (std::string e = make_private_dir(dir / "drawings"); !e.empty()) return "Could not prepare the export: " + e;
   }
   // Painted again from the strokes, so the picture is the whole drawing whatever thumbnail was kept.
   for (const core::Drawing& d : s.drawings) {

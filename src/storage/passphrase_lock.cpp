@@ -12,12 +12,15 @@
 #include <fstream>
 #include <iterator>
 #include <mutex>
+#include <new>
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 #include <system_error>
 #include <utility>
 
 #include "storage/backup.h"
 #include "storage/database.h"
+#include "storage/private_files.h"
 #include "storage/store.h"
 #include "storage/synced_file.h"
 
@@ -65,11 +68,94 @@ fs::path keyinfo_path(const fs::path& dir) { return dir / keyinfo_file_name; }
 fs::path keyinfo_new_path(const fs::path& dir) { return with_suffix(keyinfo_path(dir), ".new"); }
 constexpr const char* rekey_suffix = ".rekey";
 
-// Removes a database file that is being written and whatever SQLite keeps beside it.
+constexpr const char* overwrite_suffix = ".overwrite";
+
+// Removes what SQLite keeps beside a database file (its rollback journal, WAL and shared memory),
+// overwritten first: they hold pages of the database, in plaintext when the database was.
+void remove_sides(const fs::path& p) {
+  for (const char* side : {"-journal", "-wal", "-shm"}) overwrite_and_remove(with_suffix(p, side));
+}
+
+// Removes a database file that is being written and whatever SQLite keeps beside it, overwritten
+// first (a copy cut short while the lock was turned off is plaintext).
 void remove_with_sides(const fs::path& p) {
-  std::error_code ec;
-  fs::remove(p, ec);
-  for (const char* side : {"-journal", "-wal", "-shm"}) fs::remove(with_suffix(p, side), ec);
+  overwrite_and_remove(p);
+  remove_sides(p);
+}
+
+// A file about to be replaced by a rename. Its old bytes must not outlive it on the disk, but until
+// the rename it is the file in use and must stay whole. So it gets a second name first
+// (`<name>.overwrite`, the same bytes on the disk) and stays open; once the new file is in place the
+// old bytes are overwritten through it, and the second name removed. A crash in between leaves the
+// second name for finish_interrupted_switch to deal with (finish_overwrites). Where a file system
+// allows no second name, the open file alone does it while the process lives.
+class Superseded {
+ public:
+  explicit Superseded(fs::path p) : path_(std::move(p)), spare_(with_suffix(path_, overwrite_suffix)) {
+    std::error_code ec;
+    fs::remove(spare_, ec);  // a name left from a crash before the rename: the same file as path_
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
+    linked_ = fd_ >= 0 && ::link(path_.c_str(), spare_.c_str()) == 0;
+  }
+  ~Superseded() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Superseded(const Superseded&) = delete;
+  Superseded& operator=(const Superseded&) = delete;
+
+  // The rename did not happen: the file is still in use, only its second name goes.
+  void keep() {
+    std::error_code ec;
+    if (linked_) fs::remove(spare_, ec);
+    linked_ = false;
+  }
+
+  // The new file is in place: the old bytes are overwritten and flushed, then the second name goes.
+  std::string overwrite() {
+    std::string problem;
+    if (fd_ >= 0) {
+      problem = overwrite_open_file(fd_, path_);
+      ::close(fd_);
+      fd_ = -1;
+    }
+    if (linked_) {
+      std::error_code ec;
+      if (problem.empty()) {
+        fs::remove(spare_, ec);
+      } else {
+        problem = overwrite_and_remove(spare_);
+      }
+      linked_ = false;
+    }
+    return problem;
+  }
+
+ private:
+  fs::path path_;
+  fs::path spare_;
+  int fd_ = -1;
+  bool linked_ = false;
+};
+
+// Deals with second names a Superseded left behind when the process stopped: one that is still the
+// file in use (the rename never happened) just goes; one that is not is an old file, overwritten.
+void finish_overwrites(const fs::path& dir) {
+  for (const fs::path& folder : {dir, backups_dir(dir)}) {
+    std::error_code ec;
+    std::vector<fs::path> spares;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+      if (entry.path().filename().string().ends_with(overwrite_suffix)) spares.push_back(entry.path());
+    }
+    for (const fs::path& spare : spares) {
+      fs::path original = spare;
+      original.replace_extension();  // innerscape.db.overwrite -> innerscape.db
+      if (fs::equivalent(spare, original, ec) && !ec) {
+        fs::remove(spare, ec);
+      } else {
+        overwrite_and_remove(spare);
+      }
+    }
+  }
 }
 
 std::string read_file(const fs::path& p, bool& exists) {
@@ -130,7 +216,12 @@ std::string export_to(Database& source, const fs::path& dest, const Key* key) {
   remove_with_sides(dest);
   const int version = source.user_version();
   std::string literal = key != nullptr ? key->sql_literal() : std::string();
-  std::string error;
+  // Sorting and building indexes for the copy stay in memory: no temporary file with the words in it.
+  std::string error = source.exec("PRAGMA temp_store = MEMORY");
+  if (!error.empty()) {
+    wipe(literal);
+    return "could not prepare the copy: " + error;
+  }
   {
     const mode_t old_mask = ::umask(077);
     Statement attach = source.prepare("ATTACH DATABASE ?1 AS rekeyed KEY ?2", &error);
@@ -206,15 +297,23 @@ std::string undo_switch(const fs::path& dir) {
 // Completes a committed switch: re-encrypted backups into place, then the keyinfo.
 std::string complete_switch(const fs::path& dir, bool lock_off) {
   std::error_code ec;
+  std::string problem;
   for (const auto& p : rekey_leftovers(dir)) {
     if (!p.filename().string().ends_with(rekey_suffix)) {
-      fs::remove(p, ec);  // a -wal or -journal beside a copy that was finished and flushed
+      overwrite_and_remove(p);  // a -wal or -journal beside a copy that was finished and flushed
       continue;
     }
     fs::path to = p;
     to.replace_extension();  // innerscape-....db.rekey -> innerscape-....db
+    // What SQLite kept beside the old backup belongs to it, not to the copy taking its place.
+    remove_sides(to);
+    Superseded old(to);
     fs::rename(p, to, ec);
-    if (ec) return "could not put the re-encrypted backup " + to.string() + " in place: " + ec.message();
+    if (ec) {
+      old.keep();
+      return "could not put the re-encrypted backup " + to.string() + " in place: " + ec.message();
+    }
+    if (const std::string e = old.overwrite(); !e.empty() && problem.empty()) problem = e;
   }
   if (fs::exists(backups_dir(dir), ec)) {
     if (const std::string e = sync_path(backups_dir(dir), true); !e.empty()) return e;
@@ -229,7 +328,9 @@ std::string complete_switch(const fs::path& dir, bool lock_off) {
     fs::rename(keyinfo_new_path(dir), keyinfo_path(dir), ec);
   }
   if (ec) return "could not finish the lock file: " + ec.message();
-  return sync_path(dir, true);
+  if (const std::string e = sync_path(dir, true); !e.empty()) return e;
+  if (const std::string e = sync_backup_keyinfos(dir); !e.empty()) return e;  // each backup keeps the keyinfo that reads it now
+  return problem.empty() ? std::string() : "the old backups could not all be overwritten (" + problem + ")";
 }
 
 std::string wrong_passphrase_text() {
@@ -241,21 +342,45 @@ std::string wrong_passphrase_text() {
 
 // --- Key and Passphrase ------------------------------------------------------------------------
 
-Key::Key(const std::array<unsigned char, size>& bytes) : bytes_(bytes) {}
+Key::Key() {
+  ensure_sodium();
+  bytes_ = static_cast<unsigned char*>(sodium_malloc(size));
+  if (bytes_ == nullptr) throw std::bad_alloc();
+  sodium_memzero(bytes_, size);
+  // sodium_malloc locks its pages when it can but does not say; asking again tells us (it does not nest).
+  locked_ = sodium_mlock(bytes_, size) == 0;
+}
 
-Key::Key(Key&& other) noexcept : bytes_(other.bytes_) { sodium_memzero(other.bytes_.data(), size); }
+Key::Key(const std::array<unsigned char, size>& bytes) : Key() { std::copy(bytes.begin(), bytes.end(), bytes_); }
+
+Key::Key(Key&& other) noexcept : bytes_(std::exchange(other.bytes_, nullptr)), locked_(std::exchange(other.locked_, false)) {}
 
 Key& Key::operator=(Key&& other) noexcept {
   if (this != &other) {
-    bytes_ = other.bytes_;
-    sodium_memzero(other.bytes_.data(), size);
+    release();
+    bytes_ = std::exchange(other.bytes_, nullptr);
+    locked_ = std::exchange(other.locked_, false);
   }
   return *this;
 }
 
-Key::~Key() { sodium_memzero(bytes_.data(), size); }
+void Key::release() noexcept {
+  if (bytes_ == nullptr) return;
+  sodium_memzero(bytes_, size);
+  if (locked_) sodium_munlock(bytes_, size);  // zeroes again, then unlocks
+  sodium_free(bytes_);                          // and frees the guarded pages
+  bytes_ = nullptr;
+  locked_ = false;
+}
 
-std::string Key::sql_literal() const { return "x'" + to_hex(bytes_.data(), size) + "'"; }
+Key::~Key() { release(); }
+
+const unsigned char* Key::data() const {
+  static constexpr std::array<unsigned char, size> none{};
+  return bytes_ != nullptr ? bytes_ : none.data();
+}
+
+std::string Key::sql_literal() const { return "x'" + to_hex(data(), size) + "'"; }
 
 Passphrase::Passphrase(Passphrase&& other) noexcept : text_(std::move(other.text_)) { wipe(other.text_); }
 
@@ -301,16 +426,13 @@ std::optional<Key> derive_key(std::string_view passphrase, const KdfParams& para
     error = "An empty passphrase cannot lock anything.";
     return std::nullopt;
   }
-  std::array<unsigned char, Key::size> bytes{};
-  if (crypto_pwhash(bytes.data(), bytes.size(), passphrase.data(), passphrase.size(), params.salt.data(), params.opslimit,
+  Key key;
+  if (crypto_pwhash(key.bytes_, Key::size, passphrase.data(), passphrase.size(), params.salt.data(), params.opslimit,
                     params.memlimit, params.alg) != 0) {
-    sodium_memzero(bytes.data(), bytes.size());
     error = "The key could not be worked out from the passphrase (the computer may be short of memory; " +
             std::to_string(params.memlimit / (1024 * 1024)) + " MB are needed). Close other programs and try again.";
     return std::nullopt;
   }
-  Key key(bytes);
-  sodium_memzero(bytes.data(), bytes.size());
   return key;
 }
 
@@ -409,7 +531,9 @@ Unlocked unlock_store(const std::filesystem::path& data_dir, std::string_view pa
   return out;
 }
 
-std::string finish_interrupted_switch(const std::filesystem::path& data_dir) {
+namespace {
+
+std::string finish_switch(const std::filesystem::path& data_dir) {
   std::error_code ec;
   bool pending_exists = false;
   const std::string pending = read_file(keyinfo_new_path(data_dir), pending_exists);
@@ -425,6 +549,16 @@ std::string finish_interrupted_switch(const std::filesystem::path& data_dir) {
   return complete_switch(data_dir, f.off);
 }
 
+}  // namespace
+
+std::string finish_interrupted_switch(const std::filesystem::path& data_dir) {
+  std::string out = finish_switch(data_dir);
+  // Only once the switch is settled can an old file be told from the one in use.
+  finish_overwrites(data_dir);
+  return out;
+}
+
+
 std::string set_lock(const std::filesystem::path& data_dir, const Key* current, std::optional<std::string_view> new_passphrase,
                      KdfCost cost, std::optional<Key>* new_key) {
   if (const std::string e = finish_interrupted_switch(data_dir); !e.empty()) return e;
@@ -437,6 +571,7 @@ std::string set_lock(const std::filesystem::path& data_dir, const Key* current, 
   const Key* from = info ? current : nullptr;
   std::error_code ec;
   if (!fs::exists(db_path(data_dir), ec)) return "There is no map in " + data_dir.string() + " yet to lock.";
+  tidy_backups(data_dir);  // a backup cut short is never re-encrypted, nor left behind in plaintext
 
   // The new key and its keyinfo (none when the lock is being turned off).
   std::optional<Key> to;
@@ -454,8 +589,11 @@ std::string set_lock(const std::filesystem::path& data_dir, const Key* current, 
     if (const std::string check = source->quick_check(); check != "ok") {
       return "Your data file has a problem (" + check + "), so the lock was not changed. Nothing was changed.";
     }
-    // Everything in the WAL goes into the file first, so the copy is whole and no -wal outlives it.
-    if (const std::string e = source->exec("PRAGMA wal_checkpoint(TRUNCATE)"); !e.empty()) return "Could not prepare your map: " + e;
+    // Everything in the WAL goes into the file first, so the copy is whole. The WAL is neither
+    // truncated nor deleted (that would free its blocks with the words still in them): it stays
+    // until it is overwritten below.
+    if (const std::string e = keep_wal_on_close(*source); !e.empty()) return "Could not prepare your map: " + e;
+    if (const std::string e = source->exec("PRAGMA wal_checkpoint(FULL)"); !e.empty()) return "Could not prepare your map: " + e;
     if (const std::string e = export_to(*source, db_new_path(data_dir), to ? &*to : nullptr); !e.empty()) {
       remove_with_sides(db_new_path(data_dir));
       return "The lock was not changed: " + e + ". Nothing was changed.";
@@ -484,23 +622,35 @@ std::string set_lock(const std::filesystem::path& data_dir, const Key* current, 
     undo_switch(data_dir);
     return "The lock was not changed: " + e + ". Nothing was changed.";
   }
-  for (const auto& p : unreadable) fs::remove(p, ec);
-  // The old WAL and shared memory belong to the old file; they must not meet the new one.
-  fs::remove(with_suffix(db_path(data_dir), "-wal"), ec);
-  fs::remove(with_suffix(db_path(data_dir), "-shm"), ec);
-  // The switch itself: one rename.
+  for (const auto& p : unreadable) remove_with_sides(p);
+  // The old WAL, journal and shared memory belong to the old file; they must not meet the new one.
+  // Everything in them is in the old file too (checkpointed above), so they are overwritten now.
+  remove_sides(db_path(data_dir));
+  // The switch itself: one rename. The old file's bytes are overwritten once it is done.
+  Superseded old(db_path(data_dir));
   fs::rename(db_new_path(data_dir), db_path(data_dir), ec);
   if (ec) {
     const std::string why = ec.message();
+    old.keep();
     undo_switch(data_dir);
     return "The lock was not changed: could not put the new file in place (" + why + "). Nothing was changed.";
   }
   if (new_key != nullptr && to) *new_key = std::move(to);  // the store is keyed with it from here on
   if (const std::string s = sync_path(data_dir, true); !s.empty()) return "The lock was changed, but " + s;
+  const std::string overwritten = old.overwrite();
   if (const std::string c = complete_switch(data_dir, !to); !c.empty()) {
     return "The lock was changed, but tidying up did not finish (" + c + "); it finishes when Innerscape next opens.";
   }
+  if (!overwritten.empty()) {
+    return "The lock was changed, but the old copy of your map could not be overwritten before it was removed (" + overwritten + ").";
+  }
   return {};
+}
+
+std::string keep_wal_on_close(Database& db) {
+  int persist = 1;
+  const int rc = sqlite3_file_control(db.handle(), "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+  return rc == SQLITE_OK ? std::string() : std::string("SQLite would not keep the WAL: ") + sqlite3_errstr(rc);
 }
 
 std::vector<std::filesystem::path> plaintext_leftovers(const std::filesystem::path& data_dir) {

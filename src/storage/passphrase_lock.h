@@ -5,7 +5,10 @@
 //
 // Turning the lock on, changing the passphrase and turning it off re-encrypt the store into new
 // files beside the old ones and switch them in with renames, so a crash at any moment leaves either
-// the old store readable with the old passphrase or the new one with the new (see set_lock).
+// the old store readable with the old passphrase or the new one with the new (see set_lock). The old
+// files (database, WAL, journal, backups) are overwritten with zeros and flushed before they go, so
+// turning the lock on leaves no plaintext in the files' blocks as far as the file system allows
+// (README: what that cannot promise).
 #pragma once
 
 #include <array>
@@ -21,11 +24,15 @@ namespace innerscape::storage {
 
 inline constexpr const char* keyinfo_file_name = "innerscape.keyinfo";
 
-// 32 bytes of key. Move-only, and wiped (sodium_memzero) when it goes, so no stray copy lingers.
+struct KdfParams;
+
+// 32 bytes of key. Move-only, and wiped when it goes, so no stray copy lingers. The bytes live in
+// their own guarded pages from sodium_malloc, locked into memory (sodium_mlock) so they are never
+// swapped to disk; sodium_free unlocks and zeroes them. A moved-from key reads as all zeros.
 class Key {
  public:
   static constexpr std::size_t size = 32;
-  Key() = default;  // all zero: not a usable key; derive_key makes real ones
+  Key();  // all zero: not a usable key; derive_key makes real ones
   explicit Key(const std::array<unsigned char, size>& bytes);
   Key(Key&& other) noexcept;
   Key& operator=(Key&& other) noexcept;
@@ -33,13 +40,20 @@ class Key {
   Key& operator=(const Key&) = delete;
   ~Key();
 
-  const unsigned char* data() const { return bytes_.data(); }
+  const unsigned char* data() const;
   // SQLCipher's raw-key literal, x'<64 hex>' (which skips its own key derivation). The caller wipes
   // the string when done (wipe(std::string&)).
   std::string sql_literal() const;
+  // Whether the system agreed to keep the bytes out of swap (a low RLIMIT_MEMLOCK can refuse; the
+  // key still works then, and core dumps stay off either way: see platform/hardening.h).
+  bool memory_locked() const { return locked_; }
 
  private:
-  std::array<unsigned char, size> bytes_{};
+  // Derives straight into the locked pages, so the key never sits anywhere else.
+  friend std::optional<Key> derive_key(std::string_view passphrase, const KdfParams& params, std::string& error);
+  void release() noexcept;
+  unsigned char* bytes_ = nullptr;  // sodium_malloc'd, `size` bytes; null once moved from
+  bool locked_ = false;
 };
 
 // A passphrase held in memory: move-only, wiped when it goes.
@@ -124,8 +138,9 @@ Unlocked unlock_store(const std::filesystem::path& data_dir, std::string_view pa
 // Turns the lock on (`current` null, `new_passphrase` set), changes the passphrase (both set), or
 // turns it off (`current` set, no `new_passphrase`). The database and every backup are re-encrypted
 // into new files and switched in with renames: a crash at any point leaves either the old store,
-// which opens with `current`, or the new one. A backup that cannot be read even now is removed
-// (it could never be restored). Empty on success, else what went wrong; nothing changed then.
+// which opens with `current`, or the new one. The old files (database, its -wal, -journal and -shm,
+// each backup) are overwritten with zeros and flushed before they go; a backup that cannot be read
+// even now is overwritten and removed (it could never be restored). Empty on success, else what went wrong; nothing changed then.
 // The caller holds the folder's DataLock and has no connection open to the store.
 // `new_key`, if given, receives the new key once the switch has taken effect (even when tidying up
 // afterwards reports a problem), so the caller need not derive it again.
@@ -134,9 +149,15 @@ std::string set_lock(const std::filesystem::path& data_dir, const Key* current,
                      std::optional<Key>* new_key = nullptr);
 
 // Finishes or undoes a switch that set_lock did not get to complete (the process was killed),
-// leaving the store consistent. Only for the holder of the folder's DataLock: open_store's callers
+// leaving the store consistent, then overwrites any old file it had not yet overwritten. Only for the holder of the folder's DataLock: open_store's callers
 // that write (the app, import) run it first. Empty on success.
 std::string finish_interrupted_switch(const std::filesystem::path& data_dir);
+
+// Makes `db` keep its WAL file when it closes (SQLITE_FCNTL_PERSIST_WAL) instead of deleting it, which
+// would free its blocks on the disk with the words still in them. The app's connection asks this just
+// before it closes for set_lock, which then overwrites the WAL with the rest of the old store.
+class Database;
+std::string keep_wal_on_close(Database& db);
 
 // Files in the data folder still in plaintext though the store is locked: damaged databases set
 // aside (*.corrupt-*) before the lock was turned on. They are never deleted behind the person's

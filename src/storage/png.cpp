@@ -1,12 +1,18 @@
 // PNG files in and out (stb_image / stb_image_write from Debian's libstb).
 #include "storage/png.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <climits>
 #include <cstring>
 #include <system_error>
 
 #include <stb_image.h>
 #include <stb_image_write.h>
+
+#include "storage/private_files.h"
 
 namespace innerscape::storage {
 
@@ -20,10 +26,18 @@ std::string write_png(const std::filesystem::path& path, const core::Image& imag
   if (!parent.empty() && !std::filesystem::is_directory(parent, ec)) {
     return "Cannot save " + path.string() + ": the folder " + parent.string() + " does not exist.";
   }
-  const int ok = stbi_write_png(path.c_str(), image.size.x, image.size.y, 4, image.rgba.data(), image.size.x * 4);
-  if (ok == 0) {
-    return "Cannot write " + path.string() + ". Check the folder is writable and the disk has room.";
+  // Encoded in memory, then written owner-only (0600): a drawing is as private as the words.
+  const std::vector<std::uint8_t> bytes = encode_png(image);
+  const int fd = bytes.empty() ? -1 : open_private_file(path, O_TRUNC);
+  bool ok = fd >= 0;
+  for (std::size_t at = 0; ok && at < bytes.size();) {
+    const ssize_t n = ::write(fd, bytes.data() + at, bytes.size() - at);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) at += static_cast<std::size_t>(n);
   }
+  if (fd >= 0 && ::close(fd) != 0) ok = false;
+  if (!ok) return "Cannot write " + path.string() + ". Check the folder is writable and the disk has room.";
   return {};
 }
 

@@ -7,6 +7,8 @@
 
 #include <system_error>
 
+#include "storage/private_files.h"
+
 namespace innerscape::storage {
 
 std::string sync_path(const std::filesystem::path& p, bool directory) {
@@ -18,7 +20,7 @@ std::string sync_path(const std::filesystem::path& p, bool directory) {
 }
 
 std::string write_synced(const std::filesystem::path& p, const std::string& text) {
-  const int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC, S_IRUSR | S_IWUSR);
+  const int fd = open_private_file(p, O_TRUNC);
   if (fd < 0) return "could not write " + p.string();
   const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
   ::close(fd);

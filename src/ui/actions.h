@@ -102,7 +102,8 @@ struct UiActions {
 
   // Files.
   std::optional<std::string> export_copy;    // everything as JSON at this path (readable: the person's choice)
-  bool restore_backup = false;         // bring the map back from the newest sound backup
+  int restore_backup = 0;              // 1 + which of the restore dialog's other backups to bring the map back from
+  bool retry_store = false;            // try again to open a map that could not be opened (busy, disk full...)
   std::optional<std::string> save_picture;  // a PNG of the scene and overlay at this path
 };
 

@@ -101,6 +101,12 @@ void LockPanel::draw(const LockView& view, UiActions& actions) {
       message.clear();
     }
     item_rects.remember("Turn the lock on");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+      ImGui::SetTooltip(
+          "Your map and its backups are copied into encrypted files, and the old unencrypted ones are\n"
+          "overwritten before they are removed. Some disks keep old copies no program can reach (SSDs,\n"
+          "snapshots, earlier backups of your home folder): the README says more.");
+    }
     ImGui::EndDisabled();
   } else {
     ImGui::TextWrapped("Innerscape is locked with your passphrase: everything is kept encrypted on this computer.");

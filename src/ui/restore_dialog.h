@@ -1,8 +1,10 @@
-// When the data file could not be read: a calm, plain choice between the newest sound backup and the
-// new, empty map. It waits for an answer before anything else can change.
+// When the data file was damaged: what was set aside and which backup the map came back from, said
+// plainly, with the other sound backups (date and what each holds) to choose instead. It waits for
+// an answer before anything else can change.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "ui/actions.h"
 #include "ui/item_rects.h"
@@ -10,12 +12,14 @@
 namespace innerscape::ui {
 
 struct RestoreDialog {
-  std::string backup_name;  // empty: nothing to offer
+  std::string told;                  // what happened; empty: nothing to show
+  std::vector<std::string> others;   // the other sound backups, described, fullest recent first
   bool pending = false;
   ItemRects item_rects;
 
-  void offer(const std::string& name) {
-    backup_name = name;
+  void tell(std::string what, std::vector<std::string> other_backups) {
+    told = std::move(what);
+    others = std::move(other_backups);
     pending = true;
   }
   void draw(UiActions& actions);

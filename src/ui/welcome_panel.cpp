@@ -48,6 +48,17 @@ void WelcomePanel::draw(const char* title, const WelcomeView& view, UiActions& a
       "are in crisis or may be unsafe, please reach out to your local emergency services now.");
   ImGui::TextWrapped("Everything you make here stays on this computer. Nothing is sent anywhere.");
   ImGui::PopStyleColor();
+  if (view.first_run && view.offer_lock) {
+    // Only a lock chosen before the first word is written keeps every word off the disk in
+    // plaintext: words saved first and locked later can linger where no program can reach them.
+    if (ImGui::SmallButton("Lock it with a passphrase first")) actions.toggle_privacy = true;
+    item_rects.remember("Lock it with a passphrase first");
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip(
+          "Nothing of yours has been written yet. With the lock on from the start, every word you add\n"
+          "is encrypted before it reaches the disk. You can also lock it later, in Settings, Privacy.");
+    }
+  }
 
   ImGui::Spacing();
   bool motion = view.ambient_motion;

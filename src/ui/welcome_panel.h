@@ -10,6 +10,7 @@ namespace innerscape::ui {
 struct WelcomeView {
   bool demo = false;
   bool first_run = false;  // the person's own, still empty map, seen for the first time: offer the example
+  bool offer_lock = false; // no passphrase lock yet: at first run it is offered before a word is written
   bool ambient_always = false;
   bool ambient_motion = true;
 };

@@ -76,7 +76,7 @@ TEST_CASE("put aside, Ctrl+2, put aside, Ctrl+1: both pages wait in the journal 
 
     // Within a moment every page is in the store; then the app dies.
     for (int i = 0; i < 40; ++i) d.frames(1);
-    d.session.release();  // no orderly shutdown, as after a crash
+    test::abandon(d.session);  // no orderly shutdown, as after a crash
   }
   {
     Driver d(Driver::with_data(dir));

@@ -3,6 +3,7 @@
 // lock and Lock now hide the map behind a dimmed blur; Privacy turns the lock on and off.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -258,4 +259,65 @@ TEST_CASE("Privacy (from Settings): turn the lock on with a passphrase typed twi
   CHECK(d.session->save_now().empty());
   d.session.reset();
   CHECK(file_bytes(dir / "innerscape.db").find(name) != std::string::npos);
+}
+
+TEST_CASE("the first run offers the lock before anything is written: chosen, not one word reaches the disk in plaintext") {
+  const auto dir = test::fresh_dir("e2e_first_run_lock");
+  Driver d(Driver::with_data(dir));
+  REQUIRE(d.session->overlay().welcome.open);
+  const auto& welcome = d.session->overlay().welcome.item_rects;
+  const bool offered = std::any_of(welcome.rects.begin(), welcome.rects.end(),
+                                   [](const auto& r) { return r.first == "Lock it with a passphrase first"; });
+  if (test::locked_run()) {
+    CHECK_FALSE(offered);  // locked already: nothing to offer
+    return;
+  }
+  REQUIRE(offered);
+  const glm::vec2 offer = Driver::centre(welcome, "Lock it with a passphrase first");
+  INFO("the offer at ", offer.x, ", ", offer.y);
+  d.click(offer);
+  REQUIRE(d.session->overlay().privacy.open);
+  d.click(privacy_entry(d, "new passphrase"));
+  d.type("first light on the water");
+  d.click(privacy_entry(d, "again"));
+  d.type("first light on the water");
+  d.click(privacy_entry(d, "understood"));
+  d.click(privacy_entry(d, "Turn the lock on"));
+  d.session->wait_for_lock_change();
+  d.frames(2);
+  INFO("message: ", d.session->overlay().privacy.message);
+  REQUIRE(d.session->store_locked());
+
+  // Now the person begins, with the example's words as their own, and saves.
+  const core::InnerSystem example = core::make_demo_system();
+  d.session->act({.dismiss_welcome = true, .start_from_example = true});
+  d.frames(2);
+  REQUIRE(d.session->scene().system.parts.size() == example.parts.size());
+  REQUIRE(d.session->save_now().empty());
+  d.session.reset();
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    const std::string bytes = file_bytes(e.path());
+    for (const core::Part& p : example.parts) {
+      INFO(e.path().string(), ": ", p.name);
+      CHECK(bytes.find(p.name) == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("the window layout (imgui.ini) is written for the person alone (0600)") {
+  const auto dir = test::fresh_dir("e2e_layout_private");
+  std::filesystem::create_directories(dir / "data");
+  const mode_t old_mask = ::umask(022);
+  {
+    Driver d(Driver::with_data(dir / "data"));
+    d.session->window().keep_layout(dir / "imgui.ini");
+    d.frames(2);
+  }  // ImGui writes the layout when it closes
+  ::umask(old_mask);
+  REQUIRE(std::filesystem::exists(dir / "imgui.ini"));
+  CHECK(std::filesystem::file_size(dir / "imgui.ini") > 0);
+  struct stat st {};
+  REQUIRE(::stat((dir / "imgui.ini").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
 }

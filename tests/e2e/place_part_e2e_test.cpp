@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <SDL.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <chrono>
@@ -213,31 +214,75 @@ TEST_CASE("half-typed words reach the disk while typing, and come back after a c
   std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("a damaged data file: set aside, and the newest sound backup offered and restored in one click") {
+TEST_CASE("a damaged data file: set aside, the newest sound backup back at once, said plainly; another backup in one click") {
   const auto dir = std::filesystem::temp_directory_path() / ("innerscape-e2e-restore-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const core::InnerSystem demo = core::make_demo_system();
+  core::InnerSystem older = demo;
+  older.parts.resize(2);
+  older.relationships.clear();
   {
     const auto key = test::store_key(dir);
     storage::OpenedStore store = storage::open_store(dir, true, true, key.get());
     REQUIRE(store.error.empty());
-    REQUIRE(storage::save_changes(*store.db, store.loaded.snapshot, {.system = demo}).empty());
+    storage::Snapshot first = store.loaded.snapshot;
+    first.system = older;
+    REQUIRE(storage::save_changes(*store.db, store.loaded.snapshot, first).empty());
+    REQUIRE(storage::backup_to(*store.db, storage::backups_dir(dir) / "innerscape-20980101-000000.db", key.get()).empty());
+    storage::Snapshot second = first;
+    second.system = demo;
+    REQUIRE(storage::save_changes(*store.db, first, second).empty());
     REQUIRE(storage::backup_to(*store.db, storage::backups_dir(dir) / "innerscape-20990101-000000.db", key.get()).empty());
   }
   { std::ofstream(dir / "innerscape.db", std::ios::binary | std::ios::trunc) << std::string(9000, '#'); }
 
   Driver d(Driver::with_data(dir));
-  CHECK(d.session->scene().system.parts.empty());  // the stand-in empty map, until the person chooses
-  d.frames(2);
-  d.click(Driver::centre(d.session->overlay().restore.item_rects, "Restore the backup"));
-  CHECK(d.session->scene().system.parts == demo.parts);
-  CHECK(d.session->overlay().notice.text.find("Your map is back") != std::string::npos);
+  CHECK(d.session->scene().system.parts == demo.parts);  // the newest sound backup, at once: never an empty map
+  CHECK(d.session->overlay().restore.told.find("set aside") != std::string::npos);
+  CHECK(d.session->overlay().restore.told.find("1 Jan 2099") != std::string::npos);
   int set_aside = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     set_aside += entry.path().filename().string().starts_with("innerscape.db.corrupt-") ? 1 : 0;
   }
   CHECK(set_aside == 1);
+  // The other backups are offered with their date and what they hold; the older one, in one click.
+  d.frames(2);
+  REQUIRE(d.session->overlay().restore.others.size() >= 1);
+  CHECK(d.session->overlay().restore.others.front().find("1 Jan 2098") != std::string::npos);
+  CHECK(d.session->overlay().restore.others.front().find("2 parts") != std::string::npos);
+  d.click(Driver::centre(d.session->overlay().restore.item_rects, "Use backup 1"));
+  CHECK(d.session->scene().system.parts == older.parts);
+  CHECK(d.session->overlay().notice.text.find("Your map is back") != std::string::npos);
+  d.session.reset();
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a map another program holds: a calm card, nothing set aside; Try again once it lets go opens the whole map") {
+  const auto dir = std::filesystem::temp_directory_path() / ("innerscape-e2e-busy-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const core::InnerSystem demo = core::make_demo_system();
+  test::write_store(dir, demo);
+  const auto key = test::store_key(dir);
+  // Another program's exclusive hold (exclusive locking mode keeps every other connection out).
+  sqlite3* holder = nullptr;
+  REQUIRE(sqlite3_open((dir / "innerscape.db").c_str(), &holder) == SQLITE_OK);
+  if (key != nullptr) REQUIRE(storage::use_key(holder, *key).empty());
+  REQUIRE(sqlite3_exec(holder, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE self_state SET glow = glow;", nullptr, nullptr,
+                       nullptr) == SQLITE_OK);
+  Driver d(Driver::with_data(dir));
+  CHECK(d.session->store_problem().find("Another program") != std::string::npos);
+  CHECK(d.session->scene().system.parts.empty());  // nothing shown that could be taken for the map
+  sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(holder);
+  d.frames(2);
+  d.click(Driver::centre(d.session->overlay().store_card.item_rects, "Try again"));
+  CHECK(d.session->store_problem().empty());
+  CHECK(d.session->scene().system.parts == demo.parts);
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    CHECK(!entry.path().filename().string().starts_with("innerscape.db.corrupt-"));
+  }
   d.session.reset();
   std::filesystem::remove_all(dir);
 }

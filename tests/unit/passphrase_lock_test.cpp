@@ -2,6 +2,8 @@
 // nothing in plaintext on disk) through lock, change, unlock, backups and restore.
 #include <doctest/doctest.h>
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
@@ -369,8 +371,10 @@ TEST_CASE("a damaged locked database is set aside (still encrypted) and its back
     storage::OpenedStore store = storage::open_store(dir, true, false, &key);
     REQUIRE_MESSAGE(store.error.empty(), store.error);
     CHECK(has(store.notice, "set aside"));
-    REQUIRE(!store.restorable_backup.empty());
-    restorable = store.restorable_backup;
+    REQUIRE(store.set_aside.has_value());
+    REQUIRE(store.set_aside->restored.has_value());  // brought back at once, with the key
+    CHECK(store.loaded.snapshot.system.parts == expected.parts);
+    restorable = store.set_aside->restored->file;
   }
   for (const auto& e : fs::directory_iterator(dir)) {
     if (has(e.path().filename().string(), ".corrupt-") && !has(e.path().filename().string(), "-wal")) check_no_secrets(e.path());
@@ -430,4 +434,140 @@ TEST_CASE("a switch cut off before its rename is undone; one cut off after it is
   check_tidy(dir);
   CHECK(!fs::exists(dir / storage::keyinfo_file_name));
   check_holds(dir, nullptr, expected);
+}
+
+namespace {
+
+// Whether any of the words is in the file's bytes.
+bool holds_a_secret(const fs::path& file, const std::string& extra = {}) {
+  const std::string bytes = bytes_of(file);
+  if (!extra.empty() && has(bytes, extra)) return true;
+  return std::any_of(secrets().begin(), secrets().end(), [&](const std::string& s) { return has(bytes, s); });
+}
+
+// A second name for `file` in `peek` (the same bytes on the disk): after `file` is renamed over or
+// removed, it still shows what became of the old bytes, as a raw look at the disk would.
+fs::path peek_at(const fs::path& file, const fs::path& peek, const std::string& as) {
+  const fs::path link = peek / as;
+  fs::create_hard_link(file, link);
+  return link;
+}
+
+// The demo map, and a second backup that holds it (the first was made of the empty map it began as).
+core::InnerSystem make_store_and_backup(const fs::path& dir) {
+  const core::InnerSystem demo = make_store(dir);
+  storage::OpenedStore store = storage::open_store(dir, true, false);
+  REQUIRE_MESSAGE(store.error.empty(), store.error);
+  const auto newest = storage::list_backups(dir).front();
+  fs::last_write_time(newest, fs::last_write_time(newest) - std::chrono::hours(25));
+  REQUIRE(storage::rolling_backup(*store.db, dir, std::time(nullptr) + storage::backup_interval_s).empty());
+  REQUIRE(storage::list_backups(dir).size() == 2);
+  return demo;
+}
+
+}  // namespace
+
+TEST_CASE("turning the lock on overwrites the old plaintext database and backups: their old bytes hold none of the words") {
+  const fs::path dir = test::fresh_dir("lock_overwrite");
+  const fs::path peek = test::fresh_dir("lock_overwrite_peek");
+  make_store_and_backup(dir);
+  const auto backups = storage::list_backups(dir);
+  REQUIRE(backups.size() == 2);
+  std::vector<fs::path> old_files = {peek_at(dir / storage::database_file_name, peek, "db")};
+  for (std::size_t i = 0; i < backups.size(); ++i) old_files.push_back(peek_at(backups[i], peek, "backup-" + std::to_string(i)));
+  // The control: before, the database and the newest backup hold the words in plaintext.
+  REQUIRE(holds_a_secret(old_files[0]));
+  REQUIRE(holds_a_secret(old_files[1]));
+
+  REQUIRE(storage::set_lock(dir, nullptr, "sea glass", cheap).empty());
+  for (const auto& f : old_files) CHECK_MESSAGE(!holds_a_secret(f), f.string());
+  // And nothing left in the data folder, backups included, holds them either.
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) CHECK_MESSAGE(!holds_a_secret(e.path()), e.path().string());
+    CHECK_MESSAGE(!e.path().filename().string().ends_with(".overwrite"), e.path().string());
+  }
+  const storage::Key key = key_of(dir, "sea glass");
+  check_holds(dir, &key, core::make_demo_system());
+}
+
+TEST_CASE("the app's last words in the WAL: kept on close for the lock, then overwritten with the old store") {
+  const fs::path dir = test::fresh_dir("lock_overwrite_wal");
+  const fs::path peek = test::fresh_dir("lock_overwrite_wal_peek");
+  make_store(dir);
+  const std::string word = "Marigold harbour, said only once";
+  fs::path wal_peek;
+  {
+    storage::OpenedStore store = storage::open_store(dir, true, false);
+    REQUIRE_MESSAGE(store.error.empty(), store.error);
+    storage::Snapshot changed = store.loaded.snapshot;
+    changed.system.parts[0].notes = word;
+    REQUIRE(storage::save_changes(*store.db, store.loaded.snapshot, changed).empty());
+    const fs::path wal = dir / "innerscape.db-wal";
+    REQUIRE(fs::exists(wal));
+    REQUIRE(has(bytes_of(wal), word));
+    wal_peek = peek_at(wal, peek, "wal");
+    REQUIRE(storage::keep_wal_on_close(*store.db).empty());
+  }
+  // Closed as the app closes before the lock goes on: the WAL is still there to be overwritten.
+  REQUIRE(fs::exists(dir / "innerscape.db-wal"));
+  const auto wal_size = fs::file_size(wal_peek);
+  REQUIRE(storage::set_lock(dir, nullptr, "sea glass", cheap).empty());
+  CHECK(!holds_a_secret(wal_peek, word));
+  // Overwritten where it lay, not truncated: a truncated WAL hands its blocks back to the file system
+  // with the words still in them, where no later write need ever cover them.
+  const std::string left = bytes_of(wal_peek);
+  CHECK(left.size() == wal_size);
+  CHECK(left.find_first_not_of('\0') == std::string::npos);
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) CHECK_MESSAGE(!holds_a_secret(e.path(), word), e.path().string());
+  }
+  // The word itself made it into the locked store.
+  const storage::Key key = key_of(dir, "sea glass");
+  storage::OpenedStore store = storage::open_store(dir, true, false, &key);
+  REQUIRE_MESSAGE(store.error.empty(), store.error);
+  CHECK(store.loaded.snapshot.system.parts[0].notes == word);
+}
+
+TEST_CASE("a lock switch stopped between its renames and the overwriting: the old file is overwritten at the next start, the live one kept") {
+  const fs::path dir = test::fresh_dir("lock_overwrite_half");
+  const fs::path peek = test::fresh_dir("lock_overwrite_half_peek");
+  const core::InnerSystem expected = make_store_and_backup(dir);
+  const fs::path db_file = dir / storage::database_file_name;
+  // Cut off before the rename: the second name is the live database itself, which must stay whole.
+  fs::create_hard_link(db_file, dir / "innerscape.db.overwrite");
+  // Cut off after a backup's rename: its second name is an old plaintext file, no longer in use.
+  const fs::path backup = storage::list_backups(dir).front();
+  fs::copy_file(backup, fs::path(backup.string() + ".overwrite"));
+  const fs::path old_backup = peek_at(fs::path(backup.string() + ".overwrite"), peek, "old-backup");
+  REQUIRE(holds_a_secret(old_backup));
+
+  REQUIRE(storage::finish_interrupted_switch(dir).empty());
+  CHECK(!fs::exists(dir / "innerscape.db.overwrite"));
+  CHECK(!fs::exists(fs::path(backup.string() + ".overwrite")));
+  CHECK(!holds_a_secret(old_backup));
+  CHECK(holds_a_secret(backup));  // the backup in use is untouched (not locked here: plaintext)
+  check_holds(dir, nullptr, expected);
+}
+
+TEST_CASE("a key lives in locked memory, and a moved-from key holds nothing") {
+  std::string error;
+  auto key = storage::derive_key("pass", storage::new_kdf_params(cheap), error);
+  REQUIRE(key);
+  // A system that allows a process almost no locked memory (RLIMIT_MEMLOCK under 1 MiB; Linux has
+  // given 8 MiB since 5.16) may refuse: the key still works then, and this says so rather than fail.
+  rlimit memlock{};
+  REQUIRE(::getrlimit(RLIMIT_MEMLOCK, &memlock) == 0);
+  const bool room = memlock.rlim_cur == RLIM_INFINITY || memlock.rlim_cur >= (1u << 20);
+  if (room) {
+    CHECK(key->memory_locked());
+  } else {
+    WARN_MESSAGE(key->memory_locked(), "RLIMIT_MEMLOCK is only " << memlock.rlim_cur << " bytes");
+  }
+  storage::Key moved = std::move(*key);
+  if (room) CHECK(moved.memory_locked());
+  CHECK(!key->memory_locked());
+  CHECK(std::all_of(key->data(), key->data() + storage::Key::size, [](unsigned char c) { return c == 0; }));
+  storage::Key blank;
+  if (room) CHECK(blank.memory_locked());
+  CHECK(std::all_of(blank.data(), blank.data() + storage::Key::size, [](unsigned char c) { return c == 0; }));
 }
