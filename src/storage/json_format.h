@@ -53,7 +53,8 @@ struct JsonImport {
 JsonImport from_json(std::string_view text);
 
 // Reads a file for from_json(): empty on success, else what is wrong with the file itself (it is not
-// there, cannot be read and why, is a folder, is empty or far too big), in words for a person.
+// there, cannot be read and why, is a folder, or is far too big), in words for a person. An empty
+// file reads as empty text, which from_json() then names.
 std::string read_json_file(const std::filesystem::path& path, std::string& text);
 
 // Adds the imported map to `into`, and only adds: nothing of `into` is taken away or reset.
