@@ -116,6 +116,17 @@ std::string fault_text(Fault fault, const std::string& details) {
   return "Your map could not be opened just now. " + fault_advice(fault) + " (" + details + ")";
 }
 
+// Reads the opened database into `out`; false, with the database let go and the reason in `out`,
+// when it cannot be read.
+bool read_opened(OpenedStore& out, bool with_journal) {
+  out.loaded = load_snapshot(*out.db, with_journal);
+  if (out.loaded.error.empty()) return true;
+  out.error = out.loaded.error;
+  out.problem = StoreProblem::other;
+  out.db.reset();
+  return false;
+}
+
 }  // namespace
 
 OpenedStore open_store(const std::filesystem::path& data_dir, bool with_journal, bool daily_backup, const Key* key, int busy_wait_ms) {
@@ -188,13 +199,7 @@ OpenedStore open_store(const std::filesystem::path& data_dir, bool with_journal,
     out.db.reset();
     return out;
   }
-  out.loaded = load_snapshot(*out.db, with_journal);
-  if (!out.loaded.error.empty()) {
-    out.error = out.loaded.error;
-    out.problem = StoreProblem::other;
-    out.db.reset();
-    return out;
-  }
+  if (!read_opened(out, with_journal)) return out;
   // A day's backup, taken from a database that just opened and read cleanly (and not from a map that
   // stands in for a damaged one: that would push a good backup out).
   if (out.set_aside) return out;
@@ -284,12 +289,7 @@ OpenedStore open_store_read_only(const std::filesystem::path& data_dir, const Ke
       return out;
     }
   }
-  out.loaded = load_snapshot(*out.db, with_journal);
-  if (!out.loaded.error.empty()) {
-    out.error = out.loaded.error;
-    out.problem = StoreProblem::other;
-    out.db.reset();
-  }
+  read_opened(out, with_journal);
   return out;
 }
 

@@ -17,16 +17,13 @@
 #include "storage/store.h"
 #include "test_tmp.h"
 
+using innerscape::test::file_bytes;
 using innerscape::test::run_innerscape;
+using innerscape::test::small_map_folder;
 namespace fs = std::filesystem;
 namespace storage = innerscape::storage;
 
 namespace {
-
-std::string bytes_of(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
 
 bool has(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
@@ -35,24 +32,11 @@ std::map<std::string, std::pair<std::string, fs::file_time_type>> state_of(const
   std::map<std::string, std::pair<std::string, fs::file_time_type>> out;
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
     const std::string name = fs::relative(e.path(), dir).string();
-    out[name] = e.is_regular_file() ? std::pair{bytes_of(e.path()), fs::last_write_time(e.path())} : std::pair{std::string("<dir>"), fs::file_time_type{}};
+    out[name] = e.is_regular_file() ? std::pair{file_bytes(e.path()), fs::last_write_time(e.path())} : std::pair{std::string("<dir>"), fs::file_time_type{}};
   }
   return out;
 }
 
-// A data folder holding a small map, made through the binary.
-fs::path map_folder(const fs::path& root) {
-  {
-    std::ofstream f(root / "map.json");
-    f << R"({"format": "innerscape", "version": 1,
-      "parts": [{"id": "1", "name": "Little one", "kind": "exile", "age": 6},
-                {"id": "2", "name": "Sunny", "kind": "manager", "needs_to_hear": "You are enough."}],
-      "relationships": [{"from": "2", "to": "1", "kind": "protects"}]})";
-  }
-  const auto dir = root / "data";
-  REQUIRE(run_innerscape("--data-dir '" + dir.string() + "' import '" + (root / "map.json").string() + "'").exit_code == 0);
-  return dir;
-}
 
 }  // namespace
 
@@ -82,7 +66,7 @@ TEST_CASE("check and export touch nothing: no migration written, no backup made 
   const auto json = run_innerscape("--data-dir '" + dir.string() + "' export --format json --out '" + (root / "out.json").string() + "'");
   CHECK(json.exit_code == 0);
   CHECK_MESSAGE(has(json.out, "Exported 2 parts"), (json.out + json.err));
-  CHECK(has(bytes_of(root / "out.json"), "You are enough."));
+  CHECK(has(file_bytes(root / "out.json"), "You are enough."));
   const auto md = run_innerscape("--data-dir '" + dir.string() + "' export --format md --out '" + (root / "notes").string() + "'");
   CHECK(md.exit_code == 0);
 
@@ -108,13 +92,13 @@ TEST_CASE("check and export refuse a data folder that is not there, or is a file
   CHECK(has(file_check.err, "is a file"));
   const auto file_export = run_innerscape("--data-dir '" + (root / "a-file").string() + "' export --format md --out '" + (root / "n").string() + "'");
   CHECK(file_export.exit_code == 1);
-  CHECK(bytes_of(root / "a-file") == "not a folder");
+  CHECK(file_bytes(root / "a-file") == "not a folder");
 }
 
 TEST_CASE("export while another program holds the map: named busy, exit 1, nothing exported or set aside") {
   const auto root = innerscape::test::fresh_dir("cli_busy");
-  const auto dir = map_folder(root);
-  const auto before = bytes_of(dir / storage::database_file_name);
+  const auto dir = small_map_folder(root);
+  const auto before = file_bytes(dir / storage::database_file_name);
   sqlite3* holder = nullptr;
   REQUIRE(sqlite3_open((dir / storage::database_file_name).c_str(), &holder) == SQLITE_OK);
   REQUIRE(sqlite3_exec(holder, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE self_state SET glow = glow;", nullptr, nullptr,
@@ -129,7 +113,7 @@ TEST_CASE("export while another program holds the map: named busy, exit 1, nothi
   CHECK(imported.exit_code == 1);
   CHECK(has(imported.err, "Another program"));
   for (const auto& e : fs::directory_iterator(dir)) CHECK(!has(e.path().filename().string(), "corrupt"));
-  CHECK(bytes_of(dir / storage::database_file_name) == before);
+  CHECK(file_bytes(dir / storage::database_file_name) == before);
   // Let go, it exports the whole map.
   const auto again = run_innerscape("--data-dir '" + dir.string() + "' export --format json --out '" + (root / "out.json").string() + "'");
   CHECK(again.exit_code == 0);
@@ -138,13 +122,13 @@ TEST_CASE("export while another program holds the map: named busy, exit 1, nothi
 
 TEST_CASE("a locked map whose keyinfo is missing: export and check say what is missing, exit 1, and nothing is replaced") {
   const auto root = innerscape::test::fresh_dir("cli_no_keyinfo");
-  const auto dir = map_folder(root);
+  const auto dir = small_map_folder(root);
   {
     std::ofstream(root / "pass.txt") << "a quiet harbour";
   }
   REQUIRE(run_innerscape("--data-dir '" + dir.string() + "' lock --passphrase-file '" + (root / "pass.txt").string() + "'").exit_code == 0);
   fs::remove(dir / storage::keyinfo_file_name);
-  const auto before = bytes_of(dir / storage::database_file_name);
+  const auto before = file_bytes(dir / storage::database_file_name);
   const auto exported = run_innerscape("--data-dir '" + dir.string() + "' export --format json --out '" + (root / "out.json").string() + "'");
   CHECK(exported.exit_code == 1);
   CHECK(has(exported.err, "innerscape.keyinfo"));
@@ -157,5 +141,5 @@ TEST_CASE("a locked map whose keyinfo is missing: export and check say what is m
   CHECK(unlocked.exit_code == 1);
   CHECK(has(unlocked.err, "innerscape.keyinfo"));
   for (const auto& e : fs::directory_iterator(dir)) CHECK(!has(e.path().filename().string(), "corrupt"));
-  CHECK(bytes_of(dir / storage::database_file_name) == before);
+  CHECK(file_bytes(dir / storage::database_file_name) == before);
 }

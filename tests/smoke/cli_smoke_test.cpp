@@ -15,7 +15,9 @@
 #include <fstream>
 #include <iterator>
 
+using innerscape::test::file_bytes;
 using innerscape::test::run_innerscape;
+using innerscape::test::small_map_folder;
 
 TEST_CASE("--version prints the name and an X.Y.Z version") {
   const auto r = run_innerscape("--version");
@@ -179,32 +181,9 @@ TEST_CASE("while the app has a data folder open, import and a second app are ref
   CHECK(run_innerscape("--data-dir '" + dir.string() + "' import '" + (root / "map.json").string() + "'").exit_code == 0);
 }
 
-namespace {
-
-std::string file_bytes(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-// A folder holding the small map from a JSON file, imported through the binary.
-std::filesystem::path map_folder(const std::filesystem::path& root) {
-  {
-    std::ofstream f(root / "map.json");
-    f << R"({"format": "innerscape", "version": 1,
-      "parts": [{"id": "1", "name": "Little one", "kind": "exile", "age": 6},
-                {"id": "2", "name": "Sunny", "kind": "manager", "needs_to_hear": "You are enough."}],
-      "relationships": [{"from": "2", "to": "1", "kind": "protects"}]})";
-  }
-  const auto dir = root / "data";
-  REQUIRE(run_innerscape("--data-dir '" + dir.string() + "' import '" + (root / "map.json").string() + "'").exit_code == 0);
-  return dir;
-}
-
-}  // namespace
-
 TEST_CASE("lock from the command line: MODERATE key derivation, a plain warning, and the map reads with the passphrase") {
   const auto root = innerscape::test::fresh_dir("cli_lock_on");
-  const auto dir = map_folder(root);
+  const auto dir = small_map_folder(root);
   std::ofstream(root / "pass") << "a long walk by the sea\n";
   const auto lock = run_innerscape("--data-dir '" + dir.string() + "' lock --passphrase-file '" + (root / "pass").string() + "'");
   REQUIRE_MESSAGE(lock.exit_code == 0, lock.err);
@@ -227,7 +206,7 @@ TEST_CASE("lock from the command line: MODERATE key derivation, a plain warning,
 TEST_CASE("a locked map: check, export, import, screenshot and unlock with --passphrase-file; a wrong one changes nothing") {
   namespace storage = innerscape::storage;
   const auto root = innerscape::test::fresh_dir("cli_locked");
-  const auto dir = map_folder(root);
+  const auto dir = small_map_folder(root);
   // Locked cheaply here, so the suite stays fast; commands use what the keyinfo says.
   REQUIRE(storage::set_lock(dir, nullptr, "harbour lights", storage::KdfCost::test_minimum).empty());
   std::ofstream(root / "right") << "harbour lights\n";

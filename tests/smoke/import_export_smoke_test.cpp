@@ -16,14 +16,10 @@
 #include "test_tmp.h"
 
 namespace storage = innerscape::storage;
+using innerscape::test::file_bytes;
 using innerscape::test::run_innerscape;
 
 namespace {
-
-std::string file_bytes(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 // Every file in the data folder and its bytes: "nothing was touched" is that this does not change.
 std::map<std::string, std::string> folder_bytes(const std::filesystem::path& dir) {

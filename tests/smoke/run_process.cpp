@@ -1,11 +1,14 @@
 // Runs the real innerscape binary as a person would, capturing what it prints and how it exits.
 #include "smoke/run_process.h"
 
+#include <doctest/doctest.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 
@@ -32,6 +35,24 @@ ProcessResult run_innerscape(const std::string& args, const std::string& env_pre
   result.out = slurp(io / "out");
   result.err = slurp(io / "err");
   return result;
+}
+
+std::string file_bytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::filesystem::path small_map_folder(const std::filesystem::path& root) {
+  {
+    std::ofstream f(root / "map.json");
+    f << R"({"format": "innerscape", "version": 1,
+      "parts": [{"id": "1", "name": "Little one", "kind": "exile", "age": 6},
+                {"id": "2", "name": "Sunny", "kind": "manager", "needs_to_hear": "You are enough."}],
+      "relationships": [{"from": "2", "to": "1", "kind": "protects"}]})";
+  }
+  const auto dir = root / "data";
+  REQUIRE(run_innerscape("--data-dir '" + dir.string() + "' import '" + (root / "map.json").string() + "'").exit_code == 0);
+  return dir;
 }
 
 }  // namespace innerscape::test

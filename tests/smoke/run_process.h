@@ -17,4 +17,11 @@ struct ProcessResult {
 // Runs INNERSCAPE_BINARY with the given shell-quoted arguments (and optional VAR=value prefix).
 ProcessResult run_innerscape(const std::string& args, const std::string& env_prefix = {});
 
+// A file's bytes as they are on disk (empty if it cannot be read).
+std::string file_bytes(const std::filesystem::path& path);
+
+// root/data holding a small map (two parts, one relationship, "You are enough." among its words),
+// imported through the binary as a person would.
+std::filesystem::path small_map_folder(const std::filesystem::path& root);
+
 }  // namespace innerscape::test
