@@ -387,8 +387,16 @@ void Window::keep_layout(const std::filesystem::path& ini_file) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = ini_file_.c_str();
   // Read it now rather than at the first frame, so it applies even if a frame was already begun.
+  // Dear ImGui 1.86 reads an empty file past the end of its buffer (strlen on an unterminated copy,
+  // found by AddressSanitizer), and the file made private above is empty until the first layout is
+  // written: an empty file is read as the empty text it is.
   std::error_code ec;
-  if (std::filesystem::exists(ini_file, ec)) ImGui::LoadIniSettingsFromDisk(io.IniFilename);
+  const auto size = std::filesystem::file_size(ini_file, ec);
+  if (!ec && size > 0) {
+    ImGui::LoadIniSettingsFromDisk(io.IniFilename);
+  } else {
+    ImGui::LoadIniSettingsFromMemory("", 0);
+  }
 }
 
 void Window::toggle_fullscreen() {
