@@ -130,6 +130,18 @@ Result measure_idle(Session& session) {
   return {.name = "idle", .frames = frames, .rss_mb = rss_mb(), .seconds = idle_seconds};
 }
 
+// Starts this binary with `argv` (null-terminated), its output let go: the child's pid, or -1.
+pid_t spawn_quietly(const char* const argv[]) {
+  posix_spawn_file_actions_t quiet;
+  posix_spawn_file_actions_init(&quiet);
+  posix_spawn_file_actions_addopen(&quiet, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&quiet, 2, "/dev/null", O_WRONLY, 0);
+  pid_t child = 0;
+  const int spawned = posix_spawn(&child, argv[0], &quiet, nullptr, const_cast<char* const*>(argv), environ);
+  posix_spawn_file_actions_destroy(&quiet);
+  return spawned == 0 ? child : -1;
+}
+
 // Start-up as a person meets it: a fresh process on `data_dir`, from its start until its first
 // frame is drawn (a one-frame --screenshot: the moment the picture appears), the median of three
 // runs after one to settle the caches. What the process does after its first frame (reading the
@@ -144,15 +156,9 @@ double startup_ms(const std::filesystem::path& data_dir, const std::filesystem::
   for (int i = 0; i < 4; ++i) {
     std::filesystem::remove(picture, ec);
     const char* argv[] = {self.c_str(), "--data-dir", dir.c_str(), "--size", "320x180", "--frames", "1", "--screenshot", picture_text.c_str(), nullptr};
-    posix_spawn_file_actions_t quiet;
-    posix_spawn_file_actions_init(&quiet);
-    posix_spawn_file_actions_addopen(&quiet, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&quiet, 2, "/dev/null", O_WRONLY, 0);
-    pid_t child = 0;
     const auto start = std::chrono::steady_clock::now();
-    const int spawned = posix_spawn(&child, self.c_str(), &quiet, nullptr, const_cast<char* const*>(argv), environ);
-    posix_spawn_file_actions_destroy(&quiet);
-    if (spawned != 0) return -1.0;
+    pid_t child = spawn_quietly(argv);
+    if (child < 0) return -1.0;
     double ms = -1.0;
     for (;;) {
       if (std::filesystem::exists(picture, ec) && std::filesystem::file_size(picture, ec) > 0) {
@@ -337,15 +343,9 @@ double import_seconds(const std::filesystem::path& file, const std::filesystem::
   const std::string dir = data_dir.string();
   const std::string file_text = file.string();
   const char* argv[] = {self.c_str(), "--data-dir", dir.c_str(), "import", file_text.c_str(), nullptr};
-  posix_spawn_file_actions_t quiet;
-  posix_spawn_file_actions_init(&quiet);
-  posix_spawn_file_actions_addopen(&quiet, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&quiet, 2, "/dev/null", O_WRONLY, 0);
-  pid_t child = 0;
   const auto start = std::chrono::steady_clock::now();
-  const int spawned = posix_spawn(&child, self.c_str(), &quiet, nullptr, const_cast<char* const*>(argv), environ);
-  posix_spawn_file_actions_destroy(&quiet);
-  if (spawned != 0) return -1.0;
+  const pid_t child = spawn_quietly(argv);
+  if (child < 0) return -1.0;
   int status = 0;
   struct rusage usage {};
   if (wait4(child, &status, 0, &usage) != child) return -1.0;
