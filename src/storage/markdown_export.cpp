@@ -44,13 +44,7 @@ std::string write_file(const std::filesystem::path& path, const std::string& tex
   {
     // Owner-only (0600) from the first byte, like everything else that holds the person's words.
     const int fd = open_private_file(tmp, O_TRUNC);
-    bool ok = fd >= 0;
-    for (std::size_t at = 0; ok && at < text.size();) {
-      const ssize_t n = ::write(fd, text.data() + at, text.size() - at);
-      if (n < 0 && errno == EINTR) continue;
-      ok = n > 0;
-      if (ok) at += static_cast<std::size_t>(n);
-    }
+    bool ok = fd >= 0 && write_all(fd, text);
     if (fd >= 0 && ::close(fd) != 0) ok = false;
     if (!ok) return "Could not write " + path.string() + ". Check the folder is writable and the disk has room.";
   }

@@ -29,13 +29,7 @@ std::string write_png(const std::filesystem::path& path, const core::Image& imag
   // Encoded in memory, then written owner-only (0600): a drawing is as private as the words.
   const std::vector<std::uint8_t> bytes = encode_png(image);
   const int fd = bytes.empty() ? -1 : open_private_file(path, O_TRUNC);
-  bool ok = fd >= 0;
-  for (std::size_t at = 0; ok && at < bytes.size();) {
-    const ssize_t n = ::write(fd, bytes.data() + at, bytes.size() - at);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) at += static_cast<std::size_t>(n);
-  }
+  bool ok = fd >= 0 && write_all(fd, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
   if (fd >= 0 && ::close(fd) != 0) ok = false;
   if (!ok) return "Cannot write " + path.string() + ". Check the folder is writable and the disk has room.";
   return {};

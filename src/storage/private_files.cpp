@@ -52,6 +52,16 @@ int open_private_file(const fs::path& path, int flags) {
   return fd;
 }
 
+bool write_all(int fd, std::string_view bytes) {
+  for (std::size_t at = 0; at < bytes.size();) {
+    const ssize_t n = ::write(fd, bytes.data() + at, bytes.size() - at);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    at += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
 std::string make_private_file(const fs::path& path) {
   const int fd = open_private_file(path, 0);
   if (fd < 0) return "could not make " + path.string() + " private: " + std::strerror(errno);

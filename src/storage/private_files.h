@@ -17,6 +17,10 @@ std::string make_private_dir(const std::filesystem::path& dir);
 // O_WRONLY | O_CREAT | O_CLOEXEC (O_TRUNC, say). A file descriptor, or -1 with errno set.
 int open_private_file(const std::filesystem::path& path, int flags);
 
+// Writes every byte of `bytes` to `fd`, going on after an interrupted write: false if any could not be
+// written (errno says why).
+bool write_all(int fd, std::string_view bytes);
+
 // Makes sure `path` exists and is 0600, creating it empty if need be: for files another library
 // writes in place (Dear ImGui's imgui.ini keeps the mode of the file it overwrites). Empty on success.
 std::string make_private_file(const std::filesystem::path& path);
