@@ -477,7 +477,21 @@ int run_lock(const Options& options) {
                           "Give the passphrase with --passphrase-file FILE (a file holding it), or run this in a terminal to be asked.");
     if (!next) return 1;
   }
-  // Nothing to lock yet: a new, empty map is made first, so the lock has something to hold.
+  // Nothing there yet: only the lock's keyinfo is written, and the map is made encrypted from its
+  // first byte when Innerscape next opens it. Not one page of it is ever in plaintext.
+  if (!locked && !turning_off && storage::store_is_new(*dir)) {
+    std::optional<storage::Key> key;
+    if (const std::string problem = storage::lock_new_store(*dir, next->view(), storage::KdfCost::moderate, key); !problem.empty()) {
+      std::cerr << "innerscape: " << problem << "\n";
+      return 1;
+    }
+    std::cout << "Your map is locked before anything was written: it will be encrypted from its very first word.\n"
+                 "Innerscape asks for the passphrase when it starts (or reads --passphrase-file FILE). There is no way\n"
+                 "back in without it: keep it somewhere safe.\n";
+    return 0;
+  }
+  // Something of a map but no database (a backup, a file set aside): opened as the app would open
+  // it first (the newest sound backup comes back), so the lock holds all of it.
   if (!std::filesystem::exists(*dir / storage::database_file_name)) {
     storage::OpenedStore fresh = storage::open_store(*dir, true, false, current.get());
     if (!fresh.error.empty()) {

@@ -40,13 +40,6 @@
 namespace innerscape::app {
 namespace {
 
-// Work done off the frame (the journal read, a copy saved, a passphrase checked, the lock changed):
-// whether its answer can be taken now, waiting for it when `wait`.
-template <class T>
-bool answer_ready(const std::future<T>& work, bool wait) {
-  return work.valid() && (wait || work.wait_for(std::chrono::seconds(0)) == std::future_status::ready);
-}
-
 std::filesystem::path find_shader_dir() {
   const auto candidates = platform::resource_candidates(platform::executable_dir(), INNERSCAPE_INSTALL_DATADIR);
   const auto root = platform::find_resource_root(candidates, "shaders/background.frag");
@@ -139,6 +132,8 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
     session->load_system({});
     session->overlay_.welcome.open = false;
     session->overlay_.lock_screen.show();
+  } else if (!desc.demo && storage::store_is_new(desc.data_dir)) {
+    session->await_first_save(desc.data_dir);
   } else {
     storage::StoreProblem problem = storage::StoreProblem::none;
     if (std::string e = session->open_store(desc.data_dir, &problem); !e.empty() && !session->wait_for_store(problem, e)) {
@@ -229,20 +224,17 @@ std::string Session::open_store(const std::filesystem::path& data_dir, storage::
   // The journal, read on a connection of its own while the map is already on screen.
   journal_ready_ = false;
   // Then the day's backup, on the same connection: a large store's copy does not hold up the start.
-  journal_loader_ = std::async(std::launch::async, [data_dir, key = key_, backup = store.backup_due] {
-    JournalRead read;
-    std::string error;
-    const storage::Key* k = storage::store_is_locked(data_dir) ? key.get() : nullptr;
-    auto db = storage::Database::open(data_dir / storage::database_file_name, error, k);
-    if (db == nullptr) {
-      read.error = error;
-    } else {
-      read.journal = storage::load_journal(*db, read.error);
-      if (backup) read.backup_problem = storage::rolling_backup(*db, data_dir, std::time(nullptr), k);
-    }
-    platform::Window::wake();
-    return read;
-  });
+  journal_loader_.start(
+      [data_dir, key = key_, backup = store.backup_due] {
+        JournalRead read;
+        auto db = storage::open_connection(data_dir, key.get(), read.error);
+        if (db != nullptr) {
+          read.journal = storage::load_journal(*db, read.error);
+          if (backup) read.backup_problem = storage::rolling_backup(*db, data_dir, std::time(nullptr), key.get());
+        }
+        return read;
+      },
+      [] { platform::Window::wake(); });
   // Words that were being typed when Innerscape last closed go back where they were, as an edit
   // that can be undone like any other.
   const std::vector<core::Part> recovered = core::apply_drafts(scene_.system, loaded.drafts);
@@ -256,6 +248,35 @@ std::string Session::open_store(const std::filesystem::path& data_dir, storage::
   }
   if (overlay_.timeline.open) load_map_history();
   return {};
+}
+
+void Session::await_first_save(const std::filesystem::path& data_dir) {
+  data_dir_ = data_dir;
+  store_unborn_ = true;
+  load_system({});
+  // What open_store would give a new map, kept in memory until the first save.
+  scene_.system.soothing = core::starting_soothing_words();
+  settings_.soothing_seeded = true;
+  pacer_.desc.ambient_motion = settings_.ambient_motion;
+  pacer_.desc.ambient_always = settings_.ambient_always;
+  display_dirty_ = true;
+  overlay_.welcome.open = !settings_.welcome_seen;
+}
+
+bool Session::make_store() {
+  storage::OpenedStore store = storage::open_store(data_dir_, true, false, key_.get());
+  if (!store.error.empty()) {
+    std::cerr << "innerscape: " << store.error << "\n";
+    overlay_.notice.text = "Your map could not be saved yet: " + store.error +
+                           " Everything stays here on screen, and Innerscape tries again in a little while.";
+    core::request_frame(pacer_);
+    return false;
+  }
+  store_unborn_ = false;
+  // The new store is empty: the first save writes everything on screen into it.
+  autosaver_ = std::make_unique<storage::Autosaver>(std::move(store.db), std::move(store.loaded.snapshot),
+                                                    [] { platform::Window::wake(); });
+  return true;
 }
 
 void Session::start_breathing(const core::BreathPattern& pattern, double minutes, double at_s, bool frozen) {
@@ -279,8 +300,9 @@ void Session::end_breathing(bool completed) {
 }
 
 void Session::take_journal(bool wait) {
-  if (!answer_ready(journal_loader_, wait)) return;
-  JournalRead read = journal_loader_.get();
+  std::optional<JournalRead> answer = journal_loader_.take(wait);
+  if (!answer) return;
+  JournalRead& read = *answer;
   if (!read.backup_problem.empty()) {
     std::cerr << "innerscape: today's backup could not be made: " << read.backup_problem << "\n";
     overlay_.notice.text = "Today's backup could not be made: " + read.backup_problem;
@@ -341,7 +363,7 @@ void Session::restore_from_backup(int choice) {
   if (choice < 1 || choice > static_cast<int>(restore_choices_.size())) return;
   const storage::BackupInfo backup = restore_choices_[static_cast<std::size_t>(choice - 1)];
   restore_choices_.clear();
-  if (journal_loader_.valid()) take_journal(true);  // its connection closes first
+  if (journal_loader_.running()) take_journal(true);  // its connection closes first
   save_now();
   autosaver_.reset();  // closes the map that stands in, so the chosen backup can take its place
   const std::string problem = storage::restore_backup(data_dir_, backup.file, key_.get());
@@ -363,23 +385,20 @@ void Session::lock() {
 }
 
 void Session::unlock(std::string passphrase) {
-  if (!locked() || unlocking_.valid() || data_dir_.empty()) {
+  if (!locked() || unlocking_.running() || data_dir_.empty()) {
     storage::wipe(passphrase);
     return;
   }
   // About a second of Argon2id: off the frame, so the screen stays calm and responsive.
-  unlocking_ = std::async(std::launch::async, [dir = data_dir_, p = storage::Passphrase(std::move(passphrase))] {
-    storage::Unlocked out = storage::unlock_store(dir, p.view());
-    platform::Window::wake();
-    return out;
-  });
+  unlocking_.start([dir = data_dir_, p = storage::Passphrase(std::move(passphrase))] { return storage::unlock_store(dir, p.view()); },
+                   [] { platform::Window::wake(); });
   storage::wipe(passphrase);
 }
 
 void Session::wait_for_unlock() { take_unlock(true); }
 
 void Session::export_copy(const std::filesystem::path& path) {
-  if (export_.done.valid()) {
+  if (export_.done.running()) {
     overlay_.notice.text = "A copy is already being saved; a moment more.";
     return;
   }
@@ -400,31 +419,27 @@ void Session::export_copy(const std::filesystem::path& path) {
     }
     read_history_from = data_dir_;
   }
-  export_.done = std::async(std::launch::async, [snapshot = std::move(copy), read_history_from, key = key_, path,
-                                                 now = wall_clock_now(), fraction = export_.fraction]() mutable {
-    if (!read_history_from.empty()) {
-      std::string error;
-      const storage::Key* k = storage::store_is_locked(read_history_from) ? key.get() : nullptr;
-      auto db = storage::Database::open(read_history_from / storage::database_file_name, error, k);
-      if (db != nullptr) snapshot.history = storage::load_history(*db, error);
-      if (!error.empty()) {
-        platform::Window::wake();
-        return "No copy was saved: your map's past could not be read (" + error + "). Nothing was changed.";
-      }
-    }
-    std::string problem = storage::write_json_file(snapshot, path, now, [&fraction](float f) {
-      fraction->store(f);
-      platform::Window::wake();
-    });
-    platform::Window::wake();
-    return problem;
-  });
+  export_.done.start(
+      [snapshot = std::move(copy), read_history_from, key = key_, path, now = wall_clock_now(), fraction = export_.fraction]() mutable {
+        if (!read_history_from.empty()) {
+          std::string error;
+          auto db = storage::open_connection(read_history_from, key.get(), error);
+          if (db != nullptr) snapshot.history = storage::load_history(*db, error);
+          if (!error.empty()) return "No copy was saved: your map's past could not be read (" + error + "). Nothing was changed.";
+        }
+        return storage::write_json_file(snapshot, path, now, [&fraction](float f) {
+          fraction->store(f);
+          platform::Window::wake();
+        });
+      },
+      [] { platform::Window::wake(); });
   core::request_frame(pacer_);
 }
 
 void Session::take_export(bool wait) {
-  if (!answer_ready(export_.done, wait)) return;
-  const std::string problem = export_.done.get();
+  const std::optional<std::string> answer = export_.done.take(wait);
+  if (!answer) return;
+  const std::string& problem = *answer;
   overlay_.notice.text = problem.empty() ? "A copy of everything is saved in " + export_.path.string() +
                                                ". It is readable by anyone who opens it: keep it somewhere private."
                                          : problem;
@@ -433,8 +448,9 @@ void Session::take_export(bool wait) {
 }
 
 void Session::take_unlock(bool wait) {
-  if (!answer_ready(unlocking_, wait)) return;
-  storage::Unlocked answer = unlocking_.get();
+  std::optional<storage::Unlocked> taken = unlocking_.take(wait);
+  if (!taken) return;
+  storage::Unlocked& answer = *taken;
   const double now = window_->now_s();
   core::request_frame(pacer_);
   if (!answer.key) {
@@ -463,6 +479,22 @@ void Session::begin_lock_change(ui::LockChange change) {
       storage::wipe(c.next);
     }
   } wiper{change};
+  if (store_unborn_ && key_ == nullptr && !change.next.empty()) {
+    // A first run: the lock comes before the map is written, so not one word is ever in plaintext.
+    // Only the keyinfo is written now; the store is made with the key when the answer comes.
+    lock_change_.turning_on = true;
+    lock_change_.turning_off = false;
+    lock_change_.before_store = true;
+    lock_change_.done.start(
+        [dir = data_dir_, next = storage::Passphrase(change.next)] {
+          LockChangeResult out;
+          out.problem = storage::lock_new_store(dir, next.view(), storage::KdfCost::moderate, out.new_key);
+          return out;
+        },
+        [] { platform::Window::wake(); });
+    core::request_frame(pacer_);
+    return;
+  }
   if (autosaver_ == nullptr || data_dir_.empty()) {
     overlay_.privacy.done("The example map is not saved, so there is nothing to lock.");
     return;
@@ -483,28 +515,44 @@ void Session::begin_lock_change(ui::LockChange change) {
   autosaver_.reset();
   // The passphrase now first (a slip of the fingers changes nothing), then the re-keying: seconds of
   // Argon2id and copying, off the frame.
-  lock_change_.done = std::async(std::launch::async, [dir = data_dir_, key = key_, current = storage::Passphrase(change.current),
-                                                      next = storage::Passphrase(change.next)] {
-    LockChangeResult out;
-    if (key != nullptr) {
-      const storage::Unlocked check = storage::unlock_store(dir, current.view());
-      if (!check.key) {
-        out.problem = check.wrong_passphrase ? "That is not your passphrase now, so nothing was changed." : check.error;
-        platform::Window::wake();
+  lock_change_.done.start(
+      [dir = data_dir_, key = key_, current = storage::Passphrase(change.current), next = storage::Passphrase(change.next)] {
+        LockChangeResult out;
+        if (key != nullptr) {
+          const storage::Unlocked check = storage::unlock_store(dir, current.view());
+          if (!check.key) {
+            out.problem = check.wrong_passphrase ? "That is not your passphrase now, so nothing was changed." : check.error;
+            return out;
+          }
+        }
+        const std::optional<std::string_view> to = next.empty() ? std::nullopt : std::optional<std::string_view>(next.view());
+        out.problem = storage::set_lock(dir, key.get(), to, storage::KdfCost::moderate, &out.new_key);
         return out;
-      }
-    }
-    const std::optional<std::string_view> to = next.empty() ? std::nullopt : std::optional<std::string_view>(next.view());
-    out.problem = storage::set_lock(dir, key.get(), to, storage::KdfCost::moderate, &out.new_key);
-    platform::Window::wake();
-    return out;
-  });
+      },
+      [] { platform::Window::wake(); });
   core::request_frame(pacer_);
 }
 
 void Session::take_lock_change(bool wait) {
-  if (!answer_ready(lock_change_.done, wait)) return;
-  LockChangeResult result = lock_change_.done.get();
+  std::optional<LockChangeResult> answer = lock_change_.done.take(wait);
+  if (!answer) return;
+  LockChangeResult& result = *answer;
+  if (std::exchange(lock_change_.before_store, false)) {
+    std::string problem = std::move(result.problem);
+    if (problem.empty() && result.new_key) {
+      key_ = std::make_shared<const storage::Key>(std::move(*result.new_key));
+      if (make_store()) {
+        mark_dirty(window_->now_s(), 0.0);  // whatever was done meanwhile, into the encrypted store
+        overlay_.notice.text = "The lock is on before anything was written. Innerscape will ask for your passphrase each time it opens.";
+      } else {
+        problem = overlay_.notice.text;
+      }
+    }
+    last_input_s_ = window_->now_s();
+    overlay_.privacy.done(problem);
+    core::request_frame(pacer_);
+    return;
+  }
   // Whichever key the store holds now (the switch may have taken effect even if tidying up did not).
   std::string error;
   const auto info = storage::current_keyinfo(data_dir_, error);
@@ -608,6 +656,7 @@ core::Settings Session::current_settings() const {
 Session::~Session() {
   take_lock_change(true);  // a re-keying under way finishes, and the saver opens again to take the last changes
   keep_comfort();
+  if (store_unborn_ && save_due_s_ >= 0.0) make_store();  // a first run that made something to keep
   if (autosaver_ == nullptr) return;
   take_journal(true);  // pages written before it was read join it, and are saved with it
   if (const std::string problem = save_now(); !problem.empty()) {
@@ -625,7 +674,7 @@ storage::Snapshot Session::snapshot() const {
 }
 
 void Session::load_map_history() {
-  if (past_.ready || past_.loader.valid()) return;
+  if (past_.ready || past_.loader.running()) return;
   if (autosaver_ == nullptr) {
     // No store: the example map brings its year so far; anything else starts its story now.
     if (demo_) {
@@ -640,14 +689,14 @@ void Session::load_map_history() {
   if (const std::string problem = save_now(); !problem.empty()) std::cerr << "innerscape: " << problem << "\n";
   past_.seen = core::map_state(scene_.system);
   past_.seen_revision = scene_.history.revision;
-  past_.loader = std::async(std::launch::async, [dir = data_dir_, key = key_] {
-    HistoryRead read;
-    const storage::Key* k = storage::store_is_locked(dir) ? key.get() : nullptr;
-    auto db = storage::Database::open(dir / storage::database_file_name, read.error, k);
-    if (db != nullptr) read.history = storage::load_history(*db, read.error);
-    platform::Window::wake();
-    return read;
-  });
+  past_.loader.start(
+      [dir = data_dir_, key = key_] {
+        HistoryRead read;
+        auto db = storage::open_connection(dir, key.get(), read.error);
+        if (db != nullptr) read.history = storage::load_history(*db, read.error);
+        return read;
+      },
+      [] { platform::Window::wake(); });
 }
 
 void Session::begin_timeline() {
@@ -663,8 +712,9 @@ void Session::take_map_history(bool wait) {
     frame_story_ = false;
     if (overlay_.timeline.open) scene_.view_goal = framing(story_positions(map_history(), scene_.system), scene_.view.viewport);
   }
-  if (!answer_ready(past_.loader, wait)) return;
-  HistoryRead read = past_.loader.get();
+  std::optional<HistoryRead> answer = past_.loader.take(wait);
+  if (!answer) return;
+  HistoryRead& read = *answer;
   if (!read.error.empty()) {
     std::cerr << "innerscape: " << read.error << "\n";
     past_.problem = "Your map's past could not be read just now, so the timeline is empty for this session. "
@@ -748,13 +798,18 @@ void Session::update_past(double real_dt_s) {
 }
 
 void Session::mark_dirty(double now_s, double delay_s) {
-  if (autosaver_ == nullptr) return;
+  if (autosaver_ == nullptr && !store_unborn_) return;
   const double due = now_s + delay_s;
   save_due_s_ = save_due_s_ < 0.0 ? due : std::min(save_due_s_, due);
 }
 
 void Session::submit_if_due(double now_s) {
-  if (autosaver_ == nullptr || save_due_s_ < 0.0 || now_s < save_due_s_) return;
+  if (save_due_s_ < 0.0 || now_s < save_due_s_) return;
+  if (store_unborn_ && !lock_change_.done.running() && !make_store()) {
+    save_due_s_ = now_s + 10.0;  // a full disk, a read-only folder: tried again, nothing lost meanwhile
+    return;
+  }
+  if (autosaver_ == nullptr) return;
   keep_comfort();
   submit();
   save_due_s_ = -1.0;
@@ -762,6 +817,7 @@ void Session::submit_if_due(double now_s) {
 
 std::string Session::save_now() {
   keep_comfort();
+  if (store_unborn_ && save_due_s_ >= 0.0 && !lock_change_.done.running() && !make_store()) return overlay_.notice.text;
   if (autosaver_ == nullptr) return {};
   submit();
   save_due_s_ = -1.0;
@@ -1081,7 +1137,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
   if (film) return;
   o.welcome.draw(demo_ ? "Innerscape - example system" : "Innerscape",
                  {.demo = demo_,
-                  .first_run = !demo_ && autosaver_ != nullptr && !settings_.welcome_seen && scene_.system.parts.empty() &&
+                  .first_run = !demo_ && (autosaver_ != nullptr || store_unborn_) && !settings_.welcome_seen && scene_.system.parts.empty() &&
                                scene_.system.journal.empty(),
                   .offer_lock = key_ == nullptr,
                   .ambient_always = pacer_.desc.ambient_always,
@@ -1159,7 +1215,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
   shown.ambient_always = pacer_.desc.ambient_always;
   o.settings.draw(shown, o.privacy.open, window_->fullscreen(), actions);
   o.privacy.draw({.locked = key_ != nullptr,
-                  .busy = lock_change_.done.valid(),
+                  .busy = lock_change_.done.running(),
                   .idle_lock_minutes = settings_.idle_lock_minutes,
                   .demo = data_dir_.empty()},
                  actions);
@@ -1167,8 +1223,8 @@ void Session::draw_overlay(glm::ivec2 target_size) {
   // nothing, and the panels keep above them.
   o.notice.draw(scene_.history.revision, actions);
   if (!breath_words_by_self) o.breathing.draw_words_note(breathing_);
-  if (export_.done.valid()) ui::draw_progress_card("Saving a copy of everything...", export_progress());
-  if (lock_change_.done.valid()) ui::draw_progress_card("Changing the lock safely...", -1.0f);
+  if (export_.done.running()) ui::draw_progress_card("Saving a copy of everything...", export_progress());
+  if (lock_change_.done.running()) ui::draw_progress_card("Changing the lock safely...", -1.0f);
   o.shortcuts.draw("Keyboard shortcuts", actions);
   if (o.timeline.open) {
     const core::MapHistory& h = map_history();

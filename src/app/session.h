@@ -5,7 +5,6 @@
 #include <atomic>
 #include <filesystem>
 #include <functional>
-#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -20,6 +19,7 @@
 #include "core/inner_system.h"
 #include "core/map_history.h"
 #include "core/scene_view.h"
+#include "core/task.h"
 #include "platform/audio.h"
 #include "platform/window.h"
 #include "render/canvas_renderer.h"
@@ -144,7 +144,7 @@ class Session {
   // a passphrase being checked.
   bool animating() const {
     return gliding_ || scene_.view_goal.has_value() || save_due_s_ >= 0.0 || (breathing_.running && !breathing_.paused && !breathing_frozen_) ||
-           unlocking_.valid() || lock_change_.done.valid() || export_.done.valid() || past_.playing || past_.loader.valid();
+           unlocking_.running() || lock_change_.done.running() || export_.done.running() || past_.playing || past_.loader.running();
   }
 
   // The passphrase lock. A locked store shows the lock screen at start (nothing of it is read until
@@ -161,7 +161,7 @@ class Session {
   // A readable copy of everything (JSON) written at `path` off the frame, with a progress card; the
   // notice says how it went. One at a time.
   void export_copy(const std::filesystem::path& path);
-  bool exporting() const { return export_.done.valid(); }
+  bool exporting() const { return export_.done.running(); }
   float export_progress() const { return export_.fraction ? export_.fraction->load() : 0.0f; }
   void wait_for_export() { take_export(true); }
   // Waits for a change to the lock (Privacy) to be made, and takes in the result (tests).
@@ -176,7 +176,6 @@ class Session {
   // Hands the current state to the store now, if anything changed, and waits until it is on disk.
   // Empty on success, else why it could not be written (the changes are kept and retried).
   std::string save_now();
-  bool saving() const { return autosaver_ != nullptr; }
 
   // The journal is read after the first frame, so years of pages do not hold up the start. Until
   // it is here, the journal panel says so; what is written meanwhile joins it.
@@ -300,7 +299,7 @@ class Session {
     std::string error;
     std::string backup_problem;  // the day's backup, made after the journal, could not be made
   };
-  std::future<JournalRead> journal_loader_;
+  core::Task<JournalRead> journal_loader_;
   bool journal_ready_ = true;
   void end_breathing(bool completed);  // logs the session (not a frozen picture's)
 
@@ -315,7 +314,7 @@ class Session {
     std::uint64_t seen_revision = ~std::uint64_t{0};
     bool ready = false;
     std::string problem;
-    std::future<HistoryRead> loader;
+    core::Task<HistoryRead> loader;
     std::optional<double> time;  // shown instead of today
     bool eased = false;
     double ease_s = 0.0;
@@ -369,9 +368,14 @@ class Session {
   std::filesystem::path data_dir_;
   std::shared_ptr<const storage::Key> key_;
   bool store_waiting_ = false;  // locked at start, or not openable just now: the store opens once it can
-  std::future<storage::Unlocked> unlocking_;
+  // A first run (storage::store_is_new): nothing is written to the data folder until there is
+  // something to keep, so the passphrase lock can be chosen before a word reaches the disk.
+  bool store_unborn_ = false;
+  void await_first_save(const std::filesystem::path& data_dir);
+  bool make_store();  // the first save of a first run: the store is made now (locked, if chosen first)
+  core::Task<storage::Unlocked> unlocking_;
   struct ExportTask {
-    std::future<std::string> done;
+    core::Task<std::string> done;
     std::shared_ptr<std::atomic<float>> fraction;
     std::filesystem::path path;
   };
@@ -383,10 +387,11 @@ class Session {
     std::optional<storage::Key> new_key;
   };
   struct LockChangeTask {
-    std::future<LockChangeResult> done;
+    core::Task<LockChangeResult> done;
     storage::Snapshot on_disk;  // what the store holds, for the saver when it opens again
     bool turning_on = false;
     bool turning_off = false;
+    bool before_store = false;  // a first run's lock, chosen before the store was made
   };
   LockChangeTask lock_change_;
   void begin_lock_change(ui::LockChange change);

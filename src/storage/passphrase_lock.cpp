@@ -647,6 +647,23 @@ std::string set_lock(const std::filesystem::path& data_dir, const Key* current, 
   return {};
 }
 
+std::string lock_new_store(const std::filesystem::path& data_dir, std::string_view passphrase, KdfCost cost,
+                           std::optional<Key>& new_key) {
+  if (!store_is_new(data_dir)) return "There is already a map in " + data_dir.string() + ", so it was left as it is.";
+  KeyInfo info;
+  info.kdf = new_kdf_params(cost);
+  std::string error;
+  std::optional<Key> key = derive_key(passphrase, info.kdf, error);
+  if (!key) return error;
+  info.check = key_check(*key);
+  // Under a temporary name first (store_is_new passes over it), so a cut-off write leaves no half lock.
+  if (const std::string e = replace_file_synced(keyinfo_path(data_dir), keyinfo_to_json(info)); !e.empty()) {
+    return "The lock could not be set up: " + e + ". Nothing was written.";
+  }
+  new_key = std::move(key);
+  return {};
+}
+
 std::string keep_wal_on_close(Database& db) {
   int persist = 1;
   const int rc = sqlite3_file_control(db.handle(), "main", SQLITE_FCNTL_PERSIST_WAL, &persist);

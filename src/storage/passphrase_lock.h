@@ -148,6 +148,12 @@ std::string set_lock(const std::filesystem::path& data_dir, const Key* current,
                      std::optional<std::string_view> new_passphrase, KdfCost cost = KdfCost::moderate,
                      std::optional<Key>* new_key = nullptr);
 
+// Locks a map that does not exist yet (store_is_new): writes only the keyinfo for `passphrase`, so
+// the database is encrypted from its first byte when open_store makes it with the key that
+// `new_key` receives. Nothing is written when the folder already holds a map. Empty on success.
+std::string lock_new_store(const std::filesystem::path& data_dir, std::string_view passphrase, KdfCost cost,
+                           std::optional<Key>& new_key);
+
 // Finishes or undoes a switch that set_lock did not get to complete (the process was killed),
 // leaving the store consistent, then overwrites any old file it had not yet overwritten. Only for the holder of the folder's DataLock: open_store's callers
 // that write (the app, import) run it first. Empty on success.

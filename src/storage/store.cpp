@@ -7,6 +7,7 @@
 #include <fstream>
 #include <system_error>
 
+#include "storage/data_lock.h"
 #include "storage/migrations.h"
 
 namespace innerscape::storage {
@@ -26,6 +27,26 @@ std::filesystem::path corrupt_path_for(const std::filesystem::path& db_path) {
     out += std::string(".corrupt-") + stamp + "-" + std::to_string(n);
   }
   return out;
+}
+
+std::unique_ptr<Database> open_connection(const std::filesystem::path& data_dir, const Key* key, std::string& error) {
+  return Database::open(data_dir / database_file_name, error, store_is_locked(data_dir) ? key : nullptr);
+}
+
+bool store_is_new(const std::filesystem::path& data_dir) {
+  // Anything of Innerscape's in the folder or among its backups, torn or whole, means a map was begun.
+  const auto holds_any = [](const fs::path& folder, bool& unreadable) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+      const std::string name = entry.path().filename().string();
+      // (The keyinfo's temporary name is what lock_new_store leaves if it is cut off: still no map.)
+      if (name != lock_file_name && name != std::string(keyinfo_file_name) + ".tmp" && name.starts_with("innerscape")) return true;
+    }
+    unreadable = ec && ec != std::errc::no_such_file_or_directory;
+    return false;
+  };
+  bool unreadable = false;
+  return !holds_any(data_dir, unreadable) && !holds_any(backups_dir(data_dir), unreadable) && !unreadable;
 }
 
 bool looks_encrypted(const std::filesystem::path& file) {

@@ -70,6 +70,11 @@ OpenedStore open_store(const std::filesystem::path& data_dir, bool with_journal 
 OpenedStore open_store_read_only(const std::filesystem::path& data_dir, const Key* key = nullptr, bool with_journal = true,
                                  int busy_wait_ms = store_busy_wait_ms);
 
+// One more connection to the store in `data_dir`, beside the one that saves: the journal's first
+// read, the map's history, an export. Keyed with `key` when the store is locked (an unlocked store
+// ignores it). Null, with `error` set, when it cannot be opened.
+std::unique_ptr<Database> open_connection(const std::filesystem::path& data_dir, const Key* key, std::string& error);
+
 // Replaces the database in `data_dir` with a copy of `backup`, which must be sound. The caller
 // closes its own connection first. Empty on success; on failure nothing is removed.
 // A locked store passes its key (its backups are encrypted with it).
@@ -77,6 +82,12 @@ std::string restore_backup(const std::filesystem::path& data_dir, const std::fil
 
 // Where a damaged database is moved: innerscape.db.corrupt-YYYYMMDD-HHMMSS beside it.
 std::filesystem::path corrupt_path_for(const std::filesystem::path& db_path);
+
+// Whether the data folder holds no map at all yet: no database, no keyinfo, nothing a switch of the
+// lock left behind and no backup (the folder's lock file does not count). The app then writes
+// nothing until there is something to keep, so the passphrase lock can be chosen before any word
+// reaches the disk. A folder that cannot be listed is not called new.
+bool store_is_new(const std::filesystem::path& data_dir);
 
 // Whether a file looks like an encrypted (SQLCipher) database: not a plain SQLite header, and bytes
 // as even as a cipher's. A file like that is never taken for damage when its keyinfo is missing.

@@ -24,6 +24,7 @@
 #include "storage/passphrase_lock.h"
 #include "storage/png.h"
 #include "storage/settings_file.h"
+#include "storage/store.h"
 #include "test_store.h"
 #include "test_tmp.h"
 #include "ui/theme.h"
@@ -273,6 +274,10 @@ TEST_CASE("the first run offers the lock before anything is written: chosen, not
     return;
   }
   REQUIRE(offered);
+  // Truly nothing yet: a few frames of the welcome have written no database, keyinfo or backup.
+  d.frames(5);
+  CHECK(storage::store_is_new(dir));
+  CHECK(!std::filesystem::exists(dir / "innerscape.db"));
   const glm::vec2 offer = Driver::centre(welcome, "Lock it with a passphrase first");
   INFO("the offer at ", offer.x, ", ", offer.y);
   d.click(offer);
@@ -287,6 +292,9 @@ TEST_CASE("the first run offers the lock before anything is written: chosen, not
   d.frames(2);
   INFO("message: ", d.session->overlay().privacy.message);
   REQUIRE(d.session->store_locked());
+  // The store was made with the key: its very first page is ciphertext.
+  REQUIRE(std::filesystem::exists(dir / "innerscape.db"));
+  CHECK(file_bytes(dir / "innerscape.db").rfind("SQLite format 3", 0) == std::string::npos);
 
   // Now the person begins, with the example's words as their own, and saves.
   const core::InnerSystem example = core::make_demo_system();
@@ -303,6 +311,31 @@ TEST_CASE("the first run offers the lock before anything is written: chosen, not
       CHECK(bytes.find(p.name) == std::string::npos);
     }
   }
+}
+
+TEST_CASE("a first run writes nothing until there is something to keep; the first change makes the map") {
+  const auto dir = test::fresh_dir("e2e_first_run_nothing_written");
+  {
+    Driver d(Driver::with_data(dir));
+    REQUIRE(d.session->overlay().welcome.open);
+    d.frames(10);
+    d.click(d.dock_button("Breathe"));  // looking around changes nothing of the map
+    d.frames(3);
+  }
+  CHECK(storage::store_is_new(dir));
+  {
+    // Opened again, it is still a first run, and the first choice makes the store.
+    Driver d(Driver::with_data(dir));
+    REQUIRE(d.session->overlay().welcome.open);
+    d.session->act({.dismiss_welcome = true, .start_from_example = true});
+    d.frames(2);
+    REQUIRE(d.session->save_now().empty());
+    CHECK(!storage::store_is_new(dir));
+  }
+  Driver d(Driver::with_data(dir));
+  CHECK_FALSE(d.session->overlay().welcome.open);  // seen: kept with the map
+  CHECK(d.session->scene().system.parts.size() == core::make_demo_system().parts.size());
+  CHECK(!d.session->scene().system.soothing.empty());  // the starting soothing words came with it
 }
 
 TEST_CASE("the window layout (imgui.ini) is written for the person alone (0600)") {

@@ -65,13 +65,19 @@ TEST_CASE("an incomplete flag exits 2 and says what it needs") {
 }
 
 TEST_CASE("check says a sound store is sound, and a damaged one is not, changing nothing") {
-  const auto dir = innerscape::test::fresh_dir("check_cmd");
+  const auto root = innerscape::test::fresh_dir("check_cmd");
+  const auto dir = root / "data";
+  std::filesystem::create_directories(dir);
   const auto empty = run_innerscape("--data-dir '" + dir.string() + "' check");
   CHECK(empty.exit_code == 0);
   CHECK(empty.out.find("nothing to check") != std::string::npos);
 
-  const auto shot = run_innerscape("--frames 1 --data-dir '" + dir.string() + "' --screenshot '" + (dir / "s.png").string() + "'");
+  // A picture of a folder with no map yet makes no map: a first run writes nothing.
+  const auto shot = run_innerscape("--frames 1 --data-dir '" + dir.string() + "' --screenshot '" + (root / "s.png").string() + "'");
   REQUIRE(shot.exit_code == 0);
+  CHECK(run_innerscape("--data-dir '" + dir.string() + "' check").out.find("nothing to check") != std::string::npos);
+
+  REQUIRE(innerscape::test::small_map_folder(root) == dir);
   const auto sound = run_innerscape("--data-dir '" + dir.string() + "' check");
   CHECK(sound.exit_code == 0);
   CHECK(sound.out.find("sound") != std::string::npos);
@@ -201,6 +207,26 @@ TEST_CASE("lock from the command line: MODERATE key derivation, a plain warning,
   const auto check = run_innerscape("--data-dir '" + dir.string() + "' check --passphrase-file '" + (root / "pass").string() + "'");
   CHECK(check.exit_code == 0);
   CHECK(check.out.find("(2 parts, 1 relationship)") != std::string::npos);
+}
+
+TEST_CASE("lock on a folder with no map yet writes only the keyinfo: the map is made encrypted from its first byte") {
+  const auto root = innerscape::test::fresh_dir("cli_lock_new");
+  const auto dir = root / "new-map";
+  std::ofstream(root / "pass") << "before the first word\n";
+  const auto lock = run_innerscape("--data-dir '" + dir.string() + "' lock --passphrase-file '" + (root / "pass").string() + "'");
+  REQUIRE_MESSAGE(lock.exit_code == 0, lock.err);
+  CHECK(lock.out.find("locked before anything was written") != std::string::npos);
+  CHECK(std::filesystem::exists(dir / innerscape::storage::keyinfo_file_name));
+  CHECK(!std::filesystem::exists(dir / "innerscape.db"));
+  // The app opens it with the passphrase and makes the map, encrypted from its first page.
+  const auto shot = run_innerscape("--data-dir '" + dir.string() + "' --passphrase-file '" + (root / "pass").string() +
+                                   "' --size 320x200 --frames 2 --screenshot '" + (root / "shot.png").string() + "'");
+  REQUIRE_MESSAGE(shot.exit_code == 0, shot.err);
+  REQUIRE(std::filesystem::exists(dir / "innerscape.db"));
+  CHECK(file_bytes(dir / "innerscape.db").rfind("SQLite format 3", 0) == std::string::npos);
+  const auto check = run_innerscape("--data-dir '" + dir.string() + "' check --passphrase-file '" + (root / "pass").string() + "'");
+  CHECK_MESSAGE(check.exit_code == 0, check.err);
+  CHECK(check.out.find("Your data is sound") != std::string::npos);
 }
 
 TEST_CASE("a locked map: check, export, import, screenshot and unlock with --passphrase-file; a wrong one changes nothing") {

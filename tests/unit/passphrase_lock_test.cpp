@@ -571,3 +571,42 @@ TEST_CASE("a key lives in locked memory, and a moved-from key holds nothing") {
   if (room) CHECK(blank.memory_locked());
   CHECK(std::all_of(blank.data(), blank.data() + storage::Key::size, [](unsigned char c) { return c == 0; }));
 }
+
+TEST_CASE("a map locked before it exists is encrypted from its first byte; a folder with a map is not touched") {
+  const fs::path dir = test::fresh_dir("lock_new_store");
+  std::optional<storage::Key> key;
+  REQUIRE(storage::lock_new_store(dir, "first light", cheap, key).empty());
+  REQUIRE(key.has_value());
+  CHECK(storage::store_is_locked(dir));
+  CHECK(!fs::exists(dir / storage::database_file_name));  // only the keyinfo so far
+  CHECK(!fs::exists(dir / (std::string(storage::keyinfo_file_name) + ".tmp")));
+  CHECK(storage::unlock_store(dir, "first light").key.has_value());
+  CHECK(storage::unlock_store(dir, "last light").wrong_passphrase);
+
+  // The store made with the key holds the words, and the disk holds none of them in plaintext.
+  const core::InnerSystem demo = core::make_demo_system();
+  {
+    storage::OpenedStore store = storage::open_store(dir, true, false, &*key);
+    REQUIRE_MESSAGE(store.error.empty(), store.error);
+    CHECK(store.loaded.snapshot.system.parts.empty());
+    storage::Snapshot state = store.loaded.snapshot;
+    state.system = demo;
+    REQUIRE(storage::save_changes(*store.db, store.loaded.snapshot, state).empty());
+  }
+  CHECK(storage::looks_encrypted(dir / storage::database_file_name));
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file() && e.path().filename() != storage::keyinfo_file_name && fs::file_size(e.path()) > 0) check_no_secrets(e.path());
+  }
+  check_holds(dir, &*key, demo);
+  CHECK(storage::open_store(dir, true, false).locked);
+
+  // Once a map is there, lock_new_store refuses and writes nothing.
+  const fs::path plain = test::fresh_dir("lock_new_store_refused");
+  make_store(plain);
+  const std::string before = bytes_of(plain / storage::database_file_name);
+  std::optional<storage::Key> other;
+  CHECK(has(storage::lock_new_store(plain, "first light", cheap, other), "already a map"));
+  CHECK(!other.has_value());
+  CHECK(!storage::store_is_locked(plain));
+  CHECK(bytes_of(plain / storage::database_file_name) == before);
+}

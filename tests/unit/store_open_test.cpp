@@ -526,3 +526,28 @@ TEST_CASE("the read-only opening refuses a missing folder, a file for a folder, 
   CHECK(empty.problem == storage::StoreProblem::no_map);
   CHECK(fs::is_empty(root / "empty"));
 }
+
+TEST_CASE("a folder is new until anything of a map is in it: a database, a keyinfo, a backup, even a torn one") {
+  const fs::path root = test::fresh_dir("store_is_new");
+  CHECK(storage::store_is_new(root / "not-made-yet"));
+  const fs::path dir = root / "data";
+  fs::create_directories(dir);
+  CHECK(storage::store_is_new(dir));
+  std::ofstream(dir / "innerscape.lock") << "";  // the folder's own lock says nothing about a map
+  std::ofstream(dir / "notes.txt") << "the person's own file";
+  CHECK(storage::store_is_new(dir));
+  for (const std::string name : {"innerscape.db", "innerscape.keyinfo", "innerscape.db.corrupt-20200101-000000",
+                                 "innerscape.db-wal"}) {
+    std::ofstream(dir / name) << "x";
+    CHECK_MESSAGE(!storage::store_is_new(dir), name);
+    fs::remove(dir / name);
+  }
+  CHECK(storage::store_is_new(dir));
+  fs::create_directories(storage::backups_dir(dir));
+  CHECK(storage::store_is_new(dir));
+  std::ofstream(storage::backups_dir(dir) / "innerscape-20200101-000000.db.partial") << "torn";
+  CHECK(!storage::store_is_new(dir));
+  fs::remove_all(storage::backups_dir(dir));
+  test::write_store(dir, core::make_demo_system());
+  CHECK(!storage::store_is_new(dir));
+}
