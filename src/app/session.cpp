@@ -932,12 +932,6 @@ void Session::update_motion(double dt) {
 }
 
 void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool offscreen) {
-  // A picture asked for in the last frame is taken first, as its own full frame.
-  if (pending_picture_) {
-    const std::filesystem::path path = expand_home(*std::exchange(pending_picture_, std::nullopt));
-    const std::string problem = save_picture(path, target_size);
-    overlay_.notice.text = problem.empty() ? "The picture is saved: " + path.string() : problem;
-  }
   // Update: the animation clock, and where each part is shown. The model does not change while drawing.
   core::advance(scene_.clock, real_dt_s, core::ambient_speed(pacer_, now_s));
   scene_.view.viewport = target_size;
@@ -1019,12 +1013,16 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
     window_->reload_font_texture();
   }
   window_->begin_ui_frame(offscreen ? std::optional<glm::ivec2>(target_size) : std::nullopt);
+  ui::UiActions actions;
   if (imgui_demo_only) {
     ImGui::ShowDemoWindow();
   } else {
-    draw_overlay(target_size);
+    actions = draw_overlay(target_size);
   }
   window_->render_ui();
+  // What the overlay asked for is applied once, after the frame is drawn: nothing changed the model
+  // while it was being drawn.
+  apply(actions);
   if (display_dirty_) apply_display(true);  // the atlas may change only between frames
 }
 
@@ -1075,7 +1073,7 @@ bool Session::note_glyphs() {
   return fresh;
 }
 
-void Session::draw_overlay(glm::ivec2 target_size) {
+ui::UiActions Session::draw_overlay(glm::ivec2 target_size) {
   OverlayState& o = overlay_;
   const std::int64_t now = wall_clock_now();
   ui::UiActions actions;
@@ -1084,8 +1082,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
   if (o.lock_screen.shown) {
     o.lock_screen.draw(window_->now_s(), actions);
     if (autosaver_ != nullptr) ui::draw_save_banner(autosaver_->problem());
-    apply(actions);
-    return;
+    return actions;
   }
 
   if (o.canvas.open()) {
@@ -1112,8 +1109,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
     o.shortcuts.draw("Keyboard shortcuts", actions);
     o.problems.draw("Something could not be drawn", render_problems_);
     if (autosaver_ != nullptr) ui::draw_save_banner(autosaver_->problem());
-    apply(actions);
-    return;
+    return actions;
   }
 
   // A disk that cannot be written to is said first, at the top: the panels keep below it.
@@ -1134,7 +1130,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
                          .selected = past_.time ? core::PartId{0} : o.selected,
                          .skip = past_.time ? core::PartId{0} : o.name_field.part},
                         o.space);
-  if (film) return;
+  if (film) return {};  // a frame of a film asks for nothing
   o.welcome.draw(demo_ ? "Innerscape - example system" : "Innerscape",
                  {.demo = demo_,
                   .first_run = !demo_ && (autosaver_ != nullptr || store_unborn_) && !settings_.welcome_seen && scene_.system.parts.empty() &&
@@ -1240,9 +1236,7 @@ void Session::draw_overlay(glm::ivec2 target_size) {
   }
   o.problems.draw("Something could not be drawn", render_problems_);
   (void)target_size;
-
-  // Apply what the overlay asked for, after it has drawn.
-  apply(actions);
+  return actions;
 }
 
 void Session::apply(ui::UiActions& a) {
@@ -1743,6 +1737,14 @@ void Session::step(double real_dt_s) {
   frame(real_dt_s, now, window_->drawable_size(), false);
   window_->present();
   core::note_frame(pacer_, now);
+  // A picture asked for in this frame is a request: served now the frame is done, as a full frame
+  // of its own drawn offscreen, never from inside another.
+  if (pending_picture_) {
+    const std::filesystem::path path = expand_home(*std::exchange(pending_picture_, std::nullopt));
+    const std::string problem = save_picture(path, window_->drawable_size());
+    overlay_.notice.text = problem.empty() ? "The picture is saved: " + path.string() : problem;
+    core::request_frame(pacer_);
+  }
 }
 
 long run_loop(Session& session, double deadline_s) {

@@ -248,7 +248,7 @@ class Session {
   bool imgui_demo_only = false;
 
  private:
-  void draw_overlay(glm::ivec2 target_size);
+  ui::UiActions draw_overlay(glm::ivec2 target_size);  // draws from the state as it is; returns what was asked for
   // The characters beyond Latin the overlay is about to show; the fonts load them between frames.
   bool note_glyphs();
   ui::GlyphNeeds glyphs_;
