@@ -17,6 +17,7 @@
 #include "app/session.h"
 #include "app/timelapse.h"
 #include "core/breathing.h"
+#include "core/calendar.h"
 #include "core/version.h"
 #include "core/wording.h"
 #include "platform/hardening.h"
@@ -172,7 +173,7 @@ int run_screenshot(const Options& options, const std::filesystem::path& data_dir
   }
   if (options.day) {
     // The map as it was at that day's end, with the timeline open on it.
-    session->open_timeline(static_cast<double>(local_day_end(*options.day)));
+    session->open_timeline(static_cast<double>(core::local_day_end(*options.day)));
     session->wait_for_map_history();
   }
   settle(*session, target, options.size, options.frames);

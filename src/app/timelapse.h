@@ -9,7 +9,6 @@
 
 #include <glm/vec2.hpp>
 
-#include "app/cli.h"
 #include "core/inner_system.h"
 #include "core/map_history.h"
 
@@ -34,8 +33,5 @@ std::vector<glm::vec2> story_positions(const core::MapHistory& history, const co
 
 // The ffmpeg command that joins the frames in `dir` into a video at `fps` (a hint printed at the end).
 std::string join_command(const std::filesystem::path& dir, int fps, glm::ivec2 size);
-
-// The last second of `day` in local time (seconds since 1970): a --day picture shows the day's end.
-std::int64_t local_day_end(const CalendarDay& day);
 
 }  // namespace innerscape::app
