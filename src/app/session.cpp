@@ -723,7 +723,7 @@ void Session::clear_map_history() {
 void Session::update_past(double real_dt_s) {
   if (!past_.time) return;
   if (past_.playing && past_.ready) {
-    const ui::TimelapseSpan span = ui::timelapse_span(map_history(), wall_clock_now());
+    const core::TimelapseSpan span = core::timelapse_span(map_history(), wall_clock_now());
     const double speed = ui::timelapse_speeds[std::clamp(overlay_.timeline.speed, 0, 3)];
     past_.ease_s = span.ease_s;
     past_.eased = true;
@@ -1311,7 +1311,7 @@ void Session::apply(ui::UiActions& a) {
   if (a.show_time) show_time(*a.show_time);
   if (a.play_timelapse) {
     if (*a.play_timelapse && past_.ready) {
-      const ui::TimelapseSpan span = ui::timelapse_span(map_history(), wall_clock_now());
+      const core::TimelapseSpan span = core::timelapse_span(map_history(), wall_clock_now());
       // From the moment shown; at today (or past the story's end), from the very beginning.
       const double from = past_.time && *past_.time < span.end ? *past_.time : static_cast<double>(span.first);
       show_time(from, true, span.ease_s);

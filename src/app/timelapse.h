@@ -24,7 +24,7 @@ std::string frame_name(int number);
 std::string check_frame_dir(const std::filesystem::path& dir);
 
 // The moment of the map's story that frame `i` of `n` shows: evenly spaced from `first`, the last
-// exactly `end` (a single frame is `end`). `end` is ui::timelapse_span's: after it nothing moves.
+// exactly `end` (a single frame is `end`). `end` is core::timelapse_span's: after it nothing moves.
 double frame_time(std::int64_t first, double end, int i, int n);
 
 // Every place a part has stood in the story, and where today's parts stand: a time-lapse framed on

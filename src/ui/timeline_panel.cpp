@@ -36,17 +36,6 @@ void draw_milestone_marks(const core::InnerSystem& system, std::int64_t first_da
 
 }  // namespace
 
-TimelapseSpan timelapse_span(const core::MapHistory& history, std::int64_t today) {
-  if (history.empty()) return {.first = today, .end = static_cast<double>(today), .rate = core::day_s / timelapse_base_s, .ease_s = 0.0};
-  TimelapseSpan s;
-  s.first = std::min(history.front().at, today);
-  const std::int64_t last = std::clamp(history.back().at, s.first, today);
-  s.rate = std::max<double>(static_cast<double>(last - s.first), core::day_s) / timelapse_base_s;
-  s.ease_s = s.rate * 0.6;  // a change takes 0.6 s of the time-lapse at 1x to settle
-  s.end = std::min(static_cast<double>(last) + s.ease_s, static_cast<double>(today));
-  return s;
-}
-
 void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions& actions) {
   if (!open || view.system == nullptr) return;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
