@@ -17,6 +17,8 @@
 #include "app/session.h"
 #include "app/timelapse.h"
 #include "core/breathing.h"
+#include "core/calendar.h"
+#include "core/map_history.h"
 #include "core/version.h"
 #include "core/wording.h"
 #include "platform/hardening.h"
@@ -34,7 +36,6 @@
 #include "storage/printable.h"
 #include "storage/store.h"
 #include "ui/entry_text.h"
-#include "ui/timeline_panel.h"
 
 namespace innerscape::app {
 namespace {
@@ -172,7 +173,7 @@ int run_screenshot(const Options& options, const std::filesystem::path& data_dir
   }
   if (options.day) {
     // The map as it was at that day's end, with the timeline open on it.
-    session->open_timeline(static_cast<double>(local_day_end(*options.day)));
+    session->open_timeline(static_cast<double>(core::local_day_end(*options.day)));
     session->wait_for_map_history();
   }
   settle(*session, target, options.size, options.frames);
@@ -203,7 +204,7 @@ int run_timelapse(const Options& options, const std::filesystem::path& data_dir,
   const core::MapHistory history = session->map_history();
   const auto today = static_cast<std::int64_t>(std::time(nullptr));
   const std::int64_t first = history.empty() ? today : std::min(history.front().at, today);
-  const ui::TimelapseSpan span = ui::timelapse_span(history, today);
+  const core::TimelapseSpan span = core::timelapse_span(history, today);
   const double ease_s = span.ease_s;
   const int count = options.fps * options.seconds;
 

@@ -24,7 +24,6 @@
 
 #include "app/session.h"
 #include "core/map_history.h"
-#include "ui/timeline_panel.h"
 #include "core/archetypes.h"
 #include "core/demo_system.h"
 #include "storage/map_store.h"
@@ -276,7 +275,7 @@ void measure_history_store(const std::filesystem::path& dir, Result& r) {
   if (history.empty()) return;
   // Playing the time-lapse works the map out again every frame: 200 moments across the story, each
   // from the whole history (the heaviest part of a time-lapse frame that the scene's cost leaves out).
-  const ui::TimelapseSpan span = ui::timelapse_span(history, history.back().at);
+  const core::TimelapseSpan span = core::timelapse_span(history, history.back().at);
   std::size_t parts = 0;
   const auto replay = std::chrono::steady_clock::now();
   constexpr int moments = 200;

@@ -36,16 +36,11 @@ bool parse_int(std::string_view text, int& out) {
   return ec == std::errc() && ptr == end;
 }
 
-// "2026-03-14": a real day of the calendar (leap years too).
-bool parse_day(std::string_view text, CalendarDay& out) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  if (!parse_int(text.substr(0, 4), out.year) || !parse_int(text.substr(5, 2), out.month) || !parse_int(text.substr(8, 2), out.day)) {
-    return false;
-  }
-  if (out.year < 1970 || out.year > 9999 || out.month < 1 || out.month > 12 || out.day < 1) return false;
-  const bool leap = (out.year % 4 == 0 && out.year % 100 != 0) || out.year % 400 == 0;
-  constexpr int days_in[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return out.day <= days_in[out.month - 1] + (out.month == 2 && leap ? 1 : 0);
+// "2026-03-14": a real day of the calendar (leap years too), from 1970 (where the map's time begins).
+std::optional<core::CalendarDay> parse_day(std::string_view text) {
+  const std::optional<core::CalendarDay> day = core::parse_calendar_day(text);
+  if (!day || day->year < 1970 || day->year > 9999) return std::nullopt;
+  return day;
 }
 
 bool parse_size(std::string_view text, glm::ivec2& out) {
@@ -207,8 +202,8 @@ CliResult parse_cli(std::span<const std::string_view> args) {
       seconds_given = true;
     } else if (arg == "--day") {
       if (!value(v, "a day, as in --day 2026-03-14")) return result;
-      CalendarDay day;
-      if (!parse_day(v, day)) {
+      const std::optional<core::CalendarDay> day = parse_day(v);
+      if (!day) {
         result.error = "--day '" + std::string(v) + "' is not a day written YYYY-MM-DD, as in --day 2026-03-14.";
         return result;
       }

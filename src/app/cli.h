@@ -9,16 +9,11 @@
 
 #include <glm/vec2.hpp>
 
+#include "core/calendar.h"
+
 namespace innerscape::app {
 
 enum class Mode { run, help, version, screenshot, timelapse, bench, check, export_data, import_data, lock, unlock };
-
-// A day of the calendar, as --day YYYY-MM-DD names it (checked: a real date).
-struct CalendarDay {
-  int year = 0;
-  int month = 0;  // 1 .. 12
-  int day = 0;    // 1 .. 31
-};
 
 struct Options {
   Mode mode = Mode::run;
@@ -33,7 +28,7 @@ struct Options {
   std::filesystem::path timelapse_dir;  // --timelapse DIR: the frames of the map's story go here
   int fps = 24;                         // --fps, with --timelapse
   int seconds = 10;                     // --seconds, with --timelapse: how long the video lasts
-  std::optional<CalendarDay> day;       // --day, with --screenshot: the map as it was that day, the timeline open
+  std::optional<core::CalendarDay> day;  // --day, with --screenshot: the map as it was that day, the timeline open (a real date)
   int bench_frames = 0;  // --frames with --bench: frames measured per scenario; 0: the default
   bool json = false;
   std::string bench_only;     // --only NAME: with --bench, run this scenario (and the yardstick)

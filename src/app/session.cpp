@@ -19,6 +19,7 @@
 #include "core/map_history.h"
 #include "core/drafts.h"
 #include "core/ink.h"
+#include "core/live_breath.h"
 #include "core/tone.h"
 #include "core/wording.h"
 #include "platform/paths.h"
@@ -280,22 +281,16 @@ bool Session::make_store() {
 }
 
 void Session::start_breathing(const core::BreathPattern& pattern, double minutes, double at_s, bool frozen) {
-  breathing_ = {.running = true, .paused = false, .pattern = pattern, .elapsed_s = at_s, .planned_s = std::clamp(minutes, 1.0, 20.0) * 60.0,
-                .minutes_per_day = {}, .tones = settings_.tones, .volume = settings_.volume};
-  last_cycle_ = -1;  // the first phase gets its tone too
-  breathing_frozen_ = frozen;
+  breathing_ = core::begin_breath(pattern, minutes, at_s, frozen);
+  breathing_.tones = settings_.tones;
+  breathing_.volume = settings_.volume;
   core::request_frame(pacer_);
 }
 
 void Session::end_breathing(bool completed) {
-  if (!breathing_.running) return;
-  breathing_.running = false;
-  if (breathing_frozen_) return;  // a picture of a moment is no session to remember
-  scene_.system.breathing_log.push_back({.started_at = wall_clock_now() - static_cast<std::int64_t>(breathing_.elapsed_s),
-                                         .pattern = breathing_.pattern,
-                                         .planned_s = breathing_.planned_s,
-                                         .actual_s = std::min(breathing_.elapsed_s, breathing_.planned_s),
-                                         .completed = completed});
+  const std::optional<core::BreathingSession> done = core::end_breath(breathing_, wall_clock_now(), completed);
+  if (!done) return;  // none was running, or it was a picture's frozen moment
+  scene_.system.breathing_log.push_back(*done);
   mark_dirty(window_->now_s(), 0.0);
 }
 
@@ -773,7 +768,7 @@ void Session::clear_map_history() {
 void Session::update_past(double real_dt_s) {
   if (!past_.time) return;
   if (past_.playing && past_.ready) {
-    const ui::TimelapseSpan span = ui::timelapse_span(map_history(), wall_clock_now());
+    const core::TimelapseSpan span = core::timelapse_span(map_history(), wall_clock_now());
     const double speed = ui::timelapse_speeds[std::clamp(overlay_.timeline.speed, 0, 3)];
     past_.ease_s = span.ease_s;
     past_.eased = true;
@@ -936,25 +931,20 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
   core::advance(scene_.clock, real_dt_s, core::ambient_speed(pacer_, now_s));
   scene_.view.viewport = target_size;
   update_motion(real_dt_s);
-  if (breathing_.running && !breathing_.paused && !breathing_frozen_) {
-    breathing_.elapsed_s += std::clamp(real_dt_s, 0.0, 0.25);
-    // A soft tone marks each change of phase, if the person wants them.
-    const core::BreathState now_breath = core::breath_at(breathing_.pattern, breathing_.elapsed_s);
-    if ((now_breath.phase != last_phase_ || now_breath.cycle != last_cycle_) && settings_.tones && settings_.volume > 0) {
-      if (!audio_) {
-        audio_ = std::make_unique<platform::Audio>();
-        if (!audio_->available()) std::cerr << "innerscape: " << audio_->problem() << "\n";
-      }
-      audio_->play(core::soft_tone(core::phase_tone_frequency(now_breath.phase), 0.7, 0.4f * static_cast<float>(settings_.volume) / 100.0f));
+  const core::BreathStep breath_step = core::advance_breath(breathing_, real_dt_s);
+  // A soft tone marks each change of phase, if the person wants them.
+  if (breath_step.phase_began && settings_.tones && settings_.volume > 0) {
+    if (!audio_) {
+      audio_ = std::make_unique<platform::Audio>();
+      if (!audio_->available()) std::cerr << "innerscape: " << audio_->problem() << "\n";
     }
-    last_phase_ = now_breath.phase;
-    last_cycle_ = now_breath.cycle;
-    if (breathing_.elapsed_s >= breathing_.planned_s) {
-      end_breathing(true);
-      overlay_.notice.text = "That was " + core::counted(std::lround(breathing_.planned_s / 60.0), "minute", "minutes") +
-                             " of slow breathing. Notice how your body feels now.";
-      core::request_frame(pacer_);
-    }
+    audio_->play(core::soft_tone(core::phase_tone_frequency(*breath_step.phase_began), 0.7, 0.4f * static_cast<float>(settings_.volume) / 100.0f));
+  }
+  if (breath_step.finished) {
+    end_breathing(true);
+    overlay_.notice.text = "That was " + core::counted(std::lround(breathing_.planned_s / 60.0), "minute", "minutes") +
+                           " of slow breathing. Notice how your body feels now.";
+    core::request_frame(pacer_);
   }
   // Which parts pulse changes only with the journal, or as the week moves on: worked out again then,
   // not every frame (a journal can hold years of pages).
@@ -1361,7 +1351,7 @@ void Session::apply(ui::UiActions& a) {
   if (a.show_time) show_time(*a.show_time);
   if (a.play_timelapse) {
     if (*a.play_timelapse && past_.ready) {
-      const ui::TimelapseSpan span = ui::timelapse_span(map_history(), wall_clock_now());
+      const core::TimelapseSpan span = core::timelapse_span(map_history(), wall_clock_now());
       // From the moment shown; at today (or past the story's end), from the very beginning.
       const double from = past_.time && *past_.time < span.end ? *past_.time : static_cast<double>(span.first);
       show_time(from, true, span.ease_s);

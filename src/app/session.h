@@ -17,6 +17,7 @@
 #include "core/history.h"
 #include "core/ink.h"
 #include "core/inner_system.h"
+#include "core/live_breath.h"
 #include "core/map_history.h"
 #include "core/scene_view.h"
 #include "core/task.h"
@@ -143,7 +144,7 @@ class Session {
   // Whether something needs frames even with nobody there: a glide, the camera, a save coming due,
   // a passphrase being checked.
   bool animating() const {
-    return gliding_ || scene_.view_goal.has_value() || save_due_s_ >= 0.0 || (breathing_.running && !breathing_.paused && !breathing_frozen_) ||
+    return gliding_ || scene_.view_goal.has_value() || save_due_s_ >= 0.0 || core::breath_moving(breathing_) ||
            unlocking_.running() || lock_change_.done.running() || export_.done.running() || past_.playing || past_.loader.running();
   }
 
@@ -170,7 +171,7 @@ class Session {
   // Starts a breathing session (the overlay's Begin does this too). `frozen` holds it at `at_s`, for
   // pictures of a given moment of the breath.
   void start_breathing(const core::BreathPattern& pattern, double minutes, double at_s = 0.0, bool frozen = false);
-  const ui::BreathingView& breathing() const { return breathing_; }
+  const core::LiveBreath& breathing() const { return breathing_; }
   void stop_breathing() { end_breathing(false); }
 
   // Hands the current state to the store now, if anything changed, and waits until it is on disk.
@@ -358,11 +359,8 @@ class Session {
   core::DrawingId creative_drawing_ = 0;
   long timer_second_shown_ = -1;
   int canvas_draw_calls_ = 0;
-  ui::BreathingView breathing_;
-  bool breathing_frozen_ = false;
+  core::LiveBreath breathing_;
   bool calm_breath_ = false;  // calm mode began the breath that runs now: it ends when calm mode does
-  core::BreathPhase last_phase_ = core::BreathPhase::hold_out;
-  long last_cycle_ = -1;
   std::unique_ptr<platform::Audio> audio_;  // opened when first needed; silent without a device
   std::unique_ptr<storage::Autosaver> autosaver_;
   std::filesystem::path data_dir_;

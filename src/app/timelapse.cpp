@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <ctime>
 
 namespace innerscape::app {
 namespace {
@@ -88,15 +87,6 @@ std::string join_command(const std::filesystem::path& dir, int fps, glm::ivec2 s
   // H.264 in yuv420p, which every player plays, needs even sides.
   if (size.x % 2 != 0 || size.y % 2 != 0) command += " -vf 'pad=ceil(iw/2)*2:ceil(ih/2)*2'";
   return command + " -c:v libx264 -pix_fmt yuv420p my-map-story.mp4";
-}
-
-std::int64_t local_day_end(const CalendarDay& day) {
-  std::tm next{};
-  next.tm_year = day.year - 1900;
-  next.tm_mon = day.month - 1;
-  next.tm_mday = day.day + 1;  // mktime carries it into the next month or year
-  next.tm_isdst = -1;          // whatever the clocks said that day
-  return static_cast<std::int64_t>(std::mktime(&next)) - 1;
 }
 
 }  // namespace innerscape::app

@@ -9,7 +9,6 @@
 
 #include <glm/vec2.hpp>
 
-#include "app/cli.h"
 #include "core/inner_system.h"
 #include "core/map_history.h"
 
@@ -25,7 +24,7 @@ std::string frame_name(int number);
 std::string check_frame_dir(const std::filesystem::path& dir);
 
 // The moment of the map's story that frame `i` of `n` shows: evenly spaced from `first`, the last
-// exactly `end` (a single frame is `end`). `end` is ui::timelapse_span's: after it nothing moves.
+// exactly `end` (a single frame is `end`). `end` is core::timelapse_span's: after it nothing moves.
 double frame_time(std::int64_t first, double end, int i, int n);
 
 // Every place a part has stood in the story, and where today's parts stand: a time-lapse framed on
@@ -34,8 +33,5 @@ std::vector<glm::vec2> story_positions(const core::MapHistory& history, const co
 
 // The ffmpeg command that joins the frames in `dir` into a video at `fps` (a hint printed at the end).
 std::string join_command(const std::filesystem::path& dir, int fps, glm::ivec2 size);
-
-// The last second of `day` in local time (seconds since 1970): a --day picture shows the day's end.
-std::int64_t local_day_end(const CalendarDay& day);
 
 }  // namespace innerscape::app

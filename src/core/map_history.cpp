@@ -10,6 +10,8 @@
 #include <glm/common.hpp>
 #include <glm/vec2.hpp>
 
+#include "core/calendar.h"
+
 namespace innerscape::core {
 namespace {
 
@@ -348,6 +350,17 @@ MapState timelapse_state(const MapHistory& history, double t, double ease_s) {
   }
   out.relationships = state.relationships;
   return out;
+}
+
+TimelapseSpan timelapse_span(const MapHistory& history, std::int64_t today) {
+  if (history.empty()) return {.first = today, .end = static_cast<double>(today), .rate = day_s / timelapse_base_s, .ease_s = 0.0};
+  TimelapseSpan s;
+  s.first = std::min(history.front().at, today);
+  const std::int64_t last = std::clamp(history.back().at, s.first, today);
+  s.rate = std::max<double>(static_cast<double>(last - s.first), day_s) / timelapse_base_s;
+  s.ease_s = s.rate * 0.6;  // a change takes 0.6 s of the time-lapse at 1x to settle
+  s.end = std::min(static_cast<double>(last) + s.ease_s, static_cast<double>(today));
+  return s;
 }
 
 }  // namespace innerscape::core

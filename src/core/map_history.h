@@ -71,4 +71,19 @@ MapHistory baseline_history(const MapState& now, std::int64_t now_at);
 // no change in that window it equals state_at(t) exactly.
 MapState timelapse_state(const MapHistory& history, double t, double ease_s);
 
+// How fast the time-lapse plays: the whole history in timelapse_base_s at 1x.
+inline constexpr double timelapse_base_s = 20.0;
+
+// What a time-lapse plays: from the first change to the last one and its easing in (or today, if
+// that is sooner); after it nothing moves, so it is not played. `rate` is the map's seconds per
+// second of the time-lapse at 1x (the whole story in timelapse_base_s), `ease_s` the map time each
+// change takes to ease in (timelapse_state's).
+struct TimelapseSpan {
+  std::int64_t first = 0;
+  double end = 0.0;
+  double rate = 1.0;
+  double ease_s = 0.0;
+};
+TimelapseSpan timelapse_span(const MapHistory& history, std::int64_t today);
+
 }  // namespace innerscape::core

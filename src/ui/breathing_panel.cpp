@@ -14,7 +14,7 @@
 
 namespace innerscape::ui {
 
-void BreathingPanel::draw(const BreathingView& view, UiActions& actions) {
+void BreathingPanel::draw(const core::LiveBreath& view, UiActions& actions) {
   item_rects.clear();
   if (!open) return;
   const float em = ImGui::GetFontSize();
@@ -92,7 +92,7 @@ struct BreathWords {
   std::string phase, count, left;
 };
 
-BreathWords breath_words(const BreathingView& view) {
+BreathWords breath_words(const core::LiveBreath& view) {
   const core::BreathState s = core::breath_at(view.pattern, view.elapsed_s);
   const int left = static_cast<int>(std::max(view.planned_s - view.elapsed_s, 0.0));
   return {.phase = view.paused ? std::string("Paused") : std::string(core::phase_words(s.phase)),
@@ -126,7 +126,7 @@ struct Line {
 
 }  // namespace
 
-bool BreathingPanel::draw_form(const BreathingView& view, glm::vec2 centre, float base_radius_px, bool reduced_motion, ScreenSpace& space) {
+bool BreathingPanel::draw_form(const core::LiveBreath& view, glm::vec2 centre, float base_radius_px, bool reduced_motion, ScreenSpace& space) {
   if (!view.running) {
     note_px = 0.0f;
     return true;
@@ -208,7 +208,7 @@ bool BreathingPanel::draw_form(const BreathingView& view, glm::vec2 centre, floa
   return false;  // no room by the Self: draw_words_note shows them in a note low on the screen
 }
 
-void BreathingPanel::draw_words_note(const BreathingView& view) {
+void BreathingPanel::draw_words_note(const core::LiveBreath& view) {
   if (!view.running) return;
   const float em = ImGui::GetFontSize();
   const BreathWords words = breath_words(view);

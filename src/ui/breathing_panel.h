@@ -3,28 +3,16 @@
 #pragma once
 
 #include <optional>
-#include <vector>
 
 #include <glm/vec2.hpp>
 
 #include "core/breathing.h"
+#include "core/live_breath.h"
 #include "ui/actions.h"
 #include "ui/item_rects.h"
 #include "ui/screen_space.h"
 
 namespace innerscape::ui {
-
-// A session in progress, as the overlay shows it.
-struct BreathingView {
-  bool running = false;
-  bool paused = false;
-  core::BreathPattern pattern;
-  double elapsed_s = 0.0;
-  double planned_s = 0.0;
-  std::vector<float> minutes_per_day;  // the last two weeks, oldest first
-  bool tones = true;
-  int volume = 30;
-};
 
 struct BreathingPanel {
   bool open = false;
@@ -35,15 +23,15 @@ struct BreathingPanel {
   ItemRects item_rects;   // where each entry was drawn last frame, by label
   float note_px = 0.0f;   // the height the breath's words took low on the screen in the last frame; 0: they were by the Self
 
-  void draw(const BreathingView& view, UiActions& actions);
+  void draw(const core::LiveBreath& view, UiActions& actions);
 
   // The form and the session's progress ring, centred on `centre` (pixels), and the breath in plain
   // words beside it (the phase, its count, the guide for the hands, the time left) where they cover
   // no panel and no other words (`space`, where they are then noted). With reduced motion, light
   // changes instead of size. False when there is no room for the words by the Self: draw_words_note
   // then shows them low on the screen, above the dock.
-  bool draw_form(const BreathingView& view, glm::vec2 centre, float base_radius_px, bool reduced_motion, ScreenSpace& space);
-  void draw_words_note(const BreathingView& view);
+  bool draw_form(const core::LiveBreath& view, glm::vec2 centre, float base_radius_px, bool reduced_motion, ScreenSpace& space);
+  void draw_words_note(const core::LiveBreath& view);
 };
 
 }  // namespace innerscape::ui

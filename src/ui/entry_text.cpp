@@ -24,13 +24,4 @@ std::string first_words(const core::Entry& e) {
   return "(no words yet)";
 }
 
-std::int64_t local_day_start(std::int64_t t) {
-  const auto tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  localtime_r(&tt, &tm);
-  tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
-  tm.tm_isdst = -1;
-  return static_cast<std::int64_t>(std::mktime(&tm));
-}
-
 }  // namespace innerscape::ui

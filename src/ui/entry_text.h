@@ -12,7 +12,4 @@ namespace innerscape::ui {
 std::string local_day(std::int64_t t);  // "03 Mar 2026"
 std::string first_words(const core::Entry& e);
 
-// The start of the local day that holds `t` (seconds since 1970).
-std::int64_t local_day_start(std::int64_t t);
-
 }  // namespace innerscape::ui

@@ -8,6 +8,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "core/calendar.h"
 #include "core/edits.h"
 #include "ui/entry_text.h"
 #include "ui/placement.h"
@@ -15,8 +16,6 @@
 
 namespace innerscape::ui {
 namespace {
-
-constexpr std::int64_t day_s = 24 * 60 * 60;
 
 // Small marks above the scrubber where the milestones are, so they can be seen at a glance.
 void draw_milestone_marks(const core::InnerSystem& system, std::int64_t first_day, int days, ImVec2 min, ImVec2 max) {
@@ -26,7 +25,7 @@ void draw_milestone_marks(const core::InnerSystem& system, std::int64_t first_da
   const float left = min.x + grab * 0.5f, right = max.x - grab * 0.5f;
   const ImU32 colour = ImGui::GetColorU32(ImGuiCol_PlotHistogram);
   for (const core::Milestone& m : system.milestones) {
-    const double at = static_cast<double>(local_day_start(m.at) - first_day) / day_s;
+    const double at = static_cast<double>(core::local_day_start(m.at) - first_day) / core::day_s;
     if (at < 0.0 || at > days) continue;
     const float x = left + (right - left) * static_cast<float>(at / days);
     const float r = ImGui::GetFontSize() * 0.22f;
@@ -36,17 +35,6 @@ void draw_milestone_marks(const core::InnerSystem& system, std::int64_t first_da
 }
 
 }  // namespace
-
-TimelapseSpan timelapse_span(const core::MapHistory& history, std::int64_t today) {
-  if (history.empty()) return {.first = today, .end = static_cast<double>(today), .rate = day_s / timelapse_base_s, .ease_s = 0.0};
-  TimelapseSpan s;
-  s.first = std::min(history.front().at, today);
-  const std::int64_t last = std::clamp(history.back().at, s.first, today);
-  s.rate = std::max<double>(static_cast<double>(last - s.first), day_s) / timelapse_base_s;
-  s.ease_s = s.rate * 0.6;  // a change takes 0.6 s of the time-lapse at 1x to settle
-  s.end = std::min(static_cast<double>(last) + s.ease_s, static_cast<double>(today));
-  return s;
-}
 
 void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions& actions) {
   if (!open || view.system == nullptr) return;
@@ -76,11 +64,11 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
     return;
   }
 
-  const std::int64_t first_day = local_day_start(std::min(view.first, view.today));
-  const std::int64_t today_day = local_day_start(view.today);
-  const int days = static_cast<int>((today_day - first_day + day_s / 2) / day_s);  // whole days, across clock changes too
+  const std::int64_t first_day = core::local_day_start(std::min(view.first, view.today));
+  const std::int64_t today_day = core::local_day_start(view.today);
+  const int days = static_cast<int>(core::days_between(first_day, today_day));  // whole days, across clock changes too
   const double shown = view.shown.value_or(static_cast<double>(view.today));
-  int day = view.shown ? static_cast<int>(std::clamp<std::int64_t>((local_day_start(static_cast<std::int64_t>(shown)) - first_day + day_s / 2) / day_s, 0, days))
+  int day = view.shown ? static_cast<int>(std::clamp<std::int64_t>(core::days_between(first_day, core::local_day_start(static_cast<std::int64_t>(shown))), 0, days))
                        : days;
 
   // Where we are.
@@ -101,7 +89,7 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
     const std::string label = when;
     if (ImGui::SliderInt("##day", &day, 0, days, label.c_str(), ImGuiSliderFlags_AlwaysClamp)) {
       if (day >= days) actions.show_today = true;
-      else actions.show_time = static_cast<double>(first_day + static_cast<std::int64_t>(day) * day_s + day_s - 1);  // the day's end
+      else actions.show_time = static_cast<double>(first_day + static_cast<std::int64_t>(day) * core::day_s + core::day_s - 1);  // the day's end
       actions.play_timelapse = false;
     }
     item_rects.remember("day");
@@ -112,7 +100,7 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
   // Stepping and playing.
   ImGui::BeginDisabled(days == 0 || day == 0);
   if (ImGui::ArrowButton("earlier", ImGuiDir_Left)) {
-    actions.show_time = static_cast<double>(first_day + static_cast<std::int64_t>(day - 1) * day_s + day_s - 1);
+    actions.show_time = static_cast<double>(first_day + static_cast<std::int64_t>(day - 1) * core::day_s + core::day_s - 1);
     actions.play_timelapse = false;
   }
   ImGui::EndDisabled();
@@ -122,7 +110,7 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
   ImGui::BeginDisabled(!view.shown);
   if (ImGui::ArrowButton("later", ImGuiDir_Right)) {
     if (day + 1 >= days) actions.show_today = true;
-    else actions.show_time = static_cast<double>(first_day + static_cast<std::int64_t>(day + 1) * day_s + day_s - 1);
+    else actions.show_time = static_cast<double>(first_day + static_cast<std::int64_t>(day + 1) * core::day_s + core::day_s - 1);
     actions.play_timelapse = false;
   }
   item_rects.remember("later");
@@ -146,10 +134,10 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
   ImGui::Combo("Speed", &speed, speeds, IM_ARRAYSIZE(speeds));
 
   // That day's pages, beside the map as it was.
-  const std::int64_t day_start = first_day + static_cast<std::int64_t>(day) * day_s;
+  const std::int64_t day_start = first_day + static_cast<std::int64_t>(day) * core::day_s;
   int pages = 0;
   for (const core::Entry& e : view.system->journal) {
-    if (e.created_at < day_start || e.created_at >= day_start + day_s) continue;
+    if (e.created_at < day_start || e.created_at >= day_start + core::day_s) continue;
     if (pages++ == 0) {
       ImGui::Spacing();
       ImGui::TextDisabled(view.shown ? "Written that day" : "Written today");

@@ -7,14 +7,12 @@
 #include <string>
 
 #include "core/inner_system.h"
-#include "core/map_history.h"
 #include "ui/actions.h"
 #include "ui/item_rects.h"
 
 namespace innerscape::ui {
 
-// How fast the time-lapse plays: the whole history in timelapse_base_s at 1x.
-inline constexpr double timelapse_base_s = 20.0;
+// The speeds the panel offers, times the 1x of core::timelapse_base_s.
 inline constexpr double timelapse_speeds[] = {0.5, 1.0, 2.0, 4.0};
 
 struct TimelineView {
@@ -36,17 +34,5 @@ struct TimelinePanel {
 
   void draw(const char* title, const TimelineView& view, UiActions& actions);
 };
-
-// What a time-lapse plays: from the first change to the last one and its easing in (or today, if
-// that is sooner); after it nothing moves, so it is not played. `rate` is the map's seconds per
-// second of the time-lapse at 1x (the whole story in timelapse_base_s), `ease_s` the map time each
-// change takes to ease in.
-struct TimelapseSpan {
-  std::int64_t first = 0;
-  double end = 0.0;
-  double rate = 1.0;
-  double ease_s = 0.0;
-};
-TimelapseSpan timelapse_span(const core::MapHistory& history, std::int64_t today);
 
 }  // namespace innerscape::ui

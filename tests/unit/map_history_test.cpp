@@ -149,6 +149,42 @@ TEST_CASE("the time-lapse eases between moments and equals the saved map once a 
   }
 }
 
+TEST_CASE("the time-lapse plays from the first change to the last one's easing in, the whole story in 20 s at 1x") {
+  // No history: nothing to play; a day to the 20 s, so a first change would still be seen.
+  const std::int64_t today = start + 400 * day;
+  const TimelapseSpan none = timelapse_span({}, today);
+  CHECK(none.first == today);
+  CHECK(none.end == static_cast<double>(today));
+  CHECK(none.rate == static_cast<double>(day) / timelapse_base_s);
+  CHECK(none.ease_s == 0.0);
+
+  MapHistory history(2);
+  history[0].at = start;
+  history[1].at = start + 100 * day;
+  const TimelapseSpan s = timelapse_span(history, today);
+  CHECK(s.first == start);
+  CHECK(s.rate == doctest::Approx(100.0 * day / 20.0));
+  CHECK(s.ease_s == doctest::Approx(0.6 * s.rate));  // 0.6 s of the time-lapse at 1x
+  CHECK(s.end == doctest::Approx(static_cast<double>(start + 100 * day) + s.ease_s));  // then nothing moves
+
+  // The last change eases in until today at most.
+  const std::int64_t soon = start + 100 * day + 3600;
+  CHECK(timelapse_span(history, soon).end == static_cast<double>(soon));
+
+  // A story shorter than a day plays at a day's pace, so its one change is not a blink.
+  const TimelapseSpan one = timelapse_span({history[0]}, today);
+  CHECK(one.first == start);
+  CHECK(one.rate == static_cast<double>(day) / timelapse_base_s);
+  CHECK(one.end == doctest::Approx(static_cast<double>(start) + 0.6 * one.rate));
+
+  // A clock that went back: changes "after" today count as today.
+  const TimelapseSpan back = timelapse_span(history, start + 10 * day);
+  CHECK(back.first == start);
+  CHECK(back.rate == doctest::Approx(10.0 * day / 20.0));
+  CHECK(back.end == static_cast<double>(start + 10 * day));
+  CHECK(timelapse_span(history, start - day).first == start - day);
+}
+
 TEST_CASE("milestones: marked in time order, renamed, taken away, and every one can be undone") {
   InnerSystem s;
   History h;

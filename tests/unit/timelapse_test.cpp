@@ -1,13 +1,11 @@
 // --timelapse's pieces: the frames' names and moments, the folder they may go in, the hint to join
-// them, the framing over the whole story, and the end of a --day.
+// them, and the framing over the whole story.
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 
@@ -83,20 +81,4 @@ TEST_CASE("the framing takes in every place a part has stood, not only today's m
   for (const glm::vec2 p : all) farthest_ever = std::max(farthest_ever, glm::length(p));
   CHECK(all.size() > demo.parts.size());
   CHECK(farthest_ever > farthest_today * 1.3f);  // the exiles began far out
-}
-
-TEST_CASE("--day's moment is the last second of that day where the person is") {
-  const char* before = std::getenv("TZ");
-  const std::string saved = before != nullptr ? before : "";
-  ::setenv("TZ", "UTC", 1);
-  ::tzset();
-  CHECK(local_day_end({2026, 1, 1}) == 1767225600 + 86400 - 1);
-  CHECK(local_day_end({2025, 12, 31}) == 1767225600 - 1);  // into the next year
-  CHECK(local_day_end({2024, 2, 29}) == 1709251200 - 1);   // a leap day, into March
-  ::setenv("TZ", "EST5", 1);  // five hours behind, written out (no time zone files needed)
-  ::tzset();
-  CHECK(local_day_end({2026, 1, 1}) == 1767225600 + 86400 + 5 * 3600 - 1);
-  if (before != nullptr) ::setenv("TZ", saved.c_str(), 1);
-  else ::unsetenv("TZ");
-  ::tzset();
 }

@@ -300,7 +300,7 @@ TEST_CASE("the Settings panel asks for a UI scale, a theme, a text size, still m
 TEST_CASE("the Breathe panel's two weeks of minutes are drawn wide enough to read, and one minute is one minute") {
   Headless ui;
   ui::BreathingPanel panel{.open = true, .minutes = 1};
-  ui::BreathingView view;
+  core::LiveBreath view;
   view.minutes_per_day = {0, 5, 10, 0, 3, 7, 0, 0, 12, 5, 5, 0, 8, 4};
   ui::UiActions actions;
   ui.frames(4, [&] { panel.draw(view, actions); });
