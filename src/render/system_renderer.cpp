@@ -34,6 +34,13 @@ glm::vec3 rgb(std::uint32_t packed) {
           static_cast<float>(packed & 0xFF) / 255.0f};
 }
 
+// Light adds up: premultiplied colour over what is there (as SceneRenderer blends everything that
+// glows). Set by each draw, so the parts and lines draw the same into any target.
+void blend_light() {
+  glEnable(GL_BLEND);
+  glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+}
+
 glm::vec2 shown_position(const SystemFrame& frame, std::size_t index) {
   return index < frame.positions.size() ? frame.positions[index] : frame.system->parts[index].position;
 }
@@ -110,6 +117,7 @@ void SystemRenderer::draw_relationships(const SystemFrame& frame, const glm::mat
   }
   if (scratch_.empty()) return;
   upload(relation_instances_, scratch_);
+  blend_light();
   glUseProgram(relations_.id());
   glUniformMatrix4fv(relations_.uniform("u_view_proj"), 1, GL_FALSE, glm::value_ptr(view_proj));
   glUniform1f(relations_.uniform("u_time"), time_s);
@@ -146,6 +154,7 @@ void SystemRenderer::draw_parts(const SystemFrame& frame, const glm::mat4& view_
                                      static_cast<float>(layer), 0.0f, 0.0f, 0.0f});
   }
   upload(part_instances_, scratch_);
+  blend_light();
   const Program& program = any_portrait && parts_with_portraits_.valid() ? parts_with_portraits_ : parts_;
   glUseProgram(program.id());
   glUniformMatrix4fv(program.uniform("u_view_proj"), 1, GL_FALSE, glm::value_ptr(view_proj));
