@@ -60,8 +60,15 @@ std::string SystemRenderer::init(const std::filesystem::path& shader_dir) {
   // not taken: it is compiled in only for the frames where some part wears one.
   auto parts_with_portraits = load_program(shader_dir, "part", "#define PORTRAITS 1\n");
   auto relations = load_program(shader_dir, "relation");
-  std::string problems = parts.log;
-  if (!relations.log.empty()) problems += (problems.empty() ? "" : "\n\n") + relations.log;
+  std::string problems;
+  const auto report = [&problems](const std::string& log) {
+    if (log.empty()) return;
+    problems += (problems.empty() ? "" : "\n\n") + log;
+  };
+  report(parts.log);
+  // The variant has its own failures (the portrait sampling); one the plain shader shares is said once.
+  if (!parts_with_portraits.log.empty() && parts_with_portraits.log != parts.log) report("With portraits (#define PORTRAITS 1): " + parts_with_portraits.log);
+  report(relations.log);
   parts_ = std::move(parts.program);
   parts_with_portraits_ = std::move(parts_with_portraits.program);
   relations_ = std::move(relations.program);
