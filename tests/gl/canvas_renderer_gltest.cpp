@@ -23,7 +23,7 @@ using namespace innerscape;
 
 namespace {
 
-constexpr std::uint32_t paper = 0xf7f2e8;
+constexpr std::uint32_t paper = core::default_paper;
 constexpr std::uint32_t ink_color = 0x2a4b8c;
 constexpr glm::vec2 a_point{200.0f, 300.0f};
 constexpr glm::vec2 b_point{900.0f, 620.0f};
