@@ -6,6 +6,7 @@ uniform vec2 u_center;       // world point at the screen's middle
 uniform vec2 u_half_extent;  // world half-size on screen
 uniform float u_time;        // scene seconds
 uniform float u_glow;        // the Self's light, 0..1
+uniform vec3 u_night;        // the deep night at the top (render::scene_clear_rgb, its one home)
 
 out vec4 frag_color;
 
@@ -59,9 +60,8 @@ void main() {
     // The clouds sit far behind the map: they move less than the world when the view pans.
     vec2 far = world - u_center * 0.65;
 
-    vec3 deep = vec3(0.030, 0.040, 0.090);
     vec3 dusk = vec3(0.085, 0.055, 0.125);
-    vec3 color = mix(dusk, deep, smoothstep(0.0, 1.0, uv.y));
+    vec3 color = mix(dusk, u_night, smoothstep(0.0, 1.0, uv.y));
 
     float t = u_time;
     float clouds = fbm(far * 1.1 + vec2(t * 0.018, -t * 0.011));

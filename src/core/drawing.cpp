@@ -18,7 +18,7 @@ constexpr std::array brush_table = {
 
 // Quiet, warm and cool colours that sit well together on paper; the picker offers any other.
 constexpr std::array<std::uint32_t, 12> calm_table = {
-    0x3b3a4a,  // ink
+    default_ink,  // ink
     0x6b5b95,  // dusk violet
     0x4f7cac,  // lake blue
     0x5fa8a0,  // sea green
@@ -33,7 +33,7 @@ constexpr std::array<std::uint32_t, 12> calm_table = {
 };
 
 constexpr std::array<std::uint32_t, 5> paper_table = {
-    0xf7f2e8,  // warm paper
+    default_paper,  // warm paper
     0xffffff,  // white
     0xe9eef2,  // morning grey
     0xf3e6e8,  // blush

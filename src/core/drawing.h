@@ -37,9 +37,14 @@ inline constexpr float min_brush_size = 1.0f;
 inline constexpr float max_brush_size = 160.0f;
 inline constexpr std::size_t max_stroke_points = 20000;  // a long, slow stroke; more are dropped evenly
 
+// The paper a new drawing is on and the ink a new stroke draws with (0xRRGGBB), the first of the
+// papers and of the calm colours: their one home, for core, the canvas renderer and the tests.
+inline constexpr std::uint32_t default_paper = 0xf7f2e8;  // warm paper
+inline constexpr std::uint32_t default_ink = 0x3b3a4a;    // ink
+
 struct Stroke {
   Brush brush = Brush::pen;
-  std::uint32_t color = 0x3b3a4a;  // 0xRRGGBB; the eraser ignores it
+  std::uint32_t color = default_ink;  // 0xRRGGBB; the eraser ignores it
   float size = 6.0f;               // diameter in canvas pixels
   float opacity = 1.0f;            // 0 .. 1, for the whole stroke: where it crosses itself it does not darken
   std::vector<glm::vec2> points;   // the smoothed path in canvas pixels; one point is a dot
@@ -52,7 +57,7 @@ using StrokeRef = std::shared_ptr<const Stroke>;
 struct Drawing {
   DrawingId id = 0;
   std::string title;
-  std::uint32_t paper = 0xf7f2e8;  // 0xRRGGBB
+  std::uint32_t paper = default_paper;  // 0xRRGGBB
   std::string prompt;              // the gentle prompt it was drawn to, if any
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;

@@ -19,7 +19,7 @@ struct CanvasFrame {
   glm::ivec2 viewport{0};            // the bound framebuffer's size, in pixels
   glm::vec2 sheet_min{0.0f};         // the sheet's top-left corner in window pixels (top-left origin)
   glm::vec2 sheet_max{0.0f};         // its bottom-right corner; zoom and pan are only this rectangle
-  std::uint32_t paper = 0xf7f2e8;    // 0xRRGGBB, under the ink
+  std::uint32_t paper = core::default_paper;  // 0xRRGGBB, under the ink
   std::uint32_t live_color = 0;      // 0xRRGGBB of the stroke being drawn
   float live_opacity = 1.0f;         // 0 .. 1, the live stroke's opacity
   bool live_erase = false;           // the live stroke is the eraser: it shows the ink it takes away

@@ -157,6 +157,7 @@ bool SceneRenderer::draw_background(const SceneFrame& frame, glm::vec2 half_exte
   glUniform2f(background_.uniform("u_half_extent"), half_extent.x, half_extent.y);
   glUniform1f(background_.uniform("u_time"), static_cast<float>(frame.scene_time_s));
   glUniform1f(background_.uniform("u_glow"), frame.self.glow);
+  glUniform3fv(background_.uniform("u_night"), 1, scene_clear_rgb);
   glBindVertexArray(empty_vao_);
   glDrawArrays(GL_TRIANGLES, 0, 3);
   ++stats_.draw_calls;

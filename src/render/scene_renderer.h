@@ -70,7 +70,8 @@ class SceneRenderer {
   DrawStats stats_;
 };
 
-// The colour the scene clears to before the background: the deep night of the inner space.
-inline constexpr float scene_clear_rgb[3] = {0.035f, 0.043f, 0.086f};
+// The deep night of the inner space (rgb, 0..1), its one home: the top of the living background's
+// gradient (background.frag takes it as u_night), and the colour the scene clears to without it.
+inline constexpr float scene_clear_rgb[3] = {0.030f, 0.040f, 0.090f};
 
 }  // namespace innerscape::render

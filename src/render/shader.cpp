@@ -1,6 +1,7 @@
 // GLSL programs: compiled from text or from shaders/NAME.vert + NAME.frag, with the driver's log on failure.
 #include "render/shader.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <utility>
@@ -100,11 +101,18 @@ ProgramResult compile_program(std::string_view name, std::string_view vertex_sou
 }
 
 namespace {
+// After the defines, a #line puts the count back, so a variant's log names the file's own lines (and
+// says of an error in the shared source just what the plain shader's log says).
 void insert_defines(std::string& source, std::string_view defines) {
   if (defines.empty()) return;
   const std::size_t version = source.find("#version");
   const std::size_t line_end = version == std::string::npos ? std::string::npos : source.find('\n', version);
-  source.insert(line_end == std::string::npos ? 0 : line_end + 1, std::string(defines));
+  if (line_end == std::string::npos) {
+    source.insert(0, std::string(defines));
+    return;
+  }
+  const auto next_line = std::count(source.begin(), source.begin() + static_cast<std::ptrdiff_t>(line_end) + 1, '\n') + 1;
+  source.insert(line_end + 1, std::string(defines) + "#line " + std::to_string(next_line) + "\n");
 }
 }  // namespace
 

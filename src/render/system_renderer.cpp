@@ -34,6 +34,13 @@ glm::vec3 rgb(std::uint32_t packed) {
           static_cast<float>(packed & 0xFF) / 255.0f};
 }
 
+// Light adds up: premultiplied colour over what is there (as SceneRenderer blends everything that
+// glows). Set by each draw, so the parts and lines draw the same into any target.
+void blend_light() {
+  glEnable(GL_BLEND);
+  glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+}
+
 glm::vec2 shown_position(const SystemFrame& frame, std::size_t index) {
   return index < frame.positions.size() ? frame.positions[index] : frame.system->parts[index].position;
 }
@@ -53,8 +60,15 @@ std::string SystemRenderer::init(const std::filesystem::path& shader_dir) {
   // not taken: it is compiled in only for the frames where some part wears one.
   auto parts_with_portraits = load_program(shader_dir, "part", "#define PORTRAITS 1\n");
   auto relations = load_program(shader_dir, "relation");
-  std::string problems = parts.log;
-  if (!relations.log.empty()) problems += (problems.empty() ? "" : "\n\n") + relations.log;
+  std::string problems;
+  const auto report = [&problems](const std::string& log) {
+    if (log.empty()) return;
+    problems += (problems.empty() ? "" : "\n\n") + log;
+  };
+  report(parts.log);
+  // The variant has its own failures (the portrait sampling); one the plain shader shares is said once.
+  if (!parts_with_portraits.log.empty() && parts_with_portraits.log != parts.log) report("With portraits (#define PORTRAITS 1): " + parts_with_portraits.log);
+  report(relations.log);
   parts_ = std::move(parts.program);
   parts_with_portraits_ = std::move(parts_with_portraits.program);
   relations_ = std::move(relations.program);
@@ -110,6 +124,7 @@ void SystemRenderer::draw_relationships(const SystemFrame& frame, const glm::mat
   }
   if (scratch_.empty()) return;
   upload(relation_instances_, scratch_);
+  blend_light();
   glUseProgram(relations_.id());
   glUniformMatrix4fv(relations_.uniform("u_view_proj"), 1, GL_FALSE, glm::value_ptr(view_proj));
   glUniform1f(relations_.uniform("u_time"), time_s);
@@ -146,6 +161,7 @@ void SystemRenderer::draw_parts(const SystemFrame& frame, const glm::mat4& view_
                                      static_cast<float>(layer), 0.0f, 0.0f, 0.0f});
   }
   upload(part_instances_, scratch_);
+  blend_light();
   const Program& program = any_portrait && parts_with_portraits_.valid() ? parts_with_portraits_ : parts_;
   glUseProgram(program.id());
   glUniformMatrix4fv(program.uniform("u_view_proj"), 1, GL_FALSE, glm::value_ptr(view_proj));

@@ -42,6 +42,8 @@ class SystemRenderer {
   // Loads part.* and relation.*; returns their logs, empty when all is well.
   std::string init(const std::filesystem::path& shader_dir);
 
+  // Both draw into the bound framebuffer, adding premultiplied light over what is there: they turn
+  // that blending on themselves, and leave it on (SceneRenderer draws the Self on after the lines).
   void draw_relationships(const SystemFrame& frame, const glm::mat4& view_proj, float pixels_per_unit, float time_s,
                           int& draw_calls);
   // `light` scales the parts' glow (it follows the breath during a session; 1 otherwise). Parts

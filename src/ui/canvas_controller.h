@@ -21,7 +21,7 @@ struct CanvasTool {
   core::Brush brush = core::Brush::pen;
   std::array<float, core::brush_count> sizes{};
   std::array<float, core::brush_count> opacities{};
-  std::uint32_t color = 0x3b3a4a;
+  std::uint32_t color = core::default_ink;
 
   CanvasTool();
   float& size() { return sizes[static_cast<std::size_t>(brush)]; }

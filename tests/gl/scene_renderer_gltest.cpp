@@ -1,9 +1,12 @@
-// The scene as shaded: a warm Self at the centre, a dark living background around it.
+// The scene as shaded, compared with reference images: a warm Self at the centre of a dark living
+// night; and what is behaviour rather than looks: the draw calls, a brighter Self lighting more, the
+// background moving with time, the same time drawing the same picture.
 #include <doctest/doctest.h>
 
 #include <cmath>
 
 #include "gl/gl_context.h"
+#include "gl/reference_image.h"
 #include "render/framebuffer.h"
 #include "render/scene_renderer.h"
 
@@ -11,7 +14,7 @@ using namespace innerscape;
 
 namespace {
 
-constexpr glm::ivec2 size{160, 90};
+constexpr glm::ivec2 size{96, 54};  // 27 pixels per world unit: the Self and its light in the middle
 
 core::Image render_scene(render::SceneRenderer& renderer, float glow, double t, glm::vec2 center = {0.0f, 0.0f}) {
   render::Framebuffer fb;
@@ -23,38 +26,32 @@ core::Image render_scene(render::SceneRenderer& renderer, float glow, double t, 
 
 int luma(const std::array<std::uint8_t, 4>& p) { return (p[0] * 3 + p[1] * 6 + p[2]) / 10; }
 
+// llvmpipe draws these the same every run, so here the match is exact; the thresholds are for another
+// renderer. Mesa's softpipe (GALLIUM_DRIVER=softpipe: another rasteriser, its own float arithmetic)
+// differs from these references by at most 41 steps and 0.35 on average in any channel (measured).
+// The largest are the motes: points a pixel or two across, which each rasteriser places and rounds
+// by its own rules, so one mote pixel may be lit on one and dark on another. Everywhere else the
+// difference is a step or less, on the dithered background, where any float difference in exp() or
+// the noise tips some values over a rounding step: the mean is above zero on every renderer but this
+// one. A change in the look itself moves whole areas: a channel shifted by 1 step fails the mean.
+constexpr test::Thresholds scene_thresholds{.max = 64, .mean = 0.75};
+
 using Fixture = test::SceneFixture;
 
 }  // namespace
 
-TEST_CASE_FIXTURE(Fixture, "the Self glows warm and bright at the centre of the screen") {
+TEST_CASE_FIXTURE(Fixture, "the Self glows warm at the centre of a dark night, lit around it, darker at the corners") {
   const core::Image image = render_scene(renderer, 0.8f, 1.0);
-  const auto centre = core::pixel(image, size.x / 2, size.y / 2);
-  INFO("centre rgb ", int(centre[0]), " ", int(centre[1]), " ", int(centre[2]));
-  CHECK(centre[0] > 220);               // bright
-  CHECK(centre[0] > centre[2] + 30);    // warm: more red than blue
+  CHECK_REFERENCE(image, "scene_self", scene_thresholds);
   CHECK(renderer.last_stats().draw_calls == 4);  // background, its stretch, motes, Self
 }
 
-TEST_CASE_FIXTURE(Fixture, "the corners are the deep night, far darker than the Self") {
-  const core::Image image = render_scene(renderer, 0.8f, 1.0);
-  const int centre = luma(core::pixel(image, size.x / 2, size.y / 2));
-  for (auto [x, y] : {std::pair{2, 2}, std::pair{size.x - 3, 2}, std::pair{2, size.y - 3}, std::pair{size.x - 3, size.y - 3}}) {
-    const auto p = core::pixel(image, x, y);
-    INFO("corner ", x, ",", y, " rgb ", int(p[0]), " ", int(p[1]), " ", int(p[2]));
-    CHECK(luma(p) < 70);
-    CHECK(luma(p) < centre / 3);
-  }
+TEST_CASE_FIXTURE(Fixture, "a dim Self lights little of the night") {
+  CHECK_REFERENCE(render_scene(renderer, 0.1f, 1.0), "scene_self_dim", scene_thresholds);
 }
 
-TEST_CASE_FIXTURE(Fixture, "the light falls off from the Self outwards") {
-  const core::Image image = render_scene(renderer, 0.8f, 1.0);
-  const int y = size.y / 2;
-  const int at_centre = luma(core::pixel(image, size.x / 2, y));
-  const int near_rim = luma(core::pixel(image, size.x / 2 + 12, y));
-  const int far_out = luma(core::pixel(image, size.x / 2 + 40, y));
-  CHECK(at_centre > near_rim);
-  CHECK(near_rim > far_out);
+TEST_CASE_FIXTURE(Fixture, "panning the view moves the Self off centre, and the clouds less than the world") {
+  CHECK_REFERENCE(render_scene(renderer, 0.8f, 1.0, {0.5f, 0.0f}), "scene_panned", scene_thresholds);
 }
 
 TEST_CASE_FIXTURE(Fixture, "a brighter Self lights more of the scene") {
@@ -74,7 +71,7 @@ TEST_CASE_FIXTURE(Fixture, "the background is alive: not flat, and it changes wi
   // Away from the Self, the background varies across the screen...
   int lo = 255, hi = 0;
   for (int x = 0; x < size.x; x += 4) {
-    const int v = luma(core::pixel(a, x, 8));
+    const int v = luma(core::pixel(a, x, 4));
     lo = std::min(lo, v);
     hi = std::max(hi, v);
   }
@@ -91,13 +88,4 @@ TEST_CASE_FIXTURE(Fixture, "the same time draws the same picture") {
   const core::Image a = render_scene(renderer, 0.8f, 12.5);
   const core::Image b = render_scene(renderer, 0.8f, 12.5);
   CHECK(a.rgba == b.rgba);
-}
-
-TEST_CASE_FIXTURE(Fixture, "panning the view moves the Self off centre, the way the camera says") {
-  const core::Image image = render_scene(renderer, 0.8f, 1.0, {0.5f, 0.0f});
-  // Looking right of the Self puts it left of the middle: 0.5 units * 45 px per unit = 22.5 px.
-  const int shifted = luma(core::pixel(image, size.x / 2 - 22, size.y / 2));
-  const int middle = luma(core::pixel(image, size.x / 2, size.y / 2));
-  CHECK(shifted > middle);
-  CHECK(shifted > 180);
 }

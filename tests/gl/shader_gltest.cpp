@@ -1,10 +1,19 @@
 // Shaders: a good program draws, a broken one reports its log and leaves the app running.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "core/archetypes.h"
+#include "core/edits.h"
+#include "core/ink.h"
 #include "gl/gl_context.h"
 #include "render/framebuffer.h"
+#include "render/portrait_atlas.h"
 #include "render/scene_renderer.h"
 #include "render/shader.h"
+#include "test_tmp.h"
 
 using namespace innerscape;
 
@@ -17,6 +26,27 @@ void main() {
 constexpr const char* solid_fs = R"(#version 330 core
 out vec4 color;
 void main() { color = vec4(0.2, 0.4, 0.6, 1.0); })";
+
+// A copy of the project's shaders with `after` in part.frag followed by a line that is not GLSL.
+std::filesystem::path shaders_with_broken_part(const std::string& folder, const std::string& after) {
+  const auto dir = test::fresh_dir(folder);
+  for (const auto& entry : std::filesystem::directory_iterator(INNERSCAPE_SHADER_DIR)) {
+    std::filesystem::copy_file(entry.path(), dir / entry.path().filename());
+  }
+  std::ifstream in(dir / "part.frag");
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const std::size_t at = text.find(after);
+  REQUIRE(at != std::string::npos);
+  text.insert(at + after.size(), "this is not glsl;\n");
+  std::ofstream(dir / "part.frag", std::ios::trunc) << text;
+  return dir;
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
 }  // namespace
 
 TEST_CASE("a program that compiles is valid and has no log") {
@@ -61,4 +91,36 @@ TEST_CASE("a scene with no shaders still starts, says what failed, and clears to
   CHECK(p == std::array<std::uint8_t, 4>{to8(render::scene_clear_rgb[0]), to8(render::scene_clear_rgb[1]),
                                          to8(render::scene_clear_rgb[2]), 255});
   CHECK(renderer.last_stats().draw_calls == 0);
+}
+
+TEST_CASE("a portrait variant that does not compile is reported, and parts still draw, without portraits") {
+  test::gl_window();
+  // Broken only where PORTRAITS is defined: the plain part shader compiles.
+  const auto dir = shaders_with_broken_part("broken_portraits", "#ifdef PORTRAITS\n");
+  render::SceneRenderer renderer;
+  const std::string problems = renderer.init({.shader_dir = dir});
+  INFO(problems);
+  CHECK(problems.find("With portraits (#define PORTRAITS 1): part.frag did not compile") != std::string::npos);
+  CHECK(count(problems, "did not compile") == 1);
+
+  core::InnerSystem s;
+  REQUIRE(core::apply_edit(s, core::add_part(s, core::blank_part(core::PartKind::exile, {0.5f, 0.0f}), 0)));
+  s.parts[0].portrait = 42;
+  render::PortraitAtlas atlas;
+  atlas.set(42, core::make_image(glm::ivec2(core::portrait_size)));
+  render::Framebuffer fb;
+  REQUIRE(fb.create({64, 36}));
+  fb.bind();
+  renderer.render({.view = {.viewport = {64, 36}}, .self = s.self, .system = {.system = &s, .portraits = &atlas}});
+  CHECK(renderer.last_stats().draw_calls == 5);  // background, its stretch, motes, Self, the parts in their plain form
+}
+
+TEST_CASE("an error the portrait variant shares with the plain part shader is said once, at the file's own line") {
+  test::gl_window();
+  const auto dir = shaders_with_broken_part("broken_part", "void main() {\n");
+  render::SceneRenderer renderer;
+  const std::string problems = renderer.init({.shader_dir = dir});
+  INFO(problems);
+  CHECK(count(problems, "part.frag did not compile") == 1);
+  CHECK(problems.find("With portraits") == std::string::npos);
 }
