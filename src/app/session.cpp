@@ -1203,7 +1203,8 @@ ui::UiActions Session::draw_overlay(glm::ivec2 target_size) {
   o.privacy.draw({.locked = key_ != nullptr,
                   .busy = lock_change_.done.running(),
                   .idle_lock_minutes = settings_.idle_lock_minutes,
-                  .demo = data_dir_.empty()},
+                  .demo = data_dir_.empty(),
+                  .nothing_yet = store_unborn_},
                  actions);
   // Short notes in a strip of their own above the dock, each above the one before: they cover
   // nothing, and the panels keep above them.

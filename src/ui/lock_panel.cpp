@@ -79,14 +79,16 @@ void LockPanel::draw(const LockView& view, UiActions& actions) {
         "for you, not even Innerscape. Choose one you will remember, like a few words that mean "
         "something to you, and keep it somewhere safe.");
     ImGui::Spacing();
-    ImGui::TextWrapped("You may like to keep a copy of everything first (a readable file; keep it somewhere private):");
-    ImGui::SetNextItemWidth(em * 14.0f);
-    forget_stale_text_state("##export path");
-    ImGui::InputText("##export path", &export_path);
-    ImGui::SameLine();
-    if (ImGui::Button("Save a copy")) actions.export_copy = export_path;
-    item_rects.remember("Save a copy");
-    ImGui::Spacing();
+    if (!view.nothing_yet) {
+      ImGui::TextWrapped("You may like to keep a copy of everything first (a readable file; keep it somewhere private):");
+      ImGui::SetNextItemWidth(em * 14.0f);
+      forget_stale_text_state("##export path");
+      ImGui::InputText("##export path", &export_path);
+      ImGui::SameLine();
+      if (ImGui::Button("Save a copy")) actions.export_copy = export_path;
+      item_rects.remember("Save a copy");
+      ImGui::Spacing();
+    }
     passphrase_field("A passphrase", "##new passphrase", next, item_rects);
     passphrase_field("The same again", "##again", again, item_rects);
     ImGui::Checkbox("I understand it cannot be recovered", &understood);

@@ -15,6 +15,7 @@ struct LockView {
   bool busy = false;         // a change is being made
   int idle_lock_minutes = 0; // 0: never
   bool demo = false;         // the example map has no store to lock
+  bool nothing_yet = false;  // a first run with nothing written: no copy to offer before the lock
 };
 
 struct LockPanel {

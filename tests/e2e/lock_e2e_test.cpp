@@ -282,6 +282,9 @@ TEST_CASE("the first run offers the lock before anything is written: chosen, not
   INFO("the offer at ", offer.x, ", ", offer.y);
   d.click(offer);
   REQUIRE(d.session->overlay().privacy.open);
+  // Nothing is there yet to keep a copy of, so none is offered before the lock.
+  const auto& privacy_rects = d.session->overlay().privacy.item_rects.rects;
+  CHECK(std::none_of(privacy_rects.begin(), privacy_rects.end(), [](const auto& r) { return r.first == "Save a copy"; }));
   d.click(privacy_entry(d, "new passphrase"));
   d.type("first light on the water");
   d.click(privacy_entry(d, "again"));
