@@ -8,6 +8,7 @@
 
 #include "storage/passphrase_lock.h"
 #include "ui/placement.h"
+#include "ui/quiet_text.h"
 #include "ui/text_state.h"
 #include "ui/theme.h"
 
@@ -95,8 +96,8 @@ void LockPanel::draw(const LockView& view, UiActions& actions) {
     item_rects.remember("understood");
     const bool long_enough = next.size() >= min_length;
     const bool same = next == again;
-    if (!next.empty() && !long_enough) ImGui::TextDisabled("At least %zu characters, please.", min_length);
-    else if (!again.empty() && !same) ImGui::TextDisabled("The two are not the same yet.");
+    if (!next.empty() && !long_enough) quiet_text("At least " + std::to_string(min_length) + " characters, please.");
+    else if (!again.empty() && !same) quiet_text("The two are not the same yet.");
     ImGui::BeginDisabled(!long_enough || !same || !understood);
     if (ImGui::Button("Turn the lock on")) {
       actions.lock_change = LockChange{.current = {}, .next = next};
@@ -146,7 +147,7 @@ void LockPanel::draw(const LockView& view, UiActions& actions) {
     }
     item_rects.remember("Turn the lock off");
     ImGui::EndDisabled();
-    ImGui::TextDisabled("Turning it off keeps your files readable on this computer again.");
+    quiet_text("Turning it off keeps your files readable on this computer again.");
   }
   ImGui::EndDisabled();
   if (view.busy) ImGui::TextDisabled("Making the change safely...");

@@ -9,6 +9,7 @@
 
 #include "storage/passphrase_lock.h"
 #include "ui/fonts.h"
+#include "ui/quiet_text.h"
 #include "ui/text_state.h"
 
 namespace innerscape::ui {
@@ -92,7 +93,9 @@ void LockScreen::draw(double now_s, UiActions& actions) {
   } else if (!message.empty() || wait > 0.0) {
     ImGui::Spacing();
     if (!message.empty()) ImGui::TextWrapped("%s", message.c_str());
-    if (wait > 0.0) ImGui::TextDisabled("You can try again in %d s. Take a breath; there is no hurry.", static_cast<int>(std::ceil(wait)));
+    if (wait > 0.0) {
+      quiet_text("You can try again in " + std::to_string(static_cast<int>(std::ceil(wait))) + " s. Take a breath; there is no hurry.");
+    }
   }
   ImGui::Spacing();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));

@@ -11,6 +11,7 @@
 
 #include "core/archetypes.h"
 #include "core/edits.h"
+#include "ui/quiet_text.h"
 #include "ui/text_state.h"
 #include "ui/wrapped_field.h"
 
@@ -168,7 +169,7 @@ void PartInspector::draw(const char* title, const core::InnerSystem& system, std
       if (ImGui::SmallButton("let go")) actions.edits.push_back(core::unrelate(system, r.from, r.to));
       ImGui::PopID();
     }
-    ImGui::TextDisabled("Right-click a part in the space to relate it to another.");
+    quiet_text("Right-click a part in the space to relate it to another.");
   }
 
   // The journal pages about this part, newest first.

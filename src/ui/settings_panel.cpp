@@ -8,6 +8,7 @@
 #include <imgui_stdlib.h>
 
 #include "ui/placement.h"
+#include "ui/quiet_text.h"
 
 namespace innerscape::ui {
 namespace {
@@ -71,7 +72,7 @@ void SettingsPanel::draw(const core::Settings& settings, bool privacy_open, bool
   ImGui::SameLine();
   if (ImGui::RadioButton("Light", settings.theme == core::Theme::light)) actions.theme = core::Theme::light;
   item_rects.remember("Light");
-  ImGui::TextDisabled("The space itself stays the same night sky.");
+  quiet_text("The space itself stays the same night sky.");
   bool whole_screen = fullscreen;
   if (ImGui::Checkbox("Full screen", &whole_screen)) actions.toggle_fullscreen = true;
   item_rects.remember("Full screen");
