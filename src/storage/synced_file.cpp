@@ -22,7 +22,7 @@ std::string sync_path(const std::filesystem::path& p, bool directory) {
 std::string write_synced(const std::filesystem::path& p, const std::string& text) {
   const int fd = open_private_file(p, O_TRUNC);
   if (fd < 0) return "could not write " + p.string();
-  const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+  const bool ok = write_all(fd, text) && ::fsync(fd) == 0;
   ::close(fd);
   return ok ? std::string() : "could not write " + p.string() + " (is the disk full?)";
 }
