@@ -85,7 +85,7 @@ bool Document::wait_for_store(storage::StoreProblem problem, const std::string& 
   std::cerr << "innerscape: " << text << "\n";
   waiting_ = true;
   replace({});
-  events_.push_back(event::StoreWaiting{text});
+  events_.push_back(event::StoreWaiting{text, true});
   return true;
 }
 
@@ -241,6 +241,7 @@ void Document::replace(core::InnerSystem system) {
   system_ = std::move(system);
   undo_ = {};
   thumbnails_.clear();
+  note_change();
 }
 
 void Document::log_breathing(const core::BreathingSession& session) {

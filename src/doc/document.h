@@ -67,13 +67,14 @@ struct Notice {  // a word for the person: how something went, or what could not
 struct LockedAtStart {};  // a locked store: nothing is read until unlock() is answered
 struct StoreWaiting {     // busy, a full disk, a missing keyinfo...: the map opens once retry_open() can
   std::string text;
+  bool emptied = false;   // the map in memory was emptied while it waits (else it was empty already)
 };
 struct StoreOpened {                       // the map was read (at start, after unlocking, again)
   std::optional<core::SceneView> camera;   // where the person last looked; none: frame it whole
   bool reopened = false;                   // opened again after a wait, an unlock or a restore
   bool welcome_seen = false;
   core::PageDrafts pages;                  // journal pages being written when Innerscape closed
-  std::string set_aside;                   // the map was damaged: what happened (the restore dialog says it)
+  std::optional<std::string> set_aside;    // the map was damaged: what happened (the restore dialog says it)
   std::vector<std::string> other_backups;  // ...and the other sound backups it offers (restore_backup)
 };
 struct JournalArrived {};  // the journal has been read and joined with what was written meanwhile
