@@ -7,7 +7,7 @@
 
 #include "core/archetypes.h"
 #include "core/edits.h"
-#include "core/history.h"
+#include "core/undo_stack.h"
 
 namespace innerscape::test {
 
@@ -18,7 +18,7 @@ struct RandomEdits {
   std::size_t pick(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); }
 
   // One edit (or undo, or redo) at time `now`. Returns false when it changed nothing.
-  bool step(core::InnerSystem& s, core::History& history, std::int64_t now) {
+  bool step(core::InnerSystem& s, core::UndoStack& history, std::int64_t now) {
     const int what = static_cast<int>(pick(10));
     if (what == 0 || s.parts.size() < 3) {
       const auto& all = core::archetypes();

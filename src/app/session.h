@@ -15,7 +15,7 @@
 #include "doc/document.h"
 #include "core/frame_pacer.h"
 #include "core/glide.h"
-#include "core/history.h"
+#include "core/undo_stack.h"
 #include "core/ink.h"
 #include "core/inner_system.h"
 #include "core/live_breath.h"
@@ -81,7 +81,7 @@ struct SceneState {
 // The map and how it is seen, as one read-only view (tests and tools read it so).
 struct SceneRef {
   const core::InnerSystem& system;
-  const core::History& history;  // the undo stack
+  const core::UndoStack& undo_stack;
   const core::SceneView& view;
   const core::AnimationClock& clock;
 };

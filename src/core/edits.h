@@ -1,5 +1,5 @@
 // Every change to the inner system is an Edit: a small list of steps that can be applied and undone
-// exactly. The UI builds edits with the functions below and hands them to a History.
+// exactly. The UI builds edits with the functions below and hands them to an UndoStack (core/undo_stack.h).
 #pragma once
 
 #include <cstdint>

@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "core/drafts.h"
-#include "core/history.h"
+#include "core/undo_stack.h"
 #include "core/inner_system.h"
 #include "core/map_history.h"
 #include "core/page_drafts.h"
@@ -112,7 +112,7 @@ class Document {
 
   // The map. Edits are performed here so each can be undone, and each is saved at once.
   const core::InnerSystem& system() const { return system_; }
-  const core::History& undo_stack() const { return undo_; }
+  const core::UndoStack& undo_stack() const { return undo_; }
   bool perform(core::Edit edit);
   bool undo();
   bool redo();
@@ -241,7 +241,7 @@ class Document {
   std::vector<Event> events_;
 
   core::InnerSystem system_;
-  core::History undo_;
+  core::UndoStack undo_;
   core::Settings settings_;
   std::vector<core::Draft> drafts_;  // words being typed in a part's page or the name field
   core::PageDrafts page_drafts_;     // the journal pages being written, as last handed to the store

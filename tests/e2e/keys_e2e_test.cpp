@@ -204,8 +204,8 @@ TEST_CASE("Esc under a part just placed takes the placing back; Esc while renami
   d.key(SDLK_ESCAPE);
   CHECK(system.parts.empty());
   CHECK(d.session->overlay().name_field.part == 0);
-  CHECK(d.session->scene().history.done.empty());    // as though it had never been placed
-  CHECK(d.session->scene().history.undone.empty());  // and Redo does not bring it back
+  CHECK(d.session->scene().undo_stack.done.empty());    // as though it had never been placed
+  CHECK(d.session->scene().undo_stack.undone.empty());  // and Redo does not bring it back
   CHECK(d.session->overlay().notice.text.empty());
 
   // Words typed, then Esc: still let go.

@@ -113,11 +113,11 @@ TEST_CASE("Over time: scrub back to last month, see the map as it was with that 
     keep_picture(d, "month-ago");
 
     // Read-only: dragging a part of the past moves nothing, today or then.
-    const std::uint64_t revision = d.session->scene().history.revision;
+    const std::uint64_t revision = d.session->scene().undo_stack.revision;
     const core::Part& detective = story.month_ago.parts[4];
     const glm::vec2 at = core::world_to_screen(d.session->scene().view, detective.position);
     d.drag({at, at + glm::vec2(40.0f, 0.0f), at + glm::vec2(120.0f, 30.0f)});
-    CHECK(d.session->scene().history.revision == revision);
+    CHECK(d.session->scene().undo_stack.revision == revision);
     CHECK(core::map_state(d.session->scene().system) == core::map_state(story.today));
     CHECK(core::map_state(d.session->shown_map()) == core::map_state(story.month_ago));
 

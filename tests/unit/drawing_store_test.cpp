@@ -6,7 +6,7 @@
 
 #include "core/demo_system.h"
 #include "core/edits.h"
-#include "core/history.h"
+#include "core/undo_stack.h"
 #include "core/ink.h"
 #include "storage/database.h"
 #include "storage/map_store.h"
@@ -64,7 +64,7 @@ core::Image test_thumbnail(std::uint8_t seed) {
 storage::Snapshot drawn_snapshot() {
   storage::Snapshot s{.system = core::make_demo_system()};
   REQUIRE(s.system.drawings.size() == 1);
-  core::History history;
+  core::UndoStack history;
   core::InnerSystem& sys = s.system;
   REQUIRE(core::perform(sys, history, core::draw_part(sys, sys.parts[0].id, 1000)));
   const core::DrawingId first = sys.drawings.back().id;
@@ -144,7 +144,7 @@ TEST_CASE("drawings, their strokes, thumbnails and a part's portrait survive a s
 TEST_CASE("one more stroke on a big drawing writes one row; undo deletes one; clear deletes all; undoing the clear puts them back") {
   auto db = memory_db();
   storage::Snapshot current;
-  core::History history;
+  core::UndoStack history;
   core::InnerSystem& sys = current.system;
   REQUIRE(core::perform(sys, history, core::add_drawing(sys, core::Drawing{.title = "many"}, 1)));
   const core::DrawingId id = sys.drawings[0].id;
@@ -197,7 +197,7 @@ TEST_CASE("a thumbnail is written only when its pointer changes, and can be take
   // The same picture (same pointer) and a new title: only the drawing's other fields are written.
   core::Drawing renamed = drawing(current, first);
   renamed.title = "renamed";
-  core::History history;
+  core::UndoStack history;
   REQUIRE(core::perform(current.system, history, core::update_drawing(current.system, renamed, 99)));
   REQUIRE(storage::save_changes(*db, saved, current).empty());
   saved = current;
@@ -229,7 +229,7 @@ TEST_CASE("a removed drawing takes its strokes with it; ids are not used again a
   const core::DrawingId first = first_id(current);
   const std::int64_t all_strokes = count(*db, "SELECT count(*) FROM strokes");
   const core::DrawingId next = current.system.next_drawing_id;
-  core::History history;
+  core::UndoStack history;
   REQUIRE(core::perform(current.system, history, core::delete_drawing(current.system, first)));
   REQUIRE(storage::save_changes(*db, saved, current).empty());
   saved = current;
@@ -309,7 +309,7 @@ TEST_CASE("a version 5 database migrates: parts and the Self kept, no portraits,
 
   // The migrated file takes drawings and portraits.
   storage::Snapshot current = loaded.snapshot;
-  core::History history;
+  core::UndoStack history;
   REQUIRE(core::perform(current.system, history, core::draw_part(current.system, 8, 10)));
   REQUIRE(core::perform(current.system, history, core::add_stroke(current.system, current.system.drawings[0].id, stroke_at(1), 11)));
   REQUIRE(storage::save_changes(*db, loaded.snapshot, current).empty());
@@ -324,7 +324,7 @@ TEST_CASE("saving only the difference matches the model through a long random ru
   auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
   storage::Snapshot saved;
   storage::Snapshot current{.system = core::make_demo_system()};
-  core::History history;
+  core::UndoStack history;
   core::InnerSystem& s = current.system;
   for (int step = 0; step < 600; ++step) {
     const int what = static_cast<int>(pick(10));

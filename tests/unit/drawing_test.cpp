@@ -10,7 +10,7 @@
 
 #include "core/drawing.h"
 #include "core/edits.h"
-#include "core/history.h"
+#include "core/undo_stack.h"
 #include "core/ink.h"
 
 using namespace innerscape::core;
@@ -200,7 +200,7 @@ TEST_CASE("each brush has its own tip") {
 
 TEST_CASE("strokes and a clear are undone and redone, and the ink follows exactly") {
   InnerSystem system;
-  History history;
+  UndoStack history;
   REQUIRE(perform(system, history, add_drawing(system, Drawing{.title = "safety"}, 10)));
   const DrawingId id = system.drawings.back().id;
   InkCanvas canvas;
@@ -239,7 +239,7 @@ TEST_CASE("strokes and a clear are undone and redone, and the ink follows exactl
 
 TEST_CASE("drawing a part makes the drawing its portrait; deleting the drawing takes it off") {
   InnerSystem system;
-  History history;
+  UndoStack history;
   Part p;
   p.name = "The Watcher";
   REQUIRE(perform(system, history, add_part(system, p, 1)));
@@ -280,7 +280,7 @@ TEST_CASE("a stroke is kept within safe limits") {
   CHECK(s.points.size() == max_stroke_points);
   // An invisible stroke is not added.
   InnerSystem system;
-  History history;
+  UndoStack history;
   perform(system, history, add_drawing(system, {}, 1));
   Stroke none;
   CHECK(add_stroke(system, system.drawings[0].id, none, 2).empty());

@@ -6,7 +6,7 @@
 
 #include "core/archetypes.h"
 #include "core/edits.h"
-#include "core/history.h"
+#include "core/undo_stack.h"
 
 using namespace innerscape::core;
 
@@ -14,7 +14,7 @@ namespace {
 
 constexpr std::int64_t t0 = 1000;
 
-PartId add(InnerSystem& s, History& h, PartKind kind, const std::string& name, glm::vec2 at = {0.5f, 0.0f}) {
+PartId add(InnerSystem& s, UndoStack& h, PartKind kind, const std::string& name, glm::vec2 at = {0.5f, 0.0f}) {
   Part part = blank_part(kind, at);
   part.name = name;
   REQUIRE(perform(s, h, add_part(s, part, t0)));
@@ -22,7 +22,7 @@ PartId add(InnerSystem& s, History& h, PartKind kind, const std::string& name, g
 }
 
 // Undo everything, check we are back at the start; redo everything, check we are at the end.
-void check_round_trip(InnerSystem& s, History& h, const InnerSystem& start) {
+void check_round_trip(InnerSystem& s, UndoStack& h, const InnerSystem& start) {
   const InnerSystem end = s;
   while (can_undo(h)) REQUIRE(undo(s, h));
   CHECK(s.parts == start.parts);
@@ -36,7 +36,7 @@ void check_round_trip(InnerSystem& s, History& h, const InnerSystem& start) {
 
 TEST_CASE("adding parts gives each a new id, stamped with the time") {
   InnerSystem s;
-  History h;
+  UndoStack h;
   const PartId a = add(s, h, PartKind::manager, "Sunny");
   const PartId b = add(s, h, PartKind::exile, "Little one");
   CHECK(a != b);
@@ -52,7 +52,7 @@ TEST_CASE("adding parts gives each a new id, stamped with the time") {
 
 TEST_CASE("an edit withdrawn is taken back as though it had never been made: nothing to redo") {
   InnerSystem s;
-  History h;
+  UndoStack h;
   const PartId kept = add(s, h, PartKind::manager, "Sunny");
   REQUIRE(undo(s, h));
   REQUIRE(redo(s, h));
@@ -64,16 +64,16 @@ TEST_CASE("an edit withdrawn is taken back as though it had never been made: not
   CHECK(h.revision != revision);  // the store hears of it
   CHECK_FALSE(can_redo(h));
   CHECK(undo_label(h) == "add Sunny");
-  History empty;
+  UndoStack empty;
   CHECK_FALSE(withdraw(s, empty));
 }
 
 TEST_CASE("rename, move and field edits undo and redo exactly") {
   InnerSystem s;
-  History h;
+  UndoStack h;
   const PartId id = add(s, h, PartKind::manager, "Sunny");
   const InnerSystem start = s;
-  History edits;
+  UndoStack edits;
 
   REQUIRE(perform(s, edits, rename_part(s, id, "Sunshine", t0 + 1)));
   CHECK(find_part(s, id)->name == "Sunshine");
@@ -98,7 +98,7 @@ TEST_CASE("rename, move and field edits undo and redo exactly") {
 
 TEST_CASE("an edit that changes nothing is not recorded") {
   InnerSystem s;
-  History h;
+  UndoStack h;
   const PartId id = add(s, h, PartKind::manager, "Sunny");
   CHECK(rename_part(s, id, "Sunny", t0).empty());
   CHECK(move_part(s, id, find_part(s, id)->position, t0).empty());
@@ -108,11 +108,11 @@ TEST_CASE("an edit that changes nothing is not recorded") {
 
 TEST_CASE("relate and unrelate, with one relationship per pair, never with itself") {
   InnerSystem s;
-  History h;
+  UndoStack h;
   const PartId guard = add(s, h, PartKind::manager, "Guard");
   const PartId little = add(s, h, PartKind::exile, "Little");
   const InnerSystem start = s;
-  History edits;
+  UndoStack edits;
 
   CHECK(relate(s, guard, guard, RelationKind::allied).empty());
   CHECK(relate(s, guard, 999, RelationKind::allied).empty());
@@ -136,7 +136,7 @@ TEST_CASE("relate and unrelate, with one relationship per pair, never with itsel
 
 TEST_CASE("deleting a part removes its relationships, and undo brings all of it back in place") {
   InnerSystem s;
-  History h;
+  UndoStack h;
   const PartId a = add(s, h, PartKind::manager, "A");
   const PartId b = add(s, h, PartKind::exile, "B");
   const PartId c = add(s, h, PartKind::firefighter, "C");
@@ -163,7 +163,7 @@ TEST_CASE("deleting a part removes its relationships, and undo brings all of it 
 
 TEST_CASE("moving many parts is one edit, undone at once") {
   InnerSystem s;
-  History h;
+  UndoStack h;
   const PartId a = add(s, h, PartKind::manager, "A", {0.1f, 0.1f});
   const PartId b = add(s, h, PartKind::exile, "B", {0.2f, 0.2f});
   REQUIRE(perform(s, h, move_parts(s, {{a, {1.0f, 0.0f}}, {b, {0.0f, 1.0f}}, {999, {5.0f, 5.0f}}}, t0)));
@@ -175,7 +175,7 @@ TEST_CASE("moving many parts is one edit, undone at once") {
 
 TEST_CASE("the Self's light is an edit too") {
   InnerSystem s;
-  History h;
+  UndoStack h;
   REQUIRE(perform(s, h, set_self(s, {.glow = 0.3f})));
   CHECK(s.self.glow == 0.3f);
   REQUIRE(undo(s, h));
@@ -184,7 +184,7 @@ TEST_CASE("the Self's light is an edit too") {
 
 TEST_CASE("an edit that no longer fits changes nothing at all") {
   InnerSystem s;
-  History h;
+  UndoStack h;
   const PartId a = add(s, h, PartKind::manager, "A");
   const PartId b = add(s, h, PartKind::exile, "B");
   const Edit stale = relate(s, a, b, RelationKind::allied);
@@ -197,7 +197,7 @@ TEST_CASE("an edit that no longer fits changes nothing at all") {
 
 TEST_CASE("validation: a gentle placeholder for an empty name, finite positions, values in range") {
   InnerSystem s;
-  History h;
+  UndoStack h;
   Part p = blank_part(PartKind::exile, {std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::infinity()});
   p.name = "   ";
   p.trust = 400;
@@ -223,7 +223,7 @@ TEST_CASE("validation: a gentle placeholder for an empty name, finite positions,
 
 TEST_CASE("names in any script and of any length are kept byte for byte") {
   InnerSystem s;
-  History h;
+  UndoStack h;
   const std::vector<std::string> names = {
       "Petite fille à la fenêtre", "小さな子", "الطفل الصغير", "ילדה קטנה", "🌧️ the storm 🌈", "Ꮳ Cherokee",
       " leading and trailing spaces ", std::string(5000, 'x') + "…",
@@ -236,7 +236,7 @@ TEST_CASE("names in any script and of any length are kept byte for byte") {
 
 TEST_CASE("an edit whose later step does not fit is rolled back in place: everything as it was, counters too") {
   InnerSystem s;
-  History h;
+  UndoStack h;
   const PartId a = add(s, h, PartKind::manager, "A");
   REQUIRE(perform(s, h, add_entry(s, Entry{.type = EntryType::movement}, t0)));
   REQUIRE(perform(s, h, add_drawing(s, Drawing{.title = "sky"}, t0)));

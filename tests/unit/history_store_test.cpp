@@ -34,7 +34,7 @@ TEST_CASE("each save records what changed: replayed, the history gives the map a
   auto db = test::memory_db();
   test::RandomEdits edits(99);
   storage::Snapshot saved, current;
-  core::History undo;
+  core::UndoStack undo;
   std::map<std::int64_t, core::MapState> at_save;
   std::int64_t now = start;
   for (int i = 0; i < 600; ++i) {

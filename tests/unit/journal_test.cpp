@@ -10,7 +10,7 @@
 #include <glm/geometric.hpp>
 #include "core/demo_system.h"
 #include "core/edits.h"
-#include "core/history.h"
+#include "core/undo_stack.h"
 #include "core/journal.h"
 #include "core/page_drafts.h"
 #include "storage/database.h"
@@ -87,7 +87,7 @@ TEST_CASE("validation keeps what the type knows, ratings 0..10, real choices, ea
 
 TEST_CASE("entries are added, edited and deleted as undoable edits") {
   core::InnerSystem s = parts_only();
-  core::History h;
+  core::UndoStack h;
   const core::PartId part = s.parts[0].id;
   REQUIRE(core::perform(s, h, core::add_entry(s, trigger({part, 999}, "A message left on read."), 100)));
   REQUIRE(s.journal.size() == 1);
@@ -111,7 +111,7 @@ TEST_CASE("entries are added, edited and deleted as undoable edits") {
 
 TEST_CASE("a check-in sets the Self's light from the 8 C's, never dark; undo puts the light back") {
   core::InnerSystem s;
-  core::History h;
+  core::UndoStack h;
   const float before = s.self.glow;
   REQUIRE(core::perform(s, h, core::add_entry(s, check_in(10), 1)));
   CHECK(s.self.glow == doctest::Approx(1.0f));
@@ -124,7 +124,7 @@ TEST_CASE("a check-in sets the Self's light from the 8 C's, never dark; undo put
 
 TEST_CASE("deleting a part keeps the entries about it, untied; undo ties them again") {
   core::InnerSystem s = parts_only();
-  core::History h;
+  core::UndoStack h;
   const core::PartId a = s.parts[0].id, b = s.parts[1].id;
   REQUIRE(core::perform(s, h, core::add_entry(s, trigger({a, b}, "x"), 1)));
   REQUIRE(core::perform(s, h, core::delete_part(s, a)));
@@ -137,7 +137,7 @@ TEST_CASE("deleting a part keeps the entries about it, untied; undo ties them ag
 TEST_CASE("entries survive storage exactly, and full-text search finds them, best match first") {
   auto db = memory_db();
   storage::Snapshot current{.system = parts_only()};
-  core::History h;
+  core::UndoStack h;
   core::InnerSystem& s = current.system;
   const core::PartId a = s.parts[0].id;
   core::perform(s, h, core::add_entry(s, trigger({a}, "A missed call, and the old panic rose."), 10));
@@ -180,7 +180,7 @@ TEST_CASE("entries survive storage exactly, and full-text search finds them, bes
 
 TEST_CASE("the journal goes through JSON export and import exactly; bad entries are named") {
   storage::Snapshot snap{.system = parts_only()};
-  core::History h;
+  core::UndoStack h;
   core::perform(snap.system, h, core::add_entry(snap.system, trigger({snap.system.parts[2].id}, "A long day ☀"), 5));
   core::perform(snap.system, h, core::add_entry(snap.system, check_in(6), 6));
   const std::string text = storage::to_json(snap, 1);
@@ -208,7 +208,7 @@ TEST_CASE("the journal goes through JSON export and import exactly; bad entries 
 
 TEST_CASE("pages put aside travel in the JSON export, and an import adds them to the map's own, renumbered") {
   storage::Snapshot snap{.system = parts_only()};
-  core::History h;
+  core::UndoStack h;
   const core::PartId part = snap.system.parts[1].id;
   core::perform(snap.system, h, core::add_entry(snap.system, trigger({part}, "A long day"), 5));
   const core::Entry& kept = snap.system.journal[0];
@@ -411,7 +411,7 @@ TEST_CASE("a page this app cannot read is left in the store, and its serial is n
 
 TEST_CASE("soothing words: one undoable edit for any change, empty lines dropped, stored, exported") {
   core::InnerSystem s;
-  core::History h;
+  core::UndoStack h;
   REQUIRE(core::perform(s, h, core::set_soothing(s, core::starting_soothing_words())));
   std::vector<std::string> mine = s.soothing;
   std::swap(mine[0], mine[1]);
@@ -471,7 +471,7 @@ TEST_CASE("every kind of entry: written, stored, found, edited, deleted, undone,
     auto db = memory_db();
     storage::Snapshot saved;
     storage::Snapshot current{.system = parts_only()};
-    core::History h;
+    core::UndoStack h;
     core::Entry e{.type = type.type, .parts = {current.system.parts[0].id}};
     for (const core::FieldSpec& f : type.fields) {
       const std::string key(f.key);
@@ -511,7 +511,7 @@ TEST_CASE("a free spot for a part added from a page is clear of the others") {
 
 TEST_CASE("the Self's light follows the latest check-in through edits and deletes") {
   core::InnerSystem s;
-  core::History h;
+  core::UndoStack h;
   core::Entry low = check_in(2);
   REQUIRE(core::perform(s, h, core::add_entry(s, low, 10)));
   REQUIRE(core::perform(s, h, core::add_entry(s, check_in(9), 20)));

@@ -6,7 +6,7 @@
 
 #include "core/demo_system.h"
 #include "core/edits.h"
-#include "core/history.h"
+#include "core/undo_stack.h"
 #include "core/ink.h"
 #include "storage/database.h"
 #include "storage/json_format.h"
@@ -39,7 +39,7 @@ std::string error_of(const std::string& text) { return storage::from_json(text).
 // with no short decimal form, every brush, a title in two scripts, a part wearing it.
 storage::Snapshot drawn_snapshot() {
   storage::Snapshot s = demo_snapshot();
-  core::History history;
+  core::UndoStack history;
   core::InnerSystem& sys = s.system;
   REQUIRE(core::perform(sys, history, core::add_drawing(sys, core::Drawing{.title = "Wo ich sicher bin ☀ 小", .paper = 0x1e2a38, .prompt = "body"}, 1767225600)));
   const core::DrawingId id = sys.drawings.back().id;

@@ -22,7 +22,7 @@ constexpr std::int64_t start = 1'700'000'000;
 TEST_CASE("replaying the history of a long random run of edits, undos and redos gives the present map, every field") {
   test::RandomEdits edits(2024);
   InnerSystem s;
-  History undo;
+  UndoStack undo;
   MapHistory history;
   InnerSystem recorded;  // what the history last saw
   std::map<std::int64_t, MapState> saved;  // the map as it was at each recording
@@ -70,7 +70,7 @@ TEST_CASE("recording nothing new appends nothing, and a clock that went back sti
 TEST_CASE("a part taken out of the middle and put back keeps its place in drawing order") {
   const InnerSystem demo = make_demo_system();
   InnerSystem s = demo;
-  History undo;
+  UndoStack undo;
   MapHistory history = baseline_history(map_state(s), start);
   InnerSystem before = s;
   REQUIRE(perform(s, undo, delete_part(s, s.parts[3].id)));
@@ -187,7 +187,7 @@ TEST_CASE("the time-lapse plays from the first change to the last one's easing i
 
 TEST_CASE("milestones: marked in time order, renamed, taken away, and every one can be undone") {
   InnerSystem s;
-  History h;
+  UndoStack h;
   REQUIRE(perform(s, h, add_milestone(s, {.at = start + 2 * day, .title = "  First letter to the little one \n"})));
   REQUIRE(perform(s, h, add_milestone(s, {.at = start, .title = ""})));
   REQUIRE(s.milestones.size() == 2);

@@ -10,7 +10,7 @@
 #include "core/archetypes.h"
 #include "core/demo_system.h"
 #include "core/edits.h"
-#include "core/history.h"
+#include "core/undo_stack.h"
 #include "storage/backup.h"
 #include "storage/database.h"
 #include "storage/map_store.h"
@@ -152,7 +152,7 @@ TEST_CASE("saving only the difference matches the model after a long random run 
   std::mt19937 rng(1234);
   storage::Snapshot saved;
   storage::Snapshot current;
-  core::History history;
+  core::UndoStack history;
   auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
   for (int step = 0; step < 400; ++step) {
     core::InnerSystem& s = current.system;
