@@ -143,7 +143,7 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
   session->drain();
   // The person's text size and theme from the first frame (a locked store's come once it opens),
   // with every script's face at hand for the characters the map shows.
-  session->glyphs_.fallbacks = platform::ui_fallback_fonts();
+  session->glyphs_.fallbacks = ui::fallback_fonts();
   session->apply_display(false);
   return session;
 }
@@ -546,7 +546,7 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
                       .breath = breath});
   }
   if (note_glyphs()) {
-    ui::load_fonts(platform::ui_font_candidates(), font_px_, &glyphs_);
+    ui::load_fonts(ui::font_candidates(), font_px_, &glyphs_);
     window_->reload_font_texture();
   }
   window_->begin_ui_frame(offscreen ? std::optional<glm::ivec2>(target_size) : std::nullopt);
@@ -567,7 +567,7 @@ void Session::apply_display(bool upload_font_texture) {
   display_dirty_ = false;
   const float scale = core::ui_scale(doc_->settings(), window_->content_scale());
   font_px_ = core::font_pixels(doc_->settings(), window_->content_scale());
-  const ui::FontResult font = ui::load_fonts(platform::ui_font_candidates(), font_px_, &glyphs_);
+  const ui::FontResult font = ui::load_fonts(ui::font_candidates(), font_px_, &glyphs_);
   if (!font.message.empty() && !upload_font_texture) std::cerr << "innerscape: " << font.message << "\n";
   ui::apply_theme(doc_->settings().theme, scale);
   if (upload_font_texture) window_->reload_font_texture();

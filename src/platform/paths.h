@@ -1,10 +1,8 @@
-// Finding the app's own files (shaders, assets, fonts) in the build folder or the install prefix.
+// Finding the app's own files (shaders, assets) in the build folder or the install prefix.
 #pragma once
 
 #include <filesystem>
 #include <vector>
-
-#include "ui/fonts.h"
 
 namespace innerscape::platform {
 
@@ -20,12 +18,5 @@ std::filesystem::path find_resource_root(const std::vector<std::filesystem::path
 // install, wherever it was moved), then the prefix it was configured for.
 std::vector<std::filesystem::path> resource_candidates(const std::filesystem::path& exe_dir,
                                                        const std::filesystem::path& configured_datadir);
-
-// TTF files to try for the overlay, best first, from Debian's font packages.
-std::vector<std::filesystem::path> ui_font_candidates();
-
-// Each script's own Noto face (fonts-noto-core), for the names and words Noto Sans has no glyphs
-// for, then DejaVu Sans as a last resort for symbols. Only faces the text needs are ever loaded.
-std::vector<ui::FallbackFont> ui_fallback_fonts();
 
 }  // namespace innerscape::platform

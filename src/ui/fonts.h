@@ -39,6 +39,13 @@ struct GlyphNeeds {
   std::vector<std::vector<ImWchar>> fallback_ranges;
 };
 
+// TTF files to try for the overlay, best first, from Debian's font packages (load_fonts' candidates).
+std::vector<std::filesystem::path> font_candidates();
+
+// Each script's own Noto face (fonts-noto-core), for the names and words Noto Sans has no glyphs
+// for, then DejaVu Sans as a last resort for symbols. Only faces the text needs are ever loaded.
+std::vector<FallbackFont> fallback_fonts();
+
 // Loads the first candidate that exists as the default font at pixel_size, plus a larger one
 // for headings; with `needs`, both merge the fallback faces for the wanted characters.
 // Call before the first UI frame (or between frames, then upload the atlas again).

@@ -13,7 +13,6 @@
 
 #include "core/image.h"
 #include "gl/gl_context.h"
-#include "platform/paths.h"
 #include "render/framebuffer.h"
 #include "storage/png.h"
 #include "ui/fonts.h"
@@ -68,11 +67,11 @@ TEST_CASE("names in Cyrillic, Hebrew, Arabic, Devanagari, Greek, Georgian, Armen
                                           "☀", "★", "♥", "✨", "☺", "✔", "❄"};
 
   ui::GlyphNeeds needs;
-  needs.fallbacks = platform::ui_fallback_fonts();
+  needs.fallbacks = ui::fallback_fonts();
   for (const std::string& name : names) CHECK(needs.note(name));
   CHECK(needs.note(std::string("\u2764\uFE0F")));
   CHECK_FALSE(needs.note(std::string("Малыш")));  // nothing new: the atlas is not built again
-  const ui::FontResult font = ui::load_fonts(platform::ui_font_candidates(), font_px, &needs);
+  const ui::FontResult font = ui::load_fonts(ui::font_candidates(), font_px, &needs);
   REQUIRE_MESSAGE(!font.path.empty(), font.message);
   REQUIRE(ImGui::GetIO().Fonts->Build());
 
@@ -111,8 +110,8 @@ TEST_CASE("without the characters noted, the atlas holds Latin alone") {
   test::gl_window();
   ImGui::SetCurrentContext(ImGui::CreateContext());
   ui::GlyphNeeds needs;
-  needs.fallbacks = platform::ui_fallback_fonts();
-  REQUIRE(!ui::load_fonts(platform::ui_font_candidates(), font_px, &needs).path.empty());
+  needs.fallbacks = ui::fallback_fonts();
+  REQUIRE(!ui::load_fonts(ui::font_candidates(), font_px, &needs).path.empty());
   REQUIRE(ImGui::GetIO().Fonts->Build());
   CHECK(ImGui::GetIO().Fonts->Fonts[0]->FindGlyphNoFallback(u'ש') == nullptr);
   CHECK(ImGui::GetIO().Fonts->Fonts[0]->FindGlyphNoFallback(u'é') != nullptr);

@@ -10,7 +10,6 @@
 #include "core/edits.h"
 #include "core/page_drafts.h"
 #include "core/settings.h"
-#include "platform/paths.h"
 #include "ui/breathing_panel.h"
 #include "ui/entry_editor.h"
 #include "ui/fonts.h"
@@ -245,7 +244,7 @@ TEST_CASE("the UI scale and text size rasterize the font at the new pixel size a
     settings.font_px = 18;
     const float px = core::font_pixels(settings, 1.0f);
     CHECK(px == doctest::Approx(18.0f * static_cast<float>(percent) / 100.0f));
-    ui::load_fonts(platform::ui_font_candidates(), px);
+    ui::load_fonts(ui::font_candidates(), px);
     ui::apply_theme(settings.theme, core::ui_scale(settings, 1.0f));
     ImGui::GetIO().Fonts->Build();
     float seen = 0.0f;
