@@ -32,8 +32,6 @@
 #include "ui/film_caption.h"
 #include "ui/fonts.h"
 #include "ui/placement.h"
-#include "ui/progress_card.h"
-#include "ui/save_banner.h"
 #include "ui/scene_labels.h"
 #include "ui/text_state.h"
 #include "ui/theme.h"
@@ -117,6 +115,7 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
   }
   // Still start: a person's data matters more than the background. The overlay says what failed.
   if (!session->render_problems_.empty()) std::cerr << "innerscape: " << session->render_problems_ << "\n";
+  session->overlay_.problems.text = session->render_problems_;
 
   session->pacer_ = core::make_frame_pacer({}, session->window_->now_s());
   session->scene_.view.viewport = desc.size;
@@ -190,7 +189,7 @@ void Session::on(doc::event::StoreOpened& e) {
   pacer_.desc.ambient_always = doc_->settings().ambient_always;
   overlay_.welcome.open = !e.welcome_seen;
   // After damage: what happened, and the other sound backups, should the person want another.
-  if (e.set_aside) overlay_.restore.tell(*e.set_aside, std::move(e.other_backups));
+  if (e.set_aside) overlay_.restore.show(*e.set_aside, std::move(e.other_backups));
   // Journal pages being written when Innerscape closed wait as they were; the one that was open is open again.
   core::take_stored(overlay_.entry_editor.pages, e.pages);
   overlay_.entry_editor.open = overlay_.entry_editor.pages.open != 0;
@@ -618,7 +617,7 @@ ui::UiActions Session::draw_overlay(glm::ivec2 target_size) {
 
   if (o.lock_screen.shown) {
     o.lock_screen.draw(window_->now_s(), actions);
-    if (doc_->has_store()) ui::draw_save_banner(doc_->save_problem());
+    if (doc_->has_store()) ui::draw_notice(ui::disk_warning(doc_->save_problem()), actions);
     return actions;
   }
 
@@ -642,15 +641,15 @@ ui::UiActions Session::draw_overlay(glm::ivec2 target_size) {
       ImGui::GetForegroundDrawList()->AddCircle(ImVec2(o.canvas.pointer_px.x, o.canvas.pointer_px.y), std::max(radius, 2.0f),
                                                 IM_COL32(90, 90, 110, 160), 0, 1.2f);
     }
-    o.notice.draw(0, actions);  // the canvas's Undo reaches only its own drawing: no part comes back from here
+    ui::draw_notice(o.notice, actions);  // the canvas's Undo reaches only its own drawing: no part comes back from here
     o.shortcuts.draw("Keyboard shortcuts", actions);
-    o.problems.draw("Something could not be drawn", render_problems_);
-    if (doc_->has_store()) ui::draw_save_banner(doc_->save_problem());
+    ui::draw_notice(o.problems, actions);
+    if (doc_->has_store()) ui::draw_notice(ui::disk_warning(doc_->save_problem()), actions);
     return actions;
   }
 
   // A disk that cannot be written to is said first, at the top: the panels keep below it.
-  if (!film && doc_->has_store()) ui::draw_save_banner(doc_->save_problem());
+  if (!film && doc_->has_store()) ui::draw_notice(ui::disk_warning(doc_->save_problem()), actions);
   // Words written onto the scene find their places first, clear of the panels (as they stood in the
   // last frame); the names of the parts give way to them.
   if (film) ui::draw_film_caption(film_caption, o.space);
@@ -726,8 +725,8 @@ ui::UiActions Session::draw_overlay(glm::ivec2 target_size) {
   }
   doc_->keep_drafts(std::move(drafts));
   doc_->keep_pages(o.entry_editor.pages);
-  o.restore.draw(actions);
-  o.store_card.draw(actions);
+  ui::draw_notice(o.restore, actions);
+  ui::draw_notice(o.store_card, actions);
   o.dock.draw("##dock",
               {.welcome_open = o.welcome.open,
                .palette_open = o.palette.open,
@@ -749,10 +748,10 @@ ui::UiActions Session::draw_overlay(glm::ivec2 target_size) {
                  actions);
   // Short notes in a strip of their own above the dock, each above the one before: they cover
   // nothing, and the panels keep above them.
-  o.notice.draw(doc_->undo_stack().revision, actions);
+  ui::draw_notice(o.notice, actions, doc_->undo_stack().revision);
   if (!breath_words_by_self) o.breathing.draw_words_note(breathing_);
-  if (doc_->exporting()) ui::draw_progress_card("Saving a copy of everything...", export_progress());
-  if (doc_->changing_lock()) ui::draw_progress_card("Changing the lock safely...", -1.0f);
+  if (doc_->exporting()) ui::draw_notice(ui::progress("Saving a copy of everything...", export_progress()), actions);
+  if (doc_->changing_lock()) ui::draw_notice(ui::progress("Changing the lock safely...", -1.0f), actions);
   o.shortcuts.draw("Keyboard shortcuts", actions);
   if (o.timeline.open) {
     const core::MapHistory& h = doc_->history();
@@ -766,7 +765,7 @@ ui::UiActions Session::draw_overlay(glm::ivec2 target_size) {
                      .problem = doc_->history_problem()},
                     actions);
   }
-  o.problems.draw("Something could not be drawn", render_problems_);
+  ui::draw_notice(o.problems, actions);
   (void)target_size;
   return actions;
 }

@@ -37,12 +37,9 @@
 #include "ui/fonts.h"
 #include "ui/journal_panel.h"
 #include "ui/name_field.h"
-#include "ui/notice_panel.h"
+#include "ui/notices.h"
 #include "ui/palette_panel.h"
 #include "ui/part_inspector.h"
-#include "ui/problem_panel.h"
-#include "ui/restore_dialog.h"
-#include "ui/store_card.h"
 #include "ui/lock_panel.h"
 #include "ui/lock_screen.h"
 #include "ui/scene_controller.h"
@@ -95,11 +92,11 @@ struct OverlayState {
   ui::PartInspector inspector;
   ui::NameField name_field;
   ui::ContextMenu context_menu;
-  ui::NoticePanel notice;
+  ui::Notice notice;  // a short word above the dock (ui/notices.h, as are the three below)
   ui::DockPanel dock;
-  ui::ProblemPanel problems;
-  ui::RestoreDialog restore;
-  ui::StoreCard store_card;
+  ui::Notice problems{.level = ui::Level::problem, .title = "Something could not be drawn"};
+  ui::Notice restore{.level = ui::Level::choice, .title = "Your map's file was damaged"};
+  ui::Notice store_card{.level = ui::Level::waiting, .title = "Your map is waiting"};
   ui::JournalPanel journal;
   ui::EntryEditor entry_editor;
   ui::SoothingPanel soothing;

@@ -18,11 +18,11 @@ void BreathingPanel::draw(const core::LiveBreath& view, UiActions& actions) {
   item_rects.clear();
   if (!open) return;
   const float em = ImGui::GetFontSize();
-  if (!place_panel("Breathe", Side::left, em * 17.0f)) return;
-  if (!ImGui::Begin("Breathe", &open, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::End();
-    return;
-  }
+  window("Breathe", {Side::left, em * 17.0f}, ImGuiWindowFlags_AlwaysAutoResize, [&] { draw_content(view, actions); });
+}
+
+void BreathingPanel::draw_content(const core::LiveBreath& view, UiActions& actions) {
+  const float em = ImGui::GetFontSize();
   const auto presets = core::breath_presets();
   if (!view.running) {
     ImGui::TextWrapped("Breathing slowly tells the body it is safe. Five to ten minutes is a good while.");
@@ -80,7 +80,6 @@ void BreathingPanel::draw(const core::LiveBreath& view, UiActions& actions) {
     ImGui::SameLine();
     if (ImGui::Button("End here")) actions.end_breathing = true;
   }
-  ImGui::End();
 }
 
 namespace {

@@ -10,12 +10,12 @@
 #include "core/live_breath.h"
 #include "ui/actions.h"
 #include "ui/item_rects.h"
+#include "ui/panel.h"
 #include "ui/screen_space.h"
 
 namespace innerscape::ui {
 
-struct BreathingPanel {
-  bool open = false;
+struct BreathingPanel : Panel {
   int preset = 0;         // index into core::breath_presets(); the one past the end is "custom"
   float custom[4] = {4.0f, 4.0f, 6.0f, 0.0f};  // seconds: in, hold, out, hold
   int minutes = 5;        // 1 .. 20
@@ -24,6 +24,7 @@ struct BreathingPanel {
   float note_px = 0.0f;   // the height the breath's words took low on the screen in the last frame; 0: they were by the Self
 
   void draw(const core::LiveBreath& view, UiActions& actions);
+  void draw_content(const core::LiveBreath& view, UiActions& actions);
 
   // The form and the session's progress ring, centred on `centre` (pixels), and the breath in plain
   // words beside it (the phase, its count, the guide for the hands, the time left) where they cover

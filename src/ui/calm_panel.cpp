@@ -1,7 +1,7 @@
 // Calm mode: the breath, the person's soothing words, and two gentle questions.
 #include "ui/calm_panel.h"
 
-#include "ui/placement.h"
+#include "ui/panel.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -16,12 +16,12 @@ void CalmPanel::draw(const core::InnerSystem& system, std::string_view crisis_co
   if (!open) return;
   const bool was_open = open;
   const float em = ImGui::GetFontSize();
-  if (!place_panel("Here, now", Side::left, em * 20.0f)) return;
-  if (!ImGui::Begin("Here, now", &open, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::End();
-    if (was_open && !open) actions.end_calm = true;
-    return;
-  }
+  window("Here, now", {Side::left, em * 20.0f}, ImGuiWindowFlags_AlwaysAutoResize,
+         [&] { draw_content(system, crisis_contact, now, actions); });
+  if (was_open && !open) actions.end_calm = true;  // I feel steadier, or the window's own close
+}
+
+void CalmPanel::draw_content(const core::InnerSystem& system, std::string_view crisis_contact, std::int64_t now, UiActions& actions) {
   ImGui::TextWrapped("You are here, and you are safe enough to breathe. Follow the light in the middle: in as it grows, out as it softens.");
   if (!system.soothing.empty()) {
     ImGui::Spacing();
@@ -68,8 +68,6 @@ void CalmPanel::draw(const core::InnerSystem& system, std::string_view crisis_co
     ImGui::TextWrapped("Your contact for hard moments: %.*s", static_cast<int>(crisis_contact.size()), crisis_contact.data());
     item_rects.remember("crisis contact");
   }
-  ImGui::End();
-  if (was_open && !open) actions.end_calm = true;  // I feel steadier, or the window's own close
 }
 
 }  // namespace innerscape::ui

@@ -9,17 +9,18 @@
 #include "core/inner_system.h"
 #include "ui/actions.h"
 #include "ui/item_rects.h"
+#include "ui/panel.h"
 
 namespace innerscape::ui {
 
-struct CalmPanel {
-  bool open = false;
+struct CalmPanel : Panel {
   std::string which_part;  // what part of me is feeling this right now?
   std::string needs;       // what does it need to feel safe?
   ItemRects item_rects;
 
   // `crisis_contact`: the person's own (Settings, Help), shown with the word on finding help.
   void draw(const core::InnerSystem& system, std::string_view crisis_contact, std::int64_t now, UiActions& actions);
+  void draw_content(const core::InnerSystem& system, std::string_view crisis_contact, std::int64_t now, UiActions& actions);
 };
 
 }  // namespace innerscape::ui

@@ -42,21 +42,24 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
   core::PageDraft* page = core::open_draft(pages);
   open = open && page != nullptr;
   if (!open) return;
+  const float em = ImGui::GetFontSize();
+  // One window whatever the page's type ("###entry_editor"), named after it.
+  const std::string title = std::string(core::entry_type_spec(page->entry.type).name) + "###entry_editor";
+  bool done = false;  // the page was kept or deleted (draw_content)
+  window(title.c_str(), {Side::centre, em * 26.0f, Height::full}, 0, [&] { done = draw_content(page, system, now, actions); });
+  // Closing with the x puts the page aside: it waits in the journal's list.
+  if (done) {
+    core::remove_draft(pages, page->serial);
+    open = false;
+  } else if (!open) {
+    core::put_aside(pages, system);
+  }
+}
+
+bool EntryEditor::draw_content(core::PageDraft* page, const core::InnerSystem& system, std::int64_t now, UiActions& actions) {
   core::Entry* draft = &page->entry;
   const core::EntryTypeSpec& spec = core::entry_type_spec(draft->type);
   const float em = ImGui::GetFontSize();
-  if (!place_panel("###entry_editor", Side::centre, em * 26.0f, Height::full)) return;
-  if (focus) {
-    ImGui::SetNextWindowFocus();
-    focus = false;
-  }
-  const std::string title = std::string(spec.name) + "###entry_editor";
-  // Closing with the x puts the page aside: it waits in the journal's list.
-  if (!ImGui::Begin(title.c_str(), &open)) {
-    ImGui::End();
-    if (!open) core::put_aside(pages, system);
-    return;
-  }
   // Esc puts the page aside, as the close button does; the words wait in the journal's list.
   if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::IsAnyItemActive() &&
       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
@@ -226,13 +229,7 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Closes the page; it waits for you at the top of the journal, just as you left it.");
   }
   ImGui::PopID();
-  ImGui::End();
-  if (done) {
-    core::remove_draft(pages, page->serial);
-    open = false;
-  } else if (!open) {
-    core::put_aside(pages, system);
-  }
+  return done;
 }
 
 }  // namespace innerscape::ui

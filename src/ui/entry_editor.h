@@ -10,13 +10,14 @@
 #include "core/page_drafts.h"
 #include "ui/actions.h"
 #include "ui/item_rects.h"
+#include "ui/panel.h"
 
 namespace innerscape::ui {
 
-struct EntryEditor {
+// Its `open` (Panel): the window shows pages.open; closing it puts the page aside. Its `focus`: the
+// page takes the keyboard, its window and (focus_field) its first field to write in.
+struct EntryEditor : Panel {
   core::PageDrafts pages;  // every page being written; pages.open is the one in the window
-  bool open = false;       // the window shows pages.open; closing it puts the page aside
-  bool focus = false;        // the page takes the keyboard: its window, and its first field to write in
   bool focus_field = false;
   bool journal_loading = false;  // the journal is still being read: a change to a kept entry is kept once it is here
   ItemRects item_rects;
@@ -32,6 +33,8 @@ struct EntryEditor {
   // The page in the window, or null.
   const core::PageDraft* page() const { return open ? core::open_draft(pages) : nullptr; }
   void draw(const core::InnerSystem& system, std::int64_t now, UiActions& actions);
+  // Inside its window (ui/panel.h); true when the page was kept or deleted.
+  bool draw_content(core::PageDraft* page, const core::InnerSystem& system, std::int64_t now, UiActions& actions);
 };
 
 }  // namespace innerscape::ui

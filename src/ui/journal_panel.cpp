@@ -114,12 +114,12 @@ void JournalPanel::draw(const core::InnerSystem& system, const core::PageDrafts&
   item_rects.clear();
   if (!open) return;
   const float em = ImGui::GetFontSize();
-  if (!place_panel("Journal", Side::right, em * 19.0f, Height::full)) return;
-  if (open_new_menu) ImGui::SetNextWindowFocus();
-  if (!ImGui::Begin("Journal", &open)) {
-    ImGui::End();
-    return;
-  }
+  focus = open_new_menu;  // the menu comes with the window's focus
+  window("Journal", {Side::right, em * 19.0f, Height::full}, 0, [&] { draw_content(system, pages, now, actions); });
+}
+
+void JournalPanel::draw_content(const core::InnerSystem& system, const core::PageDrafts& pages, std::int64_t now, UiActions& actions) {
+  const float em = ImGui::GetFontSize();
 
   if (ImGui::Button("New entry... (Ctrl+N)") || std::exchange(open_new_menu, false)) ImGui::OpenPopup("new_entry");
   item_rects.remember("New entry...");  // the tests find it by this name
@@ -138,7 +138,6 @@ void JournalPanel::draw(const core::InnerSystem& system, const core::PageDrafts&
   if (loading) {
     // Years of pages are read after the map opens; new pages can be written meanwhile.
     ImGui::TextDisabled("Opening your journal...");
-    ImGui::End();
     return;
   }
 
@@ -236,7 +235,6 @@ void JournalPanel::draw(const core::InnerSystem& system, const core::PageDrafts&
                                               : "No entry matches. Try fewer or other words.");
   }
   ImGui::EndChild();
-  ImGui::End();
 }
 
 }  // namespace innerscape::ui

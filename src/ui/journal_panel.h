@@ -10,11 +10,11 @@
 #include "core/page_drafts.h"
 #include "ui/actions.h"
 #include "ui/item_rects.h"
+#include "ui/panel.h"
 
 namespace innerscape::ui {
 
-struct JournalPanel {
-  bool open = false;
+struct JournalPanel : Panel {
   bool focus_search = false;
   bool open_new_menu = false;  // show the new-entry menu when next drawn (Ctrl+N)
   bool loading = false;  // the journal is still being read: the list waits, writing does not
@@ -27,6 +27,8 @@ struct JournalPanel {
 
   // `pages`: the pages being written; those put aside are listed at the top.
   void draw(const core::InnerSystem& system, const core::PageDrafts& pages, std::int64_t now, UiActions& actions);
+  // Inside its window (ui/panel.h).
+  void draw_content(const core::InnerSystem& system, const core::PageDrafts& pages, std::int64_t now, UiActions& actions);
 };
 
 }  // namespace innerscape::ui

@@ -56,16 +56,16 @@ void LockPanel::draw(const LockView& view, UiActions& actions) {
     return;
   }
   const float em = ImGui::GetFontSize();
-  if (!place_panel("Privacy", Side::left, em * 23.0f)) return;
-  if (!ImGui::Begin("Privacy", &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::End();
-    return;
-  }
+  window("Privacy", {Side::left, em * 23.0f}, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize,
+         [&] { draw_content(view, actions); });
+}
+
+void LockPanel::draw_content(const LockView& view, UiActions& actions) {
+  const float em = ImGui::GetFontSize();
   ImGui::TextWrapped("Everything you make here stays on this computer. Nothing is ever sent anywhere.");
   ImGui::Spacing();
   if (view.demo) {
     ImGui::TextWrapped("This is the example map: it has nothing of yours to lock.");
-    ImGui::End();
     return;
   }
   ImGui::BeginDisabled(view.busy);
@@ -155,7 +155,6 @@ void LockPanel::draw(const LockView& view, UiActions& actions) {
     ImGui::Spacing();
     ImGui::TextWrapped("%s", message.c_str());
   }
-  ImGui::End();
 }
 
 }  // namespace innerscape::ui

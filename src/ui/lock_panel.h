@@ -7,6 +7,7 @@
 
 #include "ui/actions.h"
 #include "ui/item_rects.h"
+#include "ui/panel.h"
 
 namespace innerscape::ui {
 
@@ -18,8 +19,7 @@ struct LockView {
   bool nothing_yet = false;  // a first run with nothing written: no copy to offer before the lock
 };
 
-struct LockPanel {
-  bool open = false;
+struct LockPanel : Panel {
   std::string current;   // the passphrase now (to change or turn off)
   std::string next;      // the new one
   std::string again;     // the new one, typed twice
@@ -32,6 +32,7 @@ struct LockPanel {
   static constexpr int idle_choices[] = {0, 5, 15, 30, 60};
 
   void draw(const LockView& view, UiActions& actions);
+  void draw_content(const LockView& view, UiActions& actions);  // inside its window (ui/panel.h)
   void done(const std::string& problem);  // the app's answer to a change: "" went well
   void clear_secrets();
 };

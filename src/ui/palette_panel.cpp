@@ -42,15 +42,21 @@ void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& a
   item_rects.clear();
   if (!open) return;
   const float em = ImGui::GetFontSize();
-  if (!place_panel(title, Side::right, em * 17.0f)) return;
-  if (focus) ImGui::SetNextWindowFocus();  // N; opened otherwise, it leaves the keyboard with the map
-  if (!ImGui::Begin(title, &open, ImGuiWindowFlags_NoFocusOnAppearing)) {
-    ImGui::End();
-    return;
+  // `focus`: N; opened otherwise, it leaves the keyboard with the map. It is asked again until the
+  // keyboard has landed on the first entry (draw_content).
+  const bool asked_focus = focus;
+  if (!window(title, {Side::right, em * 17.0f}, ImGuiWindowFlags_NoFocusOnAppearing,
+              [&] { draw_content(view, asked_focus, actions); }) &&
+      asked_focus) {
+    focus = true;  // waiting for room, or folded: the keyboard is still to come
   }
+}
+
+void PalettePanel::draw_content(const PaletteView& view, bool asked_focus, UiActions& actions) {
+  const float em = ImGui::GetFontSize();
   // A window reopening lays out its tabs in its first frame: the keyboard lands once they are there.
-  const bool take_focus = focus && !ImGui::IsWindowAppearing();
-  if (take_focus) focus = false;
+  const bool take_focus = asked_focus && !ImGui::IsWindowAppearing();
+  if (asked_focus && !take_focus) focus = true;
 
   if (view.placing) {
     ImGui::TextColored(accent_text(), "Click in the space where it lives.");
@@ -112,7 +118,6 @@ void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& a
     }
     ImGui::EndTabBar();
   }
-  ImGui::End();
 }
 
 }  // namespace innerscape::ui

@@ -8,6 +8,7 @@
 
 #include "ui/actions.h"
 #include "ui/item_rects.h"
+#include "ui/panel.h"
 
 namespace innerscape::ui {
 
@@ -15,12 +16,13 @@ struct PaletteView {
   bool placing = false;  // a part is waiting for its place
 };
 
-struct PalettePanel {
-  bool open = true;
-  bool focus = false;    // take the keyboard when next drawn, on the open tab's first entry (N)
+struct PalettePanel : Panel {
+  PalettePanel() { open = true; }  // its `focus` lands on the open tab's first entry too (N)
   ItemRects item_rects;  // where each entry was drawn last frame, by label
 
   void draw(const char* title, const PaletteView& view, UiActions& actions);
+  // Inside its window (ui/panel.h).
+  void draw_content(const PaletteView& view, bool asked_focus, UiActions& actions);
 };
 
 }  // namespace innerscape::ui

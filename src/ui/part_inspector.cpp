@@ -48,11 +48,11 @@ void PartInspector::draw(const char* title, const core::InnerSystem& system, std
   const float em = ImGui::GetFontSize();
   // On the left, where the welcome was: the palette stays in view on the right.
   item_rects.clear();
-  if (!place_panel(title, Side::left, em * 21.0f, Height::full)) return;
-  if (!ImGui::Begin(title, &open)) {
-    ImGui::End();
-    return;
-  }
+  window(title, {Side::left, em * 21.0f, Height::full}, 0, [&] { draw_content(system, now, actions); });
+}
+
+void PartInspector::draw_content(const core::InnerSystem& system, std::int64_t now, UiActions& actions) {
+  const float em = ImGui::GetFontSize();
   ImGui::PushID(static_cast<int>(part));  // each part's fields are fields of their own
 
   bool commit = false;
@@ -199,7 +199,6 @@ void PartInspector::draw(const char* title, const core::InnerSystem& system, std
     editing = false;
   }
   ImGui::PopID();
-  ImGui::End();
 }
 
 }  // namespace innerscape::ui

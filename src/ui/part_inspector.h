@@ -4,11 +4,11 @@
 #include "core/inner_system.h"
 #include "ui/actions.h"
 #include "ui/item_rects.h"
+#include "ui/panel.h"
 
 namespace innerscape::ui {
 
-struct PartInspector {
-  bool open = false;
+struct PartInspector : Panel {
   core::PartId part = 0;
   core::Part draft;      // the fields as being edited; committed as one edit when a field is left
   bool editing = false;  // a field is active: keep the draft even if the model changes underneath
@@ -21,6 +21,8 @@ struct PartInspector {
     editing = false;
   }
   void draw(const char* title, const core::InnerSystem& system, std::int64_t now, UiActions& actions);
+  // Inside its window (ui/panel.h).
+  void draw_content(const core::InnerSystem& system, std::int64_t now, UiActions& actions);
 };
 
 }  // namespace innerscape::ui

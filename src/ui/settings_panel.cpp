@@ -27,23 +27,21 @@ void SettingsPanel::draw(const core::Settings& settings, bool privacy_open, bool
   item_rects.clear();
   if (!open) return;
   const float em = ImGui::GetFontSize();
-  if (!place_panel("Settings", Side::right, em * 22.0f)) return;
+  window("Settings", {Side::right, em * 22.0f}, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize,
+         [&] { draw_content(settings, privacy_open, fullscreen, actions); });
+}
+
+void SettingsPanel::draw_content(const core::Settings& settings, bool privacy_open, bool fullscreen, UiActions& actions) {
+  const float em = ImGui::GetFontSize();
   // Never taller than the work area, the screen above the dock: the last sections scroll into view.
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  if (!ImGui::Begin("Settings", &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::End();
-    return;
-  }
   // A bigger scale grows the panel: it is brought back on screen, so nothing of it is out of reach.
   const ImVec2 pos = ImGui::GetWindowPos();
   const ImVec2 size = ImGui::GetWindowSize();
   const float right = viewport->WorkPos.x + viewport->WorkSize.x - em * margin_em;
   if (pos.x + size.x > right) ImGui::SetWindowPos(ImVec2(std::max(viewport->WorkPos.x, right - size.x), pos.y));
 
-  if (!ImGui::BeginTabBar("settings sections")) {
-    ImGui::End();
-    return;
-  }
+  if (!ImGui::BeginTabBar("settings sections")) return;
   if (section("Display", item_rects)) {
     ImGui::TextUnformatted("Size of everything");
     for (int percent : scale_choices) {
@@ -127,7 +125,6 @@ void SettingsPanel::draw(const core::Settings& settings, bool privacy_open, bool
     ImGui::EndTabItem();
   }
   ImGui::EndTabBar();
-  ImGui::End();
 }
 
 }  // namespace innerscape::ui

@@ -8,11 +8,11 @@
 #include "core/settings.h"
 #include "ui/actions.h"
 #include "ui/item_rects.h"
+#include "ui/panel.h"
 
 namespace innerscape::ui {
 
-struct SettingsPanel {
-  bool open = false;
+struct SettingsPanel : Panel {
   ItemRects item_rects;  // where each entry was drawn last frame, by label
   int font_px_edit = 0;  // the text size while its slider is held (applied when let go)
   bool font_px_held = false;
@@ -23,6 +23,8 @@ struct SettingsPanel {
   static constexpr int scale_choices[] = {75, 100, 125, 150, 175, 200};
 
   void draw(const core::Settings& settings, bool privacy_open, bool fullscreen, UiActions& actions);
+  // Inside its window (ui/panel.h).
+  void draw_content(const core::Settings& settings, bool privacy_open, bool fullscreen, UiActions& actions);
 };
 
 }  // namespace innerscape::ui

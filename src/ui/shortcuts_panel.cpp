@@ -16,12 +16,10 @@ void ShortcutsPanel::draw(const char* title, UiActions& actions) {
   ImGui::SetNextWindowPos(viewport->GetWorkCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(em * 30.0f, 0.0f), ImGuiCond_Appearing);
   ImGui::SetNextWindowSizeConstraints(ImVec2(em * 16.0f, em * 8.0f), ImVec2(viewport->WorkSize.x * 0.9f, viewport->WorkSize.y * 0.9f));
-  if (focus) ImGui::SetNextWindowFocus();
-  focus = false;
-  if (!ImGui::Begin(title, &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::End();
-    return;
-  }
+  window(title, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize, [&] { draw_content(); });
+}
+
+void ShortcutsPanel::draw_content() {
   push_heading_font();
   ImGui::TextUnformatted("Keyboard shortcuts");
   pop_heading_font();
@@ -49,7 +47,6 @@ void ShortcutsPanel::draw(const char* title, UiActions& actions) {
   if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
     open = false;
   }
-  ImGui::End();
 }
 
 }  // namespace innerscape::ui

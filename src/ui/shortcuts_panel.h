@@ -2,14 +2,13 @@
 #pragma once
 
 #include "ui/actions.h"
+#include "ui/panel.h"
 
 namespace innerscape::ui {
 
-struct ShortcutsPanel {
-  bool open = false;
-  bool focus = false;  // take the keyboard when next drawn (just opened), so Esc closes it
-
+struct ShortcutsPanel : Panel {  // centred; its `focus` lets Esc close it at once
   void draw(const char* title, UiActions& actions);
+  void draw_content();  // inside its window (ui/panel.h)
 };
 
 }  // namespace innerscape::ui

@@ -31,11 +31,11 @@ void SoothingPanel::draw(const core::InnerSystem& system, UiActions& actions) {
   const float em = ImGui::GetFontSize();
   item_rects.clear();
   // On the left, where the welcome was: a page being written keeps the middle.
-  if (!place_panel("Soothing words", Side::left, em * 24.0f)) return;
-  if (!ImGui::Begin("Soothing words", &open)) {
-    ImGui::End();
-    return;
-  }
+  window("Soothing words", {Side::left, em * 24.0f}, 0, [&] { draw_content(system, actions); });
+}
+
+void SoothingPanel::draw_content(const core::InnerSystem& system, UiActions& actions) {
+  const float em = ImGui::GetFontSize();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("Words to come back to when the worry rises. Make them yours: change them, move them, add your own.");
   ImGui::PopStyleColor();
@@ -89,7 +89,6 @@ void SoothingPanel::draw(const core::InnerSystem& system, UiActions& actions) {
     actions.edits.push_back(core::set_soothing(system, editing));
     dirty = false;
   }
-  ImGui::End();
 }
 
 void draw_soothing_line(const std::vector<std::string>& words, long day, ScreenSpace& space) {

@@ -8,12 +8,12 @@
 #include "core/inner_system.h"
 #include "ui/actions.h"
 #include "ui/item_rects.h"
+#include "ui/panel.h"
 #include "ui/screen_space.h"
 
 namespace innerscape::ui {
 
-struct SoothingPanel {
-  bool open = false;
+struct SoothingPanel : Panel {
   std::vector<std::string> editing;  // the list as being edited; each change is committed as one edit
   // Each line's own field id, kept in step with `editing` as lines are added, let go and moved: a
   // field is known by the words it edits, never by its row, so no line inherits another's typing.
@@ -24,6 +24,7 @@ struct SoothingPanel {
   ItemRects item_rects;  // where each line ("line 0", ...) and button was drawn last frame
 
   void draw(const core::InnerSystem& system, UiActions& actions);
+  void draw_content(const core::InnerSystem& system, UiActions& actions);  // inside its window (ui/panel.h)
   // Takes the list as the map has it (undo, redo): a line keeps its id only where its words are unchanged.
   void follow(const std::vector<std::string>& words);
 };

@@ -16,12 +16,12 @@ void WelcomePanel::draw(const char* title, const WelcomeView& view, UiActions& a
   item_rects.clear();
   if (!open) return;
   const float em = ImGui::GetFontSize();
-  if (!place_panel(title, Side::left, em * 21.0f)) return;
   // It opens beside the map without taking the keyboard from it.
-  if (!ImGui::Begin(title, &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoFocusOnAppearing)) {
-    ImGui::End();
-    return;
-  }
+  window(title, {Side::left, em * 21.0f}, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoFocusOnAppearing,
+         [&] { draw_content(view, actions); });
+}
+
+void WelcomePanel::draw_content(const WelcomeView& view, UiActions& actions) {
 
   push_heading_font();
   ImGui::TextUnformatted("Welcome in");
@@ -90,7 +90,6 @@ void WelcomePanel::draw(const char* title, const WelcomeView& view, UiActions& a
   }
   if (!view.first_run) ImGui::SameLine();  // under the two first-run choices, beside Begin
   if (ImGui::SmallButton("Keyboard shortcuts (F1)")) actions.toggle_shortcuts = true;
-  ImGui::End();
 }
 
 }  // namespace innerscape::ui

@@ -3,6 +3,7 @@
 
 #include "ui/actions.h"
 #include "ui/item_rects.h"
+#include "ui/panel.h"
 
 namespace innerscape::ui {
 
@@ -15,11 +16,12 @@ struct WelcomeView {
   bool ambient_motion = true;
 };
 
-struct WelcomePanel {
-  bool open = true;
+struct WelcomePanel : Panel {
+  WelcomePanel() { open = true; }
   ItemRects item_rects;
 
   void draw(const char* title, const WelcomeView& view, UiActions& actions);
+  void draw_content(const WelcomeView& view, UiActions& actions);  // inside its window (ui/panel.h)
 };
 
 }  // namespace innerscape::ui

@@ -239,8 +239,8 @@ TEST_CASE("a damaged data file: set aside, the newest sound backup back at once,
 
   Driver d(Driver::with_data(dir));
   CHECK(d.session->scene().system.parts == demo.parts);  // the newest sound backup, at once: never an empty map
-  CHECK(d.session->overlay().restore.told.find("set aside") != std::string::npos);
-  CHECK(d.session->overlay().restore.told.find("1 Jan 2099") != std::string::npos);
+  CHECK(d.session->overlay().restore.text.find("set aside") != std::string::npos);
+  CHECK(d.session->overlay().restore.text.find("1 Jan 2099") != std::string::npos);
   int set_aside = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     set_aside += entry.path().filename().string().starts_with("innerscape.db.corrupt-") ? 1 : 0;
@@ -248,9 +248,9 @@ TEST_CASE("a damaged data file: set aside, the newest sound backup back at once,
   CHECK(set_aside == 1);
   // The other backups are offered with their date and what they hold; the older one, in one click.
   d.frames(2);
-  REQUIRE(d.session->overlay().restore.others.size() >= 1);
-  CHECK(d.session->overlay().restore.others.front().find("1 Jan 2098") != std::string::npos);
-  CHECK(d.session->overlay().restore.others.front().find("2 parts") != std::string::npos);
+  REQUIRE(d.session->overlay().restore.choices.size() >= 1);
+  CHECK(d.session->overlay().restore.choices.front().find("1 Jan 2098") != std::string::npos);
+  CHECK(d.session->overlay().restore.choices.front().find("2 parts") != std::string::npos);
   d.click(Driver::centre(d.session->overlay().restore.item_rects, "Use backup 1"));
   CHECK(d.session->scene().system.parts == older.parts);
   CHECK(d.session->overlay().notice.text.find("Your map is back") != std::string::npos);

@@ -50,7 +50,8 @@ struct Headless {
 TEST_CASE("the journal lists the demo's entries newest first, and filters by kind and part") {
   Headless ui;
   const core::InnerSystem demo = core::make_demo_system();
-  ui::JournalPanel journal{.open = true};
+  ui::JournalPanel journal;
+  journal.open = true;
   ui::UiActions actions;
   const std::int64_t now = demo.journal.back().created_at + 3600;
   ui.frames(3, [&] { journal.draw(demo, {}, now, actions); });
@@ -94,7 +95,8 @@ TEST_CASE("the journal lists the pages put aside at its top, not the open one, a
   const core::DraftSerial second = pages.open;
   core::begin_page(pages, demo, core::EntryType::check_in);
   core::open_draft(pages)->entry.answers.set_rating("calm", 4);
-  ui::JournalPanel journal{.open = true};
+  ui::JournalPanel journal;
+  journal.open = true;
   ui::UiActions actions;
   ui.frames(3, [&] { journal.draw(demo, pages, demo.journal.back().created_at, actions); });
   glm::vec4 a, b, let_go, timeline;
@@ -167,7 +169,8 @@ TEST_CASE("Ctrl+1 to Ctrl+8 ask for a new page of each kind") {
 TEST_CASE("a journal of years lays out only the rows in view, newest first") {
   Headless ui;
   const core::InnerSystem years = core::make_long_journal(5000, 1767225600);
-  ui::JournalPanel journal{.open = true};
+  ui::JournalPanel journal;
+  journal.open = true;
   ui::UiActions actions;
   ui.frames(3, [&] { journal.draw(years, {}, 1767225600, actions); });
   std::vector<std::string> rows;
@@ -267,7 +270,8 @@ TEST_CASE("the UI scale and text size rasterize the font at the new pixel size a
 
 TEST_CASE("the Settings panel asks for a UI scale, a theme, a text size, still motion and the Privacy panel") {
   Headless ui;
-  ui::SettingsPanel panel{.open = true};
+  ui::SettingsPanel panel;
+  panel.open = true;
   core::Settings settings;
   ui::UiActions actions;
   auto draw = [&] { panel.draw(settings, false, false, actions); };
@@ -298,7 +302,9 @@ TEST_CASE("the Settings panel asks for a UI scale, a theme, a text size, still m
 
 TEST_CASE("the Breathe panel's two weeks of minutes are drawn wide enough to read, and one minute is one minute") {
   Headless ui;
-  ui::BreathingPanel panel{.open = true, .minutes = 1};
+  ui::BreathingPanel panel;
+  panel.open = true;
+  panel.minutes = 1;
   core::LiveBreath view;
   view.minutes_per_day = {0, 5, 10, 0, 3, 7, 0, 0, 12, 5, 5, 0, 8, 4};
   ui::UiActions actions;
@@ -344,7 +350,8 @@ TEST_CASE("letting a page go from the journal asks first, and only the person's 
   core::open_draft(pages)->entry.answers.set_text("to", "Dear one");
   const core::DraftSerial serial = pages.open;
   core::put_aside(pages, demo);
-  ui::JournalPanel journal{.open = true};
+  ui::JournalPanel journal;
+  journal.open = true;
   ui::UiActions actions;
   auto draw = [&] { journal.draw(demo, pages, demo.journal.back().created_at, actions); };
   ui.frames(3, draw);
