@@ -19,7 +19,7 @@ struct CalmPanel {
   ItemRects item_rects;
 
   // `crisis_contact`: the person's own (Settings, Help), shown with the word on finding help.
-  void draw(const core::InnerSystem& system, std::string_view crisis_contact, std::int64_t now, UiActions& actions);
+  void draw(const core::InnerSystem& system, std::string_view crisis_contact, std::int64_t now, Actions& actions);
 };
 
 }  // namespace innerscape::ui

@@ -31,7 +31,7 @@ struct EntryEditor {
   void take_up(const core::InnerSystem& system, core::DraftSerial serial);
   // The page in the window, or null.
   const core::PageDraft* page() const { return open ? core::open_draft(pages) : nullptr; }
-  void draw(const core::InnerSystem& system, std::int64_t now, UiActions& actions);
+  void draw(const core::InnerSystem& system, std::int64_t now, Actions& actions);
 };
 
 }  // namespace innerscape::ui

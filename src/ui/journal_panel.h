@@ -26,7 +26,7 @@ struct JournalPanel {
   ItemRects item_rects;
 
   // `pages`: the pages being written; those put aside are listed at the top.
-  void draw(const core::InnerSystem& system, const core::PageDrafts& pages, std::int64_t now, UiActions& actions);
+  void draw(const core::InnerSystem& system, const core::PageDrafts& pages, std::int64_t now, Actions& actions);
 };
 
 }  // namespace innerscape::ui

@@ -31,7 +31,7 @@ struct LockPanel {
   static constexpr std::size_t min_length = 8;
   static constexpr int idle_choices[] = {0, 5, 15, 30, 60};
 
-  void draw(const LockView& view, UiActions& actions);
+  void draw(const LockView& view, Actions& actions);
   void done(const std::string& problem);  // the app's answer to a change: "" went well
   void clear_secrets();
 };

@@ -27,7 +27,7 @@ struct LockScreen {
   static double wait_after(int failures);
 
   // A passphrase typed and sent goes to actions.unlock (this field is wiped).
-  void draw(double now_s, UiActions& actions);
+  void draw(double now_s, Actions& actions);
 };
 
 }  // namespace innerscape::ui

@@ -8,7 +8,7 @@
 
 namespace innerscape::ui {
 
-void NoticePanel::draw(std::uint64_t revision, UiActions& actions) {
+void NoticePanel::draw(std::uint64_t revision, Actions& actions) {
   if (text.empty()) return;
   const float em = ImGui::GetFontSize();
   place_above_bottom(em * 26.0f);  // just above the dock, in a strip the panels keep above
@@ -21,7 +21,7 @@ void NoticePanel::draw(std::uint64_t revision, UiActions& actions) {
     ImGui::TextWrapped("%s", text.c_str());
     if (undo_revision != 0 && undo_revision == revision && text == undo_text) {
       if (ImGui::SmallButton("Undo")) {
-        ++actions.undo;
+        actions.push(act::Undo{});
         text.clear();
       }
       item_rects.remember("Undo");

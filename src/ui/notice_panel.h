@@ -22,7 +22,7 @@ struct NoticePanel {
     undo_revision = revision;
   }
   // `revision`: the map's history now (0: offer no Undo here).
-  void draw(std::uint64_t revision, UiActions& actions);
+  void draw(std::uint64_t revision, Actions& actions);
 };
 
 }  // namespace innerscape::ui

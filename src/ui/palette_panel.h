@@ -20,7 +20,7 @@ struct PalettePanel {
   bool focus = false;    // take the keyboard when next drawn, on the open tab's first entry (N)
   ItemRects item_rects;  // where each entry was drawn last frame, by label
 
-  void draw(const char* title, const PaletteView& view, UiActions& actions);
+  void draw(const char* title, const PaletteView& view, Actions& actions);
 };
 
 }  // namespace innerscape::ui

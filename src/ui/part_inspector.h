@@ -20,7 +20,7 @@ struct PartInspector {
     part = id;
     editing = false;
   }
-  void draw(const char* title, const core::InnerSystem& system, std::int64_t now, UiActions& actions);
+  void draw(const char* title, const core::InnerSystem& system, std::int64_t now, Actions& actions);
 };
 
 }  // namespace innerscape::ui

@@ -5,7 +5,7 @@
 
 namespace innerscape::ui {
 
-void RestoreDialog::draw(UiActions& actions) {
+void RestoreDialog::draw(Actions& actions) {
   item_rects.clear();
   if (told.empty()) return;
   constexpr const char* id = "Your map's file was damaged";
@@ -26,7 +26,7 @@ void RestoreDialog::draw(UiActions& actions) {
       const bool chosen = ImGui::SmallButton("Use this one");
       item_rects.remember(("Use backup " + std::to_string(i + 1)).c_str());
       if (chosen) {
-        actions.restore_backup = static_cast<int>(i) + 1;
+        actions.push(act::RestoreBackup{static_cast<int>(i) + 1});
         told.clear();
         ImGui::CloseCurrentPopup();
       }

@@ -22,7 +22,7 @@ struct RestoreDialog {
     others = std::move(other_backups);
     pending = true;
   }
-  void draw(UiActions& actions);
+  void draw(Actions& actions);
 };
 
 }  // namespace innerscape::ui

@@ -22,7 +22,7 @@ struct SettingsPanel {
   // The UI scale's steps, in percent.
   static constexpr int scale_choices[] = {75, 100, 125, 150, 175, 200};
 
-  void draw(const core::Settings& settings, bool privacy_open, bool fullscreen, UiActions& actions);
+  void draw(const core::Settings& settings, bool privacy_open, bool fullscreen, Actions& actions);
 };
 
 }  // namespace innerscape::ui

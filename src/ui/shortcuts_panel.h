@@ -9,7 +9,7 @@ struct ShortcutsPanel {
   bool open = false;
   bool focus = false;  // take the keyboard when next drawn (just opened), so Esc closes it
 
-  void draw(const char* title, UiActions& actions);
+  void draw(const char* title, Actions& actions);
 };
 
 }  // namespace innerscape::ui

@@ -25,7 +25,7 @@ void SoothingPanel::follow(const std::vector<std::string>& words) {
   line_ids = std::move(ids);
 }
 
-void SoothingPanel::draw(const core::InnerSystem& system, UiActions& actions) {
+void SoothingPanel::draw(const core::InnerSystem& system, Actions& actions) {
   if (!open) return;
   if (!dirty || line_ids.size() != editing.size()) follow(system.soothing);  // follow undo and redo while nothing is being typed
   const float em = ImGui::GetFontSize();
@@ -86,7 +86,7 @@ void SoothingPanel::draw(const core::InnerSystem& system, UiActions& actions) {
   item_rects.remember("Add words");
   dirty = dirty || active;
   if (commit) {
-    actions.edits.push_back(core::set_soothing(system, editing));
+    actions.push(act::Edit{core::set_soothing(system, editing)});
     dirty = false;
   }
   ImGui::End();

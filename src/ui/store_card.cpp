@@ -5,7 +5,7 @@
 
 namespace innerscape::ui {
 
-void StoreCard::draw(UiActions& actions) {
+void StoreCard::draw(Actions& actions) {
   item_rects.clear();
   if (text.empty()) return;
   constexpr const char* id = "Your map is waiting";
@@ -19,7 +19,7 @@ void StoreCard::draw(UiActions& actions) {
   if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) return;
   ImGui::TextWrapped("%s", text.c_str());
   ImGui::Spacing();
-  if (ImGui::Button("Try again")) actions.retry_store = true;
+  if (ImGui::Button("Try again")) actions.push(act::RetryStore{});
   item_rects.remember("Try again");
   ImGui::EndPopup();
 }

@@ -19,7 +19,7 @@ struct StoreCard {
     text = std::move(what);
     pending = true;
   }
-  void draw(UiActions& actions);
+  void draw(Actions& actions);
 };
 
 }  // namespace innerscape::ui

@@ -19,7 +19,7 @@ struct WelcomePanel {
   bool open = true;
   ItemRects item_rects;
 
-  void draw(const char* title, const WelcomeView& view, UiActions& actions);
+  void draw(const char* title, const WelcomeView& view, Actions& actions);
 };
 
 }  // namespace innerscape::ui
