@@ -104,8 +104,6 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
       {.title = "Innerscape", .size = desc.size, .hidden = desc.hidden, .vsync = desc.vsync, .imgui = true}, error);
   if (!session->window_) return nullptr;
   session->demo_ = desc.demo;
-  session->key_ = desc.key;
-  session->on_submit_ = desc.on_submit;
 
   const auto shader_dir = desc.shader_dir.empty() ? find_shader_dir() : desc.shader_dir;
   if (shader_dir.empty()) {
@@ -123,25 +121,26 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
   session->pacer_ = core::make_frame_pacer({}, session->window_->now_s());
   session->scene_.view.viewport = desc.size;
   session->last_input_s_ = session->window_->now_s();
-  if (!desc.config_dir.empty()) session->read_comfort(desc.config_dir);
-  if (desc.data_dir.empty()) {
-    session->load_system(desc.demo ? core::make_demo_system() : core::InnerSystem{});
-  } else if (session->key_ == nullptr && storage::store_is_locked(desc.data_dir)) {
-    // Nothing of a locked store is read until the passphrase is right: the lock screen comes first.
-    session->data_dir_ = desc.data_dir;
-    session->store_waiting_ = true;
-    session->load_system({});
-    session->overlay_.welcome.open = false;
-    session->overlay_.lock_screen.show();
-  } else if (!desc.demo && storage::store_is_new(desc.data_dir)) {
-    session->await_first_save(desc.data_dir);
-  } else {
-    storage::StoreProblem problem = storage::StoreProblem::none;
-    if (std::string e = session->open_store(desc.data_dir, &problem); !e.empty() && !session->wait_for_store(problem, e)) {
-      error = e;
-      return nullptr;
-    }
+  Session* s = session.get();
+  session->doc_ = std::make_unique<doc::Document>(doc::DocumentDesc{
+      .data_dir = desc.data_dir,
+      .key = desc.key,
+      .config_dir = desc.config_dir,
+      .demo = desc.demo,
+      .clock = {.now_s = [s] { return s->window_->now_s(); }, .wall_s = wall_clock_now},
+      .wake = [] { platform::Window::wake(); },
+      .camera = [s] { return s->scene_.view; },
+      .on_submit = desc.on_submit});
+  if (std::string e = session->doc_->open(); !e.empty()) {
+    error = e;
+    return nullptr;
   }
+  // Stillness from the very first frame, the lock screen's too.
+  session->pacer_.desc.ambient_motion = session->doc_->settings().ambient_motion;
+  session->pacer_.desc.ambient_always = session->doc_->settings().ambient_always;
+  session->reset_view();
+  if (session->doc_->store_unborn()) session->overlay_.welcome.open = !session->doc_->settings().welcome_seen;
+  session->drain();
   // The person's text size and theme from the first frame (a locked store's come once it opens),
   // with every script's face at hand for the characters the map shows.
   session->glyphs_.fallbacks = platform::ui_fallback_fonts();
@@ -149,186 +148,95 @@ std::unique_ptr<Session> Session::open(const SessionDesc& desc, std::string& err
   return session;
 }
 
-bool Session::wait_for_store(storage::StoreProblem problem, const std::string& text) {
-  if (problem != storage::StoreProblem::fault && problem != storage::StoreProblem::missing_keyinfo) return false;
-  std::cerr << "innerscape: " << text << "\n";
-  store_waiting_ = true;
-  load_system({});
-  overlay_.welcome.open = false;
-  overlay_.store_card.show(text);
-  return true;
-}
-
 void Session::retry_store() {
-  if (!store_waiting_ || locked()) return;
-  storage::StoreProblem problem = storage::StoreProblem::none;
-  if (const std::string e = open_store(data_dir_, &problem); !e.empty()) {
-    if (!wait_for_store(problem, e)) overlay_.store_card.show("Your map could not be opened: " + e);
-    return;
-  }
-  store_waiting_ = false;
-  overlay_.store_card.text.clear();
-  scene_.view = frame_all_view(scene_.view.viewport);
+  if (locked()) return;
+  doc_->retry_open();
+  drain();
 }
 
-std::string Session::open_store(const std::filesystem::path& data_dir, storage::StoreProblem* problem) {
-  data_dir_ = data_dir;
-  // A store opened again (a backup restored, the lock changed) is read afresh when the timeline asks.
-  take_map_history(true);
-  past_ = MapPast{};
-  storage::OpenedStore store = storage::open_store(data_dir, false, false, key_.get());
-  if (problem != nullptr) *problem = store.problem;
-  if (!store.error.empty()) return store.error;
-  storage::Snapshot& loaded = store.loaded.snapshot;
-  load_system(loaded.system);
-  if (store.loaded.had_view) {
-    scene_.view.center = loaded.view.center;
-    scene_.view.zoom = loaded.view.zoom;
+void Session::drain() {
+  for (doc::Event& event : doc_->poll()) {
+    std::visit([this](auto& e) { on(e); }, event);
+    core::request_frame(pacer_);
   }
-  const core::Settings comfort = settings_;
-  settings_ = loaded.settings;
-  if (comfort_from_file_) core::take_comfort(settings_, comfort);  // this computer's own; else the map's, kept at the next save
+  frame_story_if_ready();
+}
+
+void Session::on(doc::event::Notice& e) { overlay_.notice.text = std::move(e.text); }
+
+void Session::on(doc::event::LockedAtStart&) {
+  overlay_.welcome.open = false;
+  overlay_.lock_screen.show();
+}
+
+void Session::on(doc::event::StoreWaiting& e) {
+  // Nothing is shown or saved until the map opens: the calm card says why, and offers Try again.
+  if (e.emptied) {
+    reset_view();
+    overlay_.welcome.open = false;
+  }
+  overlay_.store_card.show(e.text);
+}
+
+void Session::on(doc::event::StoreOpened& e) {
+  reset_view();
+  if (e.camera) {
+    scene_.view.center = e.camera->center;
+    scene_.view.zoom = e.camera->zoom;
+  }
+  past_ = MapPast{};  // a store opened again is read afresh when the timeline asks
   display_dirty_ = true;
-  thumbnails_ = loaded.thumbnails;
-  if (!settings_.soothing_seeded) {
-    // A new map starts with a few soothing words, offered once; an emptied list stays empty.
-    scene_.system.soothing = core::starting_soothing_words();
-    settings_.soothing_seeded = true;
-    save_due_s_ = 0.0;
-  }
-  pacer_.desc.ambient_motion = settings_.ambient_motion;
-  pacer_.desc.ambient_always = settings_.ambient_always;
-  overlay_.welcome.open = !loaded.settings.welcome_seen;
-  if (!store.notice.empty()) {
-    std::cerr << "innerscape: " << store.notice << "\n";
-    if (!store.set_aside) overlay_.notice.text = store.notice;  // else the restore dialog says it
-  }
-  if (store.set_aside) {
-    // What happened, and the other sound backups, should the person want another.
-    restore_choices_.clear();
-    std::vector<std::string> described;
-    for (storage::BackupInfo& b : storage::sound_backups(data_dir, storage::store_is_locked(data_dir) ? key_.get() : nullptr)) {
-      if (store.set_aside->restored && b.file == store.set_aside->restored->file) continue;
-      described.push_back(storage::describe_backup(b));
-      restore_choices_.push_back(std::move(b));
-    }
-    overlay_.restore.tell(store.notice, std::move(described));
-  }
+  pacer_.desc.ambient_motion = doc_->settings().ambient_motion;
+  pacer_.desc.ambient_always = doc_->settings().ambient_always;
+  overlay_.welcome.open = !e.welcome_seen;
+  // After damage: what happened, and the other sound backups, should the person want another.
+  if (e.set_aside) overlay_.restore.tell(*e.set_aside, std::move(e.other_backups));
   // Journal pages being written when Innerscape closed wait as they were; the one that was open is open again.
-  core::take_stored(overlay_.entry_editor.pages, loaded.page_drafts);
+  core::take_stored(overlay_.entry_editor.pages, e.pages);
   overlay_.entry_editor.open = overlay_.entry_editor.pages.open != 0;
   overlay_.entry_editor.focus = overlay_.entry_editor.open;
-  page_drafts_ = loaded.page_drafts;  // as the store holds them: a page kept only in memory is saved soon
-  // What the store holds now is what the autosaver diffs against: the snapshot as it was loaded.
-  storage::Snapshot on_disk = loaded;
-  autosaver_ = std::make_unique<storage::Autosaver>(std::move(store.db), std::move(on_disk), [] { platform::Window::wake(); });
-  // The journal, read on a connection of its own while the map is already on screen.
-  journal_ready_ = false;
-  // Then the day's backup, on the same connection: a large store's copy does not hold up the start.
-  journal_loader_.start(
-      [data_dir, key = key_, backup = store.backup_due] {
-        JournalRead read;
-        auto db = storage::open_connection(data_dir, key.get(), read.error);
-        if (db != nullptr) {
-          read.journal = storage::load_journal(*db, read.error);
-          if (backup) read.backup_problem = storage::rolling_backup(*db, data_dir, std::time(nullptr), key.get());
-        }
-        return read;
-      },
-      [] { platform::Window::wake(); });
-  // Words that were being typed when Innerscape last closed go back where they were, as an edit
-  // that can be undone like any other.
-  const std::vector<core::Part> recovered = core::apply_drafts(scene_.system, loaded.drafts);
-  for (const core::Part& part : recovered) {
-    core::perform(scene_.system, scene_.history, core::update_part(scene_.system, part, wall_clock_now()));
+  if (overlay_.timeline.open) doc_->load_history();
+  if (e.reopened) {
+    overlay_.store_card.text.clear();
+    scene_.view = frame_all_view(scene_.view.viewport);
   }
-  if (!recovered.empty()) {
-    overlay_.notice.text = "Innerscape closed while you were writing. What you had typed is back in place (Undo takes it out).";
-    saved_revision_ = scene_.history.revision;
-    save_due_s_ = 0.0;  // store the recovered words as part of the map, and clear the drafts
-  }
-  if (overlay_.timeline.open) load_map_history();
-  return {};
 }
 
-void Session::await_first_save(const std::filesystem::path& data_dir) {
-  data_dir_ = data_dir;
-  store_unborn_ = true;
-  load_system({});
-  // What open_store would give a new map, kept in memory until the first save.
-  scene_.system.soothing = core::starting_soothing_words();
-  settings_.soothing_seeded = true;
-  pacer_.desc.ambient_motion = settings_.ambient_motion;
-  pacer_.desc.ambient_always = settings_.ambient_always;
-  display_dirty_ = true;
-  overlay_.welcome.open = !settings_.welcome_seen;
+void Session::on(doc::event::JournalArrived&) {
+  pulses_revision_ = ~std::uint64_t{0};  // which parts pulse is worked out again
+  if (!overlay_.journal.query.empty()) run_search();
 }
 
-bool Session::make_store() {
-  storage::OpenedStore store = storage::open_store(data_dir_, true, false, key_.get());
-  if (!store.error.empty()) {
-    std::cerr << "innerscape: " << store.error << "\n";
-    overlay_.notice.text = "Your map could not be saved yet: " + store.error +
-                           " Everything stays here on screen, and Innerscape tries again in a little while.";
-    core::request_frame(pacer_);
-    return false;
+void Session::on(doc::event::HistoryArrived&) {}  // the story is framed (frame_story_if_ready) once it is here
+
+void Session::on(doc::event::ExportDone& e) { overlay_.notice.text = std::move(e.text); }
+
+void Session::on(doc::event::UnlockAnswer& e) {
+  const double now = window_->now_s();
+  if (!e.opened) {
+    overlay_.lock_screen.refused(now, e.why);
+    return;
   }
-  store_unborn_ = false;
-  // The new store is empty: the first save writes everything on screen into it.
-  autosaver_ = std::make_unique<storage::Autosaver>(std::move(store.db), std::move(store.loaded.snapshot),
-                                                    [] { platform::Window::wake(); });
-  return true;
+  overlay_.lock_screen.opened();
+  last_input_s_ = now;
+}
+
+void Session::on(doc::event::LockChanged& e) {
+  last_input_s_ = window_->now_s();
+  overlay_.privacy.done(e.problem);
 }
 
 void Session::start_breathing(const core::BreathPattern& pattern, double minutes, double at_s, bool frozen) {
   breathing_ = core::begin_breath(pattern, minutes, at_s, frozen);
-  breathing_.tones = settings_.tones;
-  breathing_.volume = settings_.volume;
+  breathing_.tones = doc_->settings().tones;
+  breathing_.volume = doc_->settings().volume;
   core::request_frame(pacer_);
 }
 
 void Session::end_breathing(bool completed) {
   const std::optional<core::BreathingSession> done = core::end_breath(breathing_, wall_clock_now(), completed);
   if (!done) return;  // none was running, or it was a picture's frozen moment
-  scene_.system.breathing_log.push_back(*done);
-  mark_dirty(window_->now_s(), 0.0);
-}
-
-void Session::take_journal(bool wait) {
-  std::optional<JournalRead> answer = journal_loader_.take(wait);
-  if (!answer) return;
-  JournalRead& read = *answer;
-  if (!read.backup_problem.empty()) {
-    std::cerr << "innerscape: today's backup could not be made: " << read.backup_problem << "\n";
-    overlay_.notice.text = "Today's backup could not be made: " + read.backup_problem;
-  }
-  if (!read.error.empty()) {
-    // The pages stay on disk, untouched: nothing is saved over a journal that could not be read.
-    std::cerr << "innerscape: " << read.error << "\n";
-    overlay_.notice.text = "Your journal could not be read just now, so it is left as it is on disk. " + read.error +
-                           " Try closing and opening Innerscape again.";
-    core::request_frame(pacer_);
-    return;
-  }
-  // Pages written before the journal arrived join it, in time order. The model and the saver share
-  // the one list of pages (it is copied only when one of them changes it).
-  const core::EntryList on_disk(std::move(read.journal));
-  const std::size_t from_disk = on_disk.size();
-  core::EntryList merged = on_disk;
-  for (const core::Entry& e : scene_.system.journal) {
-    if (std::none_of(on_disk.begin(), on_disk.end(), [&e](const core::Entry& d) { return d.id == e.id; })) merged.push_back(e);
-  }
-  if (merged.size() != from_disk) {
-    std::vector<core::Entry>& pages = merged.edit();
-    std::stable_sort(pages.begin(), pages.end(), [](const core::Entry& a, const core::Entry& b) { return a.created_at < b.created_at; });
-  }
-  if (autosaver_ != nullptr) autosaver_->install_journal(on_disk);
-  scene_.system.journal = std::move(merged);
-  journal_ready_ = true;
-  pulses_revision_ = ~std::uint64_t{0};  // which parts pulse is worked out again
-  if (scene_.system.journal.size() != from_disk) mark_dirty(window_->now_s(), 0.0);
-  if (!overlay_.journal.query.empty()) run_search();
-  core::request_frame(pacer_);
+  doc_->log_breathing(*done);
 }
 
 void Session::run_search() {
@@ -337,42 +245,19 @@ void Session::run_search() {
     j.results.reset();
     return;
   }
-  if (autosaver_ == nullptr) {
-    j.results = core::search_in_memory(scene_.system.journal, j.query);
-    return;
-  }
-  // The store's full-text index, once it holds what is on screen.
-  submit();
-  save_due_s_ = -1.0;
-  autosaver_->flush();
-  std::vector<core::EntryId> found;
-  const std::string query = j.query;
-  autosaver_->call([&](storage::Database& db) {
-    found = storage::search_entries(db, query);
-    return std::string();
-  });
-  j.results = std::move(found);
+  j.results = doc_->search(j.query);
 }
 
 void Session::restore_from_backup(int choice) {
-  if (choice < 1 || choice > static_cast<int>(restore_choices_.size())) return;
-  const storage::BackupInfo backup = restore_choices_[static_cast<std::size_t>(choice - 1)];
-  restore_choices_.clear();
-  if (journal_loader_.running()) take_journal(true);  // its connection closes first
-  save_now();
-  autosaver_.reset();  // closes the map that stands in, so the chosen backup can take its place
-  const std::string problem = storage::restore_backup(data_dir_, backup.file, key_.get());
-  const std::string reopened = open_store(data_dir_);
-  overlay_.notice.text = !problem.empty()  ? "The backup could not be brought back: " + problem + ". Your map is as it was."
-                         : reopened.empty() ? "Your map is back as it was on " + storage::describe_backup(backup) + "."
-                                            : "The backup was brought back but could not be opened: " + reopened;
+  if (!doc_->restore_backup(choice)) return;
+  drain();
   scene_.view = frame_all_view(scene_.view.viewport);
 }
 
 void Session::lock() {
-  if (key_ == nullptr || locked()) return;
+  if (!doc_->store_locked() || locked()) return;
   // Everything is on disk before the screen goes dark; what is open stays open behind it.
-  if (const std::string problem = save_now(); !problem.empty()) std::cerr << "innerscape: " << problem << "\n";
+  if (const std::string problem = doc_->save_now(); !problem.empty()) std::cerr << "innerscape: " << problem << "\n";
   overlay_.lock_screen.show();
   overlay_.privacy.clear_secrets();
   backdrop_drawn_ = false;
@@ -380,197 +265,18 @@ void Session::lock() {
 }
 
 void Session::unlock(std::string passphrase) {
-  if (!locked() || unlocking_.running() || data_dir_.empty()) {
-    storage::wipe(passphrase);
-    return;
-  }
-  // About a second of Argon2id: off the frame, so the screen stays calm and responsive.
-  unlocking_.start([dir = data_dir_, p = storage::Passphrase(std::move(passphrase))] { return storage::unlock_store(dir, p.view()); },
-                   [] { platform::Window::wake(); });
+  if (locked()) doc_->unlock(std::move(passphrase));
   storage::wipe(passphrase);
 }
 
-void Session::wait_for_unlock() { take_unlock(true); }
+void Session::wait_for_unlock() {
+  doc_->wait_for_unlock();
+  drain();
+}
 
 void Session::export_copy(const std::filesystem::path& path) {
-  if (export_.done.running()) {
-    overlay_.notice.text = "A copy is already being saved; a moment more.";
-    return;
-  }
-  take_journal(true);  // a copy of everything: the journal too
-  export_.fraction = std::make_shared<std::atomic<float>>(0.0f);
-  export_.path = path;
-  // The snapshot shares the journal's pages and the drawings' strokes: handing it over copies little.
-  storage::Snapshot copy = snapshot();
-  // The map's past comes along: as the timeline holds it, or read from the store once it holds today.
-  std::filesystem::path read_history_from;
-  if (autosaver_ == nullptr || (past_.ready && past_.problem.empty())) {
-    load_map_history();
-    copy.history = map_history();
-  } else {
-    if (const std::string problem = save_now(); !problem.empty()) {
-      overlay_.notice.text = "No copy was saved: your latest changes are not on disk yet (" + problem + "). Nothing was changed.";
-      return;
-    }
-    read_history_from = data_dir_;
-  }
-  export_.done.start(
-      [snapshot = std::move(copy), read_history_from, key = key_, path, now = wall_clock_now(), fraction = export_.fraction]() mutable {
-        if (!read_history_from.empty()) {
-          std::string error;
-          auto db = storage::open_connection(read_history_from, key.get(), error);
-          if (db != nullptr) snapshot.history = storage::load_history(*db, error);
-          if (!error.empty()) return "No copy was saved: your map's past could not be read (" + error + "). Nothing was changed.";
-        }
-        return storage::write_json_file(snapshot, path, now, [&fraction](float f) {
-          fraction->store(f);
-          platform::Window::wake();
-        });
-      },
-      [] { platform::Window::wake(); });
-  core::request_frame(pacer_);
-}
-
-void Session::take_export(bool wait) {
-  const std::optional<std::string> answer = export_.done.take(wait);
-  if (!answer) return;
-  const std::string& problem = *answer;
-  overlay_.notice.text = problem.empty() ? "A copy of everything is saved in " + export_.path.string() +
-                                               ". It is readable by anyone who opens it: keep it somewhere private."
-                                         : problem;
-  export_.fraction.reset();
-  core::request_frame(pacer_);
-}
-
-void Session::take_unlock(bool wait) {
-  std::optional<storage::Unlocked> taken = unlocking_.take(wait);
-  if (!taken) return;
-  storage::Unlocked& answer = *taken;
-  const double now = window_->now_s();
-  core::request_frame(pacer_);
-  if (!answer.key) {
-    overlay_.lock_screen.refused(now, answer.wrong_passphrase ? "That is not the passphrase. Nothing was changed." : answer.error);
-    return;
-  }
-  key_ = std::make_shared<const storage::Key>(std::move(*answer.key));
-  overlay_.lock_screen.opened();
-  last_input_s_ = now;
-  if (store_waiting_) {
-    store_waiting_ = false;
-    storage::StoreProblem why = storage::StoreProblem::none;
-    if (const std::string problem = open_store(data_dir_, &why); !problem.empty()) {
-      if (!wait_for_store(why, problem)) overlay_.notice.text = "Your map could not be opened: " + problem;
-    } else {
-      scene_.view = frame_all_view(scene_.view.viewport);
-    }
-  }
-}
-
-void Session::begin_lock_change(ui::LockChange change) {
-  struct Wiper {
-    ui::LockChange& c;
-    ~Wiper() {
-      storage::wipe(c.current);
-      storage::wipe(c.next);
-    }
-  } wiper{change};
-  if (store_unborn_ && key_ == nullptr && !change.next.empty()) {
-    // A first run: the lock comes before the map is written, so not one word is ever in plaintext.
-    // Only the keyinfo is written now; the store is made with the key when the answer comes.
-    lock_change_.turning_on = true;
-    lock_change_.turning_off = false;
-    lock_change_.before_store = true;
-    lock_change_.done.start(
-        [dir = data_dir_, next = storage::Passphrase(change.next)] {
-          LockChangeResult out;
-          out.problem = storage::lock_new_store(dir, next.view(), storage::KdfCost::moderate, out.new_key);
-          return out;
-        },
-        [] { platform::Window::wake(); });
-    core::request_frame(pacer_);
-    return;
-  }
-  if (autosaver_ == nullptr || data_dir_.empty()) {
-    overlay_.privacy.done("The example map is not saved, so there is nothing to lock.");
-    return;
-  }
-  // Everything on disk and no connection open: the store is copied into its new form whole. What is
-  // changed meanwhile stays in memory and is saved when the store opens again.
-  take_journal(true);
-  if (const std::string problem = save_now(); !problem.empty()) {
-    overlay_.privacy.done("Your latest changes could not be saved first, so the lock was not changed: " + problem);
-    return;
-  }
-  lock_change_.on_disk = snapshot();
-  lock_change_.turning_off = change.next.empty();
-  lock_change_.turning_on = change.current.empty();
-  // Closing would delete the WAL and free its blocks with the words still in them; kept, set_lock
-  // overwrites it with the rest of the old store (best effort: the lock goes on either way).
-  autosaver_->call([](storage::Database& db) { return storage::keep_wal_on_close(db); });
-  autosaver_.reset();
-  // The passphrase now first (a slip of the fingers changes nothing), then the re-keying: seconds of
-  // Argon2id and copying, off the frame.
-  lock_change_.done.start(
-      [dir = data_dir_, key = key_, current = storage::Passphrase(change.current), next = storage::Passphrase(change.next)] {
-        LockChangeResult out;
-        if (key != nullptr) {
-          const storage::Unlocked check = storage::unlock_store(dir, current.view());
-          if (!check.key) {
-            out.problem = check.wrong_passphrase ? "That is not your passphrase now, so nothing was changed." : check.error;
-            return out;
-          }
-        }
-        const std::optional<std::string_view> to = next.empty() ? std::nullopt : std::optional<std::string_view>(next.view());
-        out.problem = storage::set_lock(dir, key.get(), to, storage::KdfCost::moderate, &out.new_key);
-        return out;
-      },
-      [] { platform::Window::wake(); });
-  core::request_frame(pacer_);
-}
-
-void Session::take_lock_change(bool wait) {
-  std::optional<LockChangeResult> answer = lock_change_.done.take(wait);
-  if (!answer) return;
-  LockChangeResult& result = *answer;
-  if (std::exchange(lock_change_.before_store, false)) {
-    std::string problem = std::move(result.problem);
-    if (problem.empty() && result.new_key) {
-      key_ = std::make_shared<const storage::Key>(std::move(*result.new_key));
-      if (make_store()) {
-        mark_dirty(window_->now_s(), 0.0);  // whatever was done meanwhile, into the encrypted store
-        overlay_.notice.text = "The lock is on before anything was written. Innerscape will ask for your passphrase each time it opens.";
-      } else {
-        problem = overlay_.notice.text;
-      }
-    }
-    last_input_s_ = window_->now_s();
-    overlay_.privacy.done(problem);
-    core::request_frame(pacer_);
-    return;
-  }
-  // Whichever key the store holds now (the switch may have taken effect even if tidying up did not).
-  std::string error;
-  const auto info = storage::current_keyinfo(data_dir_, error);
-  if (!info) {
-    key_ = nullptr;
-  } else if (result.new_key && storage::key_matches(*info, *result.new_key)) {
-    key_ = std::make_shared<const storage::Key>(std::move(*result.new_key));
-  }
-  std::string problem = std::move(result.problem);
-  auto db = storage::Database::open(data_dir_ / storage::database_file_name, error, key_.get());
-  if (db == nullptr) {
-    problem = (problem.empty() ? "" : problem + " ") + "Your map could not be opened again: " + error;
-  } else {
-    autosaver_ = std::make_unique<storage::Autosaver>(std::move(db), std::move(lock_change_.on_disk), [] { platform::Window::wake(); });
-    mark_dirty(window_->now_s(), 0.0);  // anything changed meanwhile
-  }
-  last_input_s_ = window_->now_s();
-  if (problem.empty()) {
-    overlay_.notice.text = lock_change_.turning_off ? "The lock is off. Your files are readable on this computer again."
-                           : lock_change_.turning_on ? "The lock is on. Innerscape will ask for your passphrase each time it opens."
-                                                     : "Your passphrase is changed. Use the new one from now on.";
-  }
-  overlay_.privacy.done(problem);
+  doc_->export_copy(path);
+  drain();
   core::request_frame(pacer_);
 }
 
@@ -596,8 +302,8 @@ void Session::render_locked(glm::ivec2 target_size) {
     view.viewport = small;
     renderer_.render({.view = view,
                       .scene_time_s = scene_.clock.scene_seconds,
-                      .self = scene_.system.self,
-                      .system = {.system = &scene_.system, .positions = shown_positions_, .pulse = pulses_, .portraits = &portraits_},
+                      .self = doc_->system().self,
+                      .system = {.system = &doc_->system(), .positions = shown_positions_, .pulse = pulses_, .portraits = &portraits_},
                       .ambient = 0.0f});
     lock_blur_.bind();
     lock_backdrop_.blit_to(render::bound_draw_framebuffer(), tiny);
@@ -606,134 +312,26 @@ void Session::render_locked(glm::ivec2 target_size) {
   lock_blur_.blit_to(target, target_size);
 }
 
-void Session::read_comfort(const std::filesystem::path& config_dir) {
-  settings_file_ = config_dir / storage::settings_file_name;
-  const storage::SettingsFile file = storage::read_settings_file(settings_file_);
-  if (file.comfort) {
-    core::take_comfort(settings_, *file.comfort);
-    comfort_kept_ = *file.comfort;
-  }
-  // A damaged file: the usual settings, and the file is not written over until one is changed.
-  comfort_from_file_ = file.comfort.has_value() || !file.problem.empty();
-  if (!file.problem.empty()) {
-    std::cerr << "innerscape: " << file.problem << "\n";
-    overlay_.notice.text = file.problem;
-  }
-  // Stillness from the very first frame, the lock screen's too.
-  pacer_.desc.ambient_motion = settings_.ambient_motion;
-  pacer_.desc.ambient_always = settings_.ambient_always;
-}
-
-void Session::keep_comfort() {
-  const core::Settings now = current_settings();
-  if (settings_file_.empty() || core::same_comfort(now, comfort_kept_)) return;
-  const std::string problem = storage::write_settings_file(settings_file_, now);
-  if (problem.empty()) {
-    comfort_kept_ = now;
-    comfort_from_file_ = true;
-    comfort_problem_.clear();
-    return;
-  }
-  if (problem != comfort_problem_) {
-    std::cerr << "innerscape: " << problem << "\n";
-    overlay_.notice.text = "Your size, colour, motion and sound settings could not be kept for next time: " + problem;
-  }
-  comfort_problem_ = problem;
-}
-
-core::Settings Session::current_settings() const {
-  core::Settings s = settings_;
-  s.ambient_motion = pacer_.desc.ambient_motion;
-  s.ambient_always = pacer_.desc.ambient_always;
-  return s;
-}
-
 Session::~Session() {
-  take_lock_change(true);  // a re-keying under way finishes, and the saver opens again to take the last changes
-  keep_comfort();
-  if (store_unborn_ && save_due_s_ >= 0.0) make_store();  // a first run that made something to keep
-  if (autosaver_ == nullptr) return;
-  take_journal(true);  // pages written before it was read join it, and are saved with it
-  if (const std::string problem = save_now(); !problem.empty()) {
-    std::cerr << "innerscape: your last changes could not be saved: " << problem << "\n";
-  }
-}
-
-storage::Snapshot Session::snapshot() const {
-  storage::Snapshot s{.system = scene_.system, .view = scene_.view, .settings = current_settings(), .drafts = drafts_,
-                      .page_drafts = page_drafts_};
-  s.thumbnails = thumbnails_;
-  s.journal_loaded = journal_ready_;
-  s.at = wall_clock_now();  // the changes this save records in the map's history are dated now
-  return s;
-}
-
-void Session::load_map_history() {
-  if (past_.ready || past_.loader.running()) return;
-  if (autosaver_ == nullptr) {
-    // No store: the example map brings its year so far; anything else starts its story now.
-    if (demo_) {
-      const core::InnerSystem example = core::make_demo_system();
-      past_.history = core::make_demo_history(example);
-      past_.seen = core::map_state(example);
-    }
-    past_.ready = true;
-    return;
-  }
-  // What is on screen goes to the store first: the history read back then ends with it.
-  if (const std::string problem = save_now(); !problem.empty()) std::cerr << "innerscape: " << problem << "\n";
-  past_.seen = core::map_state(scene_.system);
-  past_.seen_revision = scene_.history.revision;
-  past_.loader.start(
-      [dir = data_dir_, key = key_] {
-        HistoryRead read;
-        auto db = storage::open_connection(dir, key.get(), read.error);
-        if (db != nullptr) read.history = storage::load_history(*db, read.error);
-        return read;
-      },
-      [] { platform::Window::wake(); });
+  doc_.reset();  // the last changes are on disk before the window goes
 }
 
 void Session::begin_timeline() {
   overlay_.timeline.open = true;
   overlay_.welcome.open = false;  // it is not marked as read: it is there again next time
   frame_story_ = true;
-  load_map_history();
-  take_map_history(false);
+  doc_->load_history();
+  drain();
 }
 
-void Session::take_map_history(bool wait) {
-  if (frame_story_ && past_.ready) {
-    frame_story_ = false;
-    if (overlay_.timeline.open) scene_.view_goal = framing(story_positions(map_history(), scene_.system), scene_.view.viewport);
-  }
-  std::optional<HistoryRead> answer = past_.loader.take(wait);
-  if (!answer) return;
-  HistoryRead& read = *answer;
-  if (!read.error.empty()) {
-    std::cerr << "innerscape: " << read.error << "\n";
-    past_.problem = "Your map's past could not be read just now, so the timeline is empty for this session. "
-                    "Nothing was changed. " + read.error;
-  }
-  past_.history = std::move(read.history);
-  past_.ready = true;
-  core::request_frame(pacer_);
-  take_map_history(false);  // frames the story, if the timeline asked for it
-}
-
-const core::MapHistory& Session::map_history() {
-  // Today's edits join the history as the store records them (an edit and its undo, too).
-  if (past_.ready && past_.problem.empty() && past_.seen_revision != scene_.history.revision) {
-    core::MapState now = core::map_state(scene_.system);
-    core::record_changes(past_.seen, now, wall_clock_now(), past_.history);
-    past_.seen = std::move(now);
-    past_.seen_revision = scene_.history.revision;
-  }
-  return past_.history;
+void Session::frame_story_if_ready() {
+  if (!frame_story_ || !doc_->history_ready()) return;
+  frame_story_ = false;
+  if (overlay_.timeline.open) scene_.view_goal = framing(story_positions(doc_->history(), doc_->system()), scene_.view.viewport);
 }
 
 void Session::show_time(std::optional<double> t, bool eased, double ease_s) {
-  if (t && !past_.ready) load_map_history();
+  if (t && !doc_->history_ready()) doc_->load_history();
   if (t && *t >= static_cast<double>(wall_clock_now())) t.reset();  // now is today's map, live
   past_.time = t;
   past_.eased = eased && ease_s > 0.0;
@@ -744,31 +342,14 @@ void Session::show_time(std::optional<double> t, bool eased, double ease_s) {
 }
 
 void Session::clear_map_history() {
-  take_map_history(true);
-  const std::int64_t now = wall_clock_now();
-  if (autosaver_ != nullptr) {
-    if (const std::string problem = save_now(); !problem.empty()) std::cerr << "innerscape: " << problem << "\n";
-    const core::InnerSystem present = scene_.system;
-    const std::string problem = autosaver_->call([&](storage::Database& db) { return storage::clear_history(db, present, now); });
-    if (!problem.empty()) {
-      overlay_.notice.text = "The past could not be cleared: " + problem + " Nothing was changed.";
-      return;
-    }
-  }
-  past_.history.clear();
-  core::record_changes(core::MapState{}, core::map_state(scene_.system), now, past_.history);
-  past_.seen = core::map_state(scene_.system);
-  past_.seen_revision = scene_.history.revision;
-  past_.ready = true;
-  past_.problem.clear();
-  show_time(std::nullopt);
-  overlay_.notice.text = "Your map's story starts again from today. Everything you made is still here.";
+  if (doc_->clear_history()) show_time(std::nullopt);
+  drain();
 }
 
 void Session::update_past(double real_dt_s) {
   if (!past_.time) return;
-  if (past_.playing && past_.ready) {
-    const core::TimelapseSpan span = core::timelapse_span(map_history(), wall_clock_now());
+  if (past_.playing && doc_->history_ready()) {
+    const core::TimelapseSpan span = core::timelapse_span(doc_->history(), wall_clock_now());
     const double speed = ui::timelapse_speeds[std::clamp(overlay_.timeline.speed, 0, 3)];
     past_.ease_s = span.ease_s;
     past_.eased = true;
@@ -778,7 +359,7 @@ void Session::update_past(double real_dt_s) {
       return;
     }
   }
-  const core::MapHistory& h = map_history();
+  const core::MapHistory& h = doc_->history();
   if (past_.shown_for == past_.time && past_.shown_for_changes == h.size()) return;
   const core::MapState state = past_.eased ? core::timelapse_state(h, *past_.time, past_.ease_s)
                                            : core::state_at(h, static_cast<std::int64_t>(std::floor(*past_.time)));
@@ -792,54 +373,24 @@ void Session::update_past(double real_dt_s) {
   past_.shown_for_changes = h.size();
 }
 
-void Session::mark_dirty(double now_s, double delay_s) {
-  if (autosaver_ == nullptr && !store_unborn_) return;
-  const double due = now_s + delay_s;
-  save_due_s_ = save_due_s_ < 0.0 ? due : std::min(save_due_s_, due);
-}
-
-void Session::submit_if_due(double now_s) {
-  if (save_due_s_ < 0.0 || now_s < save_due_s_) return;
-  if (store_unborn_ && !lock_change_.done.running() && !make_store()) {
-    save_due_s_ = now_s + 10.0;  // a full disk, a read-only folder: tried again, nothing lost meanwhile
-    return;
-  }
-  if (autosaver_ == nullptr) return;
-  keep_comfort();
-  submit();
-  save_due_s_ = -1.0;
-}
-
-std::string Session::save_now() {
-  keep_comfort();
-  if (store_unborn_ && save_due_s_ >= 0.0 && !lock_change_.done.running() && !make_store()) return overlay_.notice.text;
-  if (autosaver_ == nullptr) return {};
-  submit();
-  save_due_s_ = -1.0;
-  return autosaver_->flush();
-}
-
-void Session::submit() {
-  storage::Snapshot state = snapshot();
-  if (on_submit_) on_submit_(state);
-  autosaver_->submit(std::move(state));
-}
-
+std::string Session::save_now() { return doc_->save_now(); }
 void Session::load_system(core::InnerSystem system) {
-  scene_.system = std::move(system);
-  scene_.history = {};
+  doc_->replace(std::move(system));
+  reset_view();
+}
+
+void Session::reset_view() {
   overlay_.selected = 0;
   overlay_.controller = {};
   overlay_.canvas.close();
   ink_.reset();
   ink_of_ = 0;
-  thumbnails_.clear();
   scene_.view = frame_all_view(scene_.view.viewport);  // a system just opened is seen whole
 }
 
 core::SceneView Session::frame_all_view(glm::ivec2 viewport) const {
   std::vector<glm::vec2> centres;
-  for (const core::Part& p : scene_.system.parts) centres.push_back(p.position);
+  for (const core::Part& p : doc_->system().parts) centres.push_back(p.position);
   return framing(centres, viewport);
 }
 
@@ -863,28 +414,26 @@ core::SceneView Session::framing(const std::vector<glm::vec2>& centres, glm::ive
 }
 
 void Session::handle_events(const platform::FrameEvents& events, double now_s) {
-  take_journal(false);
-  take_map_history(false);
-  take_unlock(false);
+  drain();
   if (events.input) {
     core::note_input(pacer_, now_s);
     last_input_s_ = now_s;
   }
   if (events.woken) core::request_frame(pacer_);  // a save finished or failed: show how it went
   // With the lock on, a while untouched locks it; while locked, only the lock screen listens.
-  if (key_ != nullptr && !locked() && settings_.idle_lock_minutes > 0 &&
-      now_s - last_input_s_ >= settings_.idle_lock_minutes * 60.0) {
+  if (doc_->store_locked() && !locked() && doc_->settings().idle_lock_minutes > 0 &&
+      now_s - last_input_s_ >= doc_->settings().idle_lock_minutes * 60.0) {
     lock();
   }
   if (locked()) {
-    submit_if_due(now_s);
+    doc_->save_if_due();
     return;
   }
   scene_.view.viewport = window_->drawable_size();
   const core::SceneView before = scene_.view;
   ui::Actions actions;
   if (overlay_.canvas.open()) {
-    ui::handle_canvas_input(overlay_.canvas, scene_.system, events.scene, wall_clock_now(), actions);
+    ui::handle_canvas_input(overlay_.canvas, doc_->system(), events.scene, wall_clock_now(), actions);
   } else if (past_.time) {
     // The past can be looked around (pan and zoom), not changed: whatever else the input asks is let go.
     ui::handle_scene_input(overlay_.controller, {.system = past_.shown, .view = scene_.view, .selected = 0, .now = wall_clock_now()},
@@ -894,22 +443,22 @@ void Session::handle_events(const platform::FrameEvents& events, double now_s) {
     overlay_.controller.placing.reset();
   } else {
     ui::handle_scene_input(overlay_.controller,
-                           {.system = scene_.system, .view = scene_.view, .selected = overlay_.selected, .now = wall_clock_now()},
+                           {.system = doc_->system(), .view = scene_.view, .selected = overlay_.selected, .now = wall_clock_now()},
                            events.scene, actions);
   }
   if (!core::same_view(before, scene_.view)) {
     scene_.view_goal.reset();  // the person's own pan or zoom wins
-    mark_dirty(now_s, 0.5);    // views are saved after a short pause, not on every move
+    doc_->mark_dirty(0.5);    // views are saved after a short pause, not on every move
   }
   apply(actions);
-  submit_if_due(now_s);
+  doc_->save_if_due();
 }
 
 void Session::update_motion(double dt) {
   const bool still = !pacer_.desc.ambient_motion;  // reduced motion: everything arrives at once
-  gliding_ = core::advance_glide(glide_, scene_.system, dt, still, shown_positions_);
-  for (std::size_t i = 0; i < scene_.system.parts.size(); ++i) {
-    const core::Part& part = scene_.system.parts[i];
+  gliding_ = core::advance_glide(glide_, doc_->system(), dt, still, shown_positions_);
+  for (std::size_t i = 0; i < doc_->system().parts.size(); ++i) {
+    const core::Part& part = doc_->system().parts[i];
     // A part under the pointer is where the pointer is; when let go, it glides on from there.
     const glm::vec2 dragged = ui::shown_position(overlay_.controller, part);
     if (dragged != part.position) shown_positions_[i] = glide_.shown[part.id] = dragged;
@@ -928,12 +477,12 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
   update_motion(real_dt_s);
   const core::BreathStep breath_step = core::advance_breath(breathing_, real_dt_s);
   // A soft tone marks each change of phase, if the person wants them.
-  if (breath_step.phase_began && settings_.tones && settings_.volume > 0) {
+  if (breath_step.phase_began && doc_->settings().tones && doc_->settings().volume > 0) {
     if (!audio_) {
       audio_ = std::make_unique<platform::Audio>();
       if (!audio_->available()) std::cerr << "innerscape: " << audio_->problem() << "\n";
     }
-    audio_->play(core::soft_tone(core::phase_tone_frequency(*breath_step.phase_began), 0.7, 0.4f * static_cast<float>(settings_.volume) / 100.0f));
+    audio_->play(core::soft_tone(core::phase_tone_frequency(*breath_step.phase_began), 0.7, 0.4f * static_cast<float>(doc_->settings().volume) / 100.0f));
   }
   if (breath_step.finished) {
     end_breathing(true);
@@ -944,24 +493,22 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
   // Which parts pulse changes only with the journal, or as the week moves on: worked out again then,
   // not every frame (a journal can hold years of pages).
   const std::int64_t hour = wall_clock_now() / 3600;
-  if (scene_.history.revision != pulses_revision_ || hour != pulses_hour_ || pulses_.size() != scene_.system.parts.size()) {
-    pulses_revision_ = scene_.history.revision;
+  if (doc_->undo_stack().revision != pulses_revision_ || hour != pulses_hour_ || pulses_.size() != doc_->system().parts.size()) {
+    pulses_revision_ = doc_->undo_stack().revision;
     pulses_hour_ = hour;
-    const auto pulse = core::recent_trigger_pulse(scene_.system.journal, wall_clock_now());
-    pulses_.assign(scene_.system.parts.size(), 0.0f);
-    for (std::size_t i = 0; i < scene_.system.parts.size() && !pulse.empty(); ++i) {
-      if (const auto it = pulse.find(scene_.system.parts[i].id); it != pulse.end()) pulses_[i] = it->second;
+    const auto pulse = core::recent_trigger_pulse(doc_->system().journal, wall_clock_now());
+    pulses_.assign(doc_->system().parts.size(), 0.0f);
+    for (std::size_t i = 0; i < doc_->system().parts.size() && !pulse.empty(); ++i) {
+      if (const auto it = pulse.find(doc_->system().parts[i].id); it != pulse.end()) pulses_[i] = it->second;
     }
   }
   update_canvas();
   update_pictures();
   update_past(real_dt_s);
-  submit_if_due(now_s);
+  doc_->save_if_due();
 
   // A change to the lock is made once a frame has shown that it is being made (it takes a moment).
-  take_unlock(false);
-  take_export(false);
-  take_lock_change(false);
+  drain();
 
   // Render the scene (or the canvas), then the overlay on top of it.
   if (imgui_demo_only) {
@@ -1013,11 +560,11 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
 
 void Session::apply_display(bool upload_font_texture) {
   display_dirty_ = false;
-  const float scale = core::ui_scale(settings_, window_->content_scale());
-  font_px_ = core::font_pixels(settings_, window_->content_scale());
+  const float scale = core::ui_scale(doc_->settings(), window_->content_scale());
+  font_px_ = core::font_pixels(doc_->settings(), window_->content_scale());
   const ui::FontResult font = ui::load_fonts(platform::ui_font_candidates(), font_px_, &glyphs_);
   if (!font.message.empty() && !upload_font_texture) std::cerr << "innerscape: " << font.message << "\n";
-  ui::apply_theme(settings_.theme, scale);
+  ui::apply_theme(doc_->settings().theme, scale);
   if (upload_font_texture) window_->reload_font_texture();
 }
 
@@ -1044,17 +591,17 @@ bool Session::note_glyphs() {
   }
   glyphs_pages_ = {pages.next_serial, pages.pages.size()};
   // The map's own words when it changes; the whole journal when it arrives or grows (an import).
-  if (scene_.history.revision == glyphs_revision_ && scene_.system.journal.size() == glyphs_entries_) return fresh;
-  glyphs_revision_ = scene_.history.revision;
-  for (const core::Part& p : scene_.system.parts) note_part(p);
-  for (const std::string& words : scene_.system.soothing) fresh = glyphs_.note(words) || fresh;
-  for (const core::Drawing& d : scene_.system.drawings) fresh = glyphs_.note(d.title) || fresh;
+  if (doc_->undo_stack().revision == glyphs_revision_ && doc_->system().journal.size() == glyphs_entries_) return fresh;
+  glyphs_revision_ = doc_->undo_stack().revision;
+  for (const core::Part& p : doc_->system().parts) note_part(p);
+  for (const std::string& words : doc_->system().soothing) fresh = glyphs_.note(words) || fresh;
+  for (const core::Drawing& d : doc_->system().drawings) fresh = glyphs_.note(d.title) || fresh;
   // Pages are added at the end (written, imported, read at start); one brought back by undo was seen before.
-  const std::size_t seen = glyphs_entries_ < scene_.system.journal.size() ? glyphs_entries_ : scene_.system.journal.size();
-  for (auto it = std::next(scene_.system.journal.begin(), static_cast<std::ptrdiff_t>(seen)); it != scene_.system.journal.end(); ++it) {
+  const std::size_t seen = glyphs_entries_ < doc_->system().journal.size() ? glyphs_entries_ : doc_->system().journal.size();
+  for (auto it = std::next(doc_->system().journal.begin(), static_cast<std::ptrdiff_t>(seen)); it != doc_->system().journal.end(); ++it) {
     for (const auto& field : it->answers) fresh = glyphs_.note(field.text()) || fresh;
   }
-  glyphs_entries_ = scene_.system.journal.size();
+  glyphs_entries_ = doc_->system().journal.size();
   return fresh;
 }
 
@@ -1066,22 +613,22 @@ ui::Actions Session::draw_overlay(glm::ivec2 target_size) {
 
   if (o.lock_screen.shown) {
     o.lock_screen.draw(window_->now_s(), actions);
-    if (autosaver_ != nullptr) ui::draw_save_banner(autosaver_->problem());
+    if (doc_->has_store()) ui::draw_save_banner(doc_->save_problem());
     return actions;
   }
 
   if (o.canvas.open()) {
     // The canvas has the screen to itself: its tools, its gallery, and what the app has to say.
     const core::DrawingId id = o.canvas.drawing;
-    ui::CanvasPanelView view{.system = &scene_.system,
-                             .undo_label = can_undo(scene_.history) && only_this_drawing(scene_.history.done.back(), id)
-                                               ? core::undo_label(scene_.history)
+    ui::CanvasPanelView view{.system = &doc_->system(),
+                             .undo_label = can_undo(doc_->undo_stack()) && only_this_drawing(doc_->undo_stack().done.back(), id)
+                                               ? core::undo_label(doc_->undo_stack())
                                                : std::string(),
-                             .redo_label = can_redo(scene_.history) && only_this_drawing(scene_.history.undone.back(), id)
-                                               ? core::redo_label(scene_.history)
+                             .redo_label = can_redo(doc_->undo_stack()) && only_this_drawing(doc_->undo_stack().undone.back(), id)
+                                               ? core::redo_label(doc_->undo_stack())
                                                : std::string(),
                              .timer_s = creative_started_s_ >= 0.0 ? window_->now_s() - creative_started_s_ : -1.0,
-                             .default_png_path = default_drawing_path(scene_.system, id)};
+                             .default_png_path = default_drawing_path(doc_->system(), id)};
     for (const auto& [drawing, texture] : gallery_textures_) view.thumbnails[drawing] = texture.imgui_id();
     o.canvas_panel.draw(o.canvas, view, now, actions);
     // The brush's outline under the pointer, so its size is plain before a mark is made.
@@ -1093,12 +640,12 @@ ui::Actions Session::draw_overlay(glm::ivec2 target_size) {
     o.notice.draw(0, actions);  // the canvas's Undo reaches only its own drawing: no part comes back from here
     o.shortcuts.draw("Keyboard shortcuts", actions);
     o.problems.draw("Something could not be drawn", render_problems_);
-    if (autosaver_ != nullptr) ui::draw_save_banner(autosaver_->problem());
+    if (doc_->has_store()) ui::draw_save_banner(doc_->save_problem());
     return actions;
   }
 
   // A disk that cannot be written to is said first, at the top: the panels keep below it.
-  if (!film && autosaver_ != nullptr) ui::draw_save_banner(autosaver_->problem());
+  if (!film && doc_->has_store()) ui::draw_save_banner(doc_->save_problem());
   // Words written onto the scene find their places first, clear of the panels (as they stood in the
   // last frame); the names of the parts give way to them.
   if (film) ui::draw_film_caption(film_caption, o.space);
@@ -1107,7 +654,7 @@ ui::Actions Session::draw_overlay(glm::ivec2 target_size) {
                                     core::self_radius * 1.4f * core::pixels_per_unit(scene_.view), !pacer_.desc.ambient_motion, o.space);
   // In calm moments (no page, no welcome open), one of the person's soothing words, softly.
   if (!film && !o.entry_editor.open && !o.welcome.open && !o.soothing.open && !o.calm.open && !o.timeline.open) {
-    ui::draw_soothing_line(scene_.system.soothing, static_cast<long>(now / 86400), o.space);
+    ui::draw_soothing_line(doc_->system().soothing, static_cast<long>(now / 86400), o.space);
   }
   ui::draw_scene_labels({.system = &shown_system(),
                          .positions = past_.time ? past_.positions : shown_positions_,
@@ -1118,16 +665,16 @@ ui::Actions Session::draw_overlay(glm::ivec2 target_size) {
   if (film) return {};  // a frame of a film asks for nothing
   o.welcome.draw(demo_ ? "Innerscape - example system" : "Innerscape",
                  {.demo = demo_,
-                  .first_run = !demo_ && (autosaver_ != nullptr || store_unborn_) && !settings_.welcome_seen && scene_.system.parts.empty() &&
-                               scene_.system.journal.empty(),
-                  .offer_lock = key_ == nullptr,
+                  .first_run = !demo_ && (doc_->has_store() || doc_->store_unborn()) && !doc_->settings().welcome_seen && doc_->system().parts.empty() &&
+                               doc_->system().journal.empty(),
+                  .offer_lock = !doc_->store_locked(),
                   .ambient_always = pacer_.desc.ambient_always,
                   .ambient_motion = pacer_.desc.ambient_motion},
                  actions);
   o.palette.draw("Parts", {.placing = o.controller.placing.has_value()}, actions);
   // The inspected part's portrait, made again only when its thumbnail is new.
   o.inspector.portrait = nullptr;
-  if (const core::Part* inspected = o.inspector.open ? core::find_part(scene_.system, o.inspector.part) : nullptr) {
+  if (const core::Part* inspected = o.inspector.open ? core::find_part(doc_->system(), o.inspector.part) : nullptr) {
     const auto worn = portrait_sources_.find(inspected->portrait);
     if (worn != portrait_sources_.end()) {
       if (inspector_portrait_source_ != worn->second) {
@@ -1140,46 +687,40 @@ ui::Actions Session::draw_overlay(glm::ivec2 target_size) {
   // What is about today's map (a part's page, its name being typed, its menu) waits while the past is
   // shown, just as it was: the map on screen is not the one it would change.
   const bool today = !past_.time;
-  if (today) o.inspector.draw("About this part", scene_.system, now, actions);
+  if (today) o.inspector.draw("About this part", doc_->system(), now, actions);
   if (!today) {
-  } else if (const core::Part* naming = core::find_part(scene_.system, o.name_field.part)) {
-    const std::size_t i = core::part_index(scene_.system, naming->id);
+  } else if (const core::Part* naming = core::find_part(doc_->system(), o.name_field.part)) {
+    const std::size_t i = core::part_index(doc_->system(), naming->id);
     const glm::vec2 under = core::world_to_screen(scene_.view, shown_positions_[i]) +
                             glm::vec2(0.0f, core::part_radius(*naming) * core::pixels_per_unit(scene_.view) * 1.6f);
-    o.name_field.draw(scene_.system, under, now, actions);
+    o.name_field.draw(doc_->system(), under, now, actions);
   } else {
     o.name_field.part = 0;
   }
-  if (today) o.context_menu.draw(scene_.system, actions);
-  o.journal.loading = o.entry_editor.journal_loading = !journal_ready_;
-  o.journal.draw(scene_.system, o.entry_editor.pages, now, actions);
-  o.soothing.draw(scene_.system, actions);
+  if (today) o.context_menu.draw(doc_->system(), actions);
+  o.journal.loading = o.entry_editor.journal_loading = !doc_->journal_ready();
+  o.journal.draw(doc_->system(), o.entry_editor.pages, now, actions);
+  o.soothing.draw(doc_->system(), actions);
   if (o.breathing.open && !breathing_.running) {
-    breathing_.minutes_per_day = core::breathing_minutes_per_day(scene_.system.breathing_log, now, 14);
+    breathing_.minutes_per_day = core::breathing_minutes_per_day(doc_->system().breathing_log, now, 14);
   }
-  breathing_.tones = settings_.tones;
-  breathing_.volume = settings_.volume;
+  breathing_.tones = doc_->settings().tones;
+  breathing_.volume = doc_->settings().volume;
   o.breathing.draw(breathing_, actions);
-  o.calm.draw(scene_.system, settings_.crisis_contact, now, actions);
-  o.entry_editor.draw(scene_.system, now, actions);
+  o.calm.draw(doc_->system(), doc_->settings().crisis_contact, now, actions);
+  o.entry_editor.draw(doc_->system(), now, actions);
 
   // Words being typed are kept as drafts, so a crash cannot take them; written soon after typing.
   std::vector<core::Draft> drafts;
   if (o.inspector.open && o.inspector.editing) {
-    if (const core::Part* part = core::find_part(scene_.system, o.inspector.part)) drafts = core::drafts_between(*part, o.inspector.draft);
+    if (const core::Part* part = core::find_part(doc_->system(), o.inspector.part)) drafts = core::drafts_between(*part, o.inspector.draft);
   }
-  if (const core::Part* part = core::find_part(scene_.system, o.name_field.part); part != nullptr && !o.name_field.text.empty() &&
+  if (const core::Part* part = core::find_part(doc_->system(), o.name_field.part); part != nullptr && !o.name_field.text.empty() &&
                                                                                   o.name_field.text != part->name) {
     drafts.push_back({part->id, "name", o.name_field.text});
   }
-  if (drafts != drafts_) {
-    drafts_ = std::move(drafts);
-    mark_dirty(window_->now_s(), 0.3);
-  }
-  if (o.entry_editor.pages != page_drafts_) {
-    page_drafts_ = o.entry_editor.pages;
-    mark_dirty(window_->now_s(), 0.3);
-  }
+  doc_->keep_drafts(std::move(drafts));
+  doc_->keep_pages(o.entry_editor.pages);
   o.restore.draw(actions);
   o.store_card.draw(actions);
   o.dock.draw("##dock",
@@ -1187,37 +728,37 @@ ui::Actions Session::draw_overlay(glm::ivec2 target_size) {
                .palette_open = o.palette.open,
                .journal_open = o.journal.open,
                .timeline_open = o.timeline.open,
-               .undo_label = core::undo_label(scene_.history),
-               .redo_label = core::redo_label(scene_.history),
+               .undo_label = core::undo_label(doc_->undo_stack()),
+               .redo_label = core::redo_label(doc_->undo_stack()),
                .default_picture_path = default_picture_path()},
               actions);
-  core::Settings shown = settings_;
+  core::Settings shown = doc_->settings();
   shown.ambient_motion = pacer_.desc.ambient_motion;
   shown.ambient_always = pacer_.desc.ambient_always;
   o.settings.draw(shown, o.privacy.open, window_->fullscreen(), actions);
-  o.privacy.draw({.locked = key_ != nullptr,
-                  .busy = lock_change_.done.running(),
-                  .idle_lock_minutes = settings_.idle_lock_minutes,
-                  .demo = data_dir_.empty(),
-                  .nothing_yet = store_unborn_},
+  o.privacy.draw({.locked = doc_->store_locked(),
+                  .busy = doc_->changing_lock(),
+                  .idle_lock_minutes = doc_->settings().idle_lock_minutes,
+                  .demo = doc_->data_dir().empty(),
+                  .nothing_yet = doc_->store_unborn()},
                  actions);
   // Short notes in a strip of their own above the dock, each above the one before: they cover
   // nothing, and the panels keep above them.
-  o.notice.draw(scene_.history.revision, actions);
+  o.notice.draw(doc_->undo_stack().revision, actions);
   if (!breath_words_by_self) o.breathing.draw_words_note(breathing_);
-  if (export_.done.running()) ui::draw_progress_card("Saving a copy of everything...", export_progress());
-  if (lock_change_.done.running()) ui::draw_progress_card("Changing the lock safely...", -1.0f);
+  if (doc_->exporting()) ui::draw_progress_card("Saving a copy of everything...", export_progress());
+  if (doc_->changing_lock()) ui::draw_progress_card("Changing the lock safely...", -1.0f);
   o.shortcuts.draw("Keyboard shortcuts", actions);
   if (o.timeline.open) {
-    const core::MapHistory& h = map_history();
+    const core::MapHistory& h = doc_->history();
     o.timeline.draw("Your map over time",
-                    {.system = &scene_.system,
+                    {.system = &doc_->system(),
                      .first = h.empty() ? now : h.front().at,
                      .today = now,
                      .shown = past_.time,
-                     .ready = past_.ready,
+                     .ready = doc_->history_ready(),
                      .playing = past_.playing,
-                     .problem = past_.problem},
+                     .problem = doc_->history_problem()},
                     actions);
   }
   o.problems.draw("Something could not be drawn", render_problems_);
@@ -1235,8 +776,8 @@ void Session::on(ui::act::Edit& a) {
   // Any part removed (by key, menu or page) says so, with an Undo at hand.
   const auto* removal = a.edit.steps.empty() ? nullptr : std::get_if<core::RemovePart>(&a.edit.steps.back());
   const std::optional<std::string> removed = removal != nullptr ? std::optional(removal->part.name) : std::nullopt;
-  if (core::perform(scene_.system, scene_.history, std::move(a.edit)) && removed) {
-    overlay_.notice.offer_undo("“" + *removed + "” stepped off the map.", scene_.history.revision);
+  if (doc_->perform(std::move(a.edit)) && removed) {
+    overlay_.notice.offer_undo("“" + *removed + "” stepped off the map.", doc_->undo_stack().revision);
   }
 }
 // On the canvas, undo and redo reach only this drawing's own steps: a change to the map, out of
@@ -1244,18 +785,18 @@ void Session::on(ui::act::Edit& a) {
 template <>
 void Session::on(ui::act::Undo&) {
   const core::DrawingId drawing = overlay_.canvas.drawing;
-  if (drawing != 0 && !(core::can_undo(scene_.history) && only_this_drawing(scene_.history.done.back(), drawing))) return;
-  core::undo(scene_.system, scene_.history);
+  if (drawing != 0 && !(core::can_undo(doc_->undo_stack()) && only_this_drawing(doc_->undo_stack().done.back(), drawing))) return;
+  doc_->undo();
 }
 template <>
 void Session::on(ui::act::Redo&) {
   const core::DrawingId drawing = overlay_.canvas.drawing;
-  if (drawing != 0 && !(core::can_redo(scene_.history) && only_this_drawing(scene_.history.undone.back(), drawing))) return;
-  core::redo(scene_.system, scene_.history);
+  if (drawing != 0 && !(core::can_redo(doc_->undo_stack()) && only_this_drawing(doc_->undo_stack().undone.back(), drawing))) return;
+  doc_->redo();
 }
 template <>
 void Session::on(ui::act::Arrange&) {
-  core::perform(scene_.system, scene_.history, core::move_parts(scene_.system, core::arranged_positions(scene_.system), wall_clock_now()));
+  doc_->perform(core::move_parts(doc_->system(), core::arranged_positions(doc_->system()), wall_clock_now()));
 }
 template <>
 void Session::on(ui::act::Inspect& a) {
@@ -1266,18 +807,18 @@ void Session::on(ui::act::Inspect& a) {
 }
 template <>
 void Session::on(ui::act::NameInPlace& a) {
-  if (const core::Part* p = core::find_part(scene_.system, a.part)) overlay_.name_field.open(*p, a.just_placed);
+  if (const core::Part* p = core::find_part(doc_->system(), a.part)) overlay_.name_field.open(*p, a.just_placed);
 }
 template <>
 void Session::on(ui::act::TakeBackPart& a) {
   // Placed, then let go with Esc before it was named: taken back as though it had never been placed
   // (the placing is the last edit), else removed as one step.
-  const std::vector<core::Edit>& done = scene_.history.done;
+  const std::vector<core::Edit>& done = doc_->undo_stack().done;
   const auto* added = done.empty() || done.back().steps.size() != 1 ? nullptr : std::get_if<core::AddPart>(&done.back().steps.front());
   if (added != nullptr && added->part.id == a.part) {
-    core::withdraw(scene_.system, scene_.history);
+    doc_->withdraw();
   } else {
-    core::perform(scene_.system, scene_.history, core::delete_part(scene_.system, a.part));
+    doc_->perform(core::delete_part(doc_->system(), a.part));
   }
 }
 template <>
@@ -1294,32 +835,32 @@ template <> void Session::on(ui::act::Notice& a) { if (!a.text.empty()) overlay_
 // Settings and view.
 template <>
 void Session::on(ui::act::DismissWelcome&) {
-  mark_dirty(window_->now_s(), 0.0);
-  settings_.welcome_seen = true;
+  doc_->mark_dirty(0.0);
+  doc_->settings().welcome_seen = true;
   overlay_.welcome.open = false;
 }
 template <>
 void Session::on(ui::act::StartFromExample&) {
-  if (!scene_.system.parts.empty()) return;
+  if (!doc_->system().parts.empty()) return;
   // The example's parts, relationships and drawings (not its journal pages: a journal is the
   // person's own words), as a first map that is theirs to change.
   core::InnerSystem example = core::make_demo_system();
   example.journal = {};
   example.breathing_log = {};
-  example.soothing = scene_.system.soothing;
+  example.soothing = doc_->system().soothing;
   load_system(std::move(example));
   scene_.view = frame_all_view(scene_.view.viewport);
-  mark_dirty(window_->now_s(), 0.0);
+  doc_->mark_dirty(0.0);
 }
 template <>
 void Session::on(ui::act::AmbientAlways& a) {
-  mark_dirty(window_->now_s(), 0.0);
-  pacer_.desc.ambient_always = a.on;
+  doc_->mark_dirty(0.0);
+  pacer_.desc.ambient_always = doc_->settings().ambient_always = a.on;  // the pacer runs it; the settings keep it
 }
 template <>
 void Session::on(ui::act::AmbientMotion& a) {
-  mark_dirty(window_->now_s(), 0.0);
-  pacer_.desc.ambient_motion = a.on;
+  doc_->mark_dirty(0.0);
+  pacer_.desc.ambient_motion = doc_->settings().ambient_motion = a.on;
 }
 // The palette and the journal share the right of the screen: opening one puts the other away.
 template <>
@@ -1335,7 +876,7 @@ void Session::on(ui::act::ShowParts&) {
 template <>
 void Session::on(ui::act::FrameAll&) {
   scene_.view_goal = frame_all_view(scene_.view.viewport);
-  mark_dirty(window_->now_s(), 1.0);
+  doc_->mark_dirty(1.0);
 }
 template <> void Session::on(ui::act::ToggleWelcome&) { overlay_.welcome.open = !overlay_.welcome.open; }
 template <> void Session::on(ui::act::ToggleFullscreen&) { window_->toggle_fullscreen(); }
@@ -1345,26 +886,26 @@ template <> void Session::on(ui::act::ToggleSoothing&) { overlay_.soothing.open 
 // The text's size, the overlay's scale and its colours: fonts and style are made again between frames.
 template <>
 void Session::on(ui::act::UiScalePercent& a) {
-  settings_.ui_scale_percent = std::clamp(a.percent, core::min_ui_scale_percent, core::max_ui_scale_percent);
+  doc_->settings().ui_scale_percent = std::clamp(a.percent, core::min_ui_scale_percent, core::max_ui_scale_percent);
   display_dirty_ = true;
-  mark_dirty(window_->now_s(), 0.5);
+  doc_->mark_dirty(0.5);
 }
 template <>
 void Session::on(ui::act::FontPx& a) {
-  settings_.font_px = std::clamp(a.px, core::min_font_px, core::max_font_px);
+  doc_->settings().font_px = std::clamp(a.px, core::min_font_px, core::max_font_px);
   display_dirty_ = true;
-  mark_dirty(window_->now_s(), 0.5);
+  doc_->mark_dirty(0.5);
 }
 template <>
 void Session::on(ui::act::Theme& a) {
-  settings_.theme = a.theme;
+  doc_->settings().theme = a.theme;
   display_dirty_ = true;
-  mark_dirty(window_->now_s(), 0.5);
+  doc_->mark_dirty(0.5);
 }
 template <>
 void Session::on(ui::act::CrisisContact& a) {
-  settings_.crisis_contact = core::tidy_crisis_contact(a.text);
-  mark_dirty(window_->now_s(), 0.0);
+  doc_->settings().crisis_contact = core::tidy_crisis_contact(a.text);
+  doc_->mark_dirty(0.0);
 }
 
 // Files.
@@ -1385,17 +926,17 @@ void Session::on(ui::act::ToggleTimeline&) {
 }
 template <>
 void Session::on(ui::act::PlayTimelapse& a) {
-  if (!a.play || !past_.ready) {
+  if (!a.play || !doc_->history_ready()) {
     past_.playing = false;
     return;
   }
-  const core::TimelapseSpan span = core::timelapse_span(map_history(), wall_clock_now());
+  const core::TimelapseSpan span = core::timelapse_span(doc_->history(), wall_clock_now());
   // From the moment shown; at today (or past the story's end), from the very beginning.
   const double from = past_.time && *past_.time < span.end ? *past_.time : static_cast<double>(span.first);
   show_time(from, true, span.ease_s);
   past_.playing = past_.time.has_value();
   // The whole story in view: early parts often stood further out than today's.
-  if (past_.playing) scene_.view_goal = framing(story_positions(map_history(), scene_.system), scene_.view.viewport);
+  if (past_.playing) scene_.view_goal = framing(story_positions(doc_->history(), doc_->system()), scene_.view.viewport);
 }
 template <> void Session::on(ui::act::ShowToday&) { show_time(std::nullopt); }
 template <> void Session::on(ui::act::ShowTime& a) { show_time(a.at); }
@@ -1409,14 +950,14 @@ void Session::on(ui::act::Unlock& a) {
 }
 template <>
 void Session::on(ui::act::LockChange& a) {
-  begin_lock_change(std::move(a));
+  doc_->change_lock(std::move(a.current), std::move(a.next));
   storage::wipe(a.current);
   storage::wipe(a.next);
 }
 template <>
 void Session::on(ui::act::IdleLockMinutes& a) {
-  settings_.idle_lock_minutes = std::clamp(a.minutes, 0, core::max_idle_lock_minutes);
-  mark_dirty(window_->now_s(), 0.0);
+  doc_->settings().idle_lock_minutes = std::clamp(a.minutes, 0, core::max_idle_lock_minutes);
+  doc_->mark_dirty(0.0);
 }
 template <>
 void Session::on(ui::act::TogglePrivacy&) {
@@ -1458,13 +999,13 @@ void Session::on(ui::act::StartBreathing& a) {
 }
 template <>
 void Session::on(ui::act::Tones& a) {
-  settings_.tones = a.on;
-  mark_dirty(window_->now_s(), 0.5);
+  doc_->settings().tones = a.on;
+  doc_->mark_dirty(0.5);
 }
 template <>
 void Session::on(ui::act::Volume& a) {
-  settings_.volume = std::clamp(a.percent, 0, 100);
-  mark_dirty(window_->now_s(), 0.5);
+  doc_->settings().volume = std::clamp(a.percent, 0, 100);
+  doc_->mark_dirty(0.5);
 }
 template <> void Session::on(ui::act::ToggleBreathing&) { overlay_.breathing.open = !overlay_.breathing.open; }
 template <> void Session::on(ui::act::PauseBreathing& a) { breathing_.paused = a.pause; }
@@ -1490,13 +1031,13 @@ template <>
 void Session::on(ui::act::NewEntry& a) {
   // A new entry starts tied to the selected part, if one is selected.
   const core::PartId tie = a.for_part != 0 ? a.for_part : overlay_.selected;
-  overlay_.entry_editor.start(scene_.system, a.type, tie != 0 ? std::vector<core::PartId>{tie} : std::vector<core::PartId>{});
+  overlay_.entry_editor.start(doc_->system(), a.type, tie != 0 ? std::vector<core::PartId>{tie} : std::vector<core::PartId>{});
 }
 template <>
 void Session::on(ui::act::OpenEntry& a) {
-  if (const core::Entry* e = core::find_entry(scene_.system, a.entry)) overlay_.entry_editor.edit(scene_.system, *e);
+  if (const core::Entry* e = core::find_entry(doc_->system(), a.entry)) overlay_.entry_editor.edit(doc_->system(), *e);
 }
-template <> void Session::on(ui::act::TakeUpPage& a) { overlay_.entry_editor.take_up(scene_.system, a.page); }
+template <> void Session::on(ui::act::TakeUpPage& a) { overlay_.entry_editor.take_up(doc_->system(), a.page); }
 template <> void Session::on(ui::act::LetGoPage& a) { core::remove_draft(overlay_.entry_editor.pages, a.page); }  // the journal asked the person first
 template <> void Session::on(ui::act::Search&) { run_search(); }
 
@@ -1508,14 +1049,14 @@ void Session::on(ui::act::NewDrawing& a) {
     fresh.title = std::string(prompt->title);
     fresh.prompt = std::string(prompt->key);
   }
-  if (core::perform(scene_.system, scene_.history, core::add_drawing(scene_.system, std::move(fresh), wall_clock_now()))) {
-    open_drawing(scene_.system.drawings.back().id);
+  if (doc_->perform(core::add_drawing(doc_->system(), std::move(fresh), wall_clock_now()))) {
+    open_drawing(doc_->system().drawings.back().id);
   }
 }
 template <>
 void Session::on(ui::act::DrawPart& a) {
-  const core::DrawingId id = core::peek_next_drawing_id(scene_.system);
-  if (core::perform(scene_.system, scene_.history, core::draw_part(scene_.system, a.part, wall_clock_now()))) open_drawing(id);
+  const core::DrawingId id = core::peek_next_drawing_id(doc_->system());
+  if (doc_->perform(core::draw_part(doc_->system(), a.part, wall_clock_now()))) open_drawing(id);
 }
 template <>
 void Session::on(ui::act::CreativeTimer& a) {
@@ -1540,7 +1081,7 @@ template <> void Session::on(ui::act::CloseCanvas&) { close_canvas(); }
 template <> void Session::on(ui::act::SaveDrawingPng& a) { overlay_.notice.text = save_drawing_png(a.path); }
 
 void Session::apply(ui::Actions& actions) {
-  const std::uint64_t revision = scene_.history.revision;
+  const std::uint64_t revision = doc_->undo_stack().revision;
   // Words being typed are never changed under the field: an undo, or another page, ends its edit first.
   if (actions.has_any<ui::act::Undo, ui::act::Redo, ui::act::NewEntry, ui::act::OpenEntry, ui::act::TakeUpPage,
                       ui::act::RestoreBackup, ui::act::StartFromExample>()) {
@@ -1549,40 +1090,36 @@ void Session::apply(ui::Actions& actions) {
   for (ui::Action& action : actions) {
     std::visit([this](auto& a) { on(a); }, action);
     // A part removed by one action is not selected for the next (a new page is not tied to it).
-    if (overlay_.selected != 0 && core::find_part(scene_.system, overlay_.selected) == nullptr) overlay_.selected = 0;
+    if (overlay_.selected != 0 && core::find_part(doc_->system(), overlay_.selected) == nullptr) overlay_.selected = 0;
   }
   settle_after_actions(revision, actions);
   // Whatever was asked for is drawn in the next frame, even if no more input comes.
-  if (!actions.empty() || scene_.history.revision != revision) core::request_frame(pacer_);
+  if (!actions.empty() || doc_->undo_stack().revision != revision) core::request_frame(pacer_);
 }
 
 void Session::settle_after_actions(std::uint64_t revision, const ui::Actions& actions) {
   OverlayState& o = overlay_;
-  if (o.notice.undo_revision != 0 && o.notice.undo_revision != scene_.history.revision) {
+  if (o.notice.undo_revision != 0 && o.notice.undo_revision != doc_->undo_stack().revision) {
     // The removal is no longer the last change: an undo has brought the part back (the word is no
     // longer true), or something else has happened since (Undo would take that back instead).
     if (actions.has<ui::act::Undo>() && o.notice.text == o.notice.undo_text) o.notice.text.clear();
     o.notice.undo_revision = 0;
   }
-  if (o.selected != 0 && core::find_part(scene_.system, o.selected) == nullptr) o.selected = 0;
-  if (scene_.history.revision != saved_revision_) {
-    saved_revision_ = scene_.history.revision;
-    mark_dirty(window_->now_s(), 0.0);  // an edit goes to the store at once
-  }
+  if (o.selected != 0 && core::find_part(doc_->system(), o.selected) == nullptr) o.selected = 0;
   // The results follow the journal as it changes (once a frame: a Search has just run it).
-  if (!o.journal.query.empty() && scene_.history.revision != revision && !actions.has<ui::act::Search>()) run_search();
+  if (!o.journal.query.empty() && doc_->undo_stack().revision != revision && !actions.has<ui::act::Search>()) run_search();
   // A drawing deleted or undone away while open: show the newest left, or go back to the map.
-  if (o.canvas.open() && core::find_drawing(scene_.system, o.canvas.drawing) == nullptr) {
-    if (scene_.system.drawings.empty()) {
+  if (o.canvas.open() && core::find_drawing(doc_->system(), o.canvas.drawing) == nullptr) {
+    if (doc_->system().drawings.empty()) {
       close_canvas();
     } else {
-      open_drawing(scene_.system.drawings.back().id);
+      open_drawing(doc_->system().drawings.back().id);
     }
   }
 }
 
 void Session::open_drawing(core::DrawingId id) {
-  if (core::find_drawing(scene_.system, id) == nullptr) return;
+  if (core::find_drawing(doc_->system(), id) == nullptr) return;
   OverlayState& o = overlay_;
   if (o.canvas.drawing != id) o.canvas.show(id);
   // The map's panels rest while drawing; the notice and problems stay.
@@ -1594,12 +1131,12 @@ void Session::open_drawing(core::DrawingId id) {
 
 void Session::open_canvas() {
   const core::Drawing* latest = nullptr;
-  for (const core::Drawing& d : scene_.system.drawings) {
+  for (const core::Drawing& d : doc_->system().drawings) {
     if (latest == nullptr || d.updated_at >= latest->updated_at) latest = &d;
   }
   if (latest == nullptr) {
-    if (!core::perform(scene_.system, scene_.history, core::add_drawing(scene_.system, {}, wall_clock_now()))) return;
-    latest = &scene_.system.drawings.back();
+    if (!doc_->perform(core::add_drawing(doc_->system(), {}, wall_clock_now()))) return;
+    latest = &doc_->system().drawings.back();
   }
   open_drawing(latest->id);
 }
@@ -1616,14 +1153,14 @@ void Session::close_canvas() {
 
 bool Session::perform_edit(core::Edit edit) {
   ui::Actions actions{ui::act::Edit{std::move(edit)}};
-  const std::uint64_t before = scene_.history.revision;
+  const std::uint64_t before = doc_->undo_stack().revision;
   apply(actions);
-  return scene_.history.revision != before;
+  return doc_->undo_stack().revision != before;
 }
 
 void Session::canvas_input(const ui::SceneInput& input) {
   ui::Actions actions;
-  ui::handle_canvas_input(overlay_.canvas, scene_.system, input, wall_clock_now(), actions);
+  ui::handle_canvas_input(overlay_.canvas, doc_->system(), input, wall_clock_now(), actions);
   apply(actions);
 }
 
@@ -1631,7 +1168,7 @@ void Session::stop_creative_timer() {
   const double seconds = window_->now_s() - creative_started_s_;
   creative_started_s_ = -1.0;
   timer_second_shown_ = -1;
-  const core::Drawing* d = core::find_drawing(scene_.system, creative_drawing_);
+  const core::Drawing* d = core::find_drawing(doc_->system(), creative_drawing_);
   core::Entry entry;
   entry.type = core::EntryType::creative;
   std::string what = "Drawing";
@@ -1640,18 +1177,16 @@ void Session::stop_creative_timer() {
     if (const core::DrawingPrompt* prompt = core::find_prompt(d->prompt); prompt != nullptr && prompt->title != d->title) {
       what += " (" + std::string(prompt->title) + ")";
     }
-    for (const core::Part& p : scene_.system.parts) {
+    for (const core::Part& p : doc_->system().parts) {
       if (p.portrait == d->id) entry.parts.push_back(p.id);
     }
   }
   const long minutes = std::max(1L, std::lround(seconds / 60.0));
   entry.answers.set_text("what", what);
   entry.answers.set_text("minutes", std::to_string(minutes));
-  if (core::perform(scene_.system, scene_.history, core::add_entry(scene_.system, std::move(entry), wall_clock_now()))) {
+  if (doc_->perform(core::add_entry(doc_->system(), std::move(entry), wall_clock_now()))) {
     overlay_.notice.text = "Your journal keeps " + core::counted(minutes, "minute", "minutes") +
                            " of creative time. How do you feel now?";
-    saved_revision_ = scene_.history.revision;
-    mark_dirty(window_->now_s(), 0.0);
   }
 }
 
@@ -1662,8 +1197,8 @@ double Session::timer_wake_in_s(double now_s) const {
   // The lock screen counts down the wait after a wrong passphrase, a second at a time.
   if (locked() && overlay_.lock_screen.retry_at_s > now_s) sooner(std::min(1.0, overlay_.lock_screen.retry_at_s - now_s) + 0.01);
   // An idle lock comes due even when nothing else happens.
-  if (key_ != nullptr && !locked() && settings_.idle_lock_minutes > 0) {
-    sooner(std::max(0.0, last_input_s_ + settings_.idle_lock_minutes * 60.0 - now_s) + 0.01);
+  if (doc_->store_locked() && !locked() && doc_->settings().idle_lock_minutes > 0) {
+    sooner(std::max(0.0, last_input_s_ + doc_->settings().idle_lock_minutes * 60.0 - now_s) + 0.01);
   }
   return wake;
 }
@@ -1678,7 +1213,7 @@ bool Session::timer_ticked(double now_s) {
 }
 
 std::string Session::save_drawing_png(const std::filesystem::path& path) {
-  const core::Drawing* d = core::find_drawing(scene_.system, overlay_.canvas.drawing);
+  const core::Drawing* d = core::find_drawing(doc_->system(), overlay_.canvas.drawing);
   if (d == nullptr || ink_ == nullptr) return "Open a drawing first, then save it.";
   const std::filesystem::path where = expand_home(path);
   const std::string problem = storage::write_png(where, core::flatten(ink_->ink(), d->paper));
@@ -1688,7 +1223,7 @@ std::string Session::save_drawing_png(const std::filesystem::path& path) {
 void Session::update_canvas() {
   ui::CanvasController& c = overlay_.canvas;
   if (!c.open()) return;
-  const core::Drawing* d = core::find_drawing(scene_.system, c.drawing);
+  const core::Drawing* d = core::find_drawing(doc_->system(), c.drawing);
   if (d == nullptr) return;
   const bool fresh = ink_ == nullptr || ink_of_ != d->id;
   if (fresh) {
@@ -1700,10 +1235,10 @@ void Session::update_canvas() {
   if (fresh) changed = {0, 0, core::canvas_size.x, core::canvas_size.y};
   if (!changed.empty()) canvas_renderer_.upload_ink(ink_->ink(), changed);
   // A new thumbnail when the picture changed (a stroke, undo, a clear, the paper), or none was kept.
-  if ((!fresh && !changed.empty()) || ink_paper_ != d->paper || thumbnails_.count(d->id) == 0) {
-    thumbnails_[d->id] = std::make_shared<const core::Image>(core::thumbnail(ink_->ink(), d->paper));
+  if ((!fresh && !changed.empty()) || ink_paper_ != d->paper || doc_->thumbnails().count(d->id) == 0) {
+    doc_->thumbnails()[d->id] = std::make_shared<const core::Image>(core::thumbnail(ink_->ink(), d->paper));
     ink_paper_ = d->paper;
-    mark_dirty(window_->now_s(), 0.3);
+    doc_->mark_dirty(0.3);
   }
   if (!c.live_dirty.empty()) {
     canvas_renderer_.upload_live(c.live.coverage(), c.live_dirty);
@@ -1715,11 +1250,11 @@ void Session::update_pictures() {
   // Portraits: each part wears its drawing's middle square, made again only when the thumbnail is new.
   std::map<core::DrawingId, std::shared_ptr<const core::Image>> worn;
   // A blank sheet is not worn: the part keeps its own light until something is drawn.
-  for (const core::Part& p : scene_.system.parts) {
+  for (const core::Part& p : doc_->system().parts) {
     if (p.portrait == 0) continue;
-    const core::Drawing* d = core::find_drawing(scene_.system, p.portrait);
+    const core::Drawing* d = core::find_drawing(doc_->system(), p.portrait);
     if (d == nullptr || d->strokes.empty()) continue;
-    if (const auto it = thumbnails_.find(p.portrait); it != thumbnails_.end()) worn[p.portrait] = it->second;
+    if (const auto it = doc_->thumbnails().find(p.portrait); it != doc_->thumbnails().end()) worn[p.portrait] = it->second;
   }
   for (auto it = portrait_sources_.begin(); it != portrait_sources_.end();) {
     if (worn.count(it->first) == 0) {
@@ -1737,26 +1272,26 @@ void Session::update_pictures() {
   }
   // Thumbnails of drawings that are gone are let go; a drawing with none yet (an import) is painted,
   // one a frame so a large import does not stall the window.
-  for (auto it = thumbnails_.begin(); it != thumbnails_.end();) {
-    it = core::find_drawing(scene_.system, it->first) == nullptr ? thumbnails_.erase(it) : std::next(it);
+  for (auto it = doc_->thumbnails().begin(); it != doc_->thumbnails().end();) {
+    it = core::find_drawing(doc_->system(), it->first) == nullptr ? doc_->thumbnails().erase(it) : std::next(it);
   }
-  for (const core::Drawing& d : scene_.system.drawings) {
-    if (thumbnails_.count(d.id) != 0 || d.id == ink_of_) continue;
-    thumbnails_[d.id] = std::make_shared<const core::Image>(core::thumbnail(core::paint_drawing(d), d.paper));
-    mark_dirty(window_->now_s(), 0.5);
+  for (const core::Drawing& d : doc_->system().drawings) {
+    if (doc_->thumbnails().count(d.id) != 0 || d.id == ink_of_) continue;
+    doc_->thumbnails()[d.id] = std::make_shared<const core::Image>(core::thumbnail(core::paint_drawing(d), d.paper));
+    doc_->mark_dirty(0.5);
     core::request_frame(pacer_);
     break;
   }
   // The gallery's pictures, while the canvas is open.
   if (!overlay_.canvas.open()) return;
-  for (const auto& [id, thumb] : thumbnails_) {
+  for (const auto& [id, thumb] : doc_->thumbnails()) {
     std::shared_ptr<const core::Image>& source = gallery_sources_[id];
     if (source == thumb) continue;
     gallery_textures_[id].set(*thumb);
     source = thumb;
   }
   for (auto it = gallery_textures_.begin(); it != gallery_textures_.end();) {
-    if (thumbnails_.count(it->first) == 0) {
+    if (doc_->thumbnails().count(it->first) == 0) {
       gallery_sources_.erase(it->first);
       it = gallery_textures_.erase(it);
     } else {
@@ -1774,7 +1309,7 @@ void Session::render_canvas() {
     c.area_max = viewport;
   }
   render::clear({0.13f, 0.12f, 0.17f, 1.0f});
-  const core::Drawing* d = core::find_drawing(scene_.system, c.drawing);
+  const core::Drawing* d = core::find_drawing(doc_->system(), c.drawing);
   if (d == nullptr) return;
   const ui::SheetRect sheet = ui::sheet_rect(c);
   const core::Stroke style = c.live.active() ? c.live.style() : c.tool.style();

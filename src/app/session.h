@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/animation_clock.h"
+#include "doc/document.h"
 #include "core/frame_pacer.h"
 #include "core/glide.h"
 #include "core/history.h"
@@ -20,17 +21,12 @@
 #include "core/live_breath.h"
 #include "core/map_history.h"
 #include "core/scene_view.h"
-#include "core/task.h"
 #include "platform/audio.h"
 #include "platform/window.h"
 #include "render/canvas_renderer.h"
 #include "render/image_texture.h"
 #include "render/portrait_atlas.h"
 #include "render/scene_renderer.h"
-#include "storage/autosaver.h"
-#include "storage/backup.h"
-#include "storage/passphrase_lock.h"
-#include "storage/store.h"
 #include "ui/breathing_panel.h"
 #include "ui/calm_panel.h"
 #include "ui/canvas_controller.h"
@@ -75,13 +71,19 @@ struct SessionDesc {
   std::function<void(const storage::Snapshot&)> on_submit;
 };
 
-// What the scene shows; updated by the app, read by render and ui.
+// How the scene is seen; updated by the app, read by render and ui. The map itself is the Document's.
 struct SceneState {
   core::SceneView view;                     // what is shown
   std::optional<core::SceneView> view_goal;  // where the camera is easing to (frame all)
   core::AnimationClock clock;
-  core::InnerSystem system;
-  core::History history;
+};
+
+// The map and how it is seen, as one read-only view (tests and tools read it so).
+struct SceneRef {
+  const core::InnerSystem& system;
+  const core::History& history;  // the undo stack
+  const core::SceneView& view;
+  const core::AnimationClock& clock;
 };
 
 // The overlay's own state: panels, the scene controller, what is selected.
@@ -134,18 +136,19 @@ class Session {
 
   platform::Window& window() { return *window_; }
   core::FramePacer& pacer() { return pacer_; }
-  const SceneState& scene() const { return scene_; }
+  SceneRef scene() const { return {doc_->system(), doc_->undo_stack(), scene_.view, scene_.clock}; }
+  const doc::Document& document() const { return *doc_; }
   const OverlayState& overlay() const { return overlay_; }
   const std::string& render_problems() const { return render_problems_; }
-  const core::Settings& settings() const { return settings_; }
+  const core::Settings& settings() const { return doc_->settings(); }
   float font_px() const { return font_px_; }
   int last_draw_calls() const { return canvas_open() ? canvas_draw_calls_ : renderer_.last_stats().draw_calls; }
 
   // Whether something needs frames even with nobody there: a glide, the camera, a save coming due,
   // a passphrase being checked.
   bool animating() const {
-    return gliding_ || scene_.view_goal.has_value() || save_due_s_ >= 0.0 || core::breath_moving(breathing_) ||
-           unlocking_.running() || lock_change_.done.running() || export_.done.running() || past_.playing || past_.loader.running();
+    return gliding_ || scene_.view_goal.has_value() || doc_->save_pending() || core::breath_moving(breathing_) || doc_->unlocking() ||
+           doc_->changing_lock() || doc_->exporting() || past_.playing || doc_->history_loading();
   }
 
   // The passphrase lock. A locked store shows the lock screen at start (nothing of it is read until
@@ -153,7 +156,7 @@ class Session {
   bool locked() const { return overlay_.lock_screen.shown; }
   // Why the map could not be opened just now (busy, a full disk...), while the calm card waits; else empty.
   const std::string& store_problem() const { return overlay_.store_card.text; }
-  bool store_locked() const { return key_ != nullptr; }
+  bool store_locked() const { return doc_->store_locked(); }
   void lock();                       // saves, then shows the lock screen over the blurred scene
   void unlock(std::string passphrase);  // checked off the frame; the screen says how it went
   // Waits for a passphrase being checked, and takes in the answer (tests).
@@ -162,11 +165,17 @@ class Session {
   // A readable copy of everything (JSON) written at `path` off the frame, with a progress card; the
   // notice says how it went. One at a time.
   void export_copy(const std::filesystem::path& path);
-  bool exporting() const { return export_.done.running(); }
-  float export_progress() const { return export_.fraction ? export_.fraction->load() : 0.0f; }
-  void wait_for_export() { take_export(true); }
+  bool exporting() const { return doc_->exporting(); }
+  float export_progress() const { return doc_->export_progress(); }
+  void wait_for_export() {
+    doc_->wait_for_export();
+    drain();
+  }
   // Waits for a change to the lock (Privacy) to be made, and takes in the result (tests).
-  void wait_for_lock_change() { take_lock_change(true); }
+  void wait_for_lock_change() {
+    doc_->wait_for_lock_change();
+    drain();
+  }
 
   // Starts a breathing session (the overlay's Begin does this too). `frozen` holds it at `at_s`, for
   // pictures of a given moment of the breath.
@@ -180,9 +189,12 @@ class Session {
 
   // The journal is read after the first frame, so years of pages do not hold up the start. Until
   // it is here, the journal panel says so; what is written meanwhile joins it.
-  bool journal_ready() const { return journal_ready_; }
+  bool journal_ready() const { return doc_->journal_ready(); }
   // Waits for the journal to be read, and takes it in (tests, and before the last save).
-  void wait_for_journal() { take_journal(true); }
+  void wait_for_journal() {
+    doc_->wait_for_journal();
+    drain();
+  }
 
   // The drawing canvas: open on a drawing (tests and benchmarks use this; the overlay's Draw too).
   void open_drawing(core::DrawingId id);
@@ -205,10 +217,16 @@ class Session {
 
   // The map over time. Its history is read from the store when first asked for, off the frame (the
   // example map has its own); today's edits join it as they happen.
-  void load_map_history();
-  bool map_history_ready() const { return past_.ready; }
-  void wait_for_map_history() { take_map_history(true); }
-  const core::MapHistory& map_history();
+  void load_map_history() {
+    doc_->load_history();
+    drain();
+  }
+  bool map_history_ready() const { return doc_->history_ready(); }
+  void wait_for_map_history() {
+    doc_->wait_for_history();
+    drain();
+  }
+  const core::MapHistory& map_history() { return doc_->history(); }
   // Shows the map as it was at `t` (seconds since 1970) instead of today's, read-only: nothing can
   // be changed while it is shown. `eased`: as a frame of the time-lapse (core::timelapse_state, each
   // change easing in over `ease_s`). nullopt: today's map, live.
@@ -220,7 +238,7 @@ class Session {
   // Forgets the map's past and keeps the present (the timeline's "Start the story again").
   void clear_map_history();
   // Why the history could not be read (empty when it was, or has not been asked for).
-  const std::string& map_history_problem() const { return past_.problem; }
+  const std::string& map_history_problem() const { return doc_->history_problem(); }
   // Opens the timeline panel on the moment `t` (a --screenshot --day picture).
   void open_timeline(double t) {
     begin_timeline();
@@ -284,43 +302,26 @@ class Session {
   bool gliding_ = false;
   std::optional<std::filesystem::path> pending_picture_;
 
-  // Saving: changes are handed to the autosaver soon after they happen (edits at once, pans and
-  // zooms after a short pause), never on every mouse move.
-  void mark_dirty(double now_s, double delay_s);
-  void submit_if_due(double now_s);
-  void submit();  // hands the current state to the autosaver (which must be open)
-  std::function<void(const storage::Snapshot&)> on_submit_;
-  storage::Snapshot snapshot() const;
-  // Loads the map, starts the autosaver; `problem` says why it did not open.
-  std::string open_store(const std::filesystem::path& data_dir, storage::StoreProblem* problem = nullptr);
-  // A problem the person can wait out or fix (busy, disk full, a missing lock file...): the calm card,
-  // and nothing shown or saved until the map opens. False for any other problem.
-  bool wait_for_store(storage::StoreProblem problem, const std::string& text);
+  // The document: what it has to tell is taken in here (each event asks for a frame), after every
+  // call that may have something to say and at the start of each turn of the loop.
+  void drain();
+  void on(doc::event::Notice& e);
+  void on(doc::event::LockedAtStart& e);
+  void on(doc::event::StoreWaiting& e);
+  void on(doc::event::StoreOpened& e);
+  void on(doc::event::JournalArrived& e);
+  void on(doc::event::HistoryArrived& e);
+  void on(doc::event::ExportDone& e);
+  void on(doc::event::UnlockAnswer& e);
+  void on(doc::event::LockChanged& e);
+  void reset_view();  // a map just opened or replaced is seen whole, nothing selected or open on it
   void retry_store();
-  void restore_from_backup(int choice);  // 1 + the index in restore_choices_
+  void restore_from_backup(int choice);  // 1 + the index of the restore dialog's other backups
   void run_search();
-  void take_journal(bool wait);  // installs the journal once it has been read
-  struct JournalRead {
-    std::vector<core::Entry> journal;
-    std::string error;
-    std::string backup_problem;  // the day's backup, made after the journal, could not be made
-  };
-  core::Task<JournalRead> journal_loader_;
-  bool journal_ready_ = true;
   void end_breathing(bool completed);  // logs the session (not a frozen picture's)
 
-  // The map over time: the history, and the past moment shown instead of today.
-  struct HistoryRead {
-    core::MapHistory history;
-    std::string error;
-  };
+  // The map over time: the past moment shown instead of today (the history is the Document's).
   struct MapPast {
-    core::MapHistory history;
-    core::MapState seen;  // what the history ends with: today's edits are recorded from here on
-    std::uint64_t seen_revision = ~std::uint64_t{0};
-    bool ready = false;
-    std::string problem;
-    core::Task<HistoryRead> loader;
     std::optional<double> time;  // shown instead of today
     bool eased = false;
     double ease_s = 0.0;
@@ -332,13 +333,13 @@ class Session {
     std::size_t shown_for_changes = 0;
   };
   MapPast past_;
-  void take_map_history(bool wait);
+  void frame_story_if_ready();
   // Opens the timeline: the history is read, the welcome steps aside, and once the history is here
   // the camera eases out to every place a part has stood.
   void begin_timeline();
   bool frame_story_ = false;
   void update_past(double real_dt_s);
-  const core::InnerSystem& shown_system() const { return past_.time ? past_.shown : scene_.system; }
+  const core::InnerSystem& shown_system() const { return past_.time ? past_.shown : doc_->system(); }
 
   // The canvas: the ink of the open drawing kept in step with its strokes and shown; thumbnails,
   // portraits and the gallery's pictures follow each change.
@@ -350,7 +351,6 @@ class Session {
   std::string save_drawing_png(const std::filesystem::path& path);
   render::CanvasRenderer canvas_renderer_;
   render::PortraitAtlas portraits_;
-  std::map<core::DrawingId, std::shared_ptr<const core::Image>> thumbnails_;
   // The thumbnail each picture was made from, held so that a new thumbnail is always a new pointer.
   std::map<core::DrawingId, std::shared_ptr<const core::Image>> portrait_sources_;
   std::map<core::DrawingId, render::ImageTexture> gallery_textures_;
@@ -367,58 +367,13 @@ class Session {
   core::LiveBreath breathing_;
   bool calm_breath_ = false;  // calm mode began the breath that runs now: it ends when calm mode does
   std::unique_ptr<platform::Audio> audio_;  // opened when first needed; silent without a device
-  std::unique_ptr<storage::Autosaver> autosaver_;
-  std::filesystem::path data_dir_;
-  std::shared_ptr<const storage::Key> key_;
-  bool store_waiting_ = false;  // locked at start, or not openable just now: the store opens once it can
-  // A first run (storage::store_is_new): nothing is written to the data folder until there is
-  // something to keep, so the passphrase lock can be chosen before a word reaches the disk.
-  bool store_unborn_ = false;
-  void await_first_save(const std::filesystem::path& data_dir);
-  bool make_store();  // the first save of a first run: the store is made now (locked, if chosen first)
-  core::Task<storage::Unlocked> unlocking_;
-  struct ExportTask {
-    core::Task<std::string> done;
-    std::shared_ptr<std::atomic<float>> fraction;
-    std::filesystem::path path;
-  };
-  ExportTask export_;
-  void take_export(bool wait);
-  // A change to the lock, made off the frame: the saver is closed, the store re-keyed, then reopened.
-  struct LockChangeResult {
-    std::string problem;
-    std::optional<storage::Key> new_key;
-  };
-  struct LockChangeTask {
-    core::Task<LockChangeResult> done;
-    storage::Snapshot on_disk;  // what the store holds, for the saver when it opens again
-    bool turning_on = false;
-    bool turning_off = false;
-    bool before_store = false;  // a first run's lock, chosen before the store was made
-  };
-  LockChangeTask lock_change_;
-  void begin_lock_change(ui::LockChange change);
-  void take_lock_change(bool wait);
   double last_input_s_ = 0.0;
   render::Framebuffer lock_backdrop_;  // the scene, small...
   render::Framebuffer lock_blur_;      // ...and smaller still: stretched, it is the lock screen's blur
   bool backdrop_drawn_ = false;
-  void take_unlock(bool wait);
-  void render_locked(glm::ivec2 target_size);  // every connection to a locked store uses it; wiped when the last holder goes
-  std::vector<storage::BackupInfo> restore_choices_;  // after damage: the other sound backups the dialog offers
-  core::Settings settings_;
-  // The comfort part of the settings, kept in the config folder's settings.json when it changes.
-  std::filesystem::path settings_file_;
-  core::Settings comfort_kept_;     // what settings.json holds (the defaults while it is missing or damaged)
-  bool comfort_from_file_ = false;  // else a map from before settings.json brings its own, once
-  std::string comfort_problem_;     // the last write's problem, said once
-  void read_comfort(const std::filesystem::path& config_dir);
-  void keep_comfort();
-  core::Settings current_settings() const;  // settings_ with the motion the pacer has now
-  std::vector<core::Draft> drafts_;  // words being typed in the inspector or the name field
-  core::PageDrafts page_drafts_;  // the journal pages being written, as last handed to the store
-  double save_due_s_ = -1.0;
-  std::uint64_t saved_revision_ = 0;
+  void render_locked(glm::ivec2 target_size);
+  // Last, so that it goes first: the last save is made while the window and the view still stand.
+  std::unique_ptr<doc::Document> doc_;
 };
 
 // The interactive loop: events, update, render, present, sleeping between frames as long as the
