@@ -26,7 +26,7 @@ struct LockScreen {
   // The wait before trying again after `failures` wrong tries.
   static double wait_after(int failures);
 
-  // A passphrase typed and sent goes to actions.unlock (this field is wiped).
+  // A passphrase typed and sent is pushed as an act::Unlock action (this field is wiped).
   void draw(double now_s, Actions& actions);
 };
 
