@@ -108,8 +108,8 @@ std::filesystem::path prepare_config_dir() {
 // What the command line asked to open on: the canvas, the journal, calm mode.
 void open_views(Session& session, const Options& options) {
   if (options.canvas) session.open_canvas();
-  if (options.journal) session.act({.toggle_journal = true});
-  if (options.calm) session.act({.calm = true});
+  if (options.journal) session.act({ui::act::ToggleJournal{}});
+  if (options.calm) session.act({ui::act::Calm{}});
 }
 
 int run_interactive(const Options& options, const std::filesystem::path& data_dir, std::shared_ptr<const storage::Key> key) {

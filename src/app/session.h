@@ -207,7 +207,7 @@ class Session {
   bool timer_ticked(double now_s);
 
   // Does what the overlay would ask for: the command line's --journal and --calm open so.
-  void act(ui::UiActions actions) { apply(actions); }
+  void act(ui::Actions actions) { apply(actions); }
 
   // Performs an edit as the overlay would (undoable, saved soon after). For tests and tools.
   bool perform_edit(core::Edit edit);
@@ -264,14 +264,19 @@ class Session {
   bool imgui_demo_only = false;
 
  private:
-  ui::UiActions draw_overlay(glm::ivec2 target_size);  // draws from the state as it is; returns what was asked for
+  ui::Actions draw_overlay(glm::ivec2 target_size);  // draws from the state as it is; returns what was asked for
   // The characters beyond Latin the overlay is about to show; the fonts load them between frames.
   bool note_glyphs();
   ui::GlyphNeeds glyphs_;
   std::uint64_t glyphs_revision_ = ~std::uint64_t{0};
   std::size_t glyphs_entries_ = 0;  // journal pages already read for characters
   std::pair<core::DraftSerial, std::size_t> glyphs_pages_{0, 0};  // the pages being written, as last read for characters
-  void apply(ui::UiActions& actions);
+  // Applies what was asked for, in the order asked (session.cpp); each kind of action has its own
+  // small handler, a specialization of `on`.
+  void apply(ui::Actions& actions);
+  template <class Action>
+  void on(Action& action);
+  void settle_after_actions(std::uint64_t revision_before, const ui::Actions& actions);
   core::SceneView frame_all_view(glm::ivec2 viewport) const;
   void update_motion(double real_dt_s);
 

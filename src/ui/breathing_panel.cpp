@@ -14,14 +14,14 @@
 
 namespace innerscape::ui {
 
-void BreathingPanel::draw(const core::LiveBreath& view, UiActions& actions) {
+void BreathingPanel::draw(const core::LiveBreath& view, Actions& actions) {
   item_rects.clear();
   if (!open) return;
   const float em = ImGui::GetFontSize();
   window("Breathe", {Side::left, em * 17.0f}, ImGuiWindowFlags_AlwaysAutoResize, [&] { draw_content(view, actions); });
 }
 
-void BreathingPanel::draw_content(const core::LiveBreath& view, UiActions& actions) {
+void BreathingPanel::draw_content(const core::LiveBreath& view, Actions& actions) {
   const float em = ImGui::GetFontSize();
   const auto presets = core::breath_presets();
   if (!view.running) {
@@ -50,11 +50,11 @@ void BreathingPanel::draw_content(const core::LiveBreath& view, UiActions& actio
     item_rects.remember("minutes");
     ImGui::Checkbox("Guide my hands", &hands);
     bool tones = view.tones;
-    if (ImGui::Checkbox("Soft tones at each change", &tones)) actions.tones = tones;
+    if (ImGui::Checkbox("Soft tones at each change", &tones)) actions.push(act::Tones{tones});
     if (tones) {
       int volume = view.volume;
       ImGui::SetNextItemWidth(-1.0f);
-      if (ImGui::SliderInt("##volume", &volume, 0, 100, "volume %d%%")) actions.volume = volume;
+      if (ImGui::SliderInt("##volume", &volume, 0, 100, "volume %d%%")) actions.push(act::Volume{volume});
     }
     if (!view.minutes_per_day.empty()) {
       ImGui::TextDisabled("Minutes a day, the last two weeks");
@@ -70,15 +70,14 @@ void BreathingPanel::draw_content(const core::LiveBreath& view, UiActions& actio
         for (int i = 0; i < 4; ++i) pattern.tenths[static_cast<std::size_t>(i)] = static_cast<int>(std::lround(custom[i] * 10.0f));
         pattern.key = "custom";
       }
-      actions.start_breathing = pattern;
-      actions.breathing_minutes = minutes;
+      actions.push(act::StartBreathing{.pattern = pattern, .minutes = minutes});
     }
   } else {
     const double left = std::max(view.planned_s - view.elapsed_s, 0.0);
     ImGui::Text("%s, %d:%02d left", core::pattern_text(view.pattern).c_str(), static_cast<int>(left) / 60, static_cast<int>(left) % 60);
-    if (ImGui::Button(view.paused ? "Go on" : "Pause")) actions.pause_breathing = !view.paused;
+    if (ImGui::Button(view.paused ? "Go on" : "Pause")) actions.push(act::PauseBreathing{!view.paused});
     ImGui::SameLine();
-    if (ImGui::Button("End here")) actions.end_breathing = true;
+    if (ImGui::Button("End here")) actions.push(act::EndBreathing{});
   }
 }
 

@@ -23,8 +23,8 @@ struct BreathingPanel : Panel {
   ItemRects item_rects;   // where each entry was drawn last frame, by label
   float note_px = 0.0f;   // the height the breath's words took low on the screen in the last frame; 0: they were by the Self
 
-  void draw(const core::LiveBreath& view, UiActions& actions);
-  void draw_content(const core::LiveBreath& view, UiActions& actions);
+  void draw(const core::LiveBreath& view, Actions& actions);
+  void draw_content(const core::LiveBreath& view, Actions& actions);
 
   // The form and the session's progress ring, centred on `centre` (pixels), and the breath in plain
   // words beside it (the phase, its count, the guide for the hands, the time left) where they cover

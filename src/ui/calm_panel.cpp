@@ -11,17 +11,17 @@
 
 namespace innerscape::ui {
 
-void CalmPanel::draw(const core::InnerSystem& system, std::string_view crisis_contact, std::int64_t now, UiActions& actions) {
+void CalmPanel::draw(const core::InnerSystem& system, std::string_view crisis_contact, std::int64_t now, Actions& actions) {
   item_rects.clear();
   if (!open) return;
   const bool was_open = open;
   const float em = ImGui::GetFontSize();
   window("Here, now", {Side::left, em * 20.0f}, ImGuiWindowFlags_AlwaysAutoResize,
          [&] { draw_content(system, crisis_contact, now, actions); });
-  if (was_open && !open) actions.end_calm = true;  // I feel steadier, or the window's own close
+  if (was_open && !open) actions.push(act::EndCalm{});  // I feel steadier, or the window's own close
 }
 
-void CalmPanel::draw_content(const core::InnerSystem& system, std::string_view crisis_contact, std::int64_t now, UiActions& actions) {
+void CalmPanel::draw_content(const core::InnerSystem& system, std::string_view crisis_contact, std::int64_t now, Actions& actions) {
   ImGui::TextWrapped("You are here, and you are safe enough to breathe. Follow the light in the middle: in as it grows, out as it softens.");
   if (!system.soothing.empty()) {
     ImGui::Spacing();
@@ -46,7 +46,7 @@ void CalmPanel::draw_content(const core::InnerSystem& system, std::string_view c
     core::Entry page{.type = core::EntryType::trigger};
     if (!which_part.empty()) page.answers.set_text("what_happened", "In a hard moment, the part that felt it: " + which_part);
     if (!needs.empty()) page.answers.set_text("soothe_next_time", needs);
-    actions.edits.push_back(core::add_entry(system, std::move(page), now));
+    actions.push(act::Edit{core::add_entry(system, std::move(page), now)});
     which_part.clear();
     needs.clear();
   }

@@ -19,8 +19,8 @@ struct CalmPanel : Panel {
   ItemRects item_rects;
 
   // `crisis_contact`: the person's own (Settings, Help), shown with the word on finding help.
-  void draw(const core::InnerSystem& system, std::string_view crisis_contact, std::int64_t now, UiActions& actions);
-  void draw_content(const core::InnerSystem& system, std::string_view crisis_contact, std::int64_t now, UiActions& actions);
+  void draw(const core::InnerSystem& system, std::string_view crisis_contact, std::int64_t now, Actions& actions);
+  void draw_content(const core::InnerSystem& system, std::string_view crisis_contact, std::int64_t now, Actions& actions);
 };
 
 }  // namespace innerscape::ui

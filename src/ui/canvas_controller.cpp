@@ -59,7 +59,7 @@ void zoom_canvas_about(CanvasController& c, glm::vec2 px, float factor) {
 }
 
 void handle_canvas_input(CanvasController& c, const core::InnerSystem& system, const SceneInput& input, std::int64_t now,
-                         UiActions& actions) {
+                         Actions& actions) {
   if (!c.open()) return;
   for (const PointerEvent& e : input.pointer) {
     const SheetRect sheet = sheet_rect(c);
@@ -81,7 +81,7 @@ void handle_canvas_input(CanvasController& c, const core::InnerSystem& system, c
       case PointerEvent::Type::release:
         if (e.button == PointerEvent::Button::left && c.live.active()) {
           c.live_dirty = unite(c.live_dirty, c.live.add(window_to_canvas(sheet, e.position)));
-          actions.edits.push_back(core::add_stroke(system, c.drawing, c.live.finish(), now));
+          actions.push(act::Edit{core::add_stroke(system, c.drawing, c.live.finish(), now)});
           c.live_dirty = unite(c.live_dirty, c.live.take_cleared());
         }
         if (e.button == PointerEvent::Button::middle || e.button == PointerEvent::Button::right) c.panning = false;
@@ -96,10 +96,10 @@ void handle_canvas_input(CanvasController& c, const core::InnerSystem& system, c
     if (apply_common_key(key, actions)) continue;
     switch (key) {
       case SceneKey::undo:
-        if (!c.live.active()) ++actions.undo;
+        if (!c.live.active()) actions.push(act::Undo{});
         break;
       case SceneKey::redo:
-        if (!c.live.active()) ++actions.redo;
+        if (!c.live.active()) actions.push(act::Redo{});
         break;
       case SceneKey::cancel:
         // Esc lets go of a stroke half drawn; with none, it puts the canvas away.
@@ -107,7 +107,7 @@ void handle_canvas_input(CanvasController& c, const core::InnerSystem& system, c
           c.live.cancel();
           c.live_dirty = unite(c.live_dirty, c.live.take_cleared());
         } else {
-          actions.close_canvas = true;
+          actions.push(act::CloseCanvas{});
         }
         break;
       default:

@@ -64,8 +64,8 @@ glm::vec2 window_to_canvas(const SheetRect& sheet, glm::vec2 px);
 // Zooms by `factor` keeping the canvas point under `px` where it is.
 void zoom_canvas_about(CanvasController& controller, glm::vec2 px, float factor);
 
-// Strokes go into actions.edits as they finish; keys ask for undo, redo or leaving the canvas.
+// Strokes are pushed as act::Edit actions as they finish; keys ask for undo, redo or leaving the canvas.
 void handle_canvas_input(CanvasController& controller, const core::InnerSystem& system, const SceneInput& input,
-                         std::int64_t now, UiActions& actions);
+                         std::int64_t now, Actions& actions);
 
 }  // namespace innerscape::ui

@@ -79,7 +79,7 @@ std::uint32_t pack_color(const float rgb[3]) {
   return (byte(rgb[0]) << 16) | (byte(rgb[1]) << 8) | byte(rgb[2]);
 }
 
-void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::int64_t now, UiActions& actions) {
+void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::int64_t now, Actions& actions) {
   const core::InnerSystem& system = *view.system;
   const core::Drawing* drawing = core::find_drawing(system, c.drawing);
   if (drawing == nullptr) return;
@@ -97,7 +97,7 @@ void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::in
                                      ImGuiWindowFlags_NoSavedSettings;
   if (ImGui::Begin("Drawing", nullptr, fixed)) {
     belongs_to_view();  // the canvas's own tools: its keys (D, Esc) still work after a click here
-    if (ImGui::Button("Back to the map")) actions.close_canvas = true;
+    if (ImGui::Button("Back to the map")) actions.push(act::CloseCanvas{});
     item_rects.remember("Back to the map");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Esc. Everything is kept as you drew it.");
     ImGui::SameLine();
@@ -114,7 +114,7 @@ void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::in
     if (ImGui::IsItemDeactivatedAfterEdit()) {
       core::Drawing changed = *drawing;
       changed.title = title;
-      actions.edits.push_back(core::update_drawing(system, changed, now));
+      actions.push(act::Edit{core::update_drawing(system, changed, now)});
     } else if (!ImGui::IsItemActive()) {
       title = drawing->title;  // follows undo and redo
     }
@@ -123,7 +123,7 @@ void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::in
     undo_redo_buttons(view.undo_label, view.redo_label, actions, item_rects);
     ImGui::SameLine();
     ImGui::BeginDisabled(drawing->strokes.empty());
-    if (ImGui::Button("Clear")) actions.edits.push_back(core::clear_drawing(system, drawing->id, now));
+    if (ImGui::Button("Clear")) actions.push(act::Edit{core::clear_drawing(system, drawing->id, now)});
     ImGui::EndDisabled();
     item_rects.remember("Clear");
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("A fresh sheet; Undo brings the drawing back");
@@ -166,7 +166,7 @@ void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::in
     if (swatches("paper", core::paper_colors(), drawing->paper, paper, em * 1.35f)) {
       core::Drawing changed = *drawing;
       changed.paper = paper;
-      actions.edits.push_back(core::update_drawing(system, changed, now));
+      actions.push(act::Edit{core::update_drawing(system, changed, now)});
     }
 
     ImGui::AlignTextToFramePadding();
@@ -192,7 +192,7 @@ void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::in
     const std::string worn_by = wearer != nullptr ? "Portrait of " + wearer->name : std::string("Not a part's portrait");
     if (ImGui::BeginCombo("##portrait", worn_by.c_str())) {
       if (ImGui::Selectable("Not a part's portrait", wearer == nullptr) && wearer != nullptr) {
-        actions.edits.push_back(core::set_portrait(system, wearer->id, 0, now));
+        actions.push(act::Edit{core::set_portrait(system, wearer->id, 0, now)});
       }
       for (const core::Part& p : system.parts) {
         ImGui::PushID(static_cast<int>(p.id));
@@ -203,7 +203,7 @@ void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::in
             core::Edit off = core::set_portrait(system, wearer->id, 0, now);
             edit.steps.insert(edit.steps.begin(), off.steps.begin(), off.steps.end());
           }
-          actions.edits.push_back(std::move(edit));
+          actions.push(act::Edit{std::move(edit)});
         }
         ImGui::PopID();
       }
@@ -213,13 +213,13 @@ void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::in
 
     ImGui::Spacing();
     if (view.timer_s < 0.0) {
-      if (ImGui::Button("Start a timer")) actions.creative_timer = true;
+      if (ImGui::Button("Start a timer")) actions.push(act::CreativeTimer{true});
       item_rects.remember("Start a timer");
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("When you stop, the time goes in your journal as creative time");
     } else {
       ImGui::Text("%s", clock_text(view.timer_s).c_str());
       ImGui::SameLine();
-      if (ImGui::Button("Stop and keep")) actions.creative_timer = false;
+      if (ImGui::Button("Stop and keep")) actions.push(act::CreativeTimer{false});
       item_rects.remember("Stop and keep");
     }
     if (png_path.empty()) png_path = view.default_png_path;
@@ -230,7 +230,7 @@ void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::in
     item_rects.remember("png path");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Where to save the drawing as a PNG picture");
     ImGui::SameLine();
-    if (ImGui::Button("Save PNG") || enter) actions.save_drawing_png = png_path;
+    if (ImGui::Button("Save PNG") || enter) actions.push(act::SaveDrawingPng{png_path});
     item_rects.remember("Save PNG");
   }
   const float tools_right = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
@@ -246,12 +246,12 @@ void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::in
     ImGui::SetNextWindowBgAlpha(0.88f);
     if (ImGui::Begin("Gallery", &gallery_open, fixed)) {
       belongs_to_view();
-      if (ImGui::Button("New drawing", ImVec2(-1.0f, 0.0f))) actions.new_drawing = std::string();
+      if (ImGui::Button("New drawing", ImVec2(-1.0f, 0.0f))) actions.push(act::NewDrawing{std::string()});
       item_rects.remember("New drawing");
       dim_text("or begin with a gentle prompt:");
       for (const core::DrawingPrompt& p : core::drawing_prompts()) {
         const std::string label(p.title);
-        if (ImGui::Button(label.c_str(), ImVec2(-1.0f, 0.0f))) actions.new_drawing = std::string(p.key);
+        if (ImGui::Button(label.c_str(), ImVec2(-1.0f, 0.0f))) actions.push(act::NewDrawing{std::string(p.key)});
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(p.text).c_str());
       }
       ImGui::Separator();
@@ -271,9 +271,9 @@ void CanvasPanel::draw(CanvasController& c, const CanvasPanelView& view, std::in
           clicked = ImGui::Button("(being painted)", ImVec2(thumb.x + ImGui::GetStyle().FramePadding.x * 2.0f, thumb.y));
         }
         if (current) ImGui::PopStyleColor();
-        if (clicked && !current) actions.open_drawing = d.id;
+        if (clicked && !current) actions.push(act::OpenDrawing{d.id});
         if (ImGui::BeginPopupContextItem("drawing")) {
-          if (ImGui::MenuItem("Delete this drawing")) actions.edits.push_back(core::delete_drawing(system, d.id));
+          if (ImGui::MenuItem("Delete this drawing")) actions.push(act::Edit{core::delete_drawing(system, d.id)});
           ImGui::EndPopup();
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Right-click to delete (Undo brings it back)");

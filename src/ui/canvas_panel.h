@@ -30,7 +30,7 @@ struct CanvasPanel {
   ItemRects item_rects;     // for tests: where the tools were drawn
 
   // Draws both panels and sets the controller's area (the space between them) for the sheet.
-  void draw(CanvasController& controller, const CanvasPanelView& view, std::int64_t now, UiActions& actions);
+  void draw(CanvasController& controller, const CanvasPanelView& view, std::int64_t now, Actions& actions);
 };
 
 // The colour as ImGui likes it, and back (0xRRGGBB).

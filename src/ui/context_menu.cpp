@@ -15,7 +15,7 @@ constexpr core::RelationKind relation_kinds[] = {core::RelationKind::protects, c
 
 }  // namespace
 
-void ContextMenu::draw(const core::InnerSystem& system, UiActions& actions) {
+void ContextMenu::draw(const core::InnerSystem& system, Actions& actions) {
   // The menu belongs to the scene, so it is hosted by an invisible window that covers the scene and
   // takes no input itself: a popup opened outside any window would hang off ImGui's debug window.
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -30,7 +30,7 @@ void ContextMenu::draw(const core::InnerSystem& system, UiActions& actions) {
   ImGui::End();
 }
 
-void ContextMenu::draw_menu(const core::InnerSystem& system, UiActions& actions) {
+void ContextMenu::draw_menu(const core::InnerSystem& system, Actions& actions) {
   constexpr const char* id = "scene_context";
   if (pending) {
     ImGui::OpenPopup(id);
@@ -42,8 +42,8 @@ void ContextMenu::draw_menu(const core::InnerSystem& system, UiActions& actions)
   if (const core::Part* p = core::find_part(system, part)) {
     ImGui::TextDisabled("%s", p->name.c_str());
     ImGui::Separator();
-    if (ImGui::MenuItem("About this part...")) actions.inspect = p->id;
-    if (ImGui::MenuItem("Rename")) actions.name_in_place = p->id;
+    if (ImGui::MenuItem("About this part...")) actions.push(act::Inspect{p->id});
+    if (ImGui::MenuItem("Rename")) actions.push(act::NameInPlace{p->id});
     item_rects.remember("Rename");
     const bool relate_open = ImGui::BeginMenu("Relate to");
     item_rects.remember("Relate to");
@@ -58,7 +58,7 @@ void ContextMenu::draw_menu(const core::InnerSystem& system, UiActions& actions)
         if (other_open) {
           for (core::RelationKind kind : relation_kinds) {
             const std::string label = p->name + " " + std::string(core::relation_name(kind)) + " " + other.name;
-            if (ImGui::MenuItem(label.c_str())) actions.edits.push_back(core::relate(system, p->id, other.id, kind));
+            if (ImGui::MenuItem(label.c_str())) actions.push(act::Edit{core::relate(system, p->id, other.id, kind)});
             item_rects.remember(label.c_str());
           }
           ImGui::EndMenu();
@@ -69,7 +69,7 @@ void ContextMenu::draw_menu(const core::InnerSystem& system, UiActions& actions)
       ImGui::EndMenu();
     }
     ImGui::Separator();
-    if (ImGui::MenuItem("Remove", "Del")) actions.edits.push_back(core::delete_part(system, p->id));
+    if (ImGui::MenuItem("Remove", "Del")) actions.push(act::Edit{core::delete_part(system, p->id)});
     item_rects.remember("Remove");
   } else if (relationship && *relationship < system.relationships.size()) {
     const core::Relationship r = system.relationships[*relationship];
@@ -81,7 +81,7 @@ void ContextMenu::draw_menu(const core::InnerSystem& system, UiActions& actions)
       for (core::RelationKind kind : relation_kinds) {
         const std::string label = a->name + " " + std::string(core::relation_name(kind)) + " " + b->name;
         if (ImGui::MenuItem(label.c_str(), nullptr, r.kind == kind)) {
-          actions.edits.push_back(core::relate(system, r.from, r.to, kind));
+          actions.push(act::Edit{core::relate(system, r.from, r.to, kind)});
         }
       }
       if (r.kind == core::RelationKind::protects) {
@@ -93,11 +93,11 @@ void ContextMenu::draw_menu(const core::InnerSystem& system, UiActions& actions)
           core::Edit add = core::relate(after, r.to, r.from, core::RelationKind::protects);
           edit.steps.insert(edit.steps.end(), add.steps.begin(), add.steps.end());
           edit.label = "turn the arrow around";
-          actions.edits.push_back(std::move(edit));
+          actions.push(act::Edit{std::move(edit)});
         }
       }
       ImGui::Separator();
-      if (ImGui::MenuItem("Remove this line")) actions.edits.push_back(core::unrelate(system, r.from, r.to));
+      if (ImGui::MenuItem("Remove this line")) actions.push(act::Edit{core::unrelate(system, r.from, r.to)});
     }
   } else {
     ImGui::CloseCurrentPopup();

@@ -26,10 +26,10 @@ struct ContextMenu {
     relationship = index;
     pending = true;
   }
-  void draw(const core::InnerSystem& system, UiActions& actions);
+  void draw(const core::InnerSystem& system, Actions& actions);
 
  private:
-  void draw_menu(const core::InnerSystem& system, UiActions& actions);
+  void draw_menu(const core::InnerSystem& system, Actions& actions);
 };
 
 }  // namespace innerscape::ui

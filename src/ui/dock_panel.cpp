@@ -26,7 +26,7 @@ void next_in_row(const char* next_label, int buttons = 1) {
 
 }  // namespace
 
-void DockPanel::draw(const char* title, const DockView& view, UiActions& actions) {
+void DockPanel::draw(const char* title, const DockView& view, Actions& actions) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
   // The whole screen, not the work area: the work area ends above the dock.
@@ -43,16 +43,16 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
   }
   belongs_to_view();  // the map's own buttons: after a click here the map keeps its keys
   // Calm first: the quickest way to the breath, in a hard moment.
-  if (ImGui::Button("Calm")) actions.calm = true;
+  if (ImGui::Button("Calm")) actions.push(act::Calm{});
   item_rects.remember("Calm");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Breathe, soothing words, two gentle questions (F2)");
   next_in_row("UndoRedo", 2);
   undo_redo_buttons(view.undo_label, view.redo_label, actions, item_rects);
   next_in_row("Arrange");
-  if (ImGui::Button("Arrange")) actions.arrange = true;
+  if (ImGui::Button("Arrange")) actions.push(act::Arrange{});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Exiles close to the Self, their protectors around them");
   next_in_row("Show everything");
-  if (ImGui::Button("Show everything")) actions.frame_all = true;
+  if (ImGui::Button("Show everything")) actions.push(act::FrameAll{});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Frame the Self and all the parts (Home)");
   next_in_row("Save a picture");
   if (ImGui::Button("Save a picture")) {
@@ -61,32 +61,32 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
   }
   item_rects.remember("Save a picture");
   next_in_row(view.journal_open ? "Hide journal" : "Journal");
-  if (ImGui::Button(view.journal_open ? "Hide journal" : "Journal")) actions.toggle_journal = true;
+  if (ImGui::Button(view.journal_open ? "Hide journal" : "Journal")) actions.push(act::ToggleJournal{});
   item_rects.remember("Journal");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+J; search with Ctrl+F");
   next_in_row("Breathe");
-  if (ImGui::Button("Breathe")) actions.toggle_breathing = true;
+  if (ImGui::Button("Breathe")) actions.push(act::ToggleBreathing{});
   item_rects.remember("Breathe");
   next_in_row("Draw");
-  if (ImGui::Button("Draw")) actions.toggle_canvas = true;
+  if (ImGui::Button("Draw")) actions.push(act::ToggleCanvas{});
   item_rects.remember("Draw");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A canvas for drawing your parts, or anything at all");
   next_in_row("Over time");
-  if (ImGui::Button("Over time")) actions.toggle_timeline = true;
+  if (ImGui::Button("Over time")) actions.push(act::ToggleTimeline{});
   item_rects.remember("Over time");
   if (ImGui::IsItemHovered()) {
     ImGui::SetTooltip(view.timeline_open ? "Close the timeline and come back to today (Ctrl+T)"
                                          : "Your map on any day so far, and a time-lapse of how it changed (Ctrl+T)");
   }
   next_in_row("Soothing words");
-  if (ImGui::Button("Soothing words")) actions.toggle_soothing = true;
+  if (ImGui::Button("Soothing words")) actions.push(act::ToggleSoothing{});
   item_rects.remember("Soothing words");
   next_in_row(view.palette_open ? "Hide parts" : "Parts");
-  if (ImGui::Button(view.palette_open ? "Hide parts" : "Parts")) actions.toggle_palette = true;
+  if (ImGui::Button(view.palette_open ? "Hide parts" : "Parts")) actions.push(act::TogglePalette{});
   next_in_row(view.welcome_open ? "Hide welcome" : "Welcome");
-  if (ImGui::Button(view.welcome_open ? "Hide welcome" : "Welcome")) actions.toggle_welcome = true;
+  if (ImGui::Button(view.welcome_open ? "Hide welcome" : "Welcome")) actions.push(act::ToggleWelcome{});
   next_in_row("Settings");
-  if (ImGui::Button("Settings")) actions.toggle_settings = true;
+  if (ImGui::Button("Settings")) actions.push(act::ToggleSettings{});
   item_rects.remember("Settings");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Size, colours, full screen, motion, sound and privacy");
 
@@ -98,7 +98,7 @@ void DockPanel::draw(const char* title, const DockView& view, UiActions& actions
     const bool enter =
         ImGui::InputText("##path", &picture_path, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     if (ImGui::Button("Save") || enter) {
-      actions.save_picture = picture_path;
+      actions.push(act::SavePicture{picture_path});
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();

@@ -26,7 +26,7 @@ struct DockPanel {
   std::string picture_path;  // as typed in the "save a picture" field
   ItemRects item_rects;  // where each entry was drawn last frame, by label
 
-  void draw(const char* title, const DockView& view, UiActions& actions);
+  void draw(const char* title, const DockView& view, Actions& actions);
 };
 
 }  // namespace innerscape::ui

@@ -36,7 +36,7 @@ void EntryEditor::take_up(const core::InnerSystem& system, core::DraftSerial ser
   focus = focus_field = true;
 }
 
-void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActions& actions) {
+void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, Actions& actions) {
   item_rects.clear();
   if (!open && pages.open != 0) core::put_aside(pages, system);  // closed from outside: it waits
   core::PageDraft* page = core::open_draft(pages);
@@ -56,7 +56,7 @@ void EntryEditor::draw(const core::InnerSystem& system, std::int64_t now, UiActi
   }
 }
 
-bool EntryEditor::draw_content(core::PageDraft* page, const core::InnerSystem& system, std::int64_t now, UiActions& actions) {
+bool EntryEditor::draw_content(core::PageDraft* page, const core::InnerSystem& system, std::int64_t now, Actions& actions) {
   core::Entry* draft = &page->entry;
   const core::EntryTypeSpec& spec = core::entry_type_spec(draft->type);
   const float em = ImGui::GetFontSize();
@@ -125,7 +125,7 @@ bool EntryEditor::draw_content(core::PageDraft* page, const core::InnerSystem& s
       core::Part part = core::blank_part(static_cast<core::PartKind>(new_part_kind), core::free_spot(system));
       part.name = new_part_name;
       draft->parts.push_back(core::peek_next_id(system));
-      actions.edits.push_back(core::add_part(system, std::move(part), now));
+      actions.push(act::Edit{core::add_part(system, std::move(part), now)});
       new_part_name.clear();
     }
     item_rects.remember("Add it to the map");
@@ -203,9 +203,9 @@ bool EntryEditor::draw_content(core::PageDraft* page, const core::InnerSystem& s
     // A page changing an entry that is no longer there (undone, say) is kept as a new one: its
     // words are never dropped for want of a place.
     if (entry.id == 0 || core::find_entry(system, entry.id) == nullptr) {
-      actions.edits.push_back(core::add_entry(system, std::move(entry), now));
+      actions.push(act::Edit{core::add_entry(system, std::move(entry), now)});
     } else {
-      actions.edits.push_back(core::update_entry(system, std::move(entry), now));
+      actions.push(act::Edit{core::update_entry(system, std::move(entry), now)});
     }
     done = true;
   }
@@ -217,7 +217,7 @@ bool EntryEditor::draw_content(core::PageDraft* page, const core::InnerSystem& s
   if (!done && draft->id != 0 && core::find_entry(system, draft->id) != nullptr) {
     ImGui::SameLine();
     if (ImGui::Button("Delete")) {
-      actions.edits.push_back(core::delete_entry(system, draft->id));
+      actions.push(act::Edit{core::delete_entry(system, draft->id)});
       done = true;
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("You can undo this (Ctrl+Z).");

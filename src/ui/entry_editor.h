@@ -32,9 +32,9 @@ struct EntryEditor : Panel {
   void take_up(const core::InnerSystem& system, core::DraftSerial serial);
   // The page in the window, or null.
   const core::PageDraft* page() const { return open ? core::open_draft(pages) : nullptr; }
-  void draw(const core::InnerSystem& system, std::int64_t now, UiActions& actions);
+  void draw(const core::InnerSystem& system, std::int64_t now, Actions& actions);
   // Inside its window (ui/panel.h); true when the page was kept or deleted.
-  bool draw_content(core::PageDraft* page, const core::InnerSystem& system, std::int64_t now, UiActions& actions);
+  bool draw_content(core::PageDraft* page, const core::InnerSystem& system, std::int64_t now, Actions& actions);
 };
 
 }  // namespace innerscape::ui

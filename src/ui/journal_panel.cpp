@@ -50,7 +50,7 @@ void draw_insights(const core::InnerSystem& system, std::int64_t now) {
 
 // Pages put aside wait at the top, so none is forgotten: each with its kind, the parts it is about
 // and its first words. A click takes one up again; letting one go asks first.
-void draw_put_aside(const core::InnerSystem& system, const core::PageDrafts& pages, ItemRects& item_rects, UiActions& actions) {
+void draw_put_aside(const core::InnerSystem& system, const core::PageDrafts& pages, ItemRects& item_rects, Actions& actions) {
   const std::vector<const core::PageDraft*> waiting = core::pages_put_aside(pages);
   if (waiting.empty()) return;
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -69,7 +69,7 @@ void draw_put_aside(const core::InnerSystem& system, const core::PageDrafts& pag
     const float let_go_width = ImGui::CalcTextSize(let_go).x + style.FramePadding.x * 2.0f;
     const float width = std::max(em * 4.0f, ImGui::GetContentRegionAvail().x - let_go_width - style.ItemSpacing.x);
     const std::string label(core::entry_type_spec(e.type).name);
-    if (ImGui::Selectable(fit_text(label, width - em).c_str(), false, 0, ImVec2(width, row_height))) actions.take_up_page = page->serial;
+    if (ImGui::Selectable(fit_text(label, width - em).c_str(), false, 0, ImVec2(width, row_height))) actions.push(act::TakeUpPage{page->serial});
     item_rects.remember(("put aside:" + serial).c_str());
     if (ImGui::IsItemHovered()) {
       const std::string changes = e.id != 0 && e.created_at != 0 ? "Changes to your page of " + local_day(e.created_at) + ". " : "";
@@ -93,7 +93,7 @@ void draw_put_aside(const core::InnerSystem& system, const core::PageDrafts& pag
       ImGui::TextUnformatted("Let this page go?");
       ImGui::TextDisabled("What you wrote on it will not be kept.");
       if (ImGui::Button("Let it go")) {
-        actions.let_go_page = page->serial;
+        actions.push(act::LetGoPage{page->serial});
         ImGui::CloseCurrentPopup();
       }
       item_rects.remember("Let it go");
@@ -110,7 +110,7 @@ void draw_put_aside(const core::InnerSystem& system, const core::PageDrafts& pag
 
 }  // namespace
 
-void JournalPanel::draw(const core::InnerSystem& system, const core::PageDrafts& pages, std::int64_t now, UiActions& actions) {
+void JournalPanel::draw(const core::InnerSystem& system, const core::PageDrafts& pages, std::int64_t now, Actions& actions) {
   item_rects.clear();
   if (!open) return;
   const float em = ImGui::GetFontSize();
@@ -118,7 +118,7 @@ void JournalPanel::draw(const core::InnerSystem& system, const core::PageDrafts&
   window("Journal", {Side::right, em * 19.0f, Height::full}, 0, [&] { draw_content(system, pages, now, actions); });
 }
 
-void JournalPanel::draw_content(const core::InnerSystem& system, const core::PageDrafts& pages, std::int64_t now, UiActions& actions) {
+void JournalPanel::draw_content(const core::InnerSystem& system, const core::PageDrafts& pages, std::int64_t now, Actions& actions) {
   const float em = ImGui::GetFontSize();
 
   if (ImGui::Button("New entry... (Ctrl+N)") || std::exchange(open_new_menu, false)) ImGui::OpenPopup("new_entry");
@@ -126,7 +126,7 @@ void JournalPanel::draw_content(const core::InnerSystem& system, const core::Pag
   if (ImGui::BeginPopup("new_entry")) {
     for (const core::EntryTypeSpec& t : core::entry_types()) {
       const std::string name(t.name);
-      if (ImGui::Selectable(name.c_str())) actions.new_entry = t.type;
+      if (ImGui::Selectable(name.c_str())) actions.push(act::NewEntry{t.type});
       item_rects.remember(name.c_str());
       if (ImGui::IsItemHovered()) {
         ImGui::SetTooltip("%s (Ctrl+%d)", std::string(t.intro).c_str(), static_cast<int>(t.type) + 1);
@@ -147,7 +147,7 @@ void JournalPanel::draw_content(const core::InnerSystem& system, const core::Pag
   }
   ImGui::SetNextItemWidth(-1.0f);
   forget_stale_text_state("##search");
-  if (ImGui::InputTextWithHint("##search", "Search your words (Ctrl+F)", &query)) actions.search = query;
+  if (ImGui::InputTextWithHint("##search", "Search your words (Ctrl+F)", &query)) actions.push(act::Search{query});
   item_rects.remember("search");
 
   const std::string kind_label = type_filter < 0 ? "Every kind" : std::string(core::entry_types()[static_cast<std::size_t>(type_filter)].name);
@@ -216,7 +216,7 @@ void JournalPanel::draw_content(const core::InnerSystem& system, const core::Pag
         if (const core::Part* part = core::find_part(system, p)) parts_text += (parts_text.empty() ? "" : ", ") + part->name;
       }
       const std::string label = local_day(e->created_at) + "  " + std::string(core::entry_type_spec(e->type).name);
-      if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(0.0f, row_height))) actions.open_entry = e->id;
+      if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(0.0f, row_height))) actions.push(act::OpenEntry{e->id});
       item_rects.remember(("entry:" + std::to_string(e->id)).c_str());
       const ImVec2 below = ImGui::GetItemRectMin();
       ImGui::GetWindowDrawList()->AddText(ImVec2(below.x + em * 0.5f, below.y + ImGui::GetTextLineHeight()),

@@ -26,9 +26,9 @@ struct JournalPanel : Panel {
   ItemRects item_rects;
 
   // `pages`: the pages being written; those put aside are listed at the top.
-  void draw(const core::InnerSystem& system, const core::PageDrafts& pages, std::int64_t now, UiActions& actions);
+  void draw(const core::InnerSystem& system, const core::PageDrafts& pages, std::int64_t now, Actions& actions);
   // Inside its window (ui/panel.h).
-  void draw_content(const core::InnerSystem& system, const core::PageDrafts& pages, std::int64_t now, UiActions& actions);
+  void draw_content(const core::InnerSystem& system, const core::PageDrafts& pages, std::int64_t now, Actions& actions);
 };
 
 }  // namespace innerscape::ui

@@ -49,7 +49,7 @@ void LockPanel::done(const std::string& problem) {
   }
 }
 
-void LockPanel::draw(const LockView& view, UiActions& actions) {
+void LockPanel::draw(const LockView& view, Actions& actions) {
   item_rects.clear();
   if (!open) {
     if (!current.empty() || !next.empty() || !again.empty()) clear_secrets();
@@ -60,7 +60,7 @@ void LockPanel::draw(const LockView& view, UiActions& actions) {
          [&] { draw_content(view, actions); });
 }
 
-void LockPanel::draw_content(const LockView& view, UiActions& actions) {
+void LockPanel::draw_content(const LockView& view, Actions& actions) {
   const float em = ImGui::GetFontSize();
   ImGui::TextWrapped("Everything you make here stays on this computer. Nothing is ever sent anywhere.");
   ImGui::Spacing();
@@ -86,7 +86,7 @@ void LockPanel::draw_content(const LockView& view, UiActions& actions) {
       forget_stale_text_state("##export path");
       ImGui::InputText("##export path", &export_path);
       ImGui::SameLine();
-      if (ImGui::Button("Save a copy")) actions.export_copy = export_path;
+      if (ImGui::Button("Save a copy")) actions.push(act::ExportCopy{export_path});
       item_rects.remember("Save a copy");
       ImGui::Spacing();
     }
@@ -100,7 +100,7 @@ void LockPanel::draw_content(const LockView& view, UiActions& actions) {
     else if (!again.empty() && !same) quiet_text("The two are not the same yet.");
     ImGui::BeginDisabled(!long_enough || !same || !understood);
     if (ImGui::Button("Turn the lock on")) {
-      actions.lock_change = LockChange{.current = {}, .next = next};
+      actions.push(act::LockChange{LockChange{.current = {}, .next = next}});
       message.clear();
     }
     item_rects.remember("Turn the lock on");
@@ -114,13 +114,13 @@ void LockPanel::draw_content(const LockView& view, UiActions& actions) {
   } else {
     ImGui::TextWrapped("Innerscape is locked with your passphrase: everything is kept encrypted on this computer.");
     ImGui::Spacing();
-    if (ImGui::Button("Lock now")) actions.lock_now = true;
+    if (ImGui::Button("Lock now")) actions.push(act::LockNow{});
     item_rects.remember("Lock now");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 10.0f);
     if (ImGui::BeginCombo("##idle", idle_name(view.idle_lock_minutes))) {
       for (int minutes : idle_choices) {
-        if (ImGui::Selectable(idle_name(minutes), minutes == view.idle_lock_minutes)) actions.idle_lock_minutes = minutes;
+        if (ImGui::Selectable(idle_name(minutes), minutes == view.idle_lock_minutes)) actions.push(act::IdleLockMinutes{minutes});
       }
       ImGui::EndCombo();
     }
@@ -134,7 +134,7 @@ void LockPanel::draw_content(const LockView& view, UiActions& actions) {
     const bool can_change = !current.empty() && next.size() >= min_length && next == again;
     ImGui::BeginDisabled(!can_change);
     if (ImGui::Button("Change the passphrase")) {
-      actions.lock_change = LockChange{.current = current, .next = next};
+      actions.push(act::LockChange{LockChange{.current = current, .next = next}});
       message.clear();
     }
     item_rects.remember("Change the passphrase");
@@ -142,7 +142,7 @@ void LockPanel::draw_content(const LockView& view, UiActions& actions) {
     ImGui::SameLine();
     ImGui::BeginDisabled(current.empty());
     if (ImGui::Button("Turn the lock off")) {
-      actions.lock_change = LockChange{.current = current, .next = {}};
+      actions.push(act::LockChange{LockChange{.current = current, .next = {}}});
       message.clear();
     }
     item_rects.remember("Turn the lock off");

@@ -31,8 +31,8 @@ struct LockPanel : Panel {
   static constexpr std::size_t min_length = 8;
   static constexpr int idle_choices[] = {0, 5, 15, 30, 60};
 
-  void draw(const LockView& view, UiActions& actions);
-  void draw_content(const LockView& view, UiActions& actions);  // inside its window (ui/panel.h)
+  void draw(const LockView& view, Actions& actions);
+  void draw_content(const LockView& view, Actions& actions);  // inside its window (ui/panel.h)
   void done(const std::string& problem);  // the app's answer to a change: "" went well
   void clear_secrets();
 };

@@ -43,7 +43,7 @@ void LockScreen::opened() {
   storage::wipe(passphrase);
 }
 
-void LockScreen::draw(double now_s, UiActions& actions) {
+void LockScreen::draw(double now_s, Actions& actions) {
   item_rects.clear();
   if (!shown) return;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -83,7 +83,7 @@ void LockScreen::draw(double now_s, UiActions& actions) {
   if ((entered || clicked) && can_try && !passphrase.empty()) {
     busy = true;
     message.clear();
-    actions.unlock = passphrase;
+    actions.push(act::Unlock{passphrase});
     storage::wipe(passphrase);
   }
 

@@ -26,8 +26,8 @@ struct LockScreen {
   // The wait before trying again after `failures` wrong tries.
   static double wait_after(int failures);
 
-  // A passphrase typed and sent goes to actions.unlock (this field is wiped).
-  void draw(double now_s, UiActions& actions);
+  // A passphrase typed and sent is pushed as an act::Unlock action (this field is wiped).
+  void draw(double now_s, Actions& actions);
 };
 
 }  // namespace innerscape::ui

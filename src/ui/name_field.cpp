@@ -16,7 +16,7 @@ void NameField::open(const core::Part& p, bool placed) {
   just_placed = placed;
 }
 
-void NameField::draw(const core::InnerSystem& system, glm::vec2 at, std::int64_t now, UiActions& actions) {
+void NameField::draw(const core::InnerSystem& system, glm::vec2 at, std::int64_t now, Actions& actions) {
   if (part == 0) return;
   if (core::find_part(system, part) == nullptr) {  // undone or deleted meanwhile
     part = 0;
@@ -45,12 +45,12 @@ void NameField::draw(const core::InnerSystem& system, glm::vec2 at, std::int64_t
   // placed a moment ago is not kept after all, and a part being renamed keeps the name it had.
   const bool escaped = left && !enter && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
   if (escaped && just_placed) {
-    actions.take_back_part = part;
+    actions.push(act::TakeBackPart{part});
     part = 0;
   } else if (escaped) {
     part = 0;
   } else if (enter || left) {
-    actions.edits.push_back(core::rename_part(system, part, text, now));
+    actions.push(act::Edit{core::rename_part(system, part, text, now)});
     part = 0;
   }
   ImGui::End();

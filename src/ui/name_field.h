@@ -18,7 +18,7 @@ struct NameField {
 
   void open(const core::Part& part, bool just_placed = false);
   // `at` is the screen point under the part where its label would be.
-  void draw(const core::InnerSystem& system, glm::vec2 at, std::int64_t now, UiActions& actions);
+  void draw(const core::InnerSystem& system, glm::vec2 at, std::int64_t now, Actions& actions);
 };
 
 }  // namespace innerscape::ui

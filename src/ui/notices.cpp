@@ -20,7 +20,7 @@ constexpr ImGuiWindowFlags strip_flags = ImGuiWindowFlags_NoDecoration | ImGuiWi
                                          ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
                                          ImGuiWindowFlags_NoMove;
 
-void draw_note(Notice& n, std::uint64_t revision, UiActions& actions) {
+void draw_note(Notice& n, std::uint64_t revision, Actions& actions) {
   const float em = ImGui::GetFontSize();
   place_above_bottom(em * 26.0f);  // just above the dock, in a strip the panels keep above
   n.item_rects.clear();
@@ -29,7 +29,7 @@ void draw_note(Notice& n, std::uint64_t revision, UiActions& actions) {
     ImGui::TextWrapped("%s", n.text.c_str());
     if (n.undo_revision != 0 && n.undo_revision == revision && n.text == n.undo_text) {
       if (ImGui::SmallButton("Undo")) {
-        ++actions.undo;
+        actions.push(act::Undo{});
         n.text.clear();
       }
       n.item_rects.remember("Undo");
@@ -115,7 +115,7 @@ bool begin_modal(Notice& n, float width_em, bool keep_open) {
   return ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
 }
 
-void draw_choice(Notice& n, UiActions& actions) {
+void draw_choice(Notice& n, Actions& actions) {
   if (!begin_modal(n, 30.0f, false)) return;
   ImGui::TextWrapped("%s", n.text.c_str());
   if (!n.choices.empty()) {
@@ -126,7 +126,7 @@ void draw_choice(Notice& n, UiActions& actions) {
       const bool chosen = ImGui::SmallButton("Use this one");
       n.item_rects.remember(("Use backup " + std::to_string(i + 1)).c_str());
       if (chosen) {
-        actions.restore_backup = static_cast<int>(i) + 1;
+        actions.push(act::RestoreBackup{static_cast<int>(i) + 1});
         n.text.clear();
         ImGui::CloseCurrentPopup();
       }
@@ -144,11 +144,11 @@ void draw_choice(Notice& n, UiActions& actions) {
   ImGui::EndPopup();
 }
 
-void draw_waiting(Notice& n, UiActions& actions) {
+void draw_waiting(Notice& n, Actions& actions) {
   if (!begin_modal(n, 28.0f, true)) return;
   ImGui::TextWrapped("%s", n.text.c_str());
   ImGui::Spacing();
-  if (ImGui::Button("Try again")) actions.retry_store = true;
+  if (ImGui::Button("Try again")) actions.push(act::RetryStore{});
   n.item_rects.remember("Try again");
   ImGui::EndPopup();
 }
@@ -159,7 +159,7 @@ Notice disk_warning(std::string problem) { return {.level = Level::warning, .tex
 
 Notice progress(std::string what, float fraction) { return {.level = Level::progress, .text = std::move(what), .fraction = fraction}; }
 
-void draw_notice(Notice& notice, UiActions& actions, std::uint64_t revision) {
+void draw_notice(Notice& notice, Actions& actions, std::uint64_t revision) {
   // The modal windows forget their buttons even when there is nothing to say.
   if (notice.level == Level::choice || notice.level == Level::waiting) notice.item_rects.clear();
   if (notice.text.empty()) return;

@@ -65,7 +65,7 @@ Notice progress(std::string what, float fraction);
 // Draws `notice` at its level's place with its level's look; nothing while its text is empty.
 // `revision`: the map's history now, for a note's Undo (0: offer none here). A button's answer goes
 // into `actions` (Undo, a backup chosen, Try again).
-void draw_notice(Notice& notice, UiActions& actions, std::uint64_t revision = 0);
-inline void draw_notice(Notice&& notice, UiActions& actions) { draw_notice(notice, actions); }
+void draw_notice(Notice& notice, Actions& actions, std::uint64_t revision = 0);
+inline void draw_notice(Notice&& notice, Actions& actions) { draw_notice(notice, actions); }
 
 }  // namespace innerscape::ui

@@ -38,7 +38,7 @@ bool chosen_with_keyboard() { return !ImGui::GetCurrentContext()->NavDisableHigh
 
 }  // namespace
 
-void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& actions) {
+void PalettePanel::draw(const char* title, const PaletteView& view, Actions& actions) {
   item_rects.clear();
   if (!open) return;
   const float em = ImGui::GetFontSize();
@@ -52,7 +52,7 @@ void PalettePanel::draw(const char* title, const PaletteView& view, UiActions& a
   }
 }
 
-void PalettePanel::draw_content(const PaletteView& view, bool asked_focus, UiActions& actions) {
+void PalettePanel::draw_content(const PaletteView& view, bool asked_focus, Actions& actions) {
   const float em = ImGui::GetFontSize();
   // A window reopening lays out its tabs in its first frame: the keyboard lands once they are there.
   const bool take_focus = asked_focus && !ImGui::IsWindowAppearing();
@@ -60,10 +60,10 @@ void PalettePanel::draw_content(const PaletteView& view, bool asked_focus, UiAct
 
   if (view.placing) {
     ImGui::TextColored(accent_text(), "Click in the space where it lives.");
-    if (ImGui::SmallButton("Not now")) actions.cancel_placing = true;
+    if (ImGui::SmallButton("Not now")) actions.push(act::CancelPlacing{});
     // The palette keeps the keyboard after a part is chosen: Esc lets go here, as on the map.
     if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
-      actions.cancel_placing = true;
+      actions.push(act::CancelPlacing{});
     }
     ImGui::Separator();
   } else {
@@ -88,8 +88,7 @@ void PalettePanel::draw_content(const PaletteView& view, bool asked_focus, UiAct
         if (a.kind != kind) continue;
         const std::string label(a.name);
         if (ImGui::Selectable(label.c_str())) {
-          actions.start_placing = core::part_from_archetype(a, {});
-          actions.place_by_keyboard = chosen_with_keyboard();
+          actions.push(act::StartPlacing{.part = core::part_from_archetype(a, {}), .by_keyboard = chosen_with_keyboard()});
         }
         if (take_focus && std::exchange(first, false)) {
           // The keyboard lands on the list, its cursor shown: arrows walk it, Enter or Space chooses.
@@ -110,8 +109,7 @@ void PalettePanel::draw_content(const PaletteView& view, bool asked_focus, UiAct
       if (ImGui::Selectable(blank.c_str())) {
         core::Part part = core::blank_part(kind, {});
         part.name.clear();  // named in place; an empty name becomes a gentle placeholder
-        actions.start_placing = part;
-        actions.place_by_keyboard = chosen_with_keyboard();
+        actions.push(act::StartPlacing{.part = part, .by_keyboard = chosen_with_keyboard()});
       }
       item_rects.remember(blank.c_str());
       ImGui::EndTabItem();

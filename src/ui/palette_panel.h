@@ -20,9 +20,9 @@ struct PalettePanel : Panel {
   PalettePanel() { open = true; }  // its `focus` lands on the open tab's first entry too (N)
   ItemRects item_rects;  // where each entry was drawn last frame, by label
 
-  void draw(const char* title, const PaletteView& view, UiActions& actions);
+  void draw(const char* title, const PaletteView& view, Actions& actions);
   // Inside its window (ui/panel.h).
-  void draw_content(const PaletteView& view, bool asked_focus, UiActions& actions);
+  void draw_content(const PaletteView& view, bool asked_focus, Actions& actions);
 };
 
 }  // namespace innerscape::ui

@@ -36,7 +36,7 @@ bool answer(const char* label, const char* hint, std::string* text, bool& active
 
 }  // namespace
 
-void PartInspector::draw(const char* title, const core::InnerSystem& system, std::int64_t now, UiActions& actions) {
+void PartInspector::draw(const char* title, const core::InnerSystem& system, std::int64_t now, Actions& actions) {
   if (!open) return;
   const core::Part* current = core::find_part(system, part);
   if (current == nullptr) {
@@ -51,7 +51,7 @@ void PartInspector::draw(const char* title, const core::InnerSystem& system, std
   window(title, {Side::left, em * 21.0f, Height::full}, 0, [&] { draw_content(system, now, actions); });
 }
 
-void PartInspector::draw_content(const core::InnerSystem& system, std::int64_t now, UiActions& actions) {
+void PartInspector::draw_content(const core::InnerSystem& system, std::int64_t now, Actions& actions) {
   const float em = ImGui::GetFontSize();
   ImGui::PushID(static_cast<int>(part));  // each part's fields are fields of their own
 
@@ -79,18 +79,18 @@ void PartInspector::draw_content(const core::InnerSystem& system, std::int64_t n
   const core::Part* shown = core::find_part(system, part);
   ImGui::SameLine();
   if (shown != nullptr && shown->portrait != 0 && core::find_drawing(system, shown->portrait) != nullptr) {
-    if (ImGui::Button("Its portrait")) actions.open_drawing = shown->portrait;
+    if (ImGui::Button("Its portrait")) actions.push(act::OpenDrawing{shown->portrait});
     item_rects.remember("Its portrait");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open its drawing on the canvas; in the gallery you can begin another");
   } else {
-    if (ImGui::Button("Draw this part")) actions.draw_part = part;
+    if (ImGui::Button("Draw this part")) actions.push(act::DrawPart{part});
     item_rects.remember("Draw this part");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("A drawing of this part becomes its portrait in the map");
   }
 
   // The portrait itself, larger than on the part's form; a click opens it on the canvas.
   if (portrait != nullptr && shown != nullptr && shown->portrait != 0) {
-    if (ImGui::ImageButton(portrait, ImVec2(em * 6.0f, em * 6.0f))) actions.open_drawing = shown->portrait;
+    if (ImGui::ImageButton(portrait, ImVec2(em * 6.0f, em * 6.0f))) actions.push(act::OpenDrawing{shown->portrait});
     item_rects.remember("portrait");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open this drawing on the canvas");
   }
@@ -166,7 +166,7 @@ void PartInspector::draw_content(const core::InnerSystem& system, std::int64_t n
       ImGui::PushID(static_cast<int>(other->id));
       ImGui::BulletText("%s", line.c_str());
       ImGui::SameLine();
-      if (ImGui::SmallButton("let go")) actions.edits.push_back(core::unrelate(system, r.from, r.to));
+      if (ImGui::SmallButton("let go")) actions.push(act::Edit{core::unrelate(system, r.from, r.to)});
       ImGui::PopID();
     }
     quiet_text("Right-click a part in the space to relate it to another.");
@@ -180,22 +180,19 @@ void PartInspector::draw_content(const core::InnerSystem& system, std::int64_t n
     for (auto it = system.journal.rbegin(); it != system.journal.rend(); ++it) {
       if (std::find(it->parts.begin(), it->parts.end(), part) == it->parts.end()) continue;
       ImGui::PushID(static_cast<int>(it->id));
-      if (ImGui::Selectable(std::string(core::entry_type_spec(it->type).name).c_str())) actions.open_entry = it->id;
+      if (ImGui::Selectable(std::string(core::entry_type_spec(it->type).name).c_str())) actions.push(act::OpenEntry{it->id});
       ImGui::PopID();
     }
-    if (ImGui::SmallButton("Write about this part")) {
-      actions.new_entry = core::EntryType::trigger;
-      actions.new_entry_for = part;
-    }
+    if (ImGui::SmallButton("Write about this part")) actions.push(act::NewEntry{.type = core::EntryType::trigger, .for_part = part});
   }
 
   ImGui::Spacing();
-  if (ImGui::Button("Remove this part")) actions.edits.push_back(core::delete_part(system, part));
+  if (ImGui::Button("Remove this part")) actions.push(act::Edit{core::delete_part(system, part)});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("You can undo this (Ctrl+Z).");
 
   editing = active;
   if (commit) {
-    actions.edits.push_back(core::update_part(system, draft, now));
+    actions.push(act::Edit{core::update_part(system, draft, now)});
     editing = false;
   }
   ImGui::PopID();

@@ -20,9 +20,9 @@ struct PartInspector : Panel {
     part = id;
     editing = false;
   }
-  void draw(const char* title, const core::InnerSystem& system, std::int64_t now, UiActions& actions);
+  void draw(const char* title, const core::InnerSystem& system, std::int64_t now, Actions& actions);
   // Inside its window (ui/panel.h).
-  void draw_content(const core::InnerSystem& system, std::int64_t now, UiActions& actions);
+  void draw_content(const core::InnerSystem& system, std::int64_t now, Actions& actions);
 };
 
 }  // namespace innerscape::ui

@@ -26,19 +26,18 @@ void update_hover(SceneController& c, const SceneContext& ctx, glm::vec2 px) {
   if (c.hovered == 0) c.hovered_relationship = core::pick_relationship(ctx.system, world, line_tolerance_px / ppu);
 }
 
-void place(SceneController& c, const SceneContext& ctx, glm::vec2 world, UiActions& actions) {
+void place(SceneController& c, const SceneContext& ctx, glm::vec2 world, Actions& actions) {
   core::Part part = *c.placing;
   part.position = world;
   const core::PartId id = core::peek_next_id(ctx.system);
-  actions.edits.push_back(core::add_part(ctx.system, std::move(part), ctx.now));
-  actions.select = id;
-  actions.name_in_place = id;
-  actions.name_just_placed = true;
+  actions.push(act::Edit{core::add_part(ctx.system, std::move(part), ctx.now)});
+  actions.push(act::Select{id});
+  actions.push(act::NameInPlace{.part = id, .just_placed = true});
   c.placing.reset();
   c.place_by_keyboard = false;
 }
 
-void press(SceneController& c, const SceneContext& ctx, const PointerEvent& e, UiActions& actions) {
+void press(SceneController& c, const SceneContext& ctx, const PointerEvent& e, Actions& actions) {
   using Button = PointerEvent::Button;
   c.press_px = c.last_px = e.position;
   c.moved = false;
@@ -52,10 +51,10 @@ void press(SceneController& c, const SceneContext& ctx, const PointerEvent& e, U
   if (e.button == Button::right) {
     c.placing.reset();
     if (c.hovered != 0) {
-      actions.select = c.hovered;
-      actions.context_part = c.hovered;
+      actions.push(act::Select{c.hovered});
+      actions.push(act::ContextPart{c.hovered});
     } else if (c.hovered_relationship) {
-      actions.context_relationship = c.hovered_relationship;
+      actions.push(act::ContextRelationship{*c.hovered_relationship});
     }
     return;
   }
@@ -67,9 +66,9 @@ void press(SceneController& c, const SceneContext& ctx, const PointerEvent& e, U
   }
   if (c.hovered != 0) {
     const core::Part* part = core::find_part(ctx.system, c.hovered);
-    actions.select = c.hovered;
+    actions.push(act::Select{c.hovered});
     if (e.clicks >= 2) {
-      actions.inspect = c.hovered;
+      actions.push(act::Inspect{c.hovered});
       return;
     }
     c.drag = SceneController::Drag::part;
@@ -78,25 +77,28 @@ void press(SceneController& c, const SceneContext& ctx, const PointerEvent& e, U
     c.drag_position = part->position;
     return;
   }
-  actions.select = core::PartId{0};
+  actions.push(act::Select{core::PartId{0}});
   c.drag = SceneController::Drag::pan;
 }
 
-void release(SceneController& c, const SceneContext& ctx, UiActions& actions) {
+void release(SceneController& c, const SceneContext& ctx, Actions& actions) {
   if (c.drag == SceneController::Drag::part && c.moved) {
     if (const core::Part* part = core::find_part(ctx.system, c.dragged)) {
       core::Part moved = *part;
       moved.position = c.drag_position;
       const bool was = core::is_blended(*part);
       const bool now = core::is_blended(moved);
+      std::string notice;
       if (!was && now) {
-        actions.notice = part->name + " has moved into the Self's place, and is blended with it. Its feelings may "
-                         "feel like all of you right now. When you are ready, you could kindly ask it to step back "
-                         "a little, so you can be with it.";
+        notice = part->name + " has moved into the Self's place, and is blended with it. Its feelings may "
+                 "feel like all of you right now. When you are ready, you could kindly ask it to step back "
+                 "a little, so you can be with it.";
       } else if (was && !now) {
-        actions.notice = part->name + " has stepped back. Thank it for trusting you with a little space.";
+        notice = part->name + " has stepped back. Thank it for trusting you with a little space.";
       }
-      actions.edits.push_back(core::move_part(ctx.system, c.dragged, c.drag_position, ctx.now));
+      // The move, then the word about it (the order the app has always applied them in).
+      actions.push(act::Edit{core::move_part(ctx.system, c.dragged, c.drag_position, ctx.now)});
+      if (!notice.empty()) actions.push(act::Notice{std::move(notice)});
     }
   }
   c.drag = SceneController::Drag::none;
@@ -122,7 +124,7 @@ void move(SceneController& c, const SceneContext& ctx, const PointerEvent& e) {
 
 }  // namespace
 
-void handle_scene_input(SceneController& c, SceneContext ctx, const SceneInput& input, UiActions& actions) {
+void handle_scene_input(SceneController& c, SceneContext ctx, const SceneInput& input, Actions& actions) {
   // A part removed under a drag (by undo, say) ends the drag.
   if (c.drag == SceneController::Drag::part && core::find_part(ctx.system, c.dragged) == nullptr) {
     c.drag = SceneController::Drag::none;
@@ -149,34 +151,34 @@ void handle_scene_input(SceneController& c, SceneContext ctx, const SceneInput& 
   }
   if (c.placing && c.place_by_keyboard) place(c, ctx, core::open_spot_near_self(ctx.system, core::part_radius(*c.placing)), actions);
   for (int kind : input.new_entry_keys) {
-    if (kind >= 0 && kind < core::entry_type_count) actions.new_entry = static_cast<core::EntryType>(kind);
+    if (kind >= 0 && kind < core::entry_type_count) actions.push(act::NewEntry{static_cast<core::EntryType>(kind)});
   }
   for (SceneKey key : input.keys) {
     if (apply_common_key(key, actions)) continue;
     switch (key) {
       case SceneKey::undo:
-        ++actions.undo;
+        actions.push(act::Undo{});
         break;
       case SceneKey::redo:
-        ++actions.redo;
+        actions.push(act::Redo{});
         break;
       case SceneKey::remove:
-        if (ctx.selected != 0) actions.edits.push_back(core::delete_part(ctx.system, ctx.selected));
+        if (ctx.selected != 0) actions.push(act::Edit{core::delete_part(ctx.system, ctx.selected)});
         break;
       case SceneKey::frame_all:
-        actions.frame_all = true;
+        actions.push(act::FrameAll{});
         break;
       case SceneKey::search:
-        actions.search_focus = true;
+        actions.push(act::SearchFocus{});
         break;
       case SceneKey::journal:
-        actions.toggle_journal = true;
+        actions.push(act::ToggleJournal{});
         break;
       case SceneKey::parts:
-        actions.show_parts = true;
+        actions.push(act::ShowParts{});
         break;
       case SceneKey::new_entry_menu:
-        actions.new_entry_menu = true;
+        actions.push(act::NewEntryMenu{});
         break;
       case SceneKey::cancel:
         if (c.placing) {
@@ -185,7 +187,7 @@ void handle_scene_input(SceneController& c, SceneContext ctx, const SceneInput& 
         } else if (c.drag == SceneController::Drag::part) {
           c.drag = SceneController::Drag::none;  // the part goes back where it was
         } else {
-          actions.select = core::PartId{0};
+          actions.push(act::Select{core::PartId{0}});
         }
         break;
       default:

@@ -35,7 +35,7 @@ struct SceneContext {
   std::int64_t now = 0;           // for time stamps on edits
 };
 
-void handle_scene_input(SceneController& controller, SceneContext context, const SceneInput& input, UiActions& actions);
+void handle_scene_input(SceneController& controller, SceneContext context, const SceneInput& input, Actions& actions);
 
 // Where a part is shown now: under the pointer while dragged, else where the model has it.
 glm::vec2 shown_position(const SceneController& controller, const core::Part& part);

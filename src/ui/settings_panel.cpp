@@ -23,7 +23,7 @@ bool section(const char* name, ItemRects& item_rects) {
 
 }  // namespace
 
-void SettingsPanel::draw(const core::Settings& settings, bool privacy_open, bool fullscreen, UiActions& actions) {
+void SettingsPanel::draw(const core::Settings& settings, bool privacy_open, bool fullscreen, Actions& actions) {
   item_rects.clear();
   if (!open) return;
   const float em = ImGui::GetFontSize();
@@ -31,7 +31,7 @@ void SettingsPanel::draw(const core::Settings& settings, bool privacy_open, bool
          [&] { draw_content(settings, privacy_open, fullscreen, actions); });
 }
 
-void SettingsPanel::draw_content(const core::Settings& settings, bool privacy_open, bool fullscreen, UiActions& actions) {
+void SettingsPanel::draw_content(const core::Settings& settings, bool privacy_open, bool fullscreen, Actions& actions) {
   const float em = ImGui::GetFontSize();
   // Never taller than the work area, the screen above the dock: the last sections scroll into view.
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -47,7 +47,7 @@ void SettingsPanel::draw_content(const core::Settings& settings, bool privacy_op
     for (int percent : scale_choices) {
       const std::string label = std::to_string(percent) + " %";
       if (percent != scale_choices[0] && percent != scale_choices[3]) ImGui::SameLine();  // two rows of three
-      if (ImGui::RadioButton(label.c_str(), settings.ui_scale_percent == percent)) actions.ui_scale_percent = percent;
+      if (ImGui::RadioButton(label.c_str(), settings.ui_scale_percent == percent)) actions.push(act::UiScalePercent{percent});
       item_rects.remember(("scale " + std::to_string(percent)).c_str());
   }
   ImGui::TextUnformatted("Text size");
@@ -56,23 +56,23 @@ void SettingsPanel::draw_content(const core::Settings& settings, bool privacy_op
   // Applied when the slider is let go: each size means the letters are drawn again.
   ImGui::SliderInt("##font px", &font_px_edit, core::min_font_px, core::max_font_px, "%d px");
   font_px_held = ImGui::IsItemActive();
-  if (ImGui::IsItemDeactivatedAfterEdit()) actions.font_px = font_px_edit;
+  if (ImGui::IsItemDeactivatedAfterEdit()) actions.push(act::FontPx{font_px_edit});
   item_rects.remember("font px");
   ImGui::SameLine();
   if (ImGui::Button("Usual size")) {
-    actions.font_px = core::default_font_px;
-    actions.ui_scale_percent = 100;
+    actions.push(act::FontPx{core::default_font_px});
+    actions.push(act::UiScalePercent{100});
   }
   item_rects.remember("Usual size");
   ImGui::TextUnformatted("Colours");
-  if (ImGui::RadioButton("Calm dark", settings.theme == core::Theme::calm_dark)) actions.theme = core::Theme::calm_dark;
+  if (ImGui::RadioButton("Calm dark", settings.theme == core::Theme::calm_dark)) actions.push(act::Theme{core::Theme::calm_dark});
   item_rects.remember("Calm dark");
   ImGui::SameLine();
-  if (ImGui::RadioButton("Light", settings.theme == core::Theme::light)) actions.theme = core::Theme::light;
+  if (ImGui::RadioButton("Light", settings.theme == core::Theme::light)) actions.push(act::Theme{core::Theme::light});
   item_rects.remember("Light");
   quiet_text("The space itself stays the same night sky.");
   bool whole_screen = fullscreen;
-  if (ImGui::Checkbox("Full screen", &whole_screen)) actions.toggle_fullscreen = true;
+  if (ImGui::Checkbox("Full screen", &whole_screen)) actions.push(act::ToggleFullscreen{});
   item_rects.remember("Full screen");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("F11 does this too");
   ImGui::EndTabItem();
@@ -80,12 +80,12 @@ void SettingsPanel::draw_content(const core::Settings& settings, bool privacy_op
 
   if (section("Motion", item_rects)) {
     bool motion = settings.ambient_motion;
-    if (ImGui::Checkbox("Let the scene move", &motion)) actions.ambient_motion = motion;
+    if (ImGui::Checkbox("Let the scene move", &motion)) actions.push(act::AmbientMotion{motion});
     item_rects.remember("Let the scene move");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Off keeps everything still, for comfort.");
     ImGui::BeginDisabled(!motion);
     bool always = settings.ambient_always;
-    if (ImGui::Checkbox("Keep moving while I rest", &always)) actions.ambient_always = always;
+    if (ImGui::Checkbox("Keep moving while I rest", &always)) actions.push(act::AmbientAlways{always});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("When off, the scene grows still after a while without input, which saves power.");
     ImGui::EndDisabled();
     ImGui::EndTabItem();
@@ -93,12 +93,12 @@ void SettingsPanel::draw_content(const core::Settings& settings, bool privacy_op
 
   if (section("Sound", item_rects)) {
     bool tones = settings.tones;
-    if (ImGui::Checkbox("Soft tones in the breathing guide", &tones)) actions.tones = tones;
+    if (ImGui::Checkbox("Soft tones in the breathing guide", &tones)) actions.push(act::Tones{tones});
     item_rects.remember("tones");
     ImGui::BeginDisabled(!tones);
     int volume = settings.volume;
     ImGui::SetNextItemWidth(em * 12.0f);
-    if (ImGui::SliderInt("##volume", &volume, 0, 100, "volume %d%%")) actions.volume = volume;
+    if (ImGui::SliderInt("##volume", &volume, 0, 100, "volume %d%%")) actions.push(act::Volume{volume});
     ImGui::EndDisabled();
     ImGui::EndTabItem();
   }
@@ -112,14 +112,14 @@ void SettingsPanel::draw_content(const core::Settings& settings, bool privacy_op
     ImGui::SetNextItemWidth(-1.0f);
     ImGui::InputTextWithHint("##crisis contact", "A name and a number", &crisis_edit);
     crisis_held = ImGui::IsItemActive();
-    if (ImGui::IsItemDeactivated() && crisis_edit != settings.crisis_contact) actions.crisis_contact = crisis_edit;
+    if (ImGui::IsItemDeactivated() && crisis_edit != settings.crisis_contact) actions.push(act::CrisisContact{crisis_edit});
     item_rects.remember("crisis contact");
     ImGui::EndTabItem();
   }
 
   if (section("Privacy", item_rects)) {
     ImGui::TextWrapped("Everything you make here stays on this computer. Nothing is ever sent anywhere.");
-    if (ImGui::Button(privacy_open ? "Hide privacy and the lock" : "Privacy and the lock")) actions.toggle_privacy = true;
+    if (ImGui::Button(privacy_open ? "Hide privacy and the lock" : "Privacy and the lock")) actions.push(act::TogglePrivacy{});
     item_rects.remember("Privacy");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Lock Innerscape with a passphrase, or change how soon it locks itself.");
     ImGui::EndTabItem();

@@ -22,9 +22,9 @@ struct SettingsPanel : Panel {
   // The UI scale's steps, in percent.
   static constexpr int scale_choices[] = {75, 100, 125, 150, 175, 200};
 
-  void draw(const core::Settings& settings, bool privacy_open, bool fullscreen, UiActions& actions);
+  void draw(const core::Settings& settings, bool privacy_open, bool fullscreen, Actions& actions);
   // Inside its window (ui/panel.h).
-  void draw_content(const core::Settings& settings, bool privacy_open, bool fullscreen, UiActions& actions);
+  void draw_content(const core::Settings& settings, bool privacy_open, bool fullscreen, Actions& actions);
 };
 
 }  // namespace innerscape::ui

@@ -56,22 +56,22 @@ const Shortcut* match_shortcut(Key key, bool ctrl, bool shift, KeyFocus focus) {
   return nullptr;
 }
 
-bool apply_common_key(SceneKey key, UiActions& actions) {
+bool apply_common_key(SceneKey key, Actions& actions) {
   switch (key) {
     case SceneKey::calm:
-      actions.calm = true;
+      actions.push(act::Calm{});
       return true;
     case SceneKey::shortcuts:
-      actions.toggle_shortcuts = true;
+      actions.push(act::ToggleShortcuts{});
       return true;
     case SceneKey::fullscreen:
-      actions.toggle_fullscreen = true;
+      actions.push(act::ToggleFullscreen{});
       return true;
     case SceneKey::draw:
-      actions.toggle_canvas = true;
+      actions.push(act::ToggleCanvas{});
       return true;
     case SceneKey::timeline:
-      actions.toggle_timeline = true;
+      actions.push(act::ToggleTimeline{});
       return true;
     default:
       return false;

@@ -46,6 +46,6 @@ enum class KeyFocus : std::uint8_t { view, panel, field };
 const Shortcut* match_shortcut(Key key, bool ctrl, bool shift, KeyFocus focus);
 
 // The keys every view shares (the map and the canvas alike): true when `key` was one of them.
-bool apply_common_key(SceneKey key, UiActions& actions);
+bool apply_common_key(SceneKey key, Actions& actions);
 
 }  // namespace innerscape::ui

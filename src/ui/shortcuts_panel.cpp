@@ -8,7 +8,7 @@
 
 namespace innerscape::ui {
 
-void ShortcutsPanel::draw(const char* title, UiActions& actions) {
+void ShortcutsPanel::draw(const char* title, Actions& actions) {
   if (!open) return;
   (void)actions;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();

@@ -7,7 +7,7 @@
 namespace innerscape::ui {
 
 struct ShortcutsPanel : Panel {  // centred; its `focus` lets Esc close it at once
-  void draw(const char* title, UiActions& actions);
+  void draw(const char* title, Actions& actions);
   void draw_content();  // inside its window (ui/panel.h)
 };
 

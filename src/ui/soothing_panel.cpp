@@ -25,7 +25,7 @@ void SoothingPanel::follow(const std::vector<std::string>& words) {
   line_ids = std::move(ids);
 }
 
-void SoothingPanel::draw(const core::InnerSystem& system, UiActions& actions) {
+void SoothingPanel::draw(const core::InnerSystem& system, Actions& actions) {
   if (!open) return;
   if (!dirty || line_ids.size() != editing.size()) follow(system.soothing);  // follow undo and redo while nothing is being typed
   const float em = ImGui::GetFontSize();
@@ -34,7 +34,7 @@ void SoothingPanel::draw(const core::InnerSystem& system, UiActions& actions) {
   window("Soothing words", {Side::left, em * 24.0f}, 0, [&] { draw_content(system, actions); });
 }
 
-void SoothingPanel::draw_content(const core::InnerSystem& system, UiActions& actions) {
+void SoothingPanel::draw_content(const core::InnerSystem& system, Actions& actions) {
   const float em = ImGui::GetFontSize();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("Words to come back to when the worry rises. Make them yours: change them, move them, add your own.");
@@ -86,7 +86,7 @@ void SoothingPanel::draw_content(const core::InnerSystem& system, UiActions& act
   item_rects.remember("Add words");
   dirty = dirty || active;
   if (commit) {
-    actions.edits.push_back(core::set_soothing(system, editing));
+    actions.push(act::Edit{core::set_soothing(system, editing)});
     dirty = false;
   }
 }

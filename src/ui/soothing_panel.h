@@ -23,8 +23,8 @@ struct SoothingPanel : Panel {
   bool focus_new_line = false;  // Add words: the new line takes the keyboard
   ItemRects item_rects;  // where each line ("line 0", ...) and button was drawn last frame
 
-  void draw(const core::InnerSystem& system, UiActions& actions);
-  void draw_content(const core::InnerSystem& system, UiActions& actions);  // inside its window (ui/panel.h)
+  void draw(const core::InnerSystem& system, Actions& actions);
+  void draw_content(const core::InnerSystem& system, Actions& actions);  // inside its window (ui/panel.h)
   // Takes the list as the map has it (undo, redo): a line keeps its id only where its words are unchanged.
   void follow(const std::vector<std::string>& words);
 };

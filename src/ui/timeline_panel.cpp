@@ -36,7 +36,7 @@ void draw_milestone_marks(const core::InnerSystem& system, std::int64_t first_da
 
 }  // namespace
 
-void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions& actions) {
+void TimelinePanel::draw(const char* title, const TimelineView& view, Actions& actions) {
   if (!open || view.system == nullptr) return;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
@@ -47,10 +47,10 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
   bool still_open = true;
   if (!ImGui::Begin(title, &still_open, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
-    if (!still_open) actions.toggle_timeline = true;
+    if (!still_open) actions.push(act::ToggleTimeline{});
     return;
   }
-  if (!still_open) actions.toggle_timeline = true;
+  if (!still_open) actions.push(act::ToggleTimeline{});
   const float width = ImGui::GetContentRegionAvail().x;  // narrower than asked on a crowded screen
   bottom_px = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y - viewport->WorkPos.y;
   if (!view.problem.empty()) {
@@ -88,9 +88,9 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
     ImGui::SetNextItemWidth(width);
     const std::string label = when;
     if (ImGui::SliderInt("##day", &day, 0, days, label.c_str(), ImGuiSliderFlags_AlwaysClamp)) {
-      if (day >= days) actions.show_today = true;
-      else actions.show_time = static_cast<double>(first_day + static_cast<std::int64_t>(day) * core::day_s + core::day_s - 1);  // the day's end
-      actions.play_timelapse = false;
+      if (day >= days) actions.push(act::ShowToday{});
+      else actions.push(act::ShowTime{static_cast<double>(first_day + static_cast<std::int64_t>(day) * core::day_s + core::day_s - 1)});  // the day's end
+      actions.push(act::PlayTimelapse{false});
     }
     item_rects.remember("day");
     draw_milestone_marks(*view.system, first_day, days, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -100,8 +100,8 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
   // Stepping and playing.
   ImGui::BeginDisabled(days == 0 || day == 0);
   if (ImGui::ArrowButton("earlier", ImGuiDir_Left)) {
-    actions.show_time = static_cast<double>(first_day + static_cast<std::int64_t>(day - 1) * core::day_s + core::day_s - 1);
-    actions.play_timelapse = false;
+    actions.push(act::ShowTime{static_cast<double>(first_day + static_cast<std::int64_t>(day - 1) * core::day_s + core::day_s - 1)});
+    actions.push(act::PlayTimelapse{false});
   }
   ImGui::EndDisabled();
   item_rects.remember("earlier");
@@ -109,22 +109,22 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
   ImGui::SameLine();
   ImGui::BeginDisabled(!view.shown);
   if (ImGui::ArrowButton("later", ImGuiDir_Right)) {
-    if (day + 1 >= days) actions.show_today = true;
-    else actions.show_time = static_cast<double>(first_day + static_cast<std::int64_t>(day + 1) * core::day_s + core::day_s - 1);
-    actions.play_timelapse = false;
+    if (day + 1 >= days) actions.push(act::ShowToday{});
+    else actions.push(act::ShowTime{static_cast<double>(first_day + static_cast<std::int64_t>(day + 1) * core::day_s + core::day_s - 1)});
+    actions.push(act::PlayTimelapse{false});
   }
   item_rects.remember("later");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A day later");
   ImGui::SameLine();
   if (ImGui::Button("Today")) {
-    actions.show_today = true;
-    actions.play_timelapse = false;
+    actions.push(act::ShowToday{});
+    actions.push(act::PlayTimelapse{false});
   }
   item_rects.remember("Today");
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(days == 0);
-  if (ImGui::Button(view.playing ? "Pause" : "Play the time-lapse")) actions.play_timelapse = !view.playing;
+  if (ImGui::Button(view.playing ? "Pause" : "Play the time-lapse")) actions.push(act::PlayTimelapse{!view.playing});
   ImGui::EndDisabled();
   item_rects.remember("Play");
   if (ImGui::IsItemHovered() && !view.playing) ImGui::SetTooltip("Watch your map change, from the first day to today");
@@ -144,7 +144,7 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
     }
     ImGui::PushID(static_cast<int>(e.id));
     const std::string line = std::string(core::entry_type_spec(e.type).name) + ": " + first_words(e);
-    if (ImGui::Selectable(line.c_str())) actions.open_entry = e.id;
+    if (ImGui::Selectable(line.c_str())) actions.push(act::OpenEntry{e.id});
     ImGui::PopID();
     item_rects.remember(("page " + std::to_string(e.id)).c_str());
     if (pages >= 6) break;  // the journal holds the rest
@@ -162,8 +162,8 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
     ImGui::PushID(static_cast<int>(i));
     const std::string line = local_day(m.at) + "  " + m.title;
     if (ImGui::Selectable(line.c_str(), false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(width - em * 2.0f, 0.0f))) {
-      actions.show_time = static_cast<double>(m.at);
-      actions.play_timelapse = false;
+      actions.push(act::ShowTime{static_cast<double>(m.at)});
+      actions.push(act::PlayTimelapse{false});
     }
     item_rects.remember(("milestone " + std::to_string(i)).c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Go to this moment");
@@ -172,7 +172,7 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Take this milestone away (Undo brings it back)");
     ImGui::PopID();
   }
-  if (remove >= 0) actions.edits.push_back(core::remove_milestone(*view.system, static_cast<std::size_t>(remove)));
+  if (remove >= 0) actions.push(act::Edit{core::remove_milestone(*view.system, static_cast<std::size_t>(remove))});
   ImGui::SetNextItemWidth(width - em * 5.0f);
   forget_stale_text_state("##milestone");
   const bool entered = ImGui::InputTextWithHint("##milestone", "A moment to remember", &milestone_title, ImGuiInputTextFlags_EnterReturnsTrue);
@@ -182,7 +182,7 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
   item_rects.remember("Mark it");
   if (mark || entered) {
     const auto at = view.shown ? static_cast<std::int64_t>(shown) : view.today;
-    actions.edits.push_back(core::add_milestone(*view.system, {.at = at, .title = milestone_title}));
+    actions.push(act::Edit{core::add_milestone(*view.system, {.at = at, .title = milestone_title})});
     milestone_title.clear();
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip(view.shown ? "Mark the day shown" : "Mark today");
@@ -199,7 +199,7 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, UiActions&
                        "earlier days later, save a copy first (Settings, Privacy).");
     ImGui::PopTextWrapPos();
     if (ImGui::Button("Start again from today")) {
-      actions.clear_history = true;
+      actions.push(act::ClearHistory{});
       ImGui::CloseCurrentPopup();
     }
     item_rects.remember("Start again from today");

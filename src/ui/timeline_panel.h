@@ -32,7 +32,7 @@ struct TimelinePanel {
   ItemRects item_rects;  // where each entry was drawn last frame, by label
   float bottom_px = 0.0f;  // where the panel ended last frame, from the top of the screen (0: not drawn yet)
 
-  void draw(const char* title, const TimelineView& view, UiActions& actions);
+  void draw(const char* title, const TimelineView& view, Actions& actions);
 };
 
 }  // namespace innerscape::ui

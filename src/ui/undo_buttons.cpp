@@ -5,9 +5,9 @@
 
 namespace innerscape::ui {
 
-void undo_redo_buttons(const std::string& undo_label, const std::string& redo_label, UiActions& actions, ItemRects& rects) {
+void undo_redo_buttons(const std::string& undo_label, const std::string& redo_label, Actions& actions, ItemRects& rects) {
   ImGui::BeginDisabled(undo_label.empty());
-  if (ImGui::Button("Undo")) ++actions.undo;
+  if (ImGui::Button("Undo")) actions.push(act::Undo{});
   ImGui::EndDisabled();
   rects.remember("Undo");
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && !undo_label.empty()) {
@@ -15,7 +15,7 @@ void undo_redo_buttons(const std::string& undo_label, const std::string& redo_la
   }
   ImGui::SameLine();
   ImGui::BeginDisabled(redo_label.empty());
-  if (ImGui::Button("Redo")) ++actions.redo;
+  if (ImGui::Button("Redo")) actions.push(act::Redo{});
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && !redo_label.empty()) {
     ImGui::SetTooltip("Redo %s (Ctrl+Shift+Z)", redo_label.c_str());

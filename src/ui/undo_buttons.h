@@ -10,6 +10,6 @@
 namespace innerscape::ui {
 
 // Empty labels: nothing to undo (or redo), and the button rests. Records "Undo" in `rects`.
-void undo_redo_buttons(const std::string& undo_label, const std::string& redo_label, UiActions& actions, ItemRects& rects);
+void undo_redo_buttons(const std::string& undo_label, const std::string& redo_label, Actions& actions, ItemRects& rects);
 
 }  // namespace innerscape::ui

@@ -12,7 +12,7 @@
 
 namespace innerscape::ui {
 
-void WelcomePanel::draw(const char* title, const WelcomeView& view, UiActions& actions) {
+void WelcomePanel::draw(const char* title, const WelcomeView& view, Actions& actions) {
   item_rects.clear();
   if (!open) return;
   const float em = ImGui::GetFontSize();
@@ -21,7 +21,7 @@ void WelcomePanel::draw(const char* title, const WelcomeView& view, UiActions& a
          [&] { draw_content(view, actions); });
 }
 
-void WelcomePanel::draw_content(const WelcomeView& view, UiActions& actions) {
+void WelcomePanel::draw_content(const WelcomeView& view, Actions& actions) {
 
   push_heading_font();
   ImGui::TextUnformatted("Welcome in");
@@ -51,7 +51,7 @@ void WelcomePanel::draw_content(const WelcomeView& view, UiActions& actions) {
   if (view.first_run && view.offer_lock) {
     // Only a lock chosen before the first word is written keeps every word off the disk in
     // plaintext: words saved first and locked later can linger where no program can reach them.
-    if (ImGui::SmallButton("Lock it with a passphrase first")) actions.toggle_privacy = true;
+    if (ImGui::SmallButton("Lock it with a passphrase first")) actions.push(act::TogglePrivacy{});
     item_rects.remember("Lock it with a passphrase first");
     if (ImGui::IsItemHovered()) {
       ImGui::SetTooltip(
@@ -62,11 +62,11 @@ void WelcomePanel::draw_content(const WelcomeView& view, UiActions& actions) {
 
   ImGui::Spacing();
   bool motion = view.ambient_motion;
-  if (ImGui::Checkbox("Let the scene move", &motion)) actions.ambient_motion = motion;
+  if (ImGui::Checkbox("Let the scene move", &motion)) actions.push(act::AmbientMotion{motion});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Off keeps everything still, for comfort.");
   if (motion) {
     bool always = view.ambient_always;
-    if (ImGui::Checkbox("Keep moving while I rest", &always)) actions.ambient_always = always;
+    if (ImGui::Checkbox("Keep moving while I rest", &always)) actions.push(act::AmbientAlways{always});
     if (ImGui::IsItemHovered()) {
       ImGui::SetTooltip("When off, the scene grows still after a while without input, which saves power.");
     }
@@ -77,19 +77,19 @@ void WelcomePanel::draw_content(const WelcomeView& view, UiActions& actions) {
     // A first map can start from the example, to see how a system looks, or from nothing at all.
     ImGui::TextWrapped("How would you like to begin?");
     if (ImGui::Button("With the example map")) {
-      actions.start_from_example = true;
-      actions.dismiss_welcome = true;
+      actions.push(act::DismissWelcome{});  // first: the old order, Begin's word kept before the example arrives
+      actions.push(act::StartFromExample{});
     }
     item_rects.remember("With the example map");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ten parts of an example system to look at, change or remove: they become yours.");
     ImGui::SameLine();
-    if (ImGui::Button("With an empty map")) actions.dismiss_welcome = true;
+    if (ImGui::Button("With an empty map")) actions.push(act::DismissWelcome{});
     item_rects.remember("With an empty map");
   } else if (ImGui::Button("Begin")) {
-    actions.dismiss_welcome = true;
+    actions.push(act::DismissWelcome{});
   }
   if (!view.first_run) ImGui::SameLine();  // under the two first-run choices, beside Begin
-  if (ImGui::SmallButton("Keyboard shortcuts (F1)")) actions.toggle_shortcuts = true;
+  if (ImGui::SmallButton("Keyboard shortcuts (F1)")) actions.push(act::ToggleShortcuts{});
 }
 
 }  // namespace innerscape::ui

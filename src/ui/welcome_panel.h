@@ -20,8 +20,8 @@ struct WelcomePanel : Panel {
   WelcomePanel() { open = true; }
   ItemRects item_rects;
 
-  void draw(const char* title, const WelcomeView& view, UiActions& actions);
-  void draw_content(const WelcomeView& view, UiActions& actions);  // inside its window (ui/panel.h)
+  void draw(const char* title, const WelcomeView& view, Actions& actions);
+  void draw_content(const WelcomeView& view, Actions& actions);  // inside its window (ui/panel.h)
 };
 
 }  // namespace innerscape::ui

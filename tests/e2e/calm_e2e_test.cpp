@@ -52,7 +52,7 @@ TEST_CASE("calm mode: F2 begins the breath, I feel steadier ends it and says so;
   // Closing calm mode with its own close button is the same as feeling steadier.
   d.key(SDLK_F2);
   REQUIRE(d.session->breathing().running);
-  d.session->act({.end_calm = true});
+  d.session->act({ui::act::EndCalm{}});
   d.frames(2);
   CHECK_FALSE(d.session->breathing().running);
 }

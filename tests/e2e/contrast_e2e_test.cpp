@@ -90,8 +90,8 @@ TEST_CASE("each checkbox and text field on a page stands out 3:1 from its panel,
     std::string error;
     Driver d(app::Session::open(
         {.size = {1280, 720}, .hidden = false, .vsync = false, .demo = true, .shader_dir = INNERSCAPE_SHADER_DIR}, error));
-    d.session->act({.theme = theme});
-    d.session->act({.new_entry = core::EntryType::trigger});  // "Which parts are here?" opens with it
+    d.session->act({ui::act::Theme{theme}});
+    d.session->act({ui::act::NewEntry{core::EntryType::trigger}});  // "Which parts are here?" opens with it
     d.frames(4);
     const ui::ItemRects& rects = d.session->overlay().entry_editor.item_rects;
     const float box = ImGui::GetFrameHeight();  // a checkbox's square, at the left of its item

@@ -182,9 +182,7 @@ TEST_CASE("a part is removed from the keyboard only while the map has it, and an
   CHECK(d.session->overlay().notice.text.empty());
 
   // Any removal, however it comes (the page's own button asks the same way).
-  ui::UiActions remove;
-  remove.edits.push_back(core::delete_part(system, system.parts.front().id));
-  d.session->act(remove);
+  d.session->act({ui::act::Edit{core::delete_part(system, system.parts.front().id)}});
   d.frames(2);
   CHECK(system.parts.empty());
   CHECK(Driver::centre(d.session->overlay().notice.item_rects, "Undo") != glm::vec2(0.0f));

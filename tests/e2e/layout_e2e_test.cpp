@@ -73,30 +73,30 @@ const State states[] = {
     {"map", [](app::Session&) {}},
     {"breathing",
      [](app::Session& s) {
-       s.act({.toggle_breathing = true});
+       s.act({ui::act::ToggleBreathing{}});
        breathe(s);
      }},
-    {"calm", [](app::Session& s) { s.act({.calm = true}); }},
+    {"calm", [](app::Session& s) { s.act({ui::act::Calm{}}); }},
     {"journal-page",
      [](app::Session& s) {
-       s.act({.toggle_journal = true});
-       s.act({.new_entry = core::EntryType::thought_record});
+       s.act({ui::act::ToggleJournal{}});
+       s.act({ui::act::NewEntry{core::EntryType::thought_record}});
      }},
     {"notice-over-page",
      [](app::Session& s) {
-       s.act({.new_entry = core::EntryType::trigger});
-       s.act({.notice = "The siren has moved into the Self's place, and is blended with it. Its feelings may feel like all of "
-                        "you right now. When you are ready, you could kindly ask it to step back a little, so you can be with it."});
+       s.act({ui::act::NewEntry{core::EntryType::trigger}});
+       s.act({ui::act::Notice{"The siren has moved into the Self's place, and is blended with it. Its feelings may feel like all of "
+                                "you right now. When you are ready, you could kindly ask it to step back a little, so you can be with it."}});
      }},
     {"soothing-and-page",
      [](app::Session& s) {
-       s.act({.toggle_soothing = true});
-       s.act({.new_entry = core::EntryType::trigger});
+       s.act({ui::act::ToggleSoothing{}});
+       s.act({ui::act::NewEntry{core::EntryType::trigger}});
      }},
     {"breathing-and-page",
      [](app::Session& s) {
        breathe(s);
-       s.act({.new_entry = core::EntryType::letter});
+       s.act({ui::act::NewEntry{core::EntryType::letter}});
      }},
 };
 
@@ -107,7 +107,7 @@ TEST_CASE("no text the app writes lands on other text or a panel, in the example
     Driver d(open_example());
     state.enter(*d.session);
     for (int percent : {100, 75, 150, 200}) {
-      d.session->act({.ui_scale_percent = percent});
+      d.session->act({ui::act::UiScalePercent{percent}});
       d.frames(8);  // the font rasterized anew, the panels placed, the names placed around them
       const std::string at = std::string(state.name) + "-" + std::to_string(percent);
       CAPTURE(at);
@@ -140,7 +140,7 @@ TEST_CASE("the breath's words stay by the Self while there is room, and move to 
   };
   CHECK(words_by_self());
   CHECK_FALSE(note_shown());
-  d.session->act({.new_entry = core::EntryType::letter});  // the page takes the middle, over the Self
+  d.session->act({ui::act::NewEntry{core::EntryType::letter}});  // the page takes the middle, over the Self
   d.frames(6);
   CHECK_FALSE(words_by_self());
   CHECK(note_shown());
@@ -155,19 +155,19 @@ TEST_CASE("a panel opened later keeps its side after the canvas has had the scre
   const char* welcome = "Innerscape - example system";
   d.frames(3);
   REQUIRE(shown(welcome));
-  d.session->act({.toggle_breathing = true});  // the Breathe panel takes the left; the welcome waits
+  d.session->act({ui::act::ToggleBreathing{}});  // the Breathe panel takes the left; the welcome waits
   d.frames(3);
   CHECK(shown("Breathe"));
   CHECK_FALSE(shown(welcome));
   CHECK(d.session->overlay().welcome.open);  // still open, only waiting
-  d.session->act({.toggle_canvas = true});
+  d.session->act({ui::act::ToggleCanvas{}});
   d.frames(3);
   REQUIRE(d.session->canvas_open());
-  d.session->act({.toggle_canvas = true});
+  d.session->act({ui::act::ToggleCanvas{}});
   d.frames(3);
   CHECK(shown("Breathe"));
   CHECK_FALSE(shown(welcome));
-  d.session->act({.toggle_breathing = true});
+  d.session->act({ui::act::ToggleBreathing{}});
   d.frames(3);
   CHECK(shown(welcome));
 }

@@ -301,7 +301,7 @@ TEST_CASE("the first run offers the lock before anything is written: chosen, not
 
   // Now the person begins, with the example's words as their own, and saves.
   const core::InnerSystem example = core::make_demo_system();
-  d.session->act({.dismiss_welcome = true, .start_from_example = true});
+  d.session->act({ui::act::DismissWelcome{}, ui::act::StartFromExample{}});
   d.frames(2);
   REQUIRE(d.session->scene().system.parts.size() == example.parts.size());
   REQUIRE(d.session->save_now().empty());
@@ -330,7 +330,7 @@ TEST_CASE("a first run writes nothing until there is something to keep; the firs
     // Opened again, it is still a first run, and the first choice makes the store.
     Driver d(Driver::with_data(dir));
     REQUIRE(d.session->overlay().welcome.open);
-    d.session->act({.dismiss_welcome = true, .start_from_example = true});
+    d.session->act({ui::act::DismissWelcome{}, ui::act::StartFromExample{}});
     d.frames(2);
     REQUIRE(d.session->save_now().empty());
     CHECK(!storage::store_is_new(dir));

@@ -98,9 +98,7 @@ TEST_CASE("soothing words: lines added, moved, let go and undone from the dock, 
   d.click(soothing(d, "line 0"));
   d.type("x");
   REQUIRE(ui::text_field_active());
-  ui::UiActions undo;
-  undo.undo = 1;
-  d.session->act(undo);
+  d.session->act({ui::act::Undo{}});
   CHECK_FALSE(ui::text_field_active());
   d.frames(2);
   d.click(soothing(d, "line 0"));

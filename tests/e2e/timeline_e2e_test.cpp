@@ -88,7 +88,7 @@ TEST_CASE("Over time: scrub back to last month, see the map as it was with that 
     Driver d(Driver::with_data(dir));
     REQUIRE(core::map_state(d.session->scene().system) == core::map_state(story.today));
     // A part's page is open: it is about today's map, so it waits while the past is shown.
-    d.session->act({.inspect = story.today.parts[0].id});
+    d.session->act({ui::act::Inspect{story.today.parts[0].id}});
     d.frames(2);
     REQUIRE(inspector_shown());
     d.click(d.dock_button("Over time"));

@@ -127,7 +127,7 @@ TEST_CASE("a long answer in Meet this part wraps too, and is saved as typed") {
   test::write_store(dir, core::make_demo_system());
   Driver d(Driver::with_data(dir));
   const core::PartId id = d.session->scene().system.parts.front().id;
-  d.session->act({.inspect = id});
+  d.session->act({ui::act::Inspect{id}});
   d.frames(3);
   glm::vec4 rect{};
   REQUIRE(d.session->overlay().inspector.item_rects.rect_of("What is it feeling?", rect));

@@ -24,12 +24,12 @@ struct Scene {
     core::apply_edit(system, core::relate(system, system.parts[0].id, system.parts[1].id, core::RelationKind::protects));
   }
 
-  ui::UiActions send(std::vector<PointerEvent> pointer, std::vector<ui::SceneKey> keys = {}) {
-    ui::UiActions actions;
+  ui::Actions send(std::vector<PointerEvent> pointer, std::vector<ui::SceneKey> keys = {}) {
+    ui::Actions actions;
     ui::SceneInput input{.pointer = std::move(pointer), .keys = std::move(keys)};
     ui::handle_scene_input(controller, {.system = system, .view = view, .selected = selected, .now = 42}, input, actions);
-    if (actions.select) selected = *actions.select;
-    for (const core::Edit& e : actions.edits) core::apply_edit(system, e);
+    if (const auto* select = actions.last<ui::act::Select>()) selected = select->part;
+    for (const ui::act::Edit& e : actions.all<ui::act::Edit>()) core::apply_edit(system, e.edit);
     return actions;
   }
 
@@ -49,7 +49,7 @@ TEST_CASE("a click on a part selects it without moving it") {
   const glm::vec2 at = s.px({0.5f, 0.0f});
   const auto a = s.send({press(at), move(at + glm::vec2(2.0f, 0.0f)), release(at)});
   CHECK(s.selected == s.system.parts[0].id);
-  CHECK(a.edits.empty());
+  CHECK_FALSE(a.has<ui::act::Edit>());
 }
 
 TEST_CASE("dragging a part moves it by one edit, shown under the pointer meanwhile") {
@@ -59,7 +59,7 @@ TEST_CASE("dragging a part moves it by one edit, shown under the pointer meanwhi
   CHECK(ui::shown_position(s.controller, s.system.parts[0]).x == doctest::Approx(0.7f));
   CHECK(s.system.parts[0].position == glm::vec2(0.5f, 0.0f));  // the model waits for the release
   const auto a = s.send({release(at + glm::vec2(60.0f, -30.0f))});
-  REQUIRE(a.edits.size() == 1);
+  REQUIRE(a.count<ui::act::Edit>() == 1);
   CHECK(s.system.parts[0].position.x == doctest::Approx(0.7f));
   CHECK(s.system.parts[0].position.y == doctest::Approx(0.1f));
 }
@@ -69,7 +69,7 @@ TEST_CASE("Escape during a drag puts the part back") {
   const glm::vec2 at = s.px({0.5f, 0.0f});
   s.send({press(at), move(at + glm::vec2(50.0f, 0.0f))}, {ui::SceneKey::cancel});
   const auto a = s.send({release(at + glm::vec2(50.0f, 0.0f))});
-  CHECK(a.edits.empty());
+  CHECK_FALSE(a.has<ui::act::Edit>());
   CHECK(ui::shown_position(s.controller, s.system.parts[0]) == glm::vec2(0.5f, 0.0f));
 }
 
@@ -78,7 +78,7 @@ TEST_CASE("dragging empty space pans the view and clears the selection") {
   s.selected = s.system.parts[0].id;
   const glm::vec2 at{400.0f, 500.0f};
   const auto a = s.send({press(at), move(at + glm::vec2(-90.0f, 0.0f)), release(at + glm::vec2(-90.0f, 0.0f))});
-  CHECK(a.edits.empty());
+  CHECK_FALSE(a.has<ui::act::Edit>());
   CHECK(s.selected == 0);
   CHECK(s.view.center.x == doctest::Approx(0.3f));
 }
@@ -95,8 +95,8 @@ TEST_CASE("the wheel zooms toward the pointer") {
 TEST_CASE("a double click opens the inspector on the part") {
   Scene s;
   const auto a = s.send({press(s.px({-0.5f, 0.0f}), Button::left, 2)});
-  REQUIRE(a.inspect.has_value());
-  CHECK(*a.inspect == s.system.parts[1].id);
+  REQUIRE(a.has<ui::act::Inspect>());
+  CHECK(a.last<ui::act::Inspect>()->part == s.system.parts[1].id);
 }
 
 TEST_CASE("placing from the palette adds the part where clicked and asks for its name") {
@@ -110,7 +110,8 @@ TEST_CASE("placing from the palette adds the part where clicked and asks for its
   CHECK(placed.name == "Numbing");
   CHECK(placed.position.x == doctest::Approx(1.0f));
   CHECK(placed.position.y == doctest::Approx(2.0f / 3.0f));
-  CHECK(a.name_in_place == expected);
+  REQUIRE(a.has<ui::act::NameInPlace>());
+  CHECK(a.last<ui::act::NameInPlace>()->part == expected);
   CHECK(s.selected == expected);
   CHECK_FALSE(s.controller.placing.has_value());
 }
@@ -118,12 +119,14 @@ TEST_CASE("placing from the palette adds the part where clicked and asks for its
 TEST_CASE("right-click opens the menu for a part, or for a line") {
   Scene s;
   const auto on_part = s.send({press(s.px({0.5f, 0.0f}), Button::right)});
-  CHECK(on_part.context_part == s.system.parts[0].id);
+  REQUIRE(on_part.has<ui::act::ContextPart>());
+  CHECK(on_part.last<ui::act::ContextPart>()->part == s.system.parts[0].id);
   const auto on_line = s.send({press(s.px({0.0f, 0.0f}) + glm::vec2(0.0f, 3.0f), Button::right)});
-  CHECK(on_line.context_relationship == std::optional<std::size_t>(0));
+  REQUIRE(on_line.has<ui::act::ContextRelationship>());
+  CHECK(on_line.last<ui::act::ContextRelationship>()->index == 0);
   const auto on_nothing = s.send({press({50.0f, 50.0f}, Button::right)});
-  CHECK_FALSE(on_nothing.context_part.has_value());
-  CHECK_FALSE(on_nothing.context_relationship.has_value());
+  CHECK_FALSE(on_nothing.has<ui::act::ContextPart>());
+  CHECK_FALSE(on_nothing.has<ui::act::ContextRelationship>());
 }
 
 TEST_CASE("hovering finds the part, then the line, then nothing") {
@@ -144,9 +147,9 @@ TEST_CASE("keys: Delete removes the selected part, undo and redo are counted, Ho
                               ui::SceneKey::frame_all});
   CHECK(s.system.parts.size() == 1);
   CHECK(s.system.relationships.empty());
-  CHECK(a.undo == 2);
-  CHECK(a.redo == 1);
-  CHECK(a.frame_all);
+  CHECK(a.count<ui::act::Undo>() == 2);
+  CHECK(a.count<ui::act::Redo>() == 1);
+  CHECK(a.has<ui::act::FrameAll>());
 }
 
 TEST_CASE("dropping a part on the Self blends it, with a gentle word; moving it away unblends") {
@@ -155,8 +158,10 @@ TEST_CASE("dropping a part on the Self blends it, with a gentle word; moving it 
   const glm::vec2 self = s.px({0.0f, 0.0f});
   const auto blended = s.send({press(at), move(self), release(self)});
   CHECK(core::is_blended(s.system.parts[0]));
-  CHECK(blended.notice.find("blended") != std::string::npos);
+  REQUIRE(blended.has<ui::act::Notice>());
+  CHECK(blended.last<ui::act::Notice>()->text.find("blended") != std::string::npos);
   const auto back = s.send({press(self), move(at), release(at)});
   CHECK_FALSE(core::is_blended(s.system.parts[0]));
-  CHECK(back.notice.find("stepped back") != std::string::npos);
+  REQUIRE(back.has<ui::act::Notice>());
+  CHECK(back.last<ui::act::Notice>()->text.find("stepped back") != std::string::npos);
 }

@@ -17,10 +17,11 @@ using namespace innerscape;
 namespace {
 
 // Whether the controller asked the app for anything, or changed its own state.
-bool did_something(const ui::UiActions& a, const ui::SceneController& c) {
-  return a.undo != 0 || a.redo != 0 || !a.edits.empty() || a.frame_all || a.search_focus || a.toggle_journal || a.calm ||
-         a.select.has_value() || a.new_entry.has_value() || a.show_parts || a.new_entry_menu || a.toggle_canvas ||
-         a.toggle_shortcuts || a.toggle_fullscreen || a.toggle_timeline || !c.placing.has_value();
+bool did_something(const ui::Actions& a, const ui::SceneController& c) {
+  using namespace ui::act;
+  return a.has_any<Undo, Redo, Edit, FrameAll, SearchFocus, ToggleJournal, Calm, Select, NewEntry, ShowParts, NewEntryMenu,
+                   ToggleCanvas, ToggleShortcuts, ToggleFullscreen, ToggleTimeline>() ||
+         !c.placing.has_value();
 }
 
 }  // namespace
@@ -41,7 +42,7 @@ TEST_CASE("every listed key maps to an action on the map") {
     } else {
       input.keys.push_back(s.action);
     }
-    ui::UiActions actions;
+    ui::Actions actions;
     ui::handle_scene_input(controller, {.system = system, .view = view, .selected = system.parts.front().id}, input, actions);
     CHECK(did_something(actions, controller));
     // The table dispatches itself: the key finds its own row (Shift forgiven where no row names it).

@@ -52,7 +52,7 @@ TEST_CASE("the journal lists the demo's entries newest first, and filters by kin
   const core::InnerSystem demo = core::make_demo_system();
   ui::JournalPanel journal;
   journal.open = true;
-  ui::UiActions actions;
+  ui::Actions actions;
   const std::int64_t now = demo.journal.back().created_at + 3600;
   ui.frames(3, [&] { journal.draw(demo, {}, now, actions); });
   std::vector<std::string> listed;
@@ -97,7 +97,7 @@ TEST_CASE("the journal lists the pages put aside at its top, not the open one, a
   core::open_draft(pages)->entry.answers.set_rating("calm", 4);
   ui::JournalPanel journal;
   journal.open = true;
-  ui::UiActions actions;
+  ui::Actions actions;
   ui.frames(3, [&] { journal.draw(demo, pages, demo.journal.back().created_at, actions); });
   glm::vec4 a, b, let_go, timeline;
   REQUIRE(journal.item_rects.rect_of("put aside:" + std::to_string(first), a));
@@ -107,8 +107,8 @@ TEST_CASE("the journal lists the pages put aside at its top, not the open one, a
   REQUIRE(journal.item_rects.rect_of("entry:" + std::to_string(demo.journal.back().id), timeline));
   CHECK(b.y < a.y);         // the newest begun first
   CHECK(a.w <= timeline.y);  // above the journal's own pages
-  CHECK_FALSE(actions.take_up_page.has_value());
-  CHECK_FALSE(actions.let_go_page.has_value());  // nothing goes without the person saying so
+  CHECK_FALSE(actions.has<ui::act::TakeUpPage>());
+  CHECK_FALSE(actions.has<ui::act::LetGoPage>());  // nothing goes without the person saying so
 }
 
 TEST_CASE("the entry editor lays out every prompt of every kind, and keeps a page as an edit") {
@@ -117,14 +117,14 @@ TEST_CASE("the entry editor lays out every prompt of every kind, and keeps a pag
   for (const core::EntryTypeSpec& type : core::entry_types()) {
     ui::EntryEditor editor;
     editor.start(demo, type.type, {demo.parts[0].id});
-    ui::UiActions actions;
+    ui::Actions actions;
     ui.frames(2, [&] { editor.draw(demo, 1, actions); });
     for (const core::FieldSpec& f : type.fields) {
       glm::vec2 at;
       INFO(type.key, ".", f.key);
       CHECK(editor.item_rects.centre_of(std::string(f.key), at));
     }
-    CHECK(actions.edits.empty());  // nothing is kept until the person keeps it
+    CHECK_FALSE(actions.has<ui::act::Edit>());  // nothing is kept until the person keeps it
   }
 }
 
@@ -134,17 +134,17 @@ TEST_CASE("a two-column page dragged almost off the screen draws without its col
   const core::InnerSystem demo = core::make_demo_system();
   ui::EntryEditor editor;
   editor.start(demo, core::EntryType::radical_acceptance, {demo.parts[0].id});
-  ui::UiActions actions;
+  ui::Actions actions;
   ui.frames(2, [&] { editor.draw(demo, 1, actions); });
   ImGui::SetWindowPos("###entry_editor", ImVec2(200.0f, 700.0f));  // only its title bar still on screen
   ui.frames(2, [&] { editor.draw(demo, 1, actions); });
-  CHECK(actions.edits.empty());
+  CHECK_FALSE(actions.has<ui::act::Edit>());
 }
 
 TEST_CASE("the palette offers every archetype of the open kind and a blank part") {
   Headless ui;
   ui::PalettePanel palette;
-  ui::UiActions actions;
+  ui::Actions actions;
   ui.frames(2, [&] { palette.draw("Parts", {}, actions); });
   glm::vec2 at;
   CHECK(palette.item_rects.centre_of("The Pleaser", at));
@@ -157,12 +157,12 @@ TEST_CASE("Ctrl+1 to Ctrl+8 ask for a new page of each kind") {
   core::InnerSystem system;
   core::SceneView view;
   for (int kind = 0; kind < core::entry_type_count; ++kind) {
-    ui::UiActions actions;
+    ui::Actions actions;
     ui::SceneInput input;
     input.new_entry_keys.push_back(kind);
     ui::handle_scene_input(controller, {.system = system, .view = view}, input, actions);
-    REQUIRE(actions.new_entry.has_value());
-    CHECK(static_cast<int>(*actions.new_entry) == kind);
+    REQUIRE(actions.has<ui::act::NewEntry>());
+    CHECK(static_cast<int>(actions.last<ui::act::NewEntry>()->type) == kind);
   }
 }
 
@@ -171,7 +171,7 @@ TEST_CASE("a journal of years lays out only the rows in view, newest first") {
   const core::InnerSystem years = core::make_long_journal(5000, 1767225600);
   ui::JournalPanel journal;
   journal.open = true;
-  ui::UiActions actions;
+  ui::Actions actions;
   ui.frames(3, [&] { journal.draw(years, {}, 1767225600, actions); });
   std::vector<std::string> rows;
   for (const auto& [label, rect] : journal.item_rects.rects) {
@@ -273,7 +273,7 @@ TEST_CASE("the Settings panel asks for a UI scale, a theme, a text size, still m
   ui::SettingsPanel panel;
   panel.open = true;
   core::Settings settings;
-  ui::UiActions actions;
+  ui::Actions actions;
   auto draw = [&] { panel.draw(settings, false, false, actions); };
   ui.frames(3, draw);
   for (const char* label : {"tab Display", "tab Motion", "tab Sound", "tab Privacy", "scale 75", "scale 200", "font px", "Calm dark", "Light"}) {
@@ -281,23 +281,29 @@ TEST_CASE("the Settings panel asks for a UI scale, a theme, a text size, still m
     CHECK_MESSAGE(panel.item_rects.centre_of(label, at), label);
   }
   click(panel.item_rects, "scale 150", draw);
-  CHECK(actions.ui_scale_percent == 150);
+  REQUIRE(actions.has<ui::act::UiScalePercent>());
+  CHECK(actions.last<ui::act::UiScalePercent>()->percent == 150);
   click(panel.item_rects, "Light", draw);
-  CHECK(actions.theme == core::Theme::light);
+  REQUIRE(actions.has<ui::act::Theme>());
+  CHECK(actions.last<ui::act::Theme>()->theme == core::Theme::light);
   click(panel.item_rects, "tab Motion", draw);
   click(panel.item_rects, "Let the scene move", draw);
-  CHECK(actions.ambient_motion == false);
+  REQUIRE(actions.has<ui::act::AmbientMotion>());
+  CHECK(actions.last<ui::act::AmbientMotion>()->on == false);
   click(panel.item_rects, "tab Sound", draw);
   click(panel.item_rects, "tones", draw);
-  CHECK(actions.tones == false);
+  REQUIRE(actions.has<ui::act::Tones>());
+  CHECK(actions.last<ui::act::Tones>()->on == false);
   click(panel.item_rects, "tab Privacy", draw);
   click(panel.item_rects, "Privacy", draw);
-  CHECK(actions.toggle_privacy);
+  CHECK(actions.has<ui::act::TogglePrivacy>());
   actions = {};
   click(panel.item_rects, "tab Display", draw);
   click(panel.item_rects, "Usual size", draw);
-  CHECK(actions.font_px == core::default_font_px);
-  CHECK(actions.ui_scale_percent == 100);
+  REQUIRE(actions.has<ui::act::FontPx>());
+  CHECK(actions.last<ui::act::FontPx>()->px == core::default_font_px);
+  REQUIRE(actions.has<ui::act::UiScalePercent>());
+  CHECK(actions.last<ui::act::UiScalePercent>()->percent == 100);
 }
 
 TEST_CASE("the Breathe panel's two weeks of minutes are drawn wide enough to read, and one minute is one minute") {
@@ -307,7 +313,7 @@ TEST_CASE("the Breathe panel's two weeks of minutes are drawn wide enough to rea
   panel.minutes = 1;
   core::LiveBreath view;
   view.minutes_per_day = {0, 5, 10, 0, 3, 7, 0, 0, 12, 5, 5, 0, 8, 4};
-  ui::UiActions actions;
+  ui::Actions actions;
   ui.frames(4, [&] { panel.draw(view, actions); });
   glm::vec4 chart{};
   REQUIRE(panel.item_rects.rect_of("minutes a day", chart));
@@ -321,21 +327,21 @@ TEST_CASE("a page changing a kept entry waits for the journal to be read; one wh
   const core::Entry letter = demo.journal[1];
   ui::EntryEditor editor;
   editor.edit(demo, letter);
-  ui::UiActions actions;
+  ui::Actions actions;
   auto draw = [&] { editor.draw(demo, 100, actions); };
   editor.journal_loading = true;
   ui.frames(2, draw);
   click(editor.item_rects, "Keep this entry", draw);
-  CHECK(actions.edits.empty());  // not yet: the journal holding it is still being read
+  CHECK_FALSE(actions.has<ui::act::Edit>());  // not yet: the journal holding it is still being read
   CHECK(editor.open);
 
   editor.journal_loading = false;
   demo.journal.clear();  // its entry is gone (undone, say)
   ui.frames(2, draw);
   click(editor.item_rects, "Keep this entry", draw);
-  REQUIRE(actions.edits.size() == 1);
+  REQUIRE(actions.count<ui::act::Edit>() == 1);
   core::InnerSystem after = demo;
-  core::apply_edit(after, actions.edits[0]);
+  core::apply_edit(after, actions.last<ui::act::Edit>()->edit);
   REQUIRE(after.journal.size() == 1);
   CHECK(after.journal[0].answers == letter.answers);  // the words found a place
   CHECK_FALSE(editor.open);
@@ -352,25 +358,25 @@ TEST_CASE("letting a page go from the journal asks first, and only the person's 
   core::put_aside(pages, demo);
   ui::JournalPanel journal;
   journal.open = true;
-  ui::UiActions actions;
+  ui::Actions actions;
   auto draw = [&] { journal.draw(demo, pages, demo.journal.back().created_at, actions); };
   ui.frames(3, draw);
   click(journal.item_rects, "let go:" + std::to_string(serial), draw);
   ui.frames(2, draw);
-  CHECK_FALSE(actions.let_go_page.has_value());
+  CHECK_FALSE(actions.has<ui::act::LetGoPage>());
   click(journal.item_rects, "Keep it waiting", draw);
   ui.frames(2, draw);
-  CHECK_FALSE(actions.let_go_page.has_value());
+  CHECK_FALSE(actions.has<ui::act::LetGoPage>());
   glm::vec2 at;
   CHECK_FALSE(journal.item_rects.centre_of("Let it go", at));  // the question has gone
   click(journal.item_rects, "let go:" + std::to_string(serial), draw);
   ui.frames(2, draw);
   click(journal.item_rects, "Let it go", draw);
-  REQUIRE(actions.let_go_page.has_value());
-  CHECK(*actions.let_go_page == serial);
+  REQUIRE(actions.has<ui::act::LetGoPage>());
+  CHECK(actions.last<ui::act::LetGoPage>()->page == serial);
 
   actions = {};
   click(journal.item_rects, "put aside:" + std::to_string(serial), draw);
-  REQUIRE(actions.take_up_page.has_value());
-  CHECK(*actions.take_up_page == serial);
+  REQUIRE(actions.has<ui::act::TakeUpPage>());
+  CHECK(actions.last<ui::act::TakeUpPage>()->page == serial);
 }
