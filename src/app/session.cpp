@@ -548,7 +548,11 @@ void Session::frame(double real_dt_s, double now_s, glm::ivec2 target_size, bool
   if (imgui_demo_only) {
     ImGui::ShowDemoWindow();
   } else {
-    actions = draw_overlay(target_size);
+    // The map's panels are made ready first and the words typed into them kept after: drawing changes nothing.
+    const bool map_panels = !overlay_.lock_screen.shown && !overlay_.canvas.open() && !film;
+    if (map_panels) prepare_overlay(wall_clock_now());
+    actions = draw_overlay();
+    if (map_panels) keep_typing();
   }
   window_->render_ui();
   // What the overlay asked for is applied once, after the frame is drawn: nothing changed the model
@@ -604,49 +608,97 @@ bool Session::note_glyphs() {
   return fresh;
 }
 
-ui::Actions Session::draw_overlay(glm::ivec2 target_size) {
+void Session::prepare_overlay(std::int64_t now) {
+  OverlayState& o = overlay_;
+  // The inspected part's portrait, made again only when its thumbnail is new.
+  o.inspector.portrait = nullptr;
+  if (const core::Part* inspected = o.inspector.open ? core::find_part(doc_->system(), o.inspector.part) : nullptr) {
+    const auto worn = portrait_sources_.find(inspected->portrait);
+    if (worn != portrait_sources_.end()) {
+      if (inspector_portrait_source_ != worn->second) {
+        inspector_portrait_.set(core::portrait_from_thumbnail(*worn->second));
+        inspector_portrait_source_ = worn->second;
+      }
+      o.inspector.portrait = inspector_portrait_.imgui_id();
+    }
+  }
+  // A name being typed for a part that has gone (undone, removed) is let go.
+  if (!past_.time && core::find_part(doc_->system(), o.name_field.part) == nullptr) o.name_field.part = 0;
+  o.journal.loading = o.entry_editor.journal_loading = !doc_->journal_ready();
+  if (o.breathing.open && !breathing_.running) {
+    breathing_.minutes_per_day = core::breathing_minutes_per_day(doc_->system().breathing_log, now, 14);
+  }
+  breathing_.tones = doc_->settings().tones;
+  breathing_.volume = doc_->settings().volume;
+}
+
+void Session::keep_typing() {
+  // Words being typed are kept as drafts, so a crash cannot take them; written soon after typing.
+  const OverlayState& o = overlay_;
+  std::vector<core::Draft> drafts;
+  if (o.inspector.open && o.inspector.editing) {
+    if (const core::Part* part = core::find_part(doc_->system(), o.inspector.part)) drafts = core::drafts_between(*part, o.inspector.draft);
+  }
+  if (const core::Part* part = core::find_part(doc_->system(), o.name_field.part); part != nullptr && !o.name_field.text.empty() &&
+                                                                                  o.name_field.text != part->name) {
+    drafts.push_back({part->id, "name", o.name_field.text});
+  }
+  doc_->keep_drafts(std::move(drafts));
+  doc_->keep_pages(o.entry_editor.pages);
+}
+
+ui::Actions Session::draw_overlay() {
   OverlayState& o = overlay_;
   const std::int64_t now = wall_clock_now();
   ui::Actions actions;
   o.space.begin_frame();
-
   if (o.lock_screen.shown) {
     o.lock_screen.draw(window_->now_s(), actions);
     if (doc_->has_store()) ui::draw_notice(ui::disk_warning(doc_->save_problem()), actions);
     return actions;
   }
-
   if (o.canvas.open()) {
-    // The canvas has the screen to itself: its tools, its gallery, and what the app has to say.
-    const core::DrawingId id = o.canvas.drawing;
-    ui::CanvasPanelView view{.system = &doc_->system(),
-                             .undo_label = can_undo(doc_->undo_stack()) && only_this_drawing(doc_->undo_stack().done.back(), id)
-                                               ? core::undo_label(doc_->undo_stack())
-                                               : std::string(),
-                             .redo_label = can_redo(doc_->undo_stack()) && only_this_drawing(doc_->undo_stack().undone.back(), id)
-                                               ? core::redo_label(doc_->undo_stack())
-                                               : std::string(),
-                             .timer_s = creative_started_s_ >= 0.0 ? window_->now_s() - creative_started_s_ : -1.0,
-                             .default_png_path = default_drawing_path(doc_->system(), id)};
-    for (const auto& [drawing, texture] : gallery_textures_) view.thumbnails[drawing] = texture.imgui_id();
-    o.canvas_panel.draw(o.canvas, view, now, actions);
-    // The brush's outline under the pointer, so its size is plain before a mark is made.
-    if (o.canvas.pointer_px.x >= 0.0f && !ImGui::GetIO().WantCaptureMouse) {
-      const float radius = o.canvas.tool.size() * 0.5f * ui::sheet_rect(o.canvas).scale();
-      ImGui::GetForegroundDrawList()->AddCircle(ImVec2(o.canvas.pointer_px.x, o.canvas.pointer_px.y), std::max(radius, 2.0f),
-                                                IM_COL32(90, 90, 110, 160), 0, 1.2f);
-    }
-    ui::draw_notice(o.notice, actions);  // the canvas's Undo reaches only its own drawing: no part comes back from here
-    o.shortcuts.draw("Keyboard shortcuts", actions);
-    ui::draw_notice(o.problems, actions);
-    if (doc_->has_store()) ui::draw_notice(ui::disk_warning(doc_->save_problem()), actions);
+    draw_canvas_overlay(now, actions);
     return actions;
   }
-
   // A disk that cannot be written to is said first, at the top: the panels keep below it.
   if (!film && doc_->has_store()) ui::draw_notice(ui::disk_warning(doc_->save_problem()), actions);
+  const bool breath_words_by_self = draw_scene_words(now);
+  if (film) return {};  // a frame of a film asks for nothing
+  draw_map_panels(now, actions);
+  draw_messages(now, breath_words_by_self, actions);
+  return actions;
+}
+
+void Session::draw_canvas_overlay(std::int64_t now, ui::Actions& actions) {
+  // The canvas has the screen to itself: its tools, its gallery, and what the app has to say.
+  OverlayState& o = overlay_;
+  const core::DrawingId id = o.canvas.drawing;
+  const core::UndoStack& undo = doc_->undo_stack();
+  ui::CanvasPanelView view{
+      .system = &doc_->system(),
+      .undo_label = can_undo(undo) && only_this_drawing(undo.done.back(), id) ? core::undo_label(undo) : std::string(),
+      .redo_label = can_redo(undo) && only_this_drawing(undo.undone.back(), id) ? core::redo_label(undo) : std::string(),
+      .timer_s = creative_started_s_ >= 0.0 ? window_->now_s() - creative_started_s_ : -1.0,
+      .default_png_path = default_drawing_path(doc_->system(), id)};
+  for (const auto& [drawing, texture] : gallery_textures_) view.thumbnails[drawing] = texture.imgui_id();
+  o.canvas_panel.draw(o.canvas, view, now, actions);
+  // The brush's outline under the pointer, so its size is plain before a mark is made.
+  if (o.canvas.pointer_px.x >= 0.0f && !ImGui::GetIO().WantCaptureMouse) {
+    const float radius = o.canvas.tool.size() * 0.5f * ui::sheet_rect(o.canvas).scale();
+    ImGui::GetForegroundDrawList()->AddCircle(ImVec2(o.canvas.pointer_px.x, o.canvas.pointer_px.y), std::max(radius, 2.0f),
+                                              IM_COL32(90, 90, 110, 160), 0, 1.2f);
+  }
+  ui::draw_notice(o.notice, actions);  // the canvas's Undo reaches only its own drawing: no part comes back from here
+  o.shortcuts.draw("Keyboard shortcuts", actions);
+  ui::draw_notice(o.problems, actions);
+  if (doc_->has_store()) ui::draw_notice(ui::disk_warning(doc_->save_problem()), actions);
+}
+
+bool Session::draw_scene_words(std::int64_t now) {
   // Words written onto the scene find their places first, clear of the panels (as they stood in the
-  // last frame); the names of the parts give way to them.
+  // last frame); the names of the parts give way to them. True when the breath's words stand by the Self.
+  OverlayState& o = overlay_;
   if (film) ui::draw_film_caption(film_caption, o.space);
   const bool breath_words_by_self =
       film || o.breathing.draw_form(breathing_, core::world_to_screen(scene_.view, {0.0f, 0.0f}),
@@ -661,65 +713,38 @@ ui::Actions Session::draw_overlay(glm::ivec2 target_size) {
                          .selected = past_.time ? core::PartId{0} : o.selected,
                          .skip = past_.time ? core::PartId{0} : o.name_field.part},
                         o.space);
-  if (film) return {};  // a frame of a film asks for nothing
+  return breath_words_by_self;
+}
+
+void Session::draw_map_panels(std::int64_t now, ui::Actions& actions) {
+  OverlayState& o = overlay_;
+  const core::InnerSystem& system = doc_->system();
   o.welcome.draw(demo_ ? "Innerscape - example system" : "Innerscape",
                  {.demo = demo_,
-                  .first_run = !demo_ && (doc_->has_store() || doc_->store_unborn()) && !doc_->settings().welcome_seen && doc_->system().parts.empty() &&
-                               doc_->system().journal.empty(),
+                  .first_run = !demo_ && (doc_->has_store() || doc_->store_unborn()) && !doc_->settings().welcome_seen &&
+                               system.parts.empty() && system.journal.empty(),
                   .offer_lock = !doc_->store_locked(),
                   .ambient_always = pacer_.desc.ambient_always,
                   .ambient_motion = pacer_.desc.ambient_motion},
                  actions);
   o.palette.draw("Parts", {.placing = o.controller.placing.has_value()}, actions);
-  // The inspected part's portrait, made again only when its thumbnail is new.
-  o.inspector.portrait = nullptr;
-  if (const core::Part* inspected = o.inspector.open ? core::find_part(doc_->system(), o.inspector.part) : nullptr) {
-    const auto worn = portrait_sources_.find(inspected->portrait);
-    if (worn != portrait_sources_.end()) {
-      if (inspector_portrait_source_ != worn->second) {
-        inspector_portrait_.set(core::portrait_from_thumbnail(*worn->second));
-        inspector_portrait_source_ = worn->second;
-      }
-      o.inspector.portrait = inspector_portrait_.imgui_id();
-    }
-  }
   // What is about today's map (a part's page, its name being typed, its menu) waits while the past is
   // shown, just as it was: the map on screen is not the one it would change.
-  const bool today = !past_.time;
-  if (today) o.inspector.draw("About this part", doc_->system(), now, actions);
-  if (!today) {
-  } else if (const core::Part* naming = core::find_part(doc_->system(), o.name_field.part)) {
-    const std::size_t i = core::part_index(doc_->system(), naming->id);
-    const glm::vec2 under = core::world_to_screen(scene_.view, shown_positions_[i]) +
-                            glm::vec2(0.0f, core::part_radius(*naming) * core::pixels_per_unit(scene_.view) * 1.6f);
-    o.name_field.draw(doc_->system(), under, now, actions);
-  } else {
-    o.name_field.part = 0;
+  if (!past_.time) {
+    o.inspector.draw("About this part", system, now, actions);
+    if (const core::Part* naming = core::find_part(system, o.name_field.part)) {
+      const std::size_t i = core::part_index(system, naming->id);
+      const glm::vec2 under = core::world_to_screen(scene_.view, shown_positions_[i]) +
+                              glm::vec2(0.0f, core::part_radius(*naming) * core::pixels_per_unit(scene_.view) * 1.6f);
+      o.name_field.draw(system, under, now, actions);
+    }
+    o.context_menu.draw(system, actions);
   }
-  if (today) o.context_menu.draw(doc_->system(), actions);
-  o.journal.loading = o.entry_editor.journal_loading = !doc_->journal_ready();
-  o.journal.draw(doc_->system(), o.entry_editor.pages, now, actions);
-  o.soothing.draw(doc_->system(), actions);
-  if (o.breathing.open && !breathing_.running) {
-    breathing_.minutes_per_day = core::breathing_minutes_per_day(doc_->system().breathing_log, now, 14);
-  }
-  breathing_.tones = doc_->settings().tones;
-  breathing_.volume = doc_->settings().volume;
+  o.journal.draw(system, o.entry_editor.pages, now, actions);
+  o.soothing.draw(system, actions);
   o.breathing.draw(breathing_, actions);
-  o.calm.draw(doc_->system(), doc_->settings().crisis_contact, now, actions);
-  o.entry_editor.draw(doc_->system(), now, actions);
-
-  // Words being typed are kept as drafts, so a crash cannot take them; written soon after typing.
-  std::vector<core::Draft> drafts;
-  if (o.inspector.open && o.inspector.editing) {
-    if (const core::Part* part = core::find_part(doc_->system(), o.inspector.part)) drafts = core::drafts_between(*part, o.inspector.draft);
-  }
-  if (const core::Part* part = core::find_part(doc_->system(), o.name_field.part); part != nullptr && !o.name_field.text.empty() &&
-                                                                                  o.name_field.text != part->name) {
-    drafts.push_back({part->id, "name", o.name_field.text});
-  }
-  doc_->keep_drafts(std::move(drafts));
-  doc_->keep_pages(o.entry_editor.pages);
+  o.calm.draw(system, doc_->settings().crisis_contact, now, actions);
+  o.entry_editor.draw(system, now, actions);
   ui::draw_notice(o.restore, actions);
   ui::draw_notice(o.store_card, actions);
   o.dock.draw("##dock",
@@ -741,6 +766,10 @@ ui::Actions Session::draw_overlay(glm::ivec2 target_size) {
                   .demo = doc_->data_dir().empty(),
                   .nothing_yet = doc_->store_unborn()},
                  actions);
+}
+
+void Session::draw_messages(std::int64_t now, bool breath_words_by_self, ui::Actions& actions) {
+  OverlayState& o = overlay_;
   // Short notes in a strip of their own above the dock, each above the one before: they cover
   // nothing, and the panels keep above them.
   ui::draw_notice(o.notice, actions, doc_->undo_stack().revision);
@@ -761,8 +790,6 @@ ui::Actions Session::draw_overlay(glm::ivec2 target_size) {
                     actions);
   }
   ui::draw_notice(o.problems, actions);
-  (void)target_size;
-  return actions;
 }
 
 // What the overlay and the scene asked for, one small handler per kind of action. Each does what its

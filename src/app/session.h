@@ -264,7 +264,15 @@ class Session {
   bool imgui_demo_only = false;
 
  private:
-  ui::Actions draw_overlay(glm::ivec2 target_size);  // draws from the state as it is; returns what was asked for
+  // The overlay: made ready (update), drawn from the state as it is (it changes nothing and returns
+  // what was asked for), and the words being typed kept by the document after it.
+  void prepare_overlay(std::int64_t now);
+  ui::Actions draw_overlay();
+  void draw_canvas_overlay(std::int64_t now, ui::Actions& actions);
+  bool draw_scene_words(std::int64_t now);
+  void draw_map_panels(std::int64_t now, ui::Actions& actions);
+  void draw_messages(std::int64_t now, bool breath_words_by_self, ui::Actions& actions);
+  void keep_typing();
   // The characters beyond Latin the overlay is about to show; the fonts load them between frames.
   bool note_glyphs();
   ui::GlyphNeeds glyphs_;
