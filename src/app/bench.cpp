@@ -401,29 +401,12 @@ std::string json_escape(const std::string& text) {
   return out;
 }
 
-}  // namespace
+// --only runs one scenario; the yardstick always runs, for the ratio.
+bool is_wanted(const Options& options, const char* name) { return options.bench_only.empty() || options.bench_only == name; }
 
-int run_bench(const Options& options) {
-  if (options.bench_frames > 0) {
-    measured_frames = options.bench_frames;
-    warmup_frames = std::min(default_warmup_frames, options.bench_frames);
-  }
-  std::string error;
-  auto session = Session::open({.size = options.size, .hidden = true, .vsync = false, .demo = true}, error);
-  if (!session) {
-    std::cerr << "innerscape: " << error << "\n";
-    return 1;
-  }
-  render::Framebuffer target;
-  if (!target.create(options.size)) {
-    std::cerr << "innerscape: could not make a " << options.size.x << "x" << options.size.y << " target.\n";
-    return 1;
-  }
-  const std::string renderer = render::gl_info().renderer;
-
-  std::vector<Result> results;
-  // --only runs one scenario; the yardstick always runs, for the ratio.
-  auto wanted = [&](const char* name) { return options.bench_only.empty() || options.bench_only == name; };
+// The scenarios measured frame by frame, and their ratios to the yardstick (imgui_demo, first).
+void measure_frame_scenarios(Session* session, const Options& options, render::Framebuffer& target, std::vector<Result>& results) {
+  auto wanted = [&](const char* name) { return is_wanted(options, name); };
   session->imgui_demo_only = true;
   results.push_back(measure_frames(*session, "imgui_demo", options.size, target));
   session->imgui_demo_only = false;
@@ -461,10 +444,13 @@ int run_bench(const Options& options) {
   session->load_system(core::make_demo_system());
   const double yardstick = results.front().p50_ms;
   for (Result& r : results) r.ratio = yardstick > 0.0 ? r.p50_ms / yardstick : 0.0;
-  if (wanted("idle")) results.push_back(measure_idle(*session));
+}
 
-  // Years of use: start-up with 100 000 journal pages, and with five years of the map's history,
-  // each against an empty store measured alongside; searching the pages.
+// Years of use: start-up with 100 000 journal pages, and with five years of the map's history,
+// each against an empty store measured alongside; searching the pages. False when a store could
+// not be made.
+bool measure_years_of_use(const Options& options, std::vector<Result>& results) {
+  auto wanted = [&](const char* name) { return is_wanted(options, name); };
   const bool journal = wanted("journal_100k_startup") || wanted("journal_100k_search");
   const bool history = wanted("history_5y_startup");
   if (journal || history) {
@@ -495,7 +481,7 @@ int run_bench(const Options& options) {
     };
     const auto journal_dir = scratch / "journal";
     if (journal) {
-      if (!startup("journal_100k_startup", journal_dir, [&] { return make_journal_store(journal_dir, 100000); })) return 1;
+      if (!startup("journal_100k_startup", journal_dir, [&] { return make_journal_store(journal_dir, 100000); })) return false;
       if (wanted("journal_100k_search")) results.push_back(measure_search(journal_dir));
     }
     if (history) {
@@ -504,7 +490,7 @@ int run_bench(const Options& options) {
       constexpr int five_years = 5 * 365 + 1;
       if (!startup("history_5y_startup", history_dir,
                    [&] { return make_history_store(history_dir, five_years, static_cast<std::int64_t>(std::time(nullptr))); })) {
-        return 1;
+        return false;
       }
       Result& r = results.back();
       measure_history_store(history_dir, r);
@@ -513,72 +499,71 @@ int run_bench(const Options& options) {
       std::filesystem::create_directories(present_dir);
       if (const std::string problem = copy_present(history_dir, present_dir); !problem.empty()) {
         std::cerr << "innerscape: could not make the store for history_5y_startup: " << problem << "\n";
-        return 1;
+        return false;
       }
       r.same_map_startup_ms = startup_ms(present_dir, scratch);
     }
     std::filesystem::remove_all(scratch);
   }
-  // A million parts take minutes: measured only when asked for by name.
-  if (options.bench_only == "import_1m_parts") {
-    const auto scratch = std::filesystem::temp_directory_path() / ("innerscape-bench-import-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(scratch);
-    std::filesystem::create_directories(scratch);
-    results.push_back(measure_import(scratch));
-    std::filesystem::remove_all(scratch);
-  }
+  return true;
+}
 
-  if (options.json) {
-    std::cout << "{\"renderer\": \"" << json_escape(renderer) << "\", \"size\": \"" << options.size.x << "x"
-              << options.size.y << "\", \"scenarios\": [";
-    for (std::size_t i = 0; i < results.size(); ++i) {
-      const Result& r = results[i];
-      char line[512];
-      if (r.name == "idle") {
-        std::snprintf(line, sizeof line, "{\"name\": \"%s\", \"seconds\": %.1f, \"frames\": %ld, \"rss_mb\": %.1f}",
-                      r.name.c_str(), r.seconds, r.frames, r.rss_mb);
-      } else if (r.import_large_s != -1.0 || r.import_small_s != -1.0) {
-        std::snprintf(line, sizeof line,
-                      "{\"name\": \"%s\", \"import_100k_parts_s\": %.2f, \"import_1m_parts_s\": %.2f, \"ratio_1m_to_100k\": %.2f, "
-                      "\"file_1m_mb\": %.1f, \"import_1m_peak_rss_mb\": %.0f}",
-                      r.name.c_str(), r.import_small_s, r.import_large_s, r.ratio, r.import_file_mb, r.import_peak_mb);
-      } else if (r.startup_ms >= 0.0) {
-        std::snprintf(line, sizeof line,
-                      "{\"name\": \"%s\", \"startup_ms\": %.1f, \"empty_startup_ms\": %.1f, \"ratio_to_empty\": %.2f, "
-                      "\"store_made_s\": %.1f",
-                      r.name.c_str(), r.startup_ms, r.empty_startup_ms, r.ratio, r.seconds);
-        char tail[224] = "}";
-        if (r.history_rows >= 0) {
-          std::snprintf(tail, sizeof tail,
-                        ", \"store_mb\": %.1f, \"history_rows\": %ld, \"history_read_ms\": %.1f, \"same_map_startup_ms\": %.1f, "
-                        "\"timelapse_state_ms\": %.2f}",
-                        r.store_mb, r.history_rows, r.history_read_ms, r.same_map_startup_ms, r.timelapse_state_ms);
-        }
-        std::strncat(line, tail, sizeof line - std::strlen(line) - 1);
-      } else if (r.found >= 0) {
-        std::snprintf(line, sizeof line,
-                      "{\"name\": \"%s\", \"searches\": %ld, \"search_ms_p50\": %.2f, \"search_ms_p99\": %.2f, "
-                      "\"pages_found\": %ld, \"rss_mb\": %.1f}",
-                      r.name.c_str(), r.frames, r.p50_ms, r.p99_ms, r.found, r.rss_mb);
-      } else {
-        std::snprintf(line, sizeof line,
-                      "{\"name\": \"%s\", \"frames\": %ld, \"frame_ms_p50\": %.3f, \"frame_ms_p99\": %.3f, "
-                      "\"draw_calls\": %d, \"rss_mb\": %.1f, \"ratio_to_imgui_demo\": %.2f",
-                      r.name.c_str(), r.frames, r.p50_ms, r.p99_ms, r.draw_calls, r.rss_mb, r.ratio);
-        std::string tail = "}";
-        if (r.open_ms >= 0.0) {
-          char open[64];
-          std::snprintf(open, sizeof open, ", \"open_ms\": %.1f}", r.open_ms);
-          tail = open;
-        }
-        std::strncat(line, tail.c_str(), sizeof line - std::strlen(line) - 1);
-      }
-      std::cout << (i ? ", " : "") << line;
+// One scenario's line of the JSON output.
+std::string json_line(const Result& r) {
+  char line[512];
+  if (r.name == "idle") {
+    std::snprintf(line, sizeof line, "{\"name\": \"%s\", \"seconds\": %.1f, \"frames\": %ld, \"rss_mb\": %.1f}",
+                  r.name.c_str(), r.seconds, r.frames, r.rss_mb);
+  } else if (r.import_large_s != -1.0 || r.import_small_s != -1.0) {
+    std::snprintf(line, sizeof line,
+                  "{\"name\": \"%s\", \"import_100k_parts_s\": %.2f, \"import_1m_parts_s\": %.2f, \"ratio_1m_to_100k\": %.2f, "
+                  "\"file_1m_mb\": %.1f, \"import_1m_peak_rss_mb\": %.0f}",
+                  r.name.c_str(), r.import_small_s, r.import_large_s, r.ratio, r.import_file_mb, r.import_peak_mb);
+  } else if (r.startup_ms >= 0.0) {
+    std::snprintf(line, sizeof line,
+                  "{\"name\": \"%s\", \"startup_ms\": %.1f, \"empty_startup_ms\": %.1f, \"ratio_to_empty\": %.2f, "
+                  "\"store_made_s\": %.1f",
+                  r.name.c_str(), r.startup_ms, r.empty_startup_ms, r.ratio, r.seconds);
+    char tail[224] = "}";
+    if (r.history_rows >= 0) {
+      std::snprintf(tail, sizeof tail,
+                    ", \"store_mb\": %.1f, \"history_rows\": %ld, \"history_read_ms\": %.1f, \"same_map_startup_ms\": %.1f, "
+                    "\"timelapse_state_ms\": %.2f}",
+                    r.store_mb, r.history_rows, r.history_read_ms, r.same_map_startup_ms, r.timelapse_state_ms);
     }
-    std::cout << "]}\n";
-    return 0;
+    std::strncat(line, tail, sizeof line - std::strlen(line) - 1);
+  } else if (r.found >= 0) {
+    std::snprintf(line, sizeof line,
+                  "{\"name\": \"%s\", \"searches\": %ld, \"search_ms_p50\": %.2f, \"search_ms_p99\": %.2f, "
+                  "\"pages_found\": %ld, \"rss_mb\": %.1f}",
+                  r.name.c_str(), r.frames, r.p50_ms, r.p99_ms, r.found, r.rss_mb);
+  } else {
+    std::snprintf(line, sizeof line,
+                  "{\"name\": \"%s\", \"frames\": %ld, \"frame_ms_p50\": %.3f, \"frame_ms_p99\": %.3f, "
+                  "\"draw_calls\": %d, \"rss_mb\": %.1f, \"ratio_to_imgui_demo\": %.2f",
+                  r.name.c_str(), r.frames, r.p50_ms, r.p99_ms, r.draw_calls, r.rss_mb, r.ratio);
+    std::string tail = "}";
+    if (r.open_ms >= 0.0) {
+      char open[64];
+      std::snprintf(open, sizeof open, ", \"open_ms\": %.1f}", r.open_ms);
+      tail = open;
+    }
+    std::strncat(line, tail.c_str(), sizeof line - std::strlen(line) - 1);
   }
+  return line;
+}
 
+void print_json(const std::string& renderer, const Options& options, const std::vector<Result>& results) {
+  std::cout << "{\"renderer\": \"" << json_escape(renderer) << "\", \"size\": \"" << options.size.x << "x"
+            << options.size.y << "\", \"scenarios\": [";
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const std::string line = json_line(results[i]);
+    std::cout << (i ? ", " : "") << line;
+  }
+  std::cout << "]}\n";
+}
+
+void print_table(const std::string& renderer, const Options& options, const std::vector<Result>& results) {
   std::printf("renderer: %s, %dx%d, %d frames after %d warm-up\n\n", renderer.c_str(), options.size.x,
               options.size.y, measured_frames, warmup_frames);
   std::printf("%-20s %10s %10s %8s %8s %10s\n", "scenario", "p50 ms", "p99 ms", "x imgui", "draws", "rss MB");
@@ -608,6 +593,47 @@ int run_bench(const Options& options) {
       std::printf("\n");
     }
   }
+}
+
+}  // namespace
+
+int run_bench(const Options& options) {
+  if (options.bench_frames > 0) {
+    measured_frames = options.bench_frames;
+    warmup_frames = std::min(default_warmup_frames, options.bench_frames);
+  }
+  std::string error;
+  auto session = Session::open({.size = options.size, .hidden = true, .vsync = false, .demo = true}, error);
+  if (!session) {
+    std::cerr << "innerscape: " << error << "\n";
+    return 1;
+  }
+  render::Framebuffer target;
+  if (!target.create(options.size)) {
+    std::cerr << "innerscape: could not make a " << options.size.x << "x" << options.size.y << " target.\n";
+    return 1;
+  }
+  const std::string renderer = render::gl_info().renderer;
+
+  std::vector<Result> results;
+  measure_frame_scenarios(&*session, options, target, results);
+  if (is_wanted(options, "idle")) results.push_back(measure_idle(*session));
+
+  if (!measure_years_of_use(options, results)) return 1;
+  // A million parts take minutes: measured only when asked for by name.
+  if (options.bench_only == "import_1m_parts") {
+    const auto scratch = std::filesystem::temp_directory_path() / ("innerscape-bench-import-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(scratch);
+    std::filesystem::create_directories(scratch);
+    results.push_back(measure_import(scratch));
+    std::filesystem::remove_all(scratch);
+  }
+
+  if (options.json) {
+    print_json(renderer, options, results);
+    return 0;
+  }
+  print_table(renderer, options, results);
   return 0;
 }
 

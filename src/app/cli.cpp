@@ -49,6 +49,296 @@ bool parse_size(std::string_view text, glm::ivec2& out) {
   return parse_int(text.substr(0, x), out.x) && parse_int(text.substr(x + 1), out.y);
 }
 
+// What the command line said besides the options themselves: which were given, and the modes asked.
+struct Given {
+  bool size = false;
+  bool frames = false;
+  bool json = false;
+  bool at = false;
+  bool fps = false;
+  bool seconds = false;
+  std::vector<Mode> modes;
+};
+
+// What a step of reading says: the argument was not this group's, it was read, or reading stops
+// (result.error says why, or nothing more is to be read).
+enum class Step { not_mine, read, stop };
+
+// One argument being read, with what it needs to take its value.
+struct Arg {
+  std::span<const std::string_view> args;
+  std::size_t& i;
+  CliResult& result;
+  std::string_view arg;
+  std::string_view inline_value;
+  bool has_inline = false;
+
+  Arg(std::span<const std::string_view> all, std::size_t& at, CliResult& r) : args(all), i(at), result(r), arg(all[at]) {
+    if (arg.starts_with("--")) {
+      if (const auto eq = arg.find('='); eq != std::string_view::npos) {
+        inline_value = arg.substr(eq + 1);
+        arg = arg.substr(0, eq);
+        has_inline = true;
+      }
+    }
+  }
+
+  // Takes the flag's value, from "--flag=value" or the next argument.
+  bool value(std::string_view& out, std::string_view what) {
+    if (has_inline) {
+      out = inline_value;
+    } else if (i + 1 < args.size() && !args[i + 1].starts_with("--")) {
+      out = args[++i];
+    } else {
+      result.error = std::string(arg) + " needs " + std::string(what) + ".";
+      return false;
+    }
+    if (out.empty()) {
+      result.error = std::string(arg) + " needs " + std::string(what) + ", but it was empty.";
+      return false;
+    }
+    return true;
+  }
+  // The flag's value as a whole number from `low` to `high`; `unit` names it in the reason.
+  bool whole_number(std::string_view what, int& out, int low, int high, std::string_view unit) {
+    std::string_view text;
+    if (!value(text, what)) return false;
+    if (parse_int(text, out) && out >= low && out <= high) return true;
+    result.error = std::string(arg) + " '" + std::string(text) + "' is not a whole number" + std::string(unit) + " from " +
+                   std::to_string(low) + " to " + std::to_string(high) + ".";
+    return false;
+  }
+  bool no_value() {
+    if (!has_inline) return true;
+    result.error = std::string(arg) + " takes no value.";
+    return false;
+  }
+};
+
+// The flags that take no value.
+Step read_switch(Arg& a, Options& o, Given& given) {
+  const std::string_view arg = a.arg;
+  if (arg == "-h" || arg == "--help") {
+    if (!a.no_value()) return Step::stop;
+    given.modes.push_back(Mode::help);
+  } else if (arg == "-V" || arg == "--version") {
+    if (!a.no_value()) return Step::stop;
+    given.modes.push_back(Mode::version);
+  } else if (arg == "--demo") {
+    if (!a.no_value()) return Step::stop;
+    o.demo = true;
+  } else if (arg == "--canvas") {
+    if (!a.no_value()) return Step::stop;
+    o.canvas = true;
+  } else if (arg == "--journal") {
+    if (!a.no_value()) return Step::stop;
+    o.journal = true;
+  } else if (arg == "--calm") {
+    if (!a.no_value()) return Step::stop;
+    o.calm = true;
+  } else if (arg == "--bench") {
+    if (!a.no_value()) return Step::stop;
+    given.modes.push_back(Mode::bench);
+  } else if (arg == "--json") {
+    if (!a.no_value()) return Step::stop;
+    o.json = given.json = true;
+  } else {
+    return Step::not_mine;
+  }
+  return Step::read;
+}
+
+// The flags whose value is a name: a scenario, a folder, a file, a format.
+Step read_named(Arg& a, Options& o, Given& given) {
+  const std::string_view arg = a.arg;
+  CliResult& result = a.result;
+  std::string_view v;
+  if (arg == "--only") {
+    if (!a.value(v, "a scenario, as in --only canvas_empty")) return Step::stop;
+    if (!is_bench_scenario(v)) {
+      result.error = "--only '" + std::string(v) + "' is not a scenario; the scenarios are " + std::string(bench_scenario_list) + ".";
+      return Step::stop;
+    }
+    o.bench_only = std::string(v);
+  } else if (arg == "--data-dir") {
+    if (!a.value(v, "a folder, as in --data-dir ~/innerscape-data")) return Step::stop;
+    o.data_dir = std::filesystem::path(v);
+  } else if (arg == "--screenshot") {
+    if (!a.value(v, "a file name, as in --screenshot scene.png")) return Step::stop;
+    o.screenshot_path = std::filesystem::path(v);
+    given.modes.push_back(Mode::screenshot);
+  } else if (arg == "--timelapse") {
+    if (!a.value(v, "a folder for the frames, as in --timelapse ~/my-map-story")) return Step::stop;
+    o.timelapse_dir = std::filesystem::path(v);
+    given.modes.push_back(Mode::timelapse);
+  } else if (arg == "--format") {
+    if (!a.value(v, "json or md, as in --format json")) return Step::stop;
+    if (v != "json" && v != "md") {
+      result.error = "--format '" + std::string(v) + "' is not json or md.";
+      return Step::stop;
+    }
+    o.export_format = std::string(v);
+  } else if (arg == "--out") {
+    if (!a.value(v, "a file or folder, as in --out my-map.json")) return Step::stop;
+    o.out = std::filesystem::path(v);
+  } else if (arg == "--passphrase-file") {
+    if (!a.value(v, "a file holding the passphrase, as in --passphrase-file ~/passphrase.txt")) return Step::stop;
+    o.passphrase_file = std::filesystem::path(v);
+  } else if (arg == "--new-passphrase-file") {
+    if (!a.value(v, "a file holding the new passphrase, as in --new-passphrase-file ~/new.txt")) return Step::stop;
+    o.new_passphrase_file = std::filesystem::path(v);
+  } else {
+    return Step::not_mine;
+  }
+  return Step::read;
+}
+
+// The flags whose value is a quantity: numbers, a day, a size, a breathing pattern, a moment.
+Step read_quantity(Arg& a, Options& o, Given& given) {
+  const std::string_view arg = a.arg;
+  CliResult& result = a.result;
+  std::string_view v;
+  if (arg == "--fps") {
+    if (!a.whole_number("a number of frames a second, as in --fps 24", o.fps, 1, max_fps, " of frames a second")) return Step::stop;
+    given.fps = true;
+  } else if (arg == "--seconds") {
+    if (!a.whole_number("a number of seconds, as in --seconds 10", o.seconds, 1, max_timelapse_s, " of seconds")) return Step::stop;
+    given.seconds = true;
+  } else if (arg == "--day") {
+    if (!a.value(v, "a day, as in --day 2026-03-14")) return Step::stop;
+    const std::optional<core::CalendarDay> day = parse_day(v);
+    if (!day) {
+      result.error = "--day '" + std::string(v) + "' is not a day written YYYY-MM-DD, as in --day 2026-03-14.";
+      return Step::stop;
+    }
+    o.day = day;
+  } else if (arg == "--size") {
+    if (!a.value(v, "a size, as in --size 1280x720")) return Step::stop;
+    if (!parse_size(v, o.size) || o.size.x < min_side || o.size.y < min_side || o.size.x > max_side ||
+        o.size.y > max_side) {
+      result.error = "--size '" + std::string(v) + "' is not a size from 16x16 to 8192x8192, as in --size 1280x720.";
+      return Step::stop;
+    }
+    given.size = true;
+  } else if (arg == "--frames") {
+    if (!a.whole_number("a number of frames, as in --frames 30", o.frames, 1, max_frames, "")) return Step::stop;
+    given.frames = true;
+  } else if (arg == "--breathe") {
+    if (!a.value(v, "a pattern, as in --breathe 4-4-6")) return Step::stop;
+    innerscape::core::BreathPattern pattern;
+    if (const std::string problem = innerscape::core::parse_breath_pattern(v, pattern); !problem.empty()) {
+      result.error = "--breathe '" + std::string(v) + "': " + problem + ".";
+      return Step::stop;
+    }
+    o.breathe = std::string(v);
+  } else if (arg == "--at") {
+    if (!a.value(v, "a number of seconds, as in --at 2.5")) return Step::stop;
+    const std::string text(v);
+    char* end = nullptr;
+    const double at = std::strtod(text.c_str(), &end);
+    if (end == text.c_str() || *end != '\0' || !(at >= 0.0) || at > 1200.0) {
+      result.error = "--at '" + text + "' is not a number of seconds from 0 to 1200.";
+      return Step::stop;
+    }
+    o.breathe_at = at;
+    given.at = true;
+  } else {
+    return Step::not_mine;
+  }
+  return Step::read;
+}
+
+// The commands (check, export, import, lock, unlock), and whatever is left: an unknown option or
+// an unexpected word.
+Step read_command(Arg& a, Options& o, Given& given) {
+  const std::string_view arg = a.arg;
+  CliResult& result = a.result;
+  const std::span<const std::string_view> args = a.args;
+  std::size_t& i = a.i;
+  if (arg.starts_with("-")) {
+    result.error = "unknown option '" + std::string(args[i]) + "'.";
+    return Step::stop;
+  } else if (arg == "check") {
+    given.modes.push_back(Mode::check);
+  } else if (arg == "export") {
+    given.modes.push_back(Mode::export_data);
+  } else if (arg == "lock") {
+    given.modes.push_back(Mode::lock);
+  } else if (arg == "unlock") {
+    given.modes.push_back(Mode::unlock);
+  } else if (arg == "import") {
+    given.modes.push_back(Mode::import_data);
+    if (i + 1 >= args.size() || args[i + 1].starts_with("-")) {
+      result.error = "import needs a file, as in: innerscape import my-map.json";
+      return Step::stop;
+    }
+    o.import_file = std::filesystem::path(args[++i]);
+  } else {
+    result.error = "unexpected argument '" + std::string(arg) + "' (options start with --).";
+    return Step::stop;
+  }
+  return Step::read;
+}
+
+// Once every argument is read: the mode, and the options that do not go together.
+void check_combinations(CliResult& result, const Given& given) {
+  Options& o = result.options;
+  const std::vector<Mode>& modes = given.modes;
+  const bool size_given = given.size, frames_given = given.frames, json_given = given.json, at_given = given.at,
+             fps_given = given.fps, seconds_given = given.seconds;
+  if (modes.size() > 1) {
+    // --help wins over everything, as people expect; other modes do not combine.
+    for (Mode m : modes) {
+      if (m == Mode::help) {
+        o.mode = Mode::help;
+        return;
+      }
+    }
+    result.error = "choose one of check, export, import, lock, unlock, --screenshot, --timelapse, --bench and --version.";
+    return;
+  }
+  if (!modes.empty()) o.mode = modes.front();
+
+  if (size_given && o.mode != Mode::screenshot && o.mode != Mode::timelapse && o.mode != Mode::bench) {
+    result.error = "--size only applies to --screenshot, --timelapse or --bench.";
+  } else if ((fps_given || seconds_given) && o.mode != Mode::timelapse) {
+    result.error = "--fps and --seconds only apply to --timelapse.";
+  } else if (o.day && o.mode != Mode::screenshot) {
+    result.error = "--day only applies to --screenshot (a time-lapse shows every day).";
+  } else if (o.canvas && o.mode == Mode::timelapse) {
+    result.error = "--canvas does not apply to --timelapse: the time-lapse shows the map.";
+  } else if (frames_given && o.mode == Mode::timelapse) {
+    result.error = "--frames does not apply to --timelapse: it draws --fps times --seconds frames.";
+  } else if (frames_given && o.mode != Mode::screenshot && o.mode != Mode::bench) {
+    result.error = "--frames only applies to --screenshot and --bench.";
+  } else if (frames_given && o.mode == Mode::bench) {
+    o.bench_frames = o.frames;
+  } else if ((!o.breathe.empty() || at_given) && o.mode != Mode::screenshot) {
+    result.error = "--breathe and --at only apply to --screenshot.";
+  } else if (at_given && o.breathe.empty()) {
+    result.error = "--at needs --breathe PATTERN too, as in --breathe 4-4-6 --at 2.";
+  } else if (!o.bench_only.empty() && o.mode != Mode::bench) {
+    result.error = "--only applies to --bench.";
+  } else if (json_given && o.mode != Mode::bench) {
+    result.error = "--json only applies to --bench.";
+  } else if (o.mode == Mode::export_data && (o.export_format.empty() || o.out.empty())) {
+    result.error = "export needs --format json --out FILE, or --format md --out FOLDER.";
+  } else if (o.mode != Mode::export_data && (!o.export_format.empty() || !o.out.empty())) {
+    result.error = "--format and --out only apply to export.";
+  } else if (!o.new_passphrase_file.empty() && o.mode != Mode::lock) {
+    result.error = "--new-passphrase-file only applies to lock (to change the passphrase).";
+  } else if (o.day && !o.breathe.empty()) {
+    result.error = "--day and --breathe draw different moments: choose one.";
+  } else if (!o.passphrase_file.empty() && (o.mode == Mode::bench || o.mode == Mode::version || o.demo)) {
+    result.error = "--passphrase-file opens a locked map; it does not apply to --bench, --version or --demo.";
+  } else if ((o.mode == Mode::lock || o.mode == Mode::unlock) && o.demo) {
+    result.error = "lock and unlock apply to your own map, not --demo.";
+  } else if (o.mode == Mode::screenshot && o.screenshot_path.extension() != ".png" &&
+             o.screenshot_path.extension() != ".PNG") {
+    result.error = "--screenshot writes a PNG, so the file name should end in .png.";
+  }
+}
+
 }  // namespace
 
 std::string usage() {
@@ -101,234 +391,18 @@ std::string usage() {
 CliResult parse_cli(std::span<const std::string_view> args) {
   CliResult result;
   Options& o = result.options;
-  bool size_given = false;
-  bool frames_given = false;
-  bool json_given = false;
-  bool at_given = false;
-  bool fps_given = false;
-  bool seconds_given = false;
-  std::vector<Mode> modes;
+  Given given;
 
   for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string_view arg = args[i];
-    std::string_view inline_value;
-    bool has_inline = false;
-    if (arg.starts_with("--")) {
-      if (const auto eq = arg.find('='); eq != std::string_view::npos) {
-        inline_value = arg.substr(eq + 1);
-        arg = arg.substr(0, eq);
-        has_inline = true;
-      }
-    }
-    // Takes the flag's value, from "--flag=value" or the next argument.
-    auto value = [&](std::string_view& out, std::string_view what) -> bool {
-      if (has_inline) {
-        out = inline_value;
-      } else if (i + 1 < args.size() && !args[i + 1].starts_with("--")) {
-        out = args[++i];
-      } else {
-        result.error = std::string(arg) + " needs " + std::string(what) + ".";
-        return false;
-      }
-      if (out.empty()) {
-        result.error = std::string(arg) + " needs " + std::string(what) + ", but it was empty.";
-        return false;
-      }
-      return true;
-    };
-    // The flag's value as a whole number from `low` to `high`; `unit` names it in the reason.
-    auto whole_number = [&](std::string_view what, int& out, int low, int high, std::string_view unit) -> bool {
-      std::string_view text;
-      if (!value(text, what)) return false;
-      if (parse_int(text, out) && out >= low && out <= high) return true;
-      result.error = std::string(arg) + " '" + std::string(text) + "' is not a whole number" + std::string(unit) + " from " +
-                     std::to_string(low) + " to " + std::to_string(high) + ".";
-      return false;
-    };
-    auto no_value = [&]() -> bool {
-      if (!has_inline) return true;
-      result.error = std::string(arg) + " takes no value.";
-      return false;
-    };
-
-    std::string_view v;
-    if (arg == "-h" || arg == "--help") {
-      if (!no_value()) return result;
-      modes.push_back(Mode::help);
-    } else if (arg == "-V" || arg == "--version") {
-      if (!no_value()) return result;
-      modes.push_back(Mode::version);
-    } else if (arg == "--demo") {
-      if (!no_value()) return result;
-      o.demo = true;
-    } else if (arg == "--canvas") {
-      if (!no_value()) return result;
-      o.canvas = true;
-    } else if (arg == "--journal") {
-      if (!no_value()) return result;
-      o.journal = true;
-    } else if (arg == "--calm") {
-      if (!no_value()) return result;
-      o.calm = true;
-    } else if (arg == "--bench") {
-      if (!no_value()) return result;
-      modes.push_back(Mode::bench);
-    } else if (arg == "--json") {
-      if (!no_value()) return result;
-      o.json = json_given = true;
-    } else if (arg == "--only") {
-      if (!value(v, "a scenario, as in --only canvas_empty")) return result;
-      if (!is_bench_scenario(v)) {
-        result.error = "--only '" + std::string(v) + "' is not a scenario; the scenarios are " + std::string(bench_scenario_list) + ".";
-        return result;
-      }
-      o.bench_only = std::string(v);
-    } else if (arg == "--data-dir") {
-      if (!value(v, "a folder, as in --data-dir ~/innerscape-data")) return result;
-      o.data_dir = std::filesystem::path(v);
-    } else if (arg == "--screenshot") {
-      if (!value(v, "a file name, as in --screenshot scene.png")) return result;
-      o.screenshot_path = std::filesystem::path(v);
-      modes.push_back(Mode::screenshot);
-    } else if (arg == "--timelapse") {
-      if (!value(v, "a folder for the frames, as in --timelapse ~/my-map-story")) return result;
-      o.timelapse_dir = std::filesystem::path(v);
-      modes.push_back(Mode::timelapse);
-    } else if (arg == "--fps") {
-      if (!whole_number("a number of frames a second, as in --fps 24", o.fps, 1, max_fps, " of frames a second")) return result;
-      fps_given = true;
-    } else if (arg == "--seconds") {
-      if (!whole_number("a number of seconds, as in --seconds 10", o.seconds, 1, max_timelapse_s, " of seconds")) return result;
-      seconds_given = true;
-    } else if (arg == "--day") {
-      if (!value(v, "a day, as in --day 2026-03-14")) return result;
-      const std::optional<core::CalendarDay> day = parse_day(v);
-      if (!day) {
-        result.error = "--day '" + std::string(v) + "' is not a day written YYYY-MM-DD, as in --day 2026-03-14.";
-        return result;
-      }
-      o.day = day;
-    } else if (arg == "--size") {
-      if (!value(v, "a size, as in --size 1280x720")) return result;
-      if (!parse_size(v, o.size) || o.size.x < min_side || o.size.y < min_side || o.size.x > max_side ||
-          o.size.y > max_side) {
-        result.error = "--size '" + std::string(v) + "' is not a size from 16x16 to 8192x8192, as in --size 1280x720.";
-        return result;
-      }
-      size_given = true;
-    } else if (arg == "--frames") {
-      if (!whole_number("a number of frames, as in --frames 30", o.frames, 1, max_frames, "")) return result;
-      frames_given = true;
-    } else if (arg == "--breathe") {
-      if (!value(v, "a pattern, as in --breathe 4-4-6")) return result;
-      innerscape::core::BreathPattern pattern;
-      if (const std::string problem = innerscape::core::parse_breath_pattern(v, pattern); !problem.empty()) {
-        result.error = "--breathe '" + std::string(v) + "': " + problem + ".";
-        return result;
-      }
-      o.breathe = std::string(v);
-    } else if (arg == "--at") {
-      if (!value(v, "a number of seconds, as in --at 2.5")) return result;
-      const std::string text(v);
-      char* end = nullptr;
-      const double at = std::strtod(text.c_str(), &end);
-      if (end == text.c_str() || *end != '\0' || !(at >= 0.0) || at > 1200.0) {
-        result.error = "--at '" + text + "' is not a number of seconds from 0 to 1200.";
-        return result;
-      }
-      o.breathe_at = at;
-      at_given = true;
-    } else if (arg == "--format") {
-      if (!value(v, "json or md, as in --format json")) return result;
-      if (v != "json" && v != "md") {
-        result.error = "--format '" + std::string(v) + "' is not json or md.";
-        return result;
-      }
-      o.export_format = std::string(v);
-    } else if (arg == "--out") {
-      if (!value(v, "a file or folder, as in --out my-map.json")) return result;
-      o.out = std::filesystem::path(v);
-    } else if (arg == "--passphrase-file") {
-      if (!value(v, "a file holding the passphrase, as in --passphrase-file ~/passphrase.txt")) return result;
-      o.passphrase_file = std::filesystem::path(v);
-    } else if (arg == "--new-passphrase-file") {
-      if (!value(v, "a file holding the new passphrase, as in --new-passphrase-file ~/new.txt")) return result;
-      o.new_passphrase_file = std::filesystem::path(v);
-    } else if (arg.starts_with("-")) {
-      result.error = "unknown option '" + std::string(args[i]) + "'.";
-      return result;
-    } else if (arg == "check") {
-      modes.push_back(Mode::check);
-    } else if (arg == "export") {
-      modes.push_back(Mode::export_data);
-    } else if (arg == "lock") {
-      modes.push_back(Mode::lock);
-    } else if (arg == "unlock") {
-      modes.push_back(Mode::unlock);
-    } else if (arg == "import") {
-      modes.push_back(Mode::import_data);
-      if (i + 1 >= args.size() || args[i + 1].starts_with("-")) {
-        result.error = "import needs a file, as in: innerscape import my-map.json";
-        return result;
-      }
-      o.import_file = std::filesystem::path(args[++i]);
-    } else {
-      result.error = "unexpected argument '" + std::string(arg) + "' (options start with --).";
-      return result;
-    }
+    Arg a(args, i, result);
+    Step step = read_switch(a, o, given);
+    if (step == Step::not_mine) step = read_named(a, o, given);
+    if (step == Step::not_mine) step = read_quantity(a, o, given);
+    if (step == Step::not_mine) step = read_command(a, o, given);
+    if (step == Step::stop) return result;
   }
 
-  if (modes.size() > 1) {
-    // --help wins over everything, as people expect; other modes do not combine.
-    for (Mode m : modes) {
-      if (m == Mode::help) {
-        o.mode = Mode::help;
-        return result;
-      }
-    }
-    result.error = "choose one of check, export, import, lock, unlock, --screenshot, --timelapse, --bench and --version.";
-    return result;
-  }
-  if (!modes.empty()) o.mode = modes.front();
-
-  if (size_given && o.mode != Mode::screenshot && o.mode != Mode::timelapse && o.mode != Mode::bench) {
-    result.error = "--size only applies to --screenshot, --timelapse or --bench.";
-  } else if ((fps_given || seconds_given) && o.mode != Mode::timelapse) {
-    result.error = "--fps and --seconds only apply to --timelapse.";
-  } else if (o.day && o.mode != Mode::screenshot) {
-    result.error = "--day only applies to --screenshot (a time-lapse shows every day).";
-  } else if (o.canvas && o.mode == Mode::timelapse) {
-    result.error = "--canvas does not apply to --timelapse: the time-lapse shows the map.";
-  } else if (frames_given && o.mode == Mode::timelapse) {
-    result.error = "--frames does not apply to --timelapse: it draws --fps times --seconds frames.";
-  } else if (frames_given && o.mode != Mode::screenshot && o.mode != Mode::bench) {
-    result.error = "--frames only applies to --screenshot and --bench.";
-  } else if (frames_given && o.mode == Mode::bench) {
-    o.bench_frames = o.frames;
-  } else if ((!o.breathe.empty() || at_given) && o.mode != Mode::screenshot) {
-    result.error = "--breathe and --at only apply to --screenshot.";
-  } else if (at_given && o.breathe.empty()) {
-    result.error = "--at needs --breathe PATTERN too, as in --breathe 4-4-6 --at 2.";
-  } else if (!o.bench_only.empty() && o.mode != Mode::bench) {
-    result.error = "--only applies to --bench.";
-  } else if (json_given && o.mode != Mode::bench) {
-    result.error = "--json only applies to --bench.";
-  } else if (o.mode == Mode::export_data && (o.export_format.empty() || o.out.empty())) {
-    result.error = "export needs --format json --out FILE, or --format md --out FOLDER.";
-  } else if (o.mode != Mode::export_data && (!o.export_format.empty() || !o.out.empty())) {
-    result.error = "--format and --out only apply to export.";
-  } else if (!o.new_passphrase_file.empty() && o.mode != Mode::lock) {
-    result.error = "--new-passphrase-file only applies to lock (to change the passphrase).";
-  } else if (o.day && !o.breathe.empty()) {
-    result.error = "--day and --breathe draw different moments: choose one.";
-  } else if (!o.passphrase_file.empty() && (o.mode == Mode::bench || o.mode == Mode::version || o.demo)) {
-    result.error = "--passphrase-file opens a locked map; it does not apply to --bench, --version or --demo.";
-  } else if ((o.mode == Mode::lock || o.mode == Mode::unlock) && o.demo) {
-    result.error = "lock and unlock apply to your own map, not --demo.";
-  } else if (o.mode == Mode::screenshot && o.screenshot_path.extension() != ".png" &&
-             o.screenshot_path.extension() != ".PNG") {
-    result.error = "--screenshot writes a PNG, so the file name should end in .png.";
-  }
+  check_combinations(result, given);
   return result;
 }
 

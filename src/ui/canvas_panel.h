@@ -31,6 +31,16 @@ struct CanvasPanel {
 
   // Draws both panels and sets the controller's area (the space between them) for the sheet.
   void draw(CanvasController& controller, const CanvasPanelView& view, std::int64_t now, Actions& actions);
+
+ private:
+  // The parts of draw, top to bottom.
+  void draw_header(const CanvasPanelView& view, const core::Drawing& drawing, std::int64_t now, Actions& actions);
+  void draw_brush_and_colour(CanvasController& controller, const core::Drawing& drawing, const core::InnerSystem& system,
+                             std::int64_t now, Actions& actions, float tools_width, float em);
+  void draw_zoom(CanvasController& controller);
+  void draw_portrait(const core::InnerSystem& system, const core::Drawing& drawing, std::int64_t now, Actions& actions);
+  void draw_timer_and_png(const CanvasPanelView& view, Actions& actions, float em);
+  void draw_gallery(const CanvasPanelView& view, const core::Drawing& drawing, Actions& actions);
 };
 
 // The colour as ImGui likes it, and back (0xRRGGBB).

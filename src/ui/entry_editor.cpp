@@ -76,7 +76,23 @@ bool EntryEditor::draw_content(core::PageDraft* page, const core::InnerSystem& s
   ImGui::TextWrapped("%s", std::string(spec.intro).c_str());
   ImGui::PopStyleColor();
 
-  // The parts it is about.
+  draw_parts(draft, system);
+  draw_new_part(draft, system, now, actions, em);
+
+  if (draft->type == core::EntryType::check_in) draw_eight_cs_radar(draft->answers, em * 13.0f);
+
+  draw_fields(draft, spec);
+  ImGui::EndChild();
+
+  ImGui::Separator();
+  const bool done = draw_buttons(draft, system, now, actions);  // kept or deleted: the page goes
+  ImGui::PopID();
+  return done;
+}
+
+// The parts it is about.
+void EntryEditor::draw_parts(core::Entry* draft, const core::InnerSystem& system) {
+  const ImGuiStyle& style = ImGui::GetStyle();
   if (!system.parts.empty() && ImGui::CollapsingHeader("Which parts are here?", draft->type == core::EntryType::trigger ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
     // Side by side as they fit, so the page opens with its first question in view below them; a
     // long list scrolls in a box of its own.
@@ -111,6 +127,9 @@ bool EntryEditor::draw_content(core::PageDraft* page, const core::InnerSystem& s
     }
     if (boxed) ImGui::EndChild();
   }
+}
+
+void EntryEditor::draw_new_part(core::Entry* draft, const core::InnerSystem& system, std::int64_t now, Actions& actions, float em) {
   // A part that showed up while writing can join the map right here, tied to this page.
   if (ImGui::TreeNode("A part not on the map yet")) {
     ImGui::SetNextItemWidth(em * 11.0f);
@@ -131,9 +150,10 @@ bool EntryEditor::draw_content(core::PageDraft* page, const core::InnerSystem& s
     item_rects.remember("Add it to the map");
     ImGui::TreePop();
   }
+}
 
-  if (draft->type == core::EntryType::check_in) draw_eight_cs_radar(draft->answers, em * 13.0f);
-
+// The prompts of the page's type, each with its field.
+void EntryEditor::draw_fields(core::Entry* draft, const core::EntryTypeSpec& spec) {
   // The first field to write in takes the keyboard, so typing goes onto the page at once. Asked in
   // the page's second frame: asked as it appears, ImGui would scroll the field to the middle of the
   // page, hiding its introduction and its parts.
@@ -191,9 +211,10 @@ bool EntryEditor::draw_content(core::PageDraft* page, const core::InnerSystem& s
   }
   if (two_columns && spec.fields.size() == 2) ImGui::EndTable();
   if (!ImGui::IsWindowAppearing()) focus_field = false;  // a page with nothing to write in keeps it on its window
-  ImGui::EndChild();
+}
 
-  ImGui::Separator();
+// Keep, Delete and Put it aside, below the page; true when the page was kept or deleted.
+bool EntryEditor::draw_buttons(core::Entry* draft, const core::InnerSystem& system, std::int64_t now, Actions& actions) {
   bool done = false;  // kept or deleted: the page goes
   // A change to a kept entry is kept once the journal holding it has been read (a moment after start).
   const bool wait_for_journal = journal_loading && draft->id != 0;
@@ -228,7 +249,6 @@ bool EntryEditor::draw_content(core::PageDraft* page, const core::InnerSystem& s
     item_rects.remember("Put it aside");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Closes the page; it waits for you at the top of the journal, just as you left it.");
   }
-  ImGui::PopID();
   return done;
 }
 

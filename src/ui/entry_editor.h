@@ -35,6 +35,13 @@ struct EntryEditor : Panel {
   void draw(const core::InnerSystem& system, std::int64_t now, Actions& actions);
   // Inside its window (ui/panel.h); true when the page was kept or deleted.
   bool draw_content(core::PageDraft* page, const core::InnerSystem& system, std::int64_t now, Actions& actions);
+
+ private:
+  // The parts of draw_content, top to bottom.
+  void draw_parts(core::Entry* draft, const core::InnerSystem& system);
+  void draw_new_part(core::Entry* draft, const core::InnerSystem& system, std::int64_t now, Actions& actions, float em);
+  void draw_fields(core::Entry* draft, const core::EntryTypeSpec& spec);
+  bool draw_buttons(core::Entry* draft, const core::InnerSystem& system, std::int64_t now, Actions& actions);
 };
 
 }  // namespace innerscape::ui

@@ -121,6 +121,20 @@ void JournalPanel::draw(const core::InnerSystem& system, const core::PageDrafts&
 void JournalPanel::draw_content(const core::InnerSystem& system, const core::PageDrafts& pages, std::int64_t now, Actions& actions) {
   const float em = ImGui::GetFontSize();
 
+  draw_new_entry_menu(actions);
+  draw_put_aside(system, pages, item_rects, actions);
+  if (loading) {
+    // Years of pages are read after the map opens; new pages can be written meanwhile.
+    ImGui::TextDisabled("Opening your journal...");
+    return;
+  }
+
+  draw_filters(system, now, actions, em);
+  draw_entries(system, listed_entries(system, now), actions, em);
+}
+
+// "New entry...", and its menu of every kind.
+void JournalPanel::draw_new_entry_menu(Actions& actions) {
   if (ImGui::Button("New entry... (Ctrl+N)") || std::exchange(open_new_menu, false)) ImGui::OpenPopup("new_entry");
   item_rects.remember("New entry...");  // the tests find it by this name
   if (ImGui::BeginPopup("new_entry")) {
@@ -134,13 +148,10 @@ void JournalPanel::draw_content(const core::InnerSystem& system, const core::Pag
     }
     ImGui::EndPopup();
   }
-  draw_put_aside(system, pages, item_rects, actions);
-  if (loading) {
-    // Years of pages are read after the map opens; new pages can be written meanwhile.
-    ImGui::TextDisabled("Opening your journal...");
-    return;
-  }
+}
 
+// The search field, the filters by kind, part and time, and the insights.
+void JournalPanel::draw_filters(const core::InnerSystem& system, std::int64_t now, Actions& actions, float em) {
   if (focus_search) {
     ImGui::SetKeyboardFocusHere();
     focus_search = false;
@@ -183,7 +194,10 @@ void JournalPanel::draw_content(const core::InnerSystem& system, const core::Pag
     ImGui::EndCombo();
   }
   ImGui::Separator();
+}
 
+// The entries to list, as the search and the filters have them.
+std::vector<const core::Entry*> JournalPanel::listed_entries(const core::InnerSystem& system, std::int64_t now) const {
   // Newest first, or best match first while searching.
   std::vector<const core::Entry*> shown;
   if (!query.empty() && results) {
@@ -203,6 +217,10 @@ void JournalPanel::draw_content(const core::InnerSystem& system, const core::Pag
     if (since_days > 0 && e->created_at < now - static_cast<std::int64_t>(since_days) * 86400) continue;
     listed.push_back(e);
   }
+  return listed;
+}
+
+void JournalPanel::draw_entries(const core::InnerSystem& system, const std::vector<const core::Entry*>& listed, Actions& actions, float em) {
   ImGui::BeginChild("timeline");
   const float row_height = ImGui::GetTextLineHeight() * 3.1f;
   ImGuiListClipper clipper;

@@ -29,6 +29,13 @@ struct JournalPanel : Panel {
   void draw(const core::InnerSystem& system, const core::PageDrafts& pages, std::int64_t now, Actions& actions);
   // Inside its window (ui/panel.h).
   void draw_content(const core::InnerSystem& system, const core::PageDrafts& pages, std::int64_t now, Actions& actions);
+
+ private:
+  // The parts of draw_content, top to bottom.
+  void draw_new_entry_menu(Actions& actions);
+  void draw_filters(const core::InnerSystem& system, std::int64_t now, Actions& actions, float em);
+  std::vector<const core::Entry*> listed_entries(const core::InnerSystem& system, std::int64_t now) const;
+  void draw_entries(const core::InnerSystem& system, const std::vector<const core::Entry*>& listed, Actions& actions, float em);
 };
 
 }  // namespace innerscape::ui

@@ -34,6 +34,12 @@ bool answer(const char* label, const char* hint, std::string* text, bool& active
   return ImGui::IsItemDeactivatedAfterEdit();
 }
 
+// What each field asks after it: whether it is being typed in, whether it was just left changed.
+void track(bool& active, bool& commit) {
+  active = active || ImGui::IsItemActive();
+  commit = commit || ImGui::IsItemDeactivatedAfterEdit();
+}
+
 }  // namespace
 
 void PartInspector::draw(const char* title, const core::InnerSystem& system, std::int64_t now, Actions& actions) {
@@ -57,15 +63,30 @@ void PartInspector::draw_content(const core::InnerSystem& system, std::int64_t n
 
   bool commit = false;
   bool active = false;
-  auto track = [&]() {
-    active = active || ImGui::IsItemActive();
-    commit = commit || ImGui::IsItemDeactivatedAfterEdit();
-  };
+  draw_name_and_portrait(system, actions, em, commit, active);
+  draw_traits(em, commit, active);
+  draw_questions(commit, active);
+  draw_relations(system, actions);
+  draw_journal_pages(system, actions);
 
+  ImGui::Spacing();
+  if (ImGui::Button("Remove this part")) actions.push(act::Edit{core::delete_part(system, part)});
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("You can undo this (Ctrl+Z).");
+
+  editing = active;
+  if (commit) {
+    actions.push(act::Edit{core::update_part(system, draft, now)});
+    editing = false;
+  }
+  ImGui::PopID();
+}
+
+// Its name, its kind, and its portrait (or a way to draw one).
+void PartInspector::draw_name_and_portrait(const core::InnerSystem& system, Actions& actions, float em, bool& commit, bool& active) {
   ImGui::SetNextItemWidth(-1.0f);
   forget_stale_text_state("##name");
   ImGui::InputTextWithHint("##name", "Its name", &draft.name);
-  track();
+  track(active, commit);
   item_rects.remember("name");
 
   int kind = static_cast<int>(draft.kind);
@@ -94,7 +115,10 @@ void PartInspector::draw_content(const core::InnerSystem& system, std::int64_t n
     item_rects.remember("portrait");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open this drawing on the canvas");
   }
+}
 
+// What it is like: its archetype, its age, its colour, and how it is right now.
+void PartInspector::draw_traits(float em, bool& commit, bool& active) {
   if (const core::Archetype* a = core::find_archetype(draft.archetype)) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", std::string(a->description).c_str());
@@ -110,7 +134,7 @@ void PartInspector::draw_content(const core::InnerSystem& system, std::int64_t n
     int age = *draft.age;
     ImGui::SetNextItemWidth(em * 7.0f);
     if (ImGui::InputInt("years old", &age)) draft.age = age;
-    track();
+    track(active, commit);
   }
 
   float color[3] = {static_cast<float>((core::display_color(draft) >> 16) & 0xFF) / 255.0f,
@@ -120,20 +144,23 @@ void PartInspector::draw_content(const core::InnerSystem& system, std::int64_t n
     draft.color = (static_cast<std::uint32_t>(color[0] * 255.0f + 0.5f) << 16) |
                   (static_cast<std::uint32_t>(color[1] * 255.0f + 0.5f) << 8) | static_cast<std::uint32_t>(color[2] * 255.0f + 0.5f);
   }
-  track();
+  track(active, commit);
 
   ImGui::Separator();
   ImGui::TextUnformatted("Right now");
   ImGui::SetNextItemWidth(-em * 8.0f);
   ImGui::SliderFloat("how stirred up", &draft.size, core::min_part_size, core::max_part_size, "%.1f");
-  track();
+  track(active, commit);
   ImGui::SetNextItemWidth(-em * 8.0f);
   ImGui::SliderFloat("how deep inside", &draft.depth, 0.0f, 1.0f, "%.1f");
-  track();
+  track(active, commit);
   ImGui::SetNextItemWidth(-em * 8.0f);
   ImGui::SliderInt("trust in the Self", &draft.trust, 0, 100, "%d%%");
-  track();
+  track(active, commit);
+}
 
+// "Meet this part", and its job and its fears: the guide's questions.
+void PartInspector::draw_questions(bool& commit, bool& active) {
   ImGui::Spacing();
   if (ImGui::CollapsingHeader("Meet this part", ImGuiTreeNodeFlags_DefaultOpen)) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -151,7 +178,9 @@ void PartInspector::draw_content(const core::InnerSystem& system, std::int64_t n
     commit |= answer("Where do you feel it in your body?", "", &draft.body, active, item_rects);
     commit |= answer("Notes", "", &draft.notes, active, item_rects);
   }
+}
 
+void PartInspector::draw_relations(const core::InnerSystem& system, Actions& actions) {
   if (ImGui::CollapsingHeader("How it relates")) {
     for (const core::Relationship& r : system.relationships) {
       if (r.from != part && r.to != part) continue;
@@ -171,7 +200,9 @@ void PartInspector::draw_content(const core::InnerSystem& system, std::int64_t n
     }
     quiet_text("Right-click a part in the space to relate it to another.");
   }
+}
 
+void PartInspector::draw_journal_pages(const core::InnerSystem& system, Actions& actions) {
   // The journal pages about this part, newest first.
   int pages = 0;
   for (const core::Entry& e : system.journal) pages += std::find(e.parts.begin(), e.parts.end(), part) != e.parts.end() ? 1 : 0;
@@ -185,17 +216,6 @@ void PartInspector::draw_content(const core::InnerSystem& system, std::int64_t n
     }
     if (ImGui::SmallButton("Write about this part")) actions.push(act::NewEntry{.type = core::EntryType::trigger, .for_part = part});
   }
-
-  ImGui::Spacing();
-  if (ImGui::Button("Remove this part")) actions.push(act::Edit{core::delete_part(system, part)});
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("You can undo this (Ctrl+Z).");
-
-  editing = active;
-  if (commit) {
-    actions.push(act::Edit{core::update_part(system, draft, now)});
-    editing = false;
-  }
-  ImGui::PopID();
 }
 
 }  // namespace innerscape::ui

@@ -23,6 +23,14 @@ struct PartInspector : Panel {
   void draw(const char* title, const core::InnerSystem& system, std::int64_t now, Actions& actions);
   // Inside its window (ui/panel.h).
   void draw_content(const core::InnerSystem& system, std::int64_t now, Actions& actions);
+
+ private:
+  // The parts of draw_content, top to bottom. commit: a change to keep; active: a field being typed in.
+  void draw_name_and_portrait(const core::InnerSystem& system, Actions& actions, float em, bool& commit, bool& active);
+  void draw_traits(float em, bool& commit, bool& active);
+  void draw_questions(bool& commit, bool& active);
+  void draw_relations(const core::InnerSystem& system, Actions& actions);
+  void draw_journal_pages(const core::InnerSystem& system, Actions& actions);
 };
 
 }  // namespace innerscape::ui

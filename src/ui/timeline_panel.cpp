@@ -71,6 +71,23 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, Actions& a
   int day = view.shown ? static_cast<int>(std::clamp<std::int64_t>(core::days_between(first_day, core::local_day_start(static_cast<std::int64_t>(shown))), 0, days))
                        : days;
 
+  draw_where_and_scrubber(view, actions, first_day, days, day, shown, width);
+  draw_stepping(view, actions, first_day, days, day, em);
+  draw_day_pages(view, actions, first_day, day);
+
+  // Milestones: the moments the person marked, to go back to.
+  ImGui::Spacing();
+  if (!ImGui::CollapsingHeader("Milestones", ImGuiTreeNodeFlags_DefaultOpen)) {
+    ImGui::End();
+    return;
+  }
+  draw_milestones(view, actions, shown, width, em);
+  draw_start_again(actions, days, em);
+  ImGui::End();
+}
+
+void TimelinePanel::draw_where_and_scrubber(const TimelineView& view, Actions& actions, std::int64_t first_day, int days, int& day,
+                                            double shown, float width) {
   // Where we are.
   const std::string when = view.shown ? local_day(static_cast<std::int64_t>(shown)) : std::string("Today");
   ImGui::Text("%s", when.c_str());
@@ -96,7 +113,9 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, Actions& a
     draw_milestone_marks(*view.system, first_day, days, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag back to any day. The marks above are your milestones.");
   }
+}
 
+void TimelinePanel::draw_stepping(const TimelineView& view, Actions& actions, std::int64_t first_day, int days, int day, float em) {
   // Stepping and playing.
   ImGui::BeginDisabled(days == 0 || day == 0);
   if (ImGui::ArrowButton("earlier", ImGuiDir_Left)) {
@@ -132,7 +151,9 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, Actions& a
   ImGui::SetNextItemWidth(em * 4.5f);
   const char* speeds[] = {"0.5x", "1x", "2x", "4x"};
   ImGui::Combo("Speed", &speed, speeds, IM_ARRAYSIZE(speeds));
+}
 
+void TimelinePanel::draw_day_pages(const TimelineView& view, Actions& actions, std::int64_t first_day, int day) {
   // That day's pages, beside the map as it was.
   const std::int64_t day_start = first_day + static_cast<std::int64_t>(day) * core::day_s;
   int pages = 0;
@@ -149,13 +170,9 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, Actions& a
     item_rects.remember(("page " + std::to_string(e.id)).c_str());
     if (pages >= 6) break;  // the journal holds the rest
   }
+}
 
-  // Milestones: the moments the person marked, to go back to.
-  ImGui::Spacing();
-  if (!ImGui::CollapsingHeader("Milestones", ImGuiTreeNodeFlags_DefaultOpen)) {
-    ImGui::End();
-    return;
-  }
+void TimelinePanel::draw_milestones(const TimelineView& view, Actions& actions, double shown, float width, float em) {
   int remove = -1;
   for (std::size_t i = 0; i < view.system->milestones.size(); ++i) {
     const core::Milestone& m = view.system->milestones[i];
@@ -186,7 +203,9 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, Actions& a
     milestone_title.clear();
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip(view.shown ? "Mark the day shown" : "Mark today");
+}
 
+void TimelinePanel::draw_start_again(Actions& actions, int days, float em) {
   // Letting the earlier days go, only on purpose (and only when there are some).
   ImGui::Spacing();
   if (days > 0 && ImGui::SmallButton("Start the story again from today...")) ImGui::OpenPopup("Start the story again?");
@@ -207,7 +226,6 @@ void TimelinePanel::draw(const char* title, const TimelineView& view, Actions& a
     if (ImGui::Button("Keep my story") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
-  ImGui::End();
 }
 
 }  // namespace innerscape::ui

@@ -33,6 +33,15 @@ struct TimelinePanel {
   float bottom_px = 0.0f;  // where the panel ended last frame, from the top of the screen (0: not drawn yet)
 
   void draw(const char* title, const TimelineView& view, Actions& actions);
+
+ private:
+  // The parts of draw, top to bottom. day is the day shown, counted from first_day; the scrubber may move it.
+  void draw_where_and_scrubber(const TimelineView& view, Actions& actions, std::int64_t first_day, int days, int& day,
+                               double shown, float width);
+  void draw_stepping(const TimelineView& view, Actions& actions, std::int64_t first_day, int days, int day, float em);
+  void draw_day_pages(const TimelineView& view, Actions& actions, std::int64_t first_day, int day);
+  void draw_milestones(const TimelineView& view, Actions& actions, double shown, float width, float em);
+  void draw_start_again(Actions& actions, int days, float em);
 };
 
 }  // namespace innerscape::ui
